@@ -1,0 +1,93 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb, startDatabase } from '$lib/server/db';
+import { describeTarget, databaseTargetFromEnv } from '$lib/server/db/config';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/seed';
+import { log } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+	const db = await startDatabase();
+	log.info({ database: describeTarget(databaseTargetFromEnv()) }, 'database ready');
+	if (process.env.DILNA_DEMO === '1') {
+		const seeded = await seedDemoIfEmpty(db);
+		const users = DEMO_USERS.map((u) => `  ${u.username.padEnd(10)} ${u.role}`).join('\n');
+		console.log(
+			`\nDílna demo town ${seeded ? 'seeded' : 'already present'}. Sign in with (password "${DEMO_PASSWORD}"):\n${users}\n`
+		);
+	}
+};
+
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	event.locals.requestId = event.request.headers.get('x-request-id') ?? crypto.randomUUID();
+	const response = await resolve(event);
+	log.info(
+		{
+			requestId: event.locals.requestId,
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			userId: event.locals.user?.id ?? null,
+			durationMs: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+const handleParaglide: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	const secure = event.url.protocol === 'https:';
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const { session, user } = await validateSessionToken(getDb(), token);
+	if (session) setSessionCookie(event.cookies, token, session.expiresAt, secure);
+	else deleteSessionCookie(event.cookies, secure);
+	event.locals.user = user;
+	event.locals.session = session;
+	return resolve(event);
+};
+
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleRequestLog,
+	handleParaglide,
+	handleAuth
+);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	if (status >= 500) {
+		log.error({ requestId: id, path: event.url.pathname, err: error }, 'unhandled error');
+	}
+	// Users see a reference number, never a stack trace.
+	return { message: status === 404 ? 'not found' : 'internal error', id };
+};

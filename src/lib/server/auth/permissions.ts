@@ -1,0 +1,56 @@
+import type { Role } from '../db/schema';
+
+export const ROLES = [
+	'admin',
+	'manager',
+	'finance',
+	'project_manager',
+	'process_owner',
+	'viewer'
+] as const satisfies readonly Role[];
+
+/**
+ * What each role may do. Every server load and action asks this module (through the guards in
+ * `guard.ts`); the UI only mirrors it. Rules about *which* record a user may change (a process
+ * owner edits only their own process) live in the area's service.
+ */
+const CAPABILITIES = {
+	/** Everyone signed in reads everything. */
+	read: ['admin', 'manager', 'finance', 'project_manager', 'process_owner', 'viewer'],
+	'users.manage': ['admin'],
+	'audit.read': ['admin', 'manager'],
+	'settings.manage': ['admin'],
+	'api_tokens.manage': ['admin'],
+	'org_units.edit': ['admin', 'manager'],
+	/** Any process card; process owners have `processes.edit_own` for theirs. */
+	'processes.edit': ['admin', 'manager'],
+	'processes.edit_own': ['process_owner'],
+	'goals.edit': ['admin', 'manager'],
+	'kpi_targets.edit': ['admin', 'manager'],
+	/** Actuals of any KPI; process owners have `kpi_actuals.record_own` for KPIs they answer for. */
+	'kpi_actuals.record': ['admin', 'manager'],
+	'kpi_actuals.record_own': ['process_owner'],
+	'costs.edit': ['admin', 'finance'],
+	'costs.import': ['admin', 'finance'],
+	'allocation.edit': ['admin', 'finance'],
+	'programme.edit': ['admin', 'project_manager'],
+	'initiatives.edit': ['admin', 'manager', 'project_manager'],
+	/** Only managers approve investments, not even the admin. */
+	'initiatives.approve': ['manager'],
+	'savings.record': ['admin', 'manager', 'project_manager']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(role: Role | null | undefined, capability: Capability): boolean {
+	if (!role) return false;
+	return (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}
+
+export function capabilitiesOf(role: Role): Capability[] {
+	return (Object.keys(CAPABILITIES) as Capability[]).filter((c) => can(role, c));
+}
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,24 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { FoundationTables, AppUserTable, AuditEventTable } from './schema/foundation';
+import type { ProcessMapTables } from './schema/process-map';
+import type { CostTables } from './schema/costs';
+import type { ProgrammeTables } from './schema/programme';
+import type { OverviewTables } from './schema/overview';
+
+export type * from './schema/foundation';
+export type * from './schema/process-map';
+export type * from './schema/costs';
+export type * from './schema/programme';
+export type * from './schema/overview';
+
+/**
+ * The whole database, one interface per area. `tests/integration/schema.test.ts` compares these
+ * interfaces with the migrated database, so a migration and its types cannot drift apart.
+ */
+export interface Database
+	extends FoundationTables, ProcessMapTables, CostTables, ProgrammeTables, OverviewTables {}
+
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -1,0 +1,123 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** timestamptz: read as Date, written as Date or an SQL expression. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A column the database fills (identity, default now()). */
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb */
+export type Json = ColumnType<unknown, string, string>;
+
+export type Role = 'admin' | 'manager' | 'finance' | 'project_manager' | 'process_owner' | 'viewer';
+
+export interface AppUserTable {
+	id: Generated<number>;
+	username: string;
+	display_name: string;
+	role: Role;
+	password_hash: string;
+	active: Generated<boolean>;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface UserSessionTable {
+	id: string;
+	user_id: number;
+	expires_at: Timestamp;
+	created_at: GeneratedTimestamp;
+}
+
+export interface LoginThrottleTable {
+	key: string;
+	failures: Generated<number>;
+	window_started_at: Timestamp;
+	last_failure_at: Timestamp;
+}
+
+export interface AuditEventTable {
+	id: Generated<bigint>;
+	occurred_at: GeneratedTimestamp;
+	user_id: number | null;
+	action: string;
+	entity: string;
+	entity_id: string | null;
+	before: Json | null;
+	after: Json | null;
+}
+
+export interface AppSettingTable {
+	key: string;
+	value: Json;
+	updated_at: GeneratedTimestamp;
+}
+
+export interface OrgUnitTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	parent_id: number | null;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface ProcessTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	kind: 'management' | 'core' | 'support';
+	org_unit_id: number | null;
+	owner_user_id: number | null;
+	status: Generated<'draft' | 'active' | 'retired'>;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface GoalTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	level: 'vision' | 'strategic' | 'objective';
+	parent_id: number | null;
+	owner_user_id: number | null;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface KpiTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	goal_id: number | null;
+	responsible_user_id: number | null;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface InitiativeTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	status: Generated<'proposed' | 'approved' | 'in_progress' | 'done' | 'cancelled'>;
+	owner_user_id: number | null;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface FoundationTables {
+	app_user: AppUserTable;
+	user_session: UserSessionTable;
+	login_throttle: LoginThrottleTable;
+	audit_event: AuditEventTable;
+	app_setting: AppSettingTable;
+	org_unit: OrgUnitTable;
+	process: ProcessTable;
+	goal: GoalTable;
+	kpi: KpiTable;
+	initiative: InitiativeTable;
+}

@@ -1,0 +1,191 @@
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { invalidateUserSessions } from '../auth/session';
+import type { Db } from '../db';
+import type { AppUserRow, Role } from '../db/schema';
+import { ConflictError, NotFoundError, ValidationError, type User } from './users';
+import type { NewUserInput } from './users.validation';
+import { checkPassword } from './users.validation';
+
+function toUser(row: AppUserRow): User {
+	return {
+		id: row.id,
+		username: row.username,
+		displayName: row.display_name,
+		role: row.role,
+		active: row.active,
+		createdAt: row.created_at,
+		version: row.version
+	};
+}
+
+/** What the audit log keeps of a user: never the password hash. */
+function auditView(user: User) {
+	return {
+		username: user.username,
+		displayName: user.displayName,
+		role: user.role,
+		active: user.active
+	};
+}
+
+export async function list(db: Executor): Promise<User[]> {
+	const rows = await db.selectFrom('app_user').selectAll().orderBy('username').execute();
+	return rows.map(toUser);
+}
+
+export async function findByUsername(db: Executor, username: string) {
+	return db
+		.selectFrom('app_user')
+		.selectAll()
+		.where('username', '=', username.trim().toLowerCase())
+		.executeTakeFirst();
+}
+
+async function getForUpdate(db: Executor, id: number): Promise<User> {
+	const row = await db
+		.selectFrom('app_user')
+		.selectAll()
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('user');
+	return toUser(row);
+}
+
+export async function create(db: Db, actorId: number | null, input: NewUserInput): Promise<User> {
+	const passwordHash = await hashPassword(input.password);
+	return db.transaction().execute(async (trx) => {
+		if (await findByUsername(trx, input.username)) {
+			throw new ValidationError({ username: 'error_username_taken' });
+		}
+		const row = await trx
+			.insertInto('app_user')
+			.values({
+				username: input.username,
+				display_name: input.displayName,
+				role: input.role,
+				password_hash: passwordHash
+			})
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		const user = toUser(row);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'user.create',
+			entity: 'user',
+			entityId: user.id,
+			after: auditView(user)
+		});
+		return user;
+	});
+}
+
+/** Changes a user's role or active flag; a stale version is a conflict, never an overwrite. */
+export async function update(
+	db: Db,
+	actorId: number,
+	id: number,
+	expectedVersion: number,
+	change: { role?: Role; active?: boolean }
+): Promise<User> {
+	return db.transaction().execute(async (trx) => {
+		const before = await getForUpdate(trx, id);
+		if (before.version !== expectedVersion) throw new ConflictError(auditView(before));
+		if (id === actorId && (change.active === false || (change.role && change.role !== 'admin'))) {
+			// An admin cannot lock themselves out; another admin must do it.
+			throw new ValidationError({ role: 'error_self_lockout' });
+		}
+		const row = await trx
+			.updateTable('app_user')
+			.set({ ...change, updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		const after = toUser(row);
+		if (change.active === false) await invalidateUserSessions(trx, id);
+		await audit.record(trx, {
+			userId: actorId,
+			action:
+				change.active === undefined
+					? 'user.role'
+					: change.active
+						? 'user.activate'
+						: 'user.deactivate',
+			entity: 'user',
+			entityId: id,
+			before: auditView(before),
+			after: auditView(after)
+		});
+		return after;
+	});
+}
+
+/** An admin sets a new password; every session of that user ends. */
+export async function resetPassword(db: Db, actorId: number, id: number, password: string) {
+	const errors = {};
+	checkPassword(password, 'password', errors);
+	if (Object.keys(errors).length) throw new ValidationError(errors);
+	const passwordHash = await hashPassword(password);
+	await db.transaction().execute(async (trx) => {
+		await getForUpdate(trx, id);
+		await trx
+			.updateTable('app_user')
+			.set({ password_hash: passwordHash, updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.execute();
+		await invalidateUserSessions(trx, id);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'user.reset_password',
+			entity: 'user',
+			entityId: id
+		});
+	});
+}
+
+/** The user changes their own password; their other sessions end, this one stays. */
+export async function changePassword(
+	db: Db,
+	userId: number,
+	sessionId: string,
+	current: string,
+	next: string
+) {
+	const errors: Record<string, string> = {};
+	checkPassword(next, 'newPassword', errors);
+	const row = await db
+		.selectFrom('app_user')
+		.select('password_hash')
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	if (!row || !(await verifyPassword(row.password_hash, current))) {
+		errors.currentPassword = 'error_current_password';
+	}
+	if (Object.keys(errors).length) throw new ValidationError(errors);
+	const passwordHash = await hashPassword(next);
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('app_user')
+			.set({ password_hash: passwordHash, updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', userId)
+			.execute();
+		await invalidateUserSessions(trx, userId, sessionId);
+		await audit.record(trx, {
+			userId,
+			action: 'user.change_password',
+			entity: 'user',
+			entityId: userId
+		});
+	});
+}
+
+export async function count(db: Executor): Promise<number> {
+	const row = await db
+		.selectFrom('app_user')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
