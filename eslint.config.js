@@ -11,6 +11,7 @@ export default ts.config(
 			'build/',
 			'build-*/',
 			'.svelte-kit/',
+			'.svelte-kit-*/',
 			'src/lib/paraglide/',
 			'data/',
 			'test-results/',

@@ -10,6 +10,8 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
+		// Separate folders let several builds run side by side (e.g. parallel end-to-end runs).
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		version: { name: pkg.version },
 		// Scripts get nonces/hashes; styles stay 'unsafe-inline' because Svelte's style: directives
 		// and Chart.js set inline styles, which a hash cannot cover.

@@ -151,11 +151,44 @@ export async function up(db) {
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.execute();
+
+	// The cost ledger: one row per amount (haléře, bigint) and month. The costs area adds batches,
+	// categories and aggregates; the programme reads initiatives' spending from here.
+	await db.schema
+		.createTable('cost_entry')
+		.addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+		.addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('actual', 'budget')`))
+		.addColumn('month', 'date', (c) => c.notNull().check(sql`extract(day from month) = 1`))
+		.addColumn('amount', 'bigint', (c) => c.notNull())
+		.addColumn('nature', 'text', (c) =>
+			c.notNull().check(sql`nature in ('fixed', 'variable', 'investment')`)
+		)
+		.addColumn('polozka', 'text', (c) => c.notNull())
+		.addColumn('paragraf', 'text')
+		.addColumn('org_unit_id', 'integer', (c) => c.references('org_unit.id'))
+		.addColumn('process_id', 'integer', (c) => c.references('process.id'))
+		.addColumn('initiative_id', 'integer', (c) => c.references('initiative.id'))
+		.addColumn('text', 'text')
+		.addColumn('created_by', 'integer', (c) => c.references('app_user.id'))
+		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+		.execute();
+	await db.schema
+		.createIndex('cost_entry_month_idx')
+		.on('cost_entry')
+		.columns(['kind', 'month'])
+		.execute();
+	await db.schema
+		.createIndex('cost_entry_initiative_idx')
+		.on('cost_entry')
+		.column('initiative_id')
+		.where('initiative_id', 'is not', null)
+		.execute();
 }
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function down(db) {
 	for (const table of [
+		'cost_entry',
 		'initiative',
 		'kpi',
 		'goal',

@@ -109,6 +109,26 @@ export interface InitiativeTable {
 	version: Generated<number>;
 }
 
+export type CostNature = 'fixed' | 'variable' | 'investment';
+
+export interface CostEntryTable {
+	id: Generated<bigint>;
+	kind: 'actual' | 'budget';
+	/** First day of the month, `YYYY-MM-01`. */
+	month: string;
+	/** haléře */
+	amount: bigint;
+	nature: CostNature;
+	polozka: string;
+	paragraf: string | null;
+	org_unit_id: number | null;
+	process_id: number | null;
+	initiative_id: number | null;
+	text: string | null;
+	created_by: number | null;
+	created_at: GeneratedTimestamp;
+}
+
 export interface FoundationTables {
 	app_user: AppUserTable;
 	user_session: UserSessionTable;
@@ -120,4 +140,5 @@ export interface FoundationTables {
 	goal: GoalTable;
 	kpi: KpiTable;
 	initiative: InitiativeTable;
+	cost_entry: CostEntryTable;
 }
