@@ -152,6 +152,32 @@ export async function up(db) {
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.execute();
 
+	// Yearly figures the areas share: an org unit's staff and hourly cost (to value saved hours),
+	// a process's volume of cases, lead time and effort (the default allocation key).
+	await db.schema
+		.createTable('org_unit_year')
+		.addColumn('org_unit_id', 'integer', (c) =>
+			c.notNull().references('org_unit.id').onDelete('cascade')
+		)
+		.addColumn('year', 'integer', (c) => c.notNull())
+		.addColumn('fte', 'numeric(8, 2)', (c) => c.notNull().check(sql`fte >= 0`))
+		.addColumn('hourly_cost', 'bigint', (c) => c.check(sql`hourly_cost >= 0`))
+		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+		.addPrimaryKeyConstraint('org_unit_year_pk', ['org_unit_id', 'year'])
+		.execute();
+	await db.schema
+		.createTable('process_year')
+		.addColumn('process_id', 'integer', (c) =>
+			c.notNull().references('process.id').onDelete('cascade')
+		)
+		.addColumn('year', 'integer', (c) => c.notNull())
+		.addColumn('volume', 'integer', (c) => c.check(sql`volume >= 0`))
+		.addColumn('lead_time_days', 'numeric(8, 2)', (c) => c.check(sql`lead_time_days >= 0`))
+		.addColumn('fte', 'numeric(8, 2)', (c) => c.check(sql`fte >= 0`))
+		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+		.addPrimaryKeyConstraint('process_year_pk', ['process_id', 'year'])
+		.execute();
+
 	// The cost ledger: one row per amount (haléře, bigint) and month. The costs area adds batches,
 	// categories and aggregates; the programme reads initiatives' spending from here.
 	await db.schema
@@ -189,6 +215,8 @@ export async function up(db) {
 export async function down(db) {
 	for (const table of [
 		'cost_entry',
+		'process_year',
+		'org_unit_year',
 		'initiative',
 		'kpi',
 		'goal',

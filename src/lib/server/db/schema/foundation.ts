@@ -109,6 +109,28 @@ export interface InitiativeTable {
 	version: Generated<number>;
 }
 
+export interface OrgUnitYearTable {
+	org_unit_id: number;
+	year: number;
+	/** numeric: staff in full-time equivalents */
+	fte: string;
+	/** haléře per hour of work, to value saved hours */
+	hourly_cost: bigint | null;
+	version: Generated<number>;
+}
+
+export interface ProcessYearTable {
+	process_id: number;
+	year: number;
+	/** cases per year */
+	volume: number | null;
+	/** numeric */
+	lead_time_days: string | null;
+	/** numeric: effort in full-time equivalents */
+	fte: string | null;
+	version: Generated<number>;
+}
+
 export type CostNature = 'fixed' | 'variable' | 'investment';
 
 export interface CostEntryTable {
@@ -141,4 +163,6 @@ export interface FoundationTables {
 	kpi: KpiTable;
 	initiative: InitiativeTable;
 	cost_entry: CostEntryTable;
+	org_unit_year: OrgUnitYearTable;
+	process_year: ProcessYearTable;
 }
