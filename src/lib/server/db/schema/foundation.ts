@@ -57,6 +57,8 @@ export interface OrgUnitTable {
 	code: string;
 	name: string;
 	parent_id: number | null;
+	/** process map (migration 0200) */
+	description: string | null;
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
@@ -70,6 +72,19 @@ export interface ProcessTable {
 	org_unit_id: number | null;
 	owner_user_id: number | null;
 	status: Generated<'draft' | 'active' | 'retired'>;
+	/** process map (migration 0200): the process card and improvement-potential scores 1–5 */
+	description: string | null;
+	inputs: string | null;
+	outputs: string | null;
+	legal_basis: string | null;
+	serves_citizens: Generated<boolean>;
+	serves_businesses: Generated<boolean>;
+	serves_internal: Generated<boolean>;
+	potential_volume: number | null;
+	potential_manual: number | null;
+	potential_errors: number | null;
+	potential_impact: number | null;
+	potential_cost: number | null;
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
@@ -82,6 +97,13 @@ export interface GoalTable {
 	level: 'vision' | 'strategic' | 'objective';
 	parent_id: number | null;
 	owner_user_id: number | null;
+	/** process map (migration 0200) */
+	description: string | null;
+	start_year: number | null;
+	end_year: number | null;
+	status: Generated<'planned' | 'active' | 'achieved' | 'dropped'>;
+	status_override: 'on_target' | 'within_tolerance' | 'off_target' | null;
+	override_comment: string | null;
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
@@ -93,6 +115,17 @@ export interface KpiTable {
 	name: string;
 	goal_id: number | null;
 	responsible_user_id: number | null;
+	/** process map (migration 0200); numeric columns are strings */
+	definition: string | null;
+	unit: Generated<string>;
+	direction: Generated<'higher' | 'lower' | 'range'>;
+	frequency: Generated<'monthly' | 'quarterly' | 'yearly'>;
+	baseline: string | null;
+	baseline_period: string | null;
+	/** `manual`, or a computed source added by another area (e.g. unit cost) */
+	source: Generated<string>;
+	/** costs area (migration 0400): the process whose unit cost a `process_unit_cost` KPI shows */
+	source_process_id: number | null;
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
@@ -107,6 +140,15 @@ export interface InitiativeTable {
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
+	// Added by migrations/20261122_0300_programme.js (programme area).
+	description: string | null;
+	/** haléře per year */
+	expected_savings_czk: Generated<bigint>;
+	/** numeric: hours of work time per year */
+	expected_savings_hours: Generated<string>;
+	/** whose hourly cost values the saved hours */
+	valuation_org_unit_id: number | null;
+	activity_id: number | null;
 }
 
 export interface OrgUnitYearTable {
@@ -149,6 +191,13 @@ export interface CostEntryTable {
 	text: string | null;
 	created_by: number | null;
 	created_at: GeneratedTimestamp;
+	/** costs area (migration 0400): the import batch (null: entered by hand), accounting codes */
+	batch_id: number | null;
+	orj: string | null;
+	org: string | null;
+	uz: string | null;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
 }
 
 export interface FoundationTables {
