@@ -6,10 +6,15 @@
  */
 export type EntryKind = 'actual' | 'budget';
 
-/** A message about one line of the file: a key in messages/<locale>/costs.json plus its inputs. */
+/**
+ * A message about one line of the file: a key in messages/<locale>/costs.json (or imports.json for
+ * the format adapters) plus its inputs.
+ */
 export interface RowMessage {
 	/** 1-based line (CSV, KXX) or row (XLSX) number, as the user sees it in the file. */
 	line: number;
+	/** The file inside a ZIP the line belongs to (Internet Stream `SR.csv`, `RU.csv`, `SK.csv`). */
+	file?: string;
 	/** The column or field concerned, e.g. `polozka`, `amount`, `date`. */
 	field?: string;
 	key: string;
@@ -18,6 +23,8 @@ export interface RowMessage {
 
 export interface SourceRow {
 	line: number;
+	/** The file inside a ZIP the row comes from. */
+	file?: string;
 	kind: EntryKind;
 	/** `YYYY-MM` */
 	month: string;
@@ -38,6 +45,8 @@ export interface SourceRow {
 
 export interface SkippedRow {
 	line: number;
+	/** The file inside a ZIP the line comes from. */
+	file?: string;
 	/** revenue: položka classes 1–4; financing: class 8 */
 	reason: 'revenue' | 'financing';
 	polozka: string;
@@ -55,4 +64,11 @@ export interface AdapterResult {
 	errors: RowMessage[];
 	/** Lines imported with a remark (e.g. a float artefact read as 0,00). */
 	warnings: RowMessage[];
+	/**
+	 * Lines outside the budget classification, left out without a message: KXX and VERA balance
+	 * lines on accounts without a položka (0000) or with a technical one (classes 0, 7, 9).
+	 */
+	ignored?: number;
+	/** The text encoding the file was read in (`utf-8`, `windows-1250`, `utf-16le`). */
+	encoding?: string;
 }
