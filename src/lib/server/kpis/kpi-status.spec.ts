@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { kpiStatus, targetFor } from './kpi-status';
+
+const t = (target: string, tolerance = '0', targetMax: string | null = null) => ({
+	target,
+	tolerance,
+	targetMax
+});
+
+describe('KPI status', () => {
+	it('higher is better', () => {
+		expect(kpiStatus('higher', t('90', '5'), '90')).toBe('on_target');
+		expect(kpiStatus('higher', t('90', '5'), '95.5')).toBe('on_target');
+		expect(kpiStatus('higher', t('90', '5'), '85')).toBe('within_tolerance');
+		expect(kpiStatus('higher', t('90', '5'), '84.9999')).toBe('off_target');
+	});
+	it('lower is better', () => {
+		expect(kpiStatus('lower', t('10', '2'), '10')).toBe('on_target');
+		expect(kpiStatus('lower', t('10', '2'), '11.5')).toBe('within_tolerance');
+		expect(kpiStatus('lower', t('10', '2'), '12.0001')).toBe('off_target');
+		expect(kpiStatus('lower', t('0.3', '0.1'), '0.4')).toBe('within_tolerance');
+	});
+	it('within a range', () => {
+		expect(kpiStatus('range', t('20', '2', '30'), '25')).toBe('on_target');
+		expect(kpiStatus('range', t('20', '2', '30'), '18')).toBe('within_tolerance');
+		expect(kpiStatus('range', t('20', '2', '30'), '32')).toBe('within_tolerance');
+		expect(kpiStatus('range', t('20', '2', '30'), '32.1')).toBe('off_target');
+		expect(kpiStatus('range', t('20', '0', '30'), '19')).toBe('off_target');
+	});
+	it('zero tolerance has no band', () => {
+		expect(kpiStatus('higher', t('90'), '89.9')).toBe('off_target');
+	});
+	it('no data without an actual or a target', () => {
+		expect(kpiStatus('higher', null, '5')).toBe('no_data');
+		expect(kpiStatus('higher', t('5'), null)).toBe('no_data');
+	});
+	it('a period without its own target uses its year’s target', () => {
+		const targets = new Map([
+			['2026', 'yearly'],
+			['2026-03', 'march']
+		]);
+		expect(targetFor(targets, '2026-03')).toBe('march');
+		expect(targetFor(targets, '2026-04')).toBe('yearly');
+		expect(targetFor(targets, '2025-04')).toBeNull();
+	});
+});

@@ -1,0 +1,59 @@
+import { compare, subtract, add } from './decimal';
+
+/**
+ * The status of a KPI in one period — the one rule every page, the worklist and the overview use.
+ *
+ * - no actual or no target for the period → `no_data`;
+ * - higher is better: actual ≥ target → on target; actual ≥ target − tolerance → within
+ *   tolerance; otherwise off target;
+ * - lower is better: actual ≤ target → on target; actual ≤ target + tolerance → within tolerance;
+ *   otherwise off target;
+ * - within a range: target ≤ actual ≤ target_max → on target; within the tolerance outside the
+ *   band → within tolerance; otherwise off target.
+ *
+ * Tolerance is absolute, in the KPI's unit. Comparison is exact (decimal strings).
+ */
+export type KpiStatus = 'on_target' | 'within_tolerance' | 'off_target' | 'no_data';
+export type Direction = 'higher' | 'lower' | 'range';
+
+export interface Target {
+	target: string;
+	targetMax: string | null;
+	tolerance: string;
+}
+
+export function kpiStatus(
+	direction: Direction,
+	target: Target | null | undefined,
+	actual: string | null | undefined
+): KpiStatus {
+	if (actual === null || actual === undefined || !target) return 'no_data';
+	const { tolerance } = target;
+	if (direction === 'higher') {
+		if (compare(actual, target.target) >= 0) return 'on_target';
+		if (compare(actual, subtract(target.target, tolerance)) >= 0) return 'within_tolerance';
+		return 'off_target';
+	}
+	if (direction === 'lower') {
+		if (compare(actual, target.target) <= 0) return 'on_target';
+		if (compare(actual, add(target.target, tolerance)) <= 0) return 'within_tolerance';
+		return 'off_target';
+	}
+	const max = target.targetMax ?? target.target;
+	if (compare(actual, target.target) >= 0 && compare(actual, max) <= 0) return 'on_target';
+	if (
+		compare(actual, subtract(target.target, tolerance)) >= 0 &&
+		compare(actual, add(max, tolerance)) <= 0
+	) {
+		return 'within_tolerance';
+	}
+	return 'off_target';
+}
+
+/**
+ * The target that applies to a period: the period's own target, else the target set for its
+ * whole year (so a monthly KPI can carry one yearly target).
+ */
+export function targetFor<T>(targets: Map<string, T>, period: string): T | null {
+	return targets.get(period) ?? targets.get(period.slice(0, 4)) ?? null;
+}
