@@ -1,3 +1,140 @@
-// Tables of the costs area. Add one interface per table and list it in CostTables.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CostTables {}
+// Tables of the costs area (migrations/20261122_0400_costs.js). Money columns are bigint haléře.
+import type { Generated } from 'kysely';
+import type { CostNature, GeneratedTimestamp, Json, Timestamp } from './foundation';
+
+export type EntryKind = 'actual' | 'budget';
+
+export interface CostCategoryTable {
+	polozka: string;
+	name: string;
+	nature: CostNature;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface CostParagrafTable {
+	paragraf: string;
+	name: string;
+}
+
+export interface OrjMappingTable {
+	orj: string;
+	org_unit_id: number;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface OrgMappingTable {
+	org: string;
+	initiative_id: number;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface ImportProfileTable {
+	id: Generated<number>;
+	name: string;
+	/** jsonb: { field: header } */
+	mapping: Json;
+	created_by: number | null;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface ImportBatchTable {
+	id: Generated<number>;
+	source: 'web' | 'cli' | 'seed';
+	format: string;
+	file_name: string;
+	/** sha256 hex of the file's bytes */
+	content_hash: string;
+	kind: EntryKind;
+	profile_name: string | null;
+	rows_read: number;
+	rows_imported: number;
+	rows_skipped: number;
+	/** haléře */
+	total: bigint;
+	month_from: string | null;
+	month_to: string | null;
+	status: Generated<'imported' | 'rolled_back'>;
+	/** jsonb: [{ month, polozka, amount (string haléře), rows }] */
+	file_totals: Json;
+	imported_by: number | null;
+	imported_at: GeneratedTimestamp;
+	rolled_back_by: number | null;
+	rolled_back_at: Timestamp | null;
+	version: Generated<number>;
+}
+
+export interface AllocationKeyTable {
+	org_unit_id: number;
+	year: number;
+	process_id: number;
+	/** numeric(7,4), percent */
+	percent: string;
+}
+
+export interface AllocationKeySetTable {
+	org_unit_id: number;
+	year: number;
+	updated_by: number | null;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface CostMonthSummaryTable {
+	year: number;
+	month: string;
+	kind: EntryKind;
+	nature: CostNature;
+	org_unit_id: number | null;
+	process_id: number | null;
+	polozka: string;
+	amount: bigint;
+	entries: number;
+}
+
+export interface ProcessCostYearTable {
+	process_id: number;
+	year: number;
+	kind: EntryKind;
+	direct: bigint;
+	allocated: bigint;
+	full_cost: bigint;
+	volume: number | null;
+	unit_cost: bigint | null;
+	refreshed_at: GeneratedTimestamp;
+}
+
+export interface ProcessCostAllocationTable {
+	year: number;
+	kind: EntryKind;
+	org_unit_id: number;
+	process_id: number;
+	pool: bigint;
+	/** numeric(9,4) */
+	percent: string;
+	key_source: 'fte' | 'manual' | 'equal';
+	amount: bigint;
+}
+
+export interface CostRefreshTable {
+	year: number;
+	refreshed_at: Timestamp;
+}
+
+export interface CostTables {
+	cost_category: CostCategoryTable;
+	cost_paragraf: CostParagrafTable;
+	orj_mapping: OrjMappingTable;
+	org_mapping: OrgMappingTable;
+	import_profile: ImportProfileTable;
+	import_batch: ImportBatchTable;
+	allocation_key: AllocationKeyTable;
+	allocation_key_set: AllocationKeySetTable;
+	cost_month_summary: CostMonthSummaryTable;
+	process_cost_year: ProcessCostYearTable;
+	process_cost_allocation: ProcessCostAllocationTable;
+	cost_refresh: CostRefreshTable;
+}
