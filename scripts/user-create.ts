@@ -6,6 +6,7 @@ import { parseNewUser } from '../src/lib/server/users/users.validation';
 import * as users from '../src/lib/server/users/users.service';
 import { ValidationError } from '../src/lib/server/users/users';
 import { ROLES } from '../src/lib/server/auth/permissions';
+import { m } from '../src/lib/paraglide/messages';
 import { argValue, runCli } from './cli';
 
 const args = process.argv.slice(2);
@@ -39,7 +40,10 @@ await runCli(async (db) => {
 		password: await askPassword()
 	});
 	if (!parsed.ok) {
-		for (const [field, key] of Object.entries(parsed.errors)) console.error(`${field}: ${key}`);
+		const messages = m as unknown as Record<string, (i: object, o: { locale: 'en' }) => string>;
+		for (const [field, key] of Object.entries(parsed.errors)) {
+			console.error(`${field}: ${messages[key]?.({}, { locale: 'en' }) ?? key}`);
+		}
 		return 2;
 	}
 	try {

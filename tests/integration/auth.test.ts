@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDb, engines, type TestDb } from './harness';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession,
+	sessionIdFromToken,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
+import { login } from '../../src/lib/server/auth/login.service';
+import { LIMITS } from '../../src/lib/server/auth/throttle';
+import * as users from '../../src/lib/server/users/users.service';
+import { ConflictError, ValidationError } from '../../src/lib/server/users/users';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(engines)('sign-in and sessions on %s', (engine) => {
+	let t: TestDb;
+	let adminId: number;
+	beforeAll(async () => {
+		t = await createTestDb(engine);
+		const admin = await users.create(t.db, null, {
+			username: 'spravce',
+			displayName: 'Správce',
+			role: 'admin',
+			password: 'spravce-heslo-123'
+		});
+		adminId = admin.id;
+	});
+	afterAll(() => t.destroy());
+
+	it('stores only the SHA-256 of the session token', async () => {
+		const token = generateSessionToken();
+		await createSession(t.db, token, adminId);
+		const ids = await t.db.selectFrom('user_session').select('id').execute();
+		expect(ids.map((r) => r.id)).toContain(sessionIdFromToken(token));
+		expect(ids.map((r) => r.id)).not.toContain(token);
+		expect(sessionIdFromToken(token)).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('validates a session, extends it when fewer than 15 days remain, and rejects an expired one', async () => {
+		const token = generateSessionToken();
+		const session = await createSession(t.db, token, adminId);
+		const fresh = await validateSessionToken(t.db, token);
+		expect(fresh.user?.username).toBe('spravce');
+		expect(fresh.session?.expiresAt.getTime()).toBe(session.expiresAt.getTime());
+
+		await t.db
+			.updateTable('user_session')
+			.set({ expires_at: new Date(Date.now() + 10 * DAY) })
+			.where('id', '=', session.id)
+			.execute();
+		const renewed = await validateSessionToken(t.db, token);
+		expect(renewed.session!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
+
+		await t.db
+			.updateTable('user_session')
+			.set({ expires_at: new Date(Date.now() - 1000) })
+			.where('id', '=', session.id)
+			.execute();
+		expect((await validateSessionToken(t.db, token)).session).toBeNull();
+		const left = await t.db
+			.selectFrom('user_session')
+			.where('id', '=', session.id)
+			.selectAll()
+			.execute();
+		expect(left).toHaveLength(0);
+	});
+
+	it('rejects forged and signed-out tokens', async () => {
+		expect((await validateSessionToken(t.db, 'x'.repeat(1_000_000))).user).toBeNull();
+		expect((await validateSessionToken(t.db, generateSessionToken())).user).toBeNull();
+		const token = generateSessionToken();
+		const session = await createSession(t.db, token, adminId);
+		await invalidateSession(t.db, session.id);
+		expect((await validateSessionToken(t.db, token)).user).toBeNull();
+	});
+
+	it('answers an unknown user and a wrong password alike, then throttles with a retry time', async () => {
+		await users.create(t.db, adminId, {
+			username: 'hana',
+			displayName: 'Hana',
+			role: 'viewer',
+			password: 'hana-heslo-12345'
+		});
+		const unknown = await login(t.db, 'nikdo', 'cokoli-cokoli', '10.0.0.1');
+		const wrong = await login(t.db, 'hana', 'spatne-heslo-1', '10.0.0.2');
+		expect(unknown).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(wrong).toMatchObject({ ok: false, reason: 'invalid' });
+
+		for (let i = 1; i < LIMITS.user; i++) await login(t.db, 'hana', 'spatne-heslo-1', '10.0.0.2');
+		const blocked = await login(t.db, 'Hana', 'hana-heslo-12345', '10.0.0.3');
+		expect(blocked.ok).toBe(false);
+		expect(blocked).toMatchObject({ reason: 'throttled' });
+		if (!blocked.ok && blocked.reason === 'throttled') {
+			expect(blocked.retryAfter).toBeGreaterThan(0);
+			expect(blocked.retryAfter).toBeLessThanOrEqual(15 * 60);
+		}
+
+		// When the window has passed, the correct password works again.
+		await t.db
+			.updateTable('login_throttle')
+			.set({ window_started_at: sql`now() - interval '16 minutes'` })
+			.execute();
+		const ok = await login(t.db, 'hana', 'hana-heslo-12345', '10.0.0.3');
+		expect(ok.ok).toBe(true);
+	});
+
+	it('slows down repeated failures for one username', async () => {
+		await users.create(t.db, adminId, {
+			username: 'pomaly',
+			displayName: 'Pomalý',
+			role: 'viewer',
+			password: 'pomaly-heslo-123'
+		});
+		const delays: number[] = [];
+		for (let i = 0; i < 4; i++) {
+			const result = await login(t.db, 'pomaly', 'nespravne-heslo', '10.1.0.1');
+			delays.push(result.ok || result.reason !== 'invalid' ? -1 : result.delayMs);
+		}
+		expect(delays[0]).toBe(0);
+		expect(delays[3]).toBeGreaterThan(delays[2]);
+	});
+
+	it('blocks one client address after many failures across usernames', async () => {
+		for (let i = 0; i < LIMITS.address; i++)
+			await login(t.db, `nahodny${i}`, 'x-heslo-x', '10.9.9.9');
+		const result = await login(t.db, 'spravce', 'spravce-heslo-123', '10.9.9.9');
+		expect(result).toMatchObject({ ok: false, reason: 'throttled' });
+		expect((await login(t.db, 'spravce', 'spravce-heslo-123', '10.9.9.10')).ok).toBe(true);
+	});
+
+	it('refuses a deactivated user with the same answer as a wrong password', async () => {
+		const user = await users.create(t.db, adminId, {
+			username: 'odchod',
+			displayName: 'Odešel',
+			role: 'viewer',
+			password: 'odchod-heslo-123'
+		});
+		const before = await login(t.db, 'odchod', 'odchod-heslo-123', '10.2.0.1');
+		expect(before.ok).toBe(true);
+		await users.update(t.db, adminId, user.id, user.version, { active: false });
+		const after = await login(t.db, 'odchod', 'odchod-heslo-123', '10.2.0.1');
+		expect(after).toMatchObject({ ok: false, reason: 'invalid' });
+		// Deactivation also ended the session it had.
+		if (before.ok) expect((await validateSessionToken(t.db, before.token)).user).toBeNull();
+	});
+});
+
+describe.each(engines)('user administration on %s', (engine) => {
+	let t: TestDb;
+	let adminId: number;
+	beforeAll(async () => {
+		t = await createTestDb(engine);
+		adminId = (
+			await users.create(t.db, null, {
+				username: 'admin',
+				displayName: 'Admin',
+				role: 'admin',
+				password: 'admin-heslo-1234'
+			})
+		).id;
+	});
+	afterAll(() => t.destroy());
+
+	it('creates users with an audit record and refuses a duplicate username', async () => {
+		const user = await users.create(t.db, adminId, {
+			username: 'pavel',
+			displayName: 'Pavel',
+			role: 'finance',
+			password: 'pavel-heslo-1234'
+		});
+		await expect(
+			users.create(t.db, adminId, {
+				username: 'pavel',
+				displayName: 'Jiný Pavel',
+				role: 'viewer',
+				password: 'pavel-heslo-9999'
+			})
+		).rejects.toThrow(ValidationError);
+		const events = await t.db
+			.selectFrom('audit_event')
+			.selectAll()
+			.where('entity', '=', 'user')
+			.where('entity_id', '=', String(user.id))
+			.execute();
+		expect(events).toHaveLength(1);
+		expect(events[0]).toMatchObject({ action: 'user.create', user_id: adminId });
+		expect(JSON.stringify(events[0].after)).not.toContain('password');
+	});
+
+	it('detects a concurrent edit by version and overwrites nothing', async () => {
+		const user = await users.create(t.db, adminId, {
+			username: 'vera',
+			displayName: 'Věra',
+			role: 'viewer',
+			password: 'vera-heslo-12345'
+		});
+		await users.update(t.db, adminId, user.id, user.version, { role: 'manager' });
+		await expect(
+			users.update(t.db, adminId, user.id, user.version, { role: 'finance' })
+		).rejects.toThrow(ConflictError);
+		const row = await users.findByUsername(t.db, 'vera');
+		expect(row?.role).toBe('manager');
+		expect(row?.version).toBe(user.version + 1);
+	});
+
+	it('keeps an admin from locking themselves out', async () => {
+		const me = (await users.findByUsername(t.db, 'admin'))!;
+		await expect(
+			users.update(t.db, adminId, adminId, me.version, { active: false })
+		).rejects.toThrow(ValidationError);
+		await expect(
+			users.update(t.db, adminId, adminId, me.version, { role: 'viewer' })
+		).rejects.toThrow(ValidationError);
+		expect((await users.findByUsername(t.db, 'admin'))?.active).toBe(true);
+	});
+
+	it('changes a password only with the current one and ends the other sessions', async () => {
+		const user = await users.create(t.db, adminId, {
+			username: 'ota',
+			displayName: 'Ota',
+			role: 'viewer',
+			password: 'ota-heslo-123456'
+		});
+		const keep = await login(t.db, 'ota', 'ota-heslo-123456', '10.3.0.1');
+		const other = await login(t.db, 'ota', 'ota-heslo-123456', '10.3.0.2');
+		if (!keep.ok || !other.ok) throw new Error('sign-in failed');
+		await expect(
+			users.changePassword(t.db, user.id, keep.session.id, 'spatne-heslo-1', 'nove-heslo-12345')
+		).rejects.toThrow(ValidationError);
+		await expect(
+			users.changePassword(t.db, user.id, keep.session.id, 'ota-heslo-123456', 'kratke')
+		).rejects.toThrow(ValidationError);
+		await users.changePassword(
+			t.db,
+			user.id,
+			keep.session.id,
+			'ota-heslo-123456',
+			'nove-heslo-12345'
+		);
+		expect((await validateSessionToken(t.db, keep.token)).user?.username).toBe('ota');
+		expect((await validateSessionToken(t.db, other.token)).user).toBeNull();
+		expect((await login(t.db, 'ota', 'nove-heslo-12345', '10.3.0.3')).ok).toBe(true);
+	});
+
+	it('an admin password reset ends all of the user’s sessions', async () => {
+		const user = await users.create(t.db, adminId, {
+			username: 'ema',
+			displayName: 'Ema',
+			role: 'viewer',
+			password: 'ema-heslo-123456'
+		});
+		const session = await login(t.db, 'ema', 'ema-heslo-123456', '10.4.0.1');
+		if (!session.ok) throw new Error('sign-in failed');
+		await users.resetPassword(t.db, adminId, user.id, 'reset-heslo-1234');
+		expect((await validateSessionToken(t.db, session.token)).user).toBeNull();
+		expect((await login(t.db, 'ema', 'reset-heslo-1234', '10.4.0.2')).ok).toBe(true);
+	});
+
+	it('writes nothing, audit included, when the transaction fails', async () => {
+		const before = await t.db
+			.selectFrom('audit_event')
+			.select(sql<number>`count(*)::int`.as('n'))
+			.executeTakeFirstOrThrow();
+		await expect(
+			t.db.transaction().execute(async (trx) => {
+				await trx
+					.insertInto('app_user')
+					.values({ username: 'duch', display_name: 'Duch', role: 'viewer', password_hash: 'x' })
+					.execute();
+				const { record } = await import('../../src/lib/server/audit/audit');
+				await record(trx, {
+					userId: adminId,
+					action: 'user.create',
+					entity: 'user',
+					entityId: 'duch'
+				});
+				throw new Error('rollback');
+			})
+		).rejects.toThrow('rollback');
+		const after = await t.db
+			.selectFrom('audit_event')
+			.select(sql<number>`count(*)::int`.as('n'))
+			.executeTakeFirstOrThrow();
+		expect(after.n).toBe(before.n);
+		expect(await users.findByUsername(t.db, 'duch')).toBeUndefined();
+	});
+});
