@@ -27,6 +27,8 @@ process.chdir(root);
 process.env.DILNA_DEMO = '1';
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
+// Accounting exports can be tens of megabytes; the import checks its own limits.
+process.env.BODY_SIZE_LIMIT ??= '100M';
 // adapter-node assumes https unless told; the demo runs on plain http on this machine.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 await import(path.join(buildDir, 'index.js'));

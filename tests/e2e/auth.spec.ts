@@ -125,3 +125,31 @@ test('unknown pages answer 404 in the user language', async ({ page }) => {
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chyba 404');
 });
+
+test('a megabyte username gets a clear answer and the server keeps running', async ({
+	request,
+	baseURL
+}) => {
+	const response = await request.post('/login', {
+		form: { username: 'u'.repeat(1024 * 1024), password: 'whatever-password' },
+		headers: { accept: 'text/html', origin: baseURL! },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(400);
+	expect(await response.text()).toContain('Neplatné uživatelské jméno nebo heslo.');
+	expect((await request.get('/healthz')).status()).toBe(200);
+});
+
+test('an empty sign-in form names the missing fields', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByRole('button', { name: 'Přihlásit se' }).click();
+	await expect(page.locator('#username-error')).toHaveText('Vyplňte toto pole.');
+	await expect(page.locator('#password-error')).toHaveText('Vyplňte toto pole.');
+});
+
+test('a signed-in page refuses a viewer the admin area with a 403 page', async ({ page }) => {
+	await signIn(page, 'host');
+	const response = await page.goto('/admin/users');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByText('K této akci nemáte oprávnění.')).toBeVisible();
+});
