@@ -1,3 +1,20 @@
-// Tables of the overview area. Add one interface per table and list it in OverviewTables.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface OverviewTables {}
+import type { Generated } from 'kysely';
+import type { GeneratedTimestamp, Timestamp } from './foundation';
+
+/** A personal read-only API token; only its SHA-256 is kept. */
+export interface ApiTokenTable {
+	id: Generated<number>;
+	user_id: number;
+	name: string;
+	token_hash: string;
+	created_by: number | null;
+	created_at: GeneratedTimestamp;
+	last_used_at: Timestamp | null;
+	revoked_at: Timestamp | null;
+	revoked_by: number | null;
+	version: Generated<number>;
+}
+
+export interface OverviewTables {
+	api_token: ApiTokenTable;
+}

@@ -1,0 +1,82 @@
+import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import type { Executor } from '../audit/audit';
+import { can, type Capability } from '../auth/permissions';
+import type { SessionUser } from '../auth/session';
+import { getDb, type Db } from '../db';
+import type { ApiUser } from './tokens';
+import * as tokens from './tokens.service';
+
+export type Authorization =
+	{ ok: true; user: ApiUser | SessionUser } | { ok: false; status: 401 | 403; error: string };
+
+/**
+ * Who calls the API: the bearer token's user (read-only, with the user's current role), or the
+ * signed-in browser session. A bad or revoked token is refused even when a session exists, so a
+ * script never silently runs as whoever's cookie happens to be present.
+ */
+export async function authorize(
+	db: Executor,
+	authorization: string | null,
+	sessionUser: SessionUser | null,
+	capability: Capability
+): Promise<Authorization> {
+	let user: ApiUser | SessionUser | null = null;
+	if (authorization) {
+		const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+		user = match ? await tokens.authenticate(db, match[1]) : null;
+		if (!user) return { ok: false, status: 401, error: 'invalid_token' };
+	} else {
+		user = sessionUser;
+	}
+	if (!user) return { ok: false, status: 401, error: 'unauthorized' };
+	if (!can(user.role, capability)) return { ok: false, status: 403, error: 'forbidden' };
+	return { ok: true, user };
+}
+
+const NO_STORE = { 'Cache-Control': 'private, no-store' };
+
+/**
+ * A read endpoint of the API: checks the caller first and always answers JSON — 401 and 403
+ * included, never a redirect to the login page.
+ */
+export function apiGet(
+	capability: Capability,
+	handler: (ctx: { db: Db; url: URL; user: ApiUser | SessionUser }) => Promise<unknown>
+): RequestHandler {
+	return async (event: RequestEvent) => {
+		const db = getDb();
+		const auth = await authorize(
+			db,
+			event.request.headers.get('authorization'),
+			event.locals.user,
+			capability
+		);
+		if (!auth.ok) {
+			const headers: Record<string, string> = { ...NO_STORE };
+			if (auth.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="dilna"';
+			return json({ error: auth.error }, { status: auth.status, headers });
+		}
+		try {
+			return json(await handler({ db, url: event.url, user: auth.user }), { headers: NO_STORE });
+		} catch (e) {
+			if (e instanceof BadRequest) {
+				return json({ error: 'bad_request', message: e.message }, { status: 400 });
+			}
+			throw e;
+		}
+	};
+}
+
+/** A query parameter the endpoint cannot use; answered as 400 JSON. */
+export class BadRequest extends Error {}
+
+/** An optional year parameter (2000–2100). */
+export function yearParam(url: URL, name = 'year'): number | null {
+	const raw = url.searchParams.get(name);
+	if (raw === null || raw === '') return null;
+	const year = Number(raw);
+	if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+		throw new BadRequest(`${name} must be a year between 2000 and 2100`);
+	}
+	return year;
+}

@@ -1,0 +1,172 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import type { Db } from '../db';
+import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { TOKEN_PREFIX, type ApiToken, type ApiUser } from './tokens';
+
+const NAME_MAX = 100;
+/** last_used_at is refreshed at most this often, so reads do not turn into writes. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export function generateToken(): string {
+	return TOKEN_PREFIX + encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+}
+
+export function hashToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function list(db: Executor): Promise<ApiToken[]> {
+	const rows = await db
+		.selectFrom('api_token')
+		.innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+		.select([
+			'api_token.id',
+			'api_token.name',
+			'api_token.user_id',
+			'api_token.created_at',
+			'api_token.last_used_at',
+			'api_token.revoked_at',
+			'api_token.version',
+			'app_user.username',
+			'app_user.display_name',
+			'app_user.role'
+		])
+		.orderBy('api_token.revoked_at', (o) => o.nullsFirst())
+		.orderBy('api_token.id', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		userId: r.user_id,
+		username: r.username,
+		displayName: r.display_name,
+		role: r.role,
+		createdAt: r.created_at,
+		lastUsedAt: r.last_used_at,
+		revokedAt: r.revoked_at,
+		version: r.version
+	}));
+}
+
+export interface IssueInput {
+	userId: number;
+	name: string;
+}
+
+/** Parses the issue form: a user and a name that says what the token is for. */
+export function parseIssue(
+	form: Record<string, unknown>
+): { ok: true; value: IssueInput } | { ok: false; errors: Record<string, string> } {
+	const errors: Record<string, string> = {};
+	const name = typeof form.name === 'string' ? form.name.trim() : '';
+	const userId = Number(form.userId);
+	if (!name) errors.name = 'overview_error_token_name';
+	else if (name.length > NAME_MAX) errors.name = 'overview_error_token_name_long';
+	if (!Number.isInteger(userId) || userId <= 0) errors.userId = 'overview_error_token_user';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return { ok: true, value: { userId, name } };
+}
+
+/** Issues a token for a user. The plain token is returned once and never stored. */
+export async function issue(
+	db: Db,
+	actorId: number,
+	input: IssueInput
+): Promise<{ id: number; token: string }> {
+	return db.transaction().execute(async (trx) => {
+		const user = await trx
+			.selectFrom('app_user')
+			.select(['id', 'username', 'active'])
+			.where('id', '=', input.userId)
+			.executeTakeFirst();
+		if (!user || !user.active) throw new ValidationError({ userId: 'overview_error_token_user' });
+		const token = generateToken();
+		const row = await trx
+			.insertInto('api_token')
+			.values({
+				user_id: user.id,
+				name: input.name,
+				token_hash: hashToken(token),
+				created_by: actorId
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'api_token.issue',
+			entity: 'api_token',
+			entityId: row.id,
+			after: { name: input.name, user: user.username }
+		});
+		return { id: row.id, token };
+	});
+}
+
+export async function revoke(db: Db, actorId: number, id: number, version: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const row = await trx
+			.selectFrom('api_token')
+			.select(['id', 'name', 'revoked_at', 'version'])
+			.where('id', '=', id)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!row) throw new NotFoundError('api_token');
+		if (row.version !== version) throw new ConflictError(row);
+		if (row.revoked_at) return;
+		await trx
+			.updateTable('api_token')
+			.set({ revoked_at: sql`now()`, revoked_by: actorId, version: sql`version + 1` })
+			.where('id', '=', id)
+			.execute();
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'api_token.revoke',
+			entity: 'api_token',
+			entityId: id,
+			before: { name: row.name, revoked: false },
+			after: { name: row.name, revoked: true }
+		});
+	});
+}
+
+/**
+ * The user behind a bearer token, or null when the token is unknown, revoked or its user is
+ * deactivated. The role is the user's current one, so a role change applies to their tokens too.
+ */
+export async function authenticate(db: Executor, token: string): Promise<ApiUser | null> {
+	if (!/^dilna_[a-z2-7]{32}$/.test(token)) return null;
+	const row = await db
+		.selectFrom('api_token')
+		.innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+		.select([
+			'api_token.id',
+			'api_token.revoked_at',
+			'api_token.last_used_at',
+			'app_user.id as user_id',
+			'app_user.username',
+			'app_user.display_name',
+			'app_user.role',
+			'app_user.active'
+		])
+		.where('api_token.token_hash', '=', hashToken(token))
+		.executeTakeFirst();
+	if (!row || row.revoked_at || !row.active) return null;
+	if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
+		await db
+			.updateTable('api_token')
+			.set({ last_used_at: sql`now()` })
+			.where('id', '=', row.id)
+			.execute();
+	}
+	return {
+		id: row.user_id,
+		username: row.username,
+		displayName: row.display_name,
+		role: row.role,
+		tokenId: row.id
+	};
+}
