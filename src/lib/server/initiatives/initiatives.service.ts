@@ -1,0 +1,539 @@
+import { sql } from 'kysely';
+import { divRound, ratio } from '$lib/money';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import { can } from '../auth/permissions';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import {
+	cumulativeCash,
+	investmentBasis,
+	paybackMonths,
+	roi,
+	savingsValue,
+	type MonthAmount
+} from './economics';
+import * as repo from './initiatives.repository';
+import {
+	ForbiddenError,
+	TRANSITIONS,
+	type HourlyCost,
+	type InitiativeDetail,
+	type InitiativeInput,
+	type InitiativeStatus,
+	type InitiativeSummary,
+	type LinksInput,
+	type Saving,
+	type SavingInput,
+	type YearComparison
+} from './initiatives';
+
+type HourlyCosts = Map<number, HourlyCost[]>;
+
+async function loadHourlyCosts(db: Executor): Promise<HourlyCosts> {
+	const map: HourlyCosts = new Map();
+	for (const r of await repo.hourlyCostRows(db)) {
+		const list = map.get(r.org_unit_id) ?? [];
+		list.push({
+			orgUnitId: r.org_unit_id,
+			orgUnitName: r.name,
+			year: r.year,
+			cost: r.hourly_cost!
+		});
+		map.set(r.org_unit_id, list);
+	}
+	return map;
+}
+
+/** The org unit's hourly cost for the year, or its latest earlier one; null when none is known. */
+function hourlyCostFor(costs: HourlyCosts, orgUnitId: number | null, year: number) {
+	if (orgUnitId === null) return null;
+	const list = costs.get(orgUnitId) ?? [];
+	let found: HourlyCost | null = null;
+	for (const c of list) if (c.year <= year) found = c;
+	return found;
+}
+
+function valueSaving(
+	s: Awaited<ReturnType<typeof repo.savingRows>>[number],
+	costs: HourlyCosts,
+	orgUnitId: number | null
+): Saving {
+	const hourlyCost = hourlyCostFor(costs, orgUnitId, Number(s.period_end.slice(0, 4)));
+	const value = savingsValue(s.amount, s.hours, hourlyCost?.cost ?? null);
+	return {
+		id: s.id,
+		periodStart: s.period_start,
+		periodEnd: s.period_end,
+		amount: s.amount,
+		hours: s.hours,
+		hoursValue: value.hoursValue,
+		hourlyCost,
+		evidence: s.evidence,
+		recordedBy: s.recorded_by_name,
+		recordedAt: s.recorded_at
+	};
+}
+
+function summarise(
+	row: repo.InitiativeRow,
+	budgets: { amount: bigint }[],
+	spend: bigint,
+	savings: Saving[],
+	costs: HourlyCosts,
+	year: number
+): InitiativeSummary {
+	const budgetTotal = budgets.reduce((a, b) => a + b.amount, 0n);
+	const hourlyCost = hourlyCostFor(costs, row.valuation_org_unit_id, year);
+	const expected = savingsValue(
+		row.expected_savings_czk,
+		row.expected_savings_hours,
+		hourlyCost?.cost ?? null
+	);
+	const investment = investmentBasis(budgetTotal, spend);
+	return {
+		id: row.id,
+		code: row.code,
+		name: row.name,
+		status: row.status,
+		ownerUserId: row.owner_user_id,
+		ownerName: row.owner_name,
+		activityId: row.activity_id,
+		budgetTotal,
+		spend,
+		expectedCzk: row.expected_savings_czk,
+		expectedHours: row.expected_savings_hours,
+		expected,
+		realized: savings.reduce((a, s) => a + s.amount + (s.hoursValue ?? 0n), 0n),
+		unvaluedHours: savings.some((s) => s.hoursValue === null),
+		investment,
+		paybackMonths: paybackMonths(investment, expected.total),
+		version: row.version
+	};
+}
+
+/**
+ * Every initiative with its budget, spend (from the ledger), expected and realized savings and
+ * payback. `year` values hours at that year's hourly cost.
+ */
+export async function list(db: Executor, year = new Date().getFullYear()) {
+	const [rows, budgets, spend, savings, costs] = await Promise.all([
+		repo.initiativeRows(db),
+		repo.budgetRows(db),
+		repo.spendByMonth(db),
+		repo.savingRows(db),
+		loadHourlyCosts(db)
+	]);
+	return rows.map((row) =>
+		summarise(
+			row,
+			budgets.filter((b) => b.initiative_id === row.id),
+			spend.filter((s) => s.initiative_id === row.id).reduce((a, s) => a + s.amount, 0n),
+			savings
+				.filter((s) => s.initiative_id === row.id)
+				.map((s) => valueSaving(s, costs, row.valuation_org_unit_id)),
+			costs,
+			year
+		)
+	);
+}
+
+/** Months of year `y` in which the initiative was running, up to `today`'s month. */
+function monthsRunning(since: string | null, y: number, today: string): number {
+	if (!since) return 0;
+	const start = Math.max(Number(since.slice(0, 4)) * 12 + Number(since.slice(5, 7)) - 1, y * 12);
+	const end = Math.min(Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1, y * 12 + 11);
+	return Math.max(0, end - start + 1);
+}
+
+export async function get(db: Executor, id: number, today: string): Promise<InitiativeDetail> {
+	const row = (await repo.initiativeRows(db)).find((r) => r.id === id);
+	if (!row) throw new NotFoundError('initiative');
+	const year = Number(today.slice(0, 4));
+	const [budgets, entries, savingRows, costs, history, links, spendMonths] = await Promise.all([
+		repo.budgetRows(db).then((b) => b.filter((x) => x.initiative_id === id)),
+		repo.spendEntries(db, id),
+		repo.savingRows(db, id),
+		loadHourlyCosts(db),
+		repo.historyRows(db, id),
+		repo.links(db, id),
+		repo.spendByMonth(db).then((s) => s.filter((x) => x.initiative_id === id))
+	]);
+	const savings = savingRows.map((s) => valueSaving(s, costs, row.valuation_org_unit_id));
+	const spend = entries.reduce((a, e) => a + e.amount, 0n);
+	const summary = summarise(row, budgets, spend, savings, costs, year);
+	const savingMonths: MonthAmount[] = savings.map((s) => ({
+		month: s.periodEnd,
+		amount: s.amount + (s.hoursValue ?? 0n)
+	}));
+	const cash = cumulativeCash(
+		spendMonths.map((s) => ({ month: s.month, amount: s.amount })),
+		savingMonths
+	);
+
+	// Expected savings count from the month the initiative went into progress (or its first
+	// recorded saving), pro rata per month, up to today.
+	const started = history.find((h) => h.to_status === 'in_progress');
+	const startedOn = started
+		? started.changed_at.toISOString().slice(0, 10)
+		: (savings[0]?.periodStart ?? null);
+	const years = new Set<number>([...budgets.map((b) => b.year)]);
+	for (const e of entries) years.add(Number(e.month.slice(0, 4)));
+	for (const s of savings) years.add(Number(s.periodEnd.slice(0, 4)));
+	const comparison: YearComparison[] = [...years]
+		.sort((a, b) => a - b)
+		.map((y) => {
+			const months = row.status === 'cancelled' ? 0 : monthsRunning(startedOn, y, today);
+			return {
+				year: y,
+				budget: budgets.find((b) => b.year === y)?.amount ?? 0n,
+				spend: entries
+					.filter((e) => e.month.startsWith(String(y)))
+					.reduce((a, e) => a + e.amount, 0n),
+				expected: months ? divRound(summary.expected.total * BigInt(months), 12n) : null,
+				realized: savings
+					.filter((s) => s.periodEnd.startsWith(String(y)))
+					.reduce((a, s) => a + s.amount + (s.hoursValue ?? 0n), 0n)
+			};
+		});
+	const expectedToDate = comparison.reduce((a, c) => a + (c.expected ?? 0n), 0n);
+
+	return {
+		...summary,
+		description: row.description,
+		valuationOrgUnitId: row.valuation_org_unit_id,
+		hourlyCost: hourlyCostFor(costs, row.valuation_org_unit_id, year),
+		budgets: budgets.map((b) => ({ year: b.year, amount: b.amount })),
+		entries: entries.map((e) => ({
+			id: e.id,
+			month: e.month,
+			amount: e.amount,
+			polozka: e.polozka,
+			text: e.text,
+			orgUnitCode: e.org_unit_code
+		})),
+		savings,
+		history: history.map((h) => ({
+			fromStatus: h.from_status,
+			toStatus: h.to_status,
+			userName: h.user_name,
+			note: h.note,
+			changedAt: h.changed_at
+		})),
+		...links,
+		roi: roi(summary.investment, summary.expected.total),
+		cash,
+		years: comparison,
+		realizedShare: ratio(summary.realized, expectedToDate),
+		allowedTransitions: TRANSITIONS[row.status]
+	};
+}
+
+export const linkOptions = repo.linkOptions;
+
+function auditView(row: {
+	code: string;
+	name: string;
+	description: string | null;
+	owner_user_id: number | null;
+	status: string;
+	expected_savings_czk: bigint;
+	expected_savings_hours: string;
+	valuation_org_unit_id: number | null;
+	activity_id: number | null;
+}) {
+	return {
+		code: row.code,
+		name: row.name,
+		description: row.description,
+		ownerUserId: row.owner_user_id,
+		status: row.status,
+		expectedSavingsCzk: row.expected_savings_czk,
+		expectedSavingsHours: row.expected_savings_hours,
+		valuationOrgUnitId: row.valuation_org_unit_id,
+		activityId: row.activity_id
+	};
+}
+
+async function lock(trx: Executor, id: number, expectedVersion: number | null) {
+	const row = await trx
+		.selectFrom('initiative')
+		.selectAll()
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('initiative');
+	if (expectedVersion !== null && row.version !== expectedVersion) {
+		throw new ConflictError(auditView(row));
+	}
+	return row;
+}
+
+export async function create(db: Db, actor: SessionUser, input: InitiativeInput): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const taken = await trx
+			.selectFrom('initiative')
+			.select('id')
+			.where('code', '=', input.code)
+			.executeTakeFirst();
+		if (taken) throw new ValidationError({ code: 'programme_error_code_taken' });
+		const row = await trx
+			.insertInto('initiative')
+			.values({
+				code: input.code,
+				name: input.name,
+				description: input.description,
+				owner_user_id: input.ownerUserId,
+				expected_savings_czk: input.expectedCzk,
+				expected_savings_hours: input.expectedHours,
+				valuation_org_unit_id: input.valuationOrgUnitId,
+				activity_id: input.activityId
+			})
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('initiative_status_change')
+			.values({
+				initiative_id: row.id,
+				from_status: null,
+				to_status: row.status,
+				user_id: actor.id
+			})
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'initiative.create',
+			entity: 'initiative',
+			entityId: row.id,
+			after: auditView(row)
+		});
+		return row.id;
+	});
+}
+
+export async function update(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	expectedVersion: number,
+	input: InitiativeInput
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await lock(trx, id, expectedVersion);
+		if (input.code !== before.code) {
+			const taken = await trx
+				.selectFrom('initiative')
+				.select('id')
+				.where('code', '=', input.code)
+				.executeTakeFirst();
+			if (taken) throw new ValidationError({ code: 'programme_error_code_taken' });
+		}
+		const after = await trx
+			.updateTable('initiative')
+			.set({
+				code: input.code,
+				name: input.name,
+				description: input.description,
+				owner_user_id: input.ownerUserId,
+				expected_savings_czk: input.expectedCzk,
+				expected_savings_hours: input.expectedHours,
+				valuation_org_unit_id: input.valuationOrgUnitId,
+				activity_id: input.activityId,
+				updated_at: sql`now()`,
+				version: sql`version + 1`
+			})
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'initiative.update',
+			entity: 'initiative',
+			entityId: id,
+			before: auditView(before),
+			after: auditView(after)
+		});
+	});
+}
+
+/**
+ * Moves an initiative along proposed → approved → in progress → done (or cancelled). Approval
+ * needs `initiatives.approve` (managers only), every other change `initiatives.edit`.
+ */
+export async function changeStatus(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	expectedVersion: number,
+	to: InitiativeStatus,
+	note: string | null
+): Promise<void> {
+	const needed = to === 'approved' ? 'initiatives.approve' : 'initiatives.edit';
+	if (!can(actor.role, needed)) throw new ForbiddenError(needed);
+	await db.transaction().execute(async (trx) => {
+		const before = await lock(trx, id, expectedVersion);
+		if (!TRANSITIONS[before.status].includes(to)) {
+			throw new ValidationError({ status: 'programme_error_transition' });
+		}
+		const after = await trx
+			.updateTable('initiative')
+			.set({ status: to, updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('initiative_status_change')
+			.values({
+				initiative_id: id,
+				from_status: before.status,
+				to_status: to,
+				user_id: actor.id,
+				note
+			})
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: to === 'approved' ? 'initiative.approve' : 'initiative.status',
+			entity: 'initiative',
+			entityId: id,
+			before: { status: before.status },
+			after: { status: after.status, note }
+		});
+	});
+}
+
+/** Sets the budget of one year (0 removes it). The initiative's version guards the change. */
+export async function setBudget(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	expectedVersion: number,
+	year: number,
+	amount: bigint
+): Promise<void> {
+	if (amount < 0n) throw new ValidationError({ amount: 'programme_error_negative' });
+	await db.transaction().execute(async (trx) => {
+		await lock(trx, id, expectedVersion);
+		const before = await trx
+			.selectFrom('initiative_budget')
+			.select('amount')
+			.where('initiative_id', '=', id)
+			.where('year', '=', year)
+			.executeTakeFirst();
+		if (amount === 0n) {
+			await trx
+				.deleteFrom('initiative_budget')
+				.where('initiative_id', '=', id)
+				.where('year', '=', year)
+				.execute();
+		} else {
+			await trx
+				.insertInto('initiative_budget')
+				.values({ initiative_id: id, year, amount })
+				.onConflict((oc) =>
+					oc
+						.columns(['initiative_id', 'year'])
+						.doUpdateSet({ amount, version: sql`initiative_budget.version + 1` })
+				)
+				.execute();
+		}
+		await trx
+			.updateTable('initiative')
+			.set({ updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'initiative.budget',
+			entity: 'initiative',
+			entityId: id,
+			before: { year, amount: before?.amount ?? 0n },
+			after: { year, amount }
+		});
+	});
+}
+
+export async function recordSaving(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	input: SavingInput
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		await lock(trx, id, null);
+		const row = await trx
+			.insertInto('initiative_saving')
+			.values({
+				initiative_id: id,
+				period_start: input.periodStart,
+				period_end: input.periodEnd,
+				amount: input.amount,
+				hours: input.hours,
+				evidence: input.evidence,
+				recorded_by: actor.id
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'initiative.saving',
+			entity: 'initiative',
+			entityId: id,
+			after: { savingId: row.id, ...input }
+		});
+		return row.id;
+	});
+}
+
+/** Replaces the goals, processes and KPIs an initiative is linked to. */
+export async function setLinks(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	expectedVersion: number,
+	input: LinksInput
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await lock(trx, id, expectedVersion);
+		const before = await repo.links(trx, id);
+		await trx.deleteFrom('initiative_goal').where('initiative_id', '=', id).execute();
+		await trx.deleteFrom('initiative_process').where('initiative_id', '=', id).execute();
+		await trx.deleteFrom('initiative_kpi').where('initiative_id', '=', id).execute();
+		if (input.goalIds.length) {
+			await trx
+				.insertInto('initiative_goal')
+				.values(input.goalIds.map((goal_id) => ({ initiative_id: id, goal_id })))
+				.execute();
+		}
+		if (input.processIds.length) {
+			await trx
+				.insertInto('initiative_process')
+				.values(input.processIds.map((process_id) => ({ initiative_id: id, process_id })))
+				.execute();
+		}
+		if (input.kpiIds.length) {
+			await trx
+				.insertInto('initiative_kpi')
+				.values(input.kpiIds.map((kpi_id) => ({ initiative_id: id, kpi_id })))
+				.execute();
+		}
+		await trx
+			.updateTable('initiative')
+			.set({ updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'initiative.links',
+			entity: 'initiative',
+			entityId: id,
+			before: {
+				goalIds: before.goals.map((g) => g.id),
+				processIds: before.processes.map((p) => p.id),
+				kpiIds: before.kpis.map((k) => k.id)
+			},
+			after: input
+		});
+	});
+}

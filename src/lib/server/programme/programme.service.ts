@@ -1,0 +1,538 @@
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import { generateSessionToken, sessionIdFromToken } from '../auth/session';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { findCycle } from './dependencies';
+import { calendar } from './ics';
+import { addDays, daysBetween, milestoneStatus, slipDays } from './milestone-status';
+import * as repo from './programme.repository';
+import type {
+	Activity,
+	Milestone,
+	MilestoneInput,
+	MilestoneSummary,
+	NewMilestoneInput,
+	Programme,
+	Risk,
+	RiskInput
+} from './programme';
+
+function toMilestones(
+	rows: repo.MilestoneRow[],
+	edges: { predecessor_id: number; successor_id: number }[],
+	today: string
+): Milestone[] {
+	const predecessors = new Map<number, number[]>();
+	for (const e of edges) {
+		const list = predecessors.get(e.successor_id) ?? [];
+		list.push(e.predecessor_id);
+		predecessors.set(e.successor_id, list);
+	}
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return rows.map((r) => {
+		const predecessorIds = predecessors.get(r.id) ?? [];
+		const preds = predecessorIds
+			.map((id) => byId.get(id))
+			.filter((p) => p !== undefined)
+			.map((p) => ({ currentDue: p.current_due, doneDate: p.done_date }));
+		return {
+			id: r.id,
+			activityId: r.activity_id,
+			activityCode: r.activity_code,
+			activityName: r.activity_name,
+			name: r.name,
+			ownerUserId: r.owner_user_id,
+			ownerName: r.owner_name,
+			deliverable: r.deliverable,
+			baselineDue: r.baseline_due,
+			currentDue: r.current_due,
+			doneDate: r.done_date,
+			notes: r.notes,
+			version: r.version,
+			status: milestoneStatus({ currentDue: r.current_due, doneDate: r.done_date }, today, preds),
+			slip: slipDays({ baselineDue: r.baseline_due, currentDue: r.current_due }),
+			predecessorIds
+		};
+	});
+}
+
+export async function allMilestones(db: Executor, today: string): Promise<Milestone[]> {
+	const [rows, edges] = await Promise.all([repo.milestoneRows(db), repo.dependencyRows(db)]);
+	return toMilestones(rows, edges, today);
+}
+
+/** The office's programme with its activities and their milestones, or null before one exists. */
+export async function get(db: Executor, today: string): Promise<Programme | null> {
+	const programme = await repo.firstProgramme(db);
+	if (!programme) return null;
+	const [activities, milestones] = await Promise.all([
+		repo.activityRows(db, programme.id),
+		allMilestones(db, today)
+	]);
+	return {
+		id: programme.id,
+		code: programme.code,
+		name: programme.name,
+		description: programme.description,
+		startDate: programme.start_date,
+		endDate: programme.end_date,
+		managerName: programme.manager_name,
+		activities: activities.map((a): Activity => {
+			const own = milestones.filter((m) => m.activityId === a.id);
+			return {
+				id: a.id,
+				code: a.code,
+				name: a.name,
+				description: a.description,
+				startDate: a.start_date,
+				endDate: a.end_date,
+				ownerName: a.owner_name,
+				milestones: own,
+				done: own.filter((m) => m.status === 'done').length,
+				maxSlip: Math.max(0, ...own.map((m) => m.slip)),
+				slipped: own.filter((m) => m.slip > 0).length,
+				late: own.filter((m) => m.status === 'late').length,
+				atRisk: own.filter((m) => m.status === 'at_risk').length
+			};
+		})
+	};
+}
+
+/** Counts by status, overdue and the next 30 days — for the programme page and the overview. */
+export async function milestoneSummary(db: Executor, today: string): Promise<MilestoneSummary> {
+	const milestones = await allMilestones(db, today);
+	const horizon = addDays(today, 30);
+	return {
+		total: milestones.length,
+		done: milestones.filter((m) => m.status === 'done').length,
+		late: milestones.filter((m) => m.status === 'late').length,
+		atRisk: milestones.filter((m) => m.status === 'at_risk').length,
+		onTrack: milestones.filter((m) => m.status === 'on_track').length,
+		overdue: milestones.filter((m) => m.status === 'late'),
+		next30: milestones.filter(
+			(m) => m.doneDate === null && m.currentDue >= today && m.currentDue <= horizon
+		)
+	};
+}
+
+export async function getMilestone(db: Executor, id: number, today: string) {
+	const milestones = await allMilestones(db, today);
+	const milestone = milestones.find((m) => m.id === id);
+	if (!milestone) throw new NotFoundError('milestone');
+	const activity = await db
+		.selectFrom('programme_activity')
+		.select(['id', 'code', 'name', 'start_date', 'end_date'])
+		.where('id', '=', milestone.activityId)
+		.executeTakeFirstOrThrow();
+	const successors = milestones.filter((m) => m.predecessorIds.includes(id));
+	return {
+		milestone,
+		activity: {
+			id: activity.id,
+			code: activity.code,
+			name: activity.name,
+			startDate: activity.start_date,
+			endDate: activity.end_date
+		},
+		predecessors: milestones.filter((m) => milestone.predecessorIds.includes(m.id)),
+		successors,
+		/** Milestones that could become predecessors (not itself, not already linked). */
+		candidates: milestones.filter((m) => m.id !== id && !milestone.predecessorIds.includes(m.id))
+	};
+}
+
+function auditMilestone(row: {
+	name: string;
+	owner_user_id: number | null;
+	deliverable: string | null;
+	baseline_due: string;
+	current_due: string;
+	done_date: string | null;
+	notes: string | null;
+}) {
+	return {
+		name: row.name,
+		ownerUserId: row.owner_user_id,
+		deliverable: row.deliverable,
+		baselineDue: row.baseline_due,
+		currentDue: row.current_due,
+		doneDate: row.done_date,
+		notes: row.notes
+	};
+}
+
+/**
+ * Moves a milestone, marks it done, or edits its text. Refuses a due date before the activity
+ * starts or before a predecessor's due date (finish-to-start), and a done date in the future.
+ */
+export async function updateMilestone(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	expectedVersion: number,
+	input: MilestoneInput,
+	today: string
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('milestone')
+			.selectAll()
+			.where('id', '=', id)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('milestone');
+		if (before.version !== expectedVersion) throw new ConflictError(auditMilestone(before));
+		const activity = await trx
+			.selectFrom('programme_activity')
+			.select(['start_date'])
+			.where('id', '=', before.activity_id)
+			.executeTakeFirstOrThrow();
+		const errors: Record<string, string> = {};
+		if (input.currentDue < activity.start_date) {
+			errors.currentDue = 'programme_error_due_before_start';
+		} else {
+			const late = await trx
+				.selectFrom('milestone_dependency as d')
+				.innerJoin('milestone as p', 'p.id', 'd.predecessor_id')
+				.select(['p.name', 'p.current_due'])
+				.where('d.successor_id', '=', id)
+				.where('p.current_due', '>', input.currentDue)
+				.executeTakeFirst();
+			if (late) errors.currentDue = 'programme_error_due_before_predecessor';
+		}
+		if (input.doneDate !== null && input.doneDate > today) {
+			errors.doneDate = 'programme_error_done_future';
+		}
+		if (Object.keys(errors).length) throw new ValidationError(errors);
+		const after = await trx
+			.updateTable('milestone')
+			.set({
+				name: input.name,
+				owner_user_id: input.ownerUserId,
+				deliverable: input.deliverable,
+				current_due: input.currentDue,
+				done_date: input.doneDate,
+				notes: input.notes,
+				updated_at: sql`now()`,
+				version: sql`version + 1`
+			})
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action:
+				before.done_date === null && after.done_date !== null
+					? 'milestone.done'
+					: before.current_due !== after.current_due
+						? 'milestone.move'
+						: 'milestone.update',
+			entity: 'milestone',
+			entityId: id,
+			before: auditMilestone(before),
+			after: auditMilestone(after)
+		});
+	});
+}
+
+export async function createMilestone(
+	db: Db,
+	actor: SessionUser,
+	input: NewMilestoneInput
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const activity = await trx
+			.selectFrom('programme_activity')
+			.select(['id', 'start_date'])
+			.where('id', '=', input.activityId)
+			.executeTakeFirst();
+		if (!activity) throw new ValidationError({ activityId: 'programme_error_activity' });
+		if (input.baselineDue < activity.start_date) {
+			throw new ValidationError({ baselineDue: 'programme_error_due_before_start' });
+		}
+		const row = await trx
+			.insertInto('milestone')
+			.values({
+				activity_id: input.activityId,
+				name: input.name,
+				owner_user_id: input.ownerUserId,
+				deliverable: input.deliverable,
+				baseline_due: input.baselineDue,
+				current_due: input.baselineDue
+			})
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'milestone.create',
+			entity: 'milestone',
+			entityId: row.id,
+			after: auditMilestone(row)
+		});
+		return row.id;
+	});
+}
+
+/** Adds a finish-to-start dependency; refuses one that would close a cycle. */
+export async function addDependency(
+	db: Db,
+	actor: SessionUser,
+	successorId: number,
+	predecessorId: number
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		// One dependency change at a time, so two concurrent additions cannot close a cycle together.
+		await sql`lock table milestone_dependency in share row exclusive mode`.execute(trx);
+		const found = await trx
+			.selectFrom('milestone')
+			.select('id')
+			.where('id', 'in', [successorId, predecessorId])
+			.execute();
+		if (!found.some((m) => m.id === successorId)) throw new NotFoundError('milestone');
+		if (!found.some((m) => m.id === predecessorId)) {
+			throw new ValidationError({ predecessorId: 'programme_error_predecessor' });
+		}
+		const edges = (await repo.dependencyRows(trx)).map((e) => ({
+			predecessorId: e.predecessor_id,
+			successorId: e.successor_id
+		}));
+		if (edges.some((e) => e.predecessorId === predecessorId && e.successorId === successorId)) {
+			return;
+		}
+		if (findCycle(edges, { predecessorId, successorId })) {
+			throw new ValidationError({ predecessorId: 'programme_error_cycle' });
+		}
+		await trx
+			.insertInto('milestone_dependency')
+			.values({ predecessor_id: predecessorId, successor_id: successorId })
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'milestone.dependency_add',
+			entity: 'milestone',
+			entityId: successorId,
+			after: { predecessorId }
+		});
+	});
+}
+
+export async function removeDependency(
+	db: Db,
+	actor: SessionUser,
+	successorId: number,
+	predecessorId: number
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const removed = await trx
+			.deleteFrom('milestone_dependency')
+			.where('successor_id', '=', successorId)
+			.where('predecessor_id', '=', predecessorId)
+			.executeTakeFirst();
+		if (Number(removed.numDeletedRows) === 0) throw new NotFoundError('dependency');
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'milestone.dependency_remove',
+			entity: 'milestone',
+			entityId: successorId,
+			before: { predecessorId }
+		});
+	});
+}
+
+// Risks
+
+function toRisk(r: Awaited<ReturnType<typeof repo.riskRows>>[number]): Risk {
+	return {
+		id: r.id,
+		description: r.description,
+		probability: r.probability,
+		impact: r.impact,
+		score: r.probability * r.impact,
+		ownerUserId: r.owner_user_id,
+		ownerName: r.owner_name,
+		mitigation: r.mitigation,
+		status: r.status,
+		version: r.version,
+		updatedAt: r.updated_at
+	};
+}
+
+/** The risk register, highest score first (closed risks last). */
+export async function listRisks(db: Executor): Promise<Risk[]> {
+	const programme = await repo.firstProgramme(db);
+	if (!programme) return [];
+	const risks = (await repo.riskRows(db, programme.id)).map(toRisk);
+	return risks.sort(
+		(a, b) =>
+			Number(a.status === 'closed') - Number(b.status === 'closed') ||
+			b.score - a.score ||
+			a.id - b.id
+	);
+}
+
+function auditRisk(r: RiskInput) {
+	return {
+		description: r.description,
+		probability: r.probability,
+		impact: r.impact,
+		ownerUserId: r.ownerUserId,
+		mitigation: r.mitigation,
+		status: r.status
+	};
+}
+
+export async function createRisk(db: Db, actor: SessionUser, input: RiskInput): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const programme = await repo.firstProgramme(trx);
+		if (!programme) throw new NotFoundError('programme');
+		const row = await trx
+			.insertInto('programme_risk')
+			.values({
+				programme_id: programme.id,
+				description: input.description,
+				probability: input.probability,
+				impact: input.impact,
+				owner_user_id: input.ownerUserId,
+				mitigation: input.mitigation,
+				status: input.status
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'risk.create',
+			entity: 'risk',
+			entityId: row.id,
+			after: auditRisk(input)
+		});
+		return row.id;
+	});
+}
+
+export async function updateRisk(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	expectedVersion: number,
+	input: RiskInput
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('programme_risk')
+			.selectAll()
+			.where('id', '=', id)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('risk');
+		const beforeView = auditRisk({
+			description: before.description,
+			probability: before.probability,
+			impact: before.impact,
+			ownerUserId: before.owner_user_id,
+			mitigation: before.mitigation,
+			status: before.status
+		});
+		if (before.version !== expectedVersion) throw new ConflictError(beforeView);
+		await trx
+			.updateTable('programme_risk')
+			.set({
+				description: input.description,
+				probability: input.probability,
+				impact: input.impact,
+				owner_user_id: input.ownerUserId,
+				mitigation: input.mitigation,
+				status: input.status,
+				updated_at: sql`now()`,
+				version: sql`version + 1`
+			})
+			.where('id', '=', id)
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'risk.update',
+			entity: 'risk',
+			entityId: id,
+			before: beforeView,
+			after: auditRisk(input)
+		});
+	});
+}
+
+// Calendar feeds
+
+/**
+ * Issues a new private feed token for the user, replacing the old one (which stops working).
+ * Only its hash is stored, so the URL is shown once.
+ */
+export async function issueCalendarToken(db: Db, user: SessionUser): Promise<string> {
+	const token = generateSessionToken();
+	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('calendar_token').where('user_id', '=', user.id).execute();
+		await trx
+			.insertInto('calendar_token')
+			.values({ user_id: user.id, token_hash: sessionIdFromToken(token) })
+			.execute();
+		await audit.record(trx, {
+			userId: user.id,
+			action: 'calendar.issue',
+			entity: 'calendar_token',
+			entityId: user.id
+		});
+	});
+	return token;
+}
+
+export async function calendarTokenIssuedAt(db: Executor, userId: number): Promise<Date | null> {
+	const row = await db
+		.selectFrom('calendar_token')
+		.select('created_at')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return row?.created_at ?? null;
+}
+
+/** Managers and project managers see every milestone in their feed; others those they own. */
+const SEES_ALL = new Set(['admin', 'manager', 'project_manager']);
+
+/** The iCalendar text for a feed token, or null when the token is unknown or the user inactive. */
+export async function calendarFeed(
+	db: Executor,
+	token: string,
+	origin: string,
+	name: string
+): Promise<string | null> {
+	if (!/^[a-z2-7]{32}$/.test(token)) return null;
+	const user = await db
+		.selectFrom('calendar_token as t')
+		.innerJoin('app_user as u', 'u.id', 't.user_id')
+		.select(['u.id', 'u.role', 'u.active'])
+		.where('t.token_hash', '=', sessionIdFromToken(token))
+		.executeTakeFirst();
+	if (!user || !user.active) return null;
+	const rows = await repo.milestoneRows(db);
+	const mine = SEES_ALL.has(user.role) ? rows : rows.filter((r) => r.owner_user_id === user.id);
+	return calendar(
+		name,
+		mine.map((r) => ({
+			uid: `milestone-${r.id}@dilna`,
+			date: r.current_due,
+			summary: `${r.done_date ? '✓ ' : ''}${r.activity_code}: ${r.name}`,
+			description: [r.deliverable, r.owner_name].filter(Boolean).join('\n') || undefined,
+			url: `${origin}/programme/milestones/${r.id}`,
+			stamp: r.updated_at
+		}))
+	);
+}
+
+// Users to pick as owners
+
+export function owners(db: Executor) {
+	return repo.activeUsers(db);
+}
+
+export function daysLate(m: Milestone, today: string): number {
+	return daysBetween(m.currentDue, today);
+}

@@ -1,0 +1,108 @@
+import type { RiskStatus } from '../db/schema';
+import type { MilestoneStatus } from './milestone-status';
+
+export type { MilestoneStatus } from './milestone-status';
+export type { RiskStatus } from '../db/schema';
+
+export interface Milestone {
+	id: number;
+	activityId: number;
+	activityCode: string;
+	activityName: string;
+	name: string;
+	ownerUserId: number | null;
+	ownerName: string | null;
+	deliverable: string | null;
+	baselineDue: string;
+	currentDue: string;
+	doneDate: string | null;
+	notes: string | null;
+	version: number;
+	status: MilestoneStatus;
+	/** current − baseline, days */
+	slip: number;
+	predecessorIds: number[];
+}
+
+export interface Activity {
+	id: number;
+	code: string;
+	name: string;
+	description: string | null;
+	startDate: string;
+	endDate: string;
+	ownerName: string | null;
+	milestones: Milestone[];
+	done: number;
+	/** The largest slip of its milestones, days (0 when none slipped). */
+	maxSlip: number;
+	slipped: number;
+	late: number;
+	atRisk: number;
+}
+
+export interface Programme {
+	id: number;
+	code: string;
+	name: string;
+	description: string | null;
+	startDate: string;
+	endDate: string;
+	managerName: string | null;
+	activities: Activity[];
+}
+
+export interface Risk {
+	id: number;
+	description: string;
+	probability: number;
+	impact: number;
+	/** probability × impact, 1–25 */
+	score: number;
+	ownerUserId: number | null;
+	ownerName: string | null;
+	mitigation: string | null;
+	status: RiskStatus;
+	version: number;
+	updatedAt: Date;
+}
+
+export const RISK_STATUSES: RiskStatus[] = ['open', 'mitigating', 'closed'];
+
+export interface MilestoneInput {
+	name: string;
+	ownerUserId: number | null;
+	deliverable: string | null;
+	currentDue: string;
+	doneDate: string | null;
+	notes: string | null;
+}
+
+export interface NewMilestoneInput {
+	activityId: number;
+	name: string;
+	ownerUserId: number | null;
+	deliverable: string | null;
+	baselineDue: string;
+}
+
+export interface RiskInput {
+	description: string;
+	probability: number;
+	impact: number;
+	ownerUserId: number | null;
+	mitigation: string | null;
+	status: RiskStatus;
+}
+
+export interface MilestoneSummary {
+	total: number;
+	done: number;
+	late: number;
+	atRisk: number;
+	onTrack: number;
+	/** Not done and past due, most overdue first. */
+	overdue: Milestone[];
+	/** Not done, due today … today + 30 days, soonest first. */
+	next30: Milestone[];
+}

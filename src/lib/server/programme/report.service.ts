@@ -1,0 +1,73 @@
+import type { Executor } from '../audit/audit';
+import * as initiatives from '../initiatives/initiatives.service';
+import { monthToDate } from './programme.validation';
+import * as programme from './programme.service';
+
+/** The printable monthly status report: everything as it stands at the end of `month`. */
+export async function monthly(db: Executor, month: string, today: string) {
+	const start = monthToDate(month)!;
+	const end = monthToDate(month, true)!;
+	const year = Number(month.slice(0, 4));
+	// Status as seen at the end of the month (or today, for the current month).
+	const asOf = end < today ? end : today;
+	const [prog, all, risks, inits, spend] = await Promise.all([
+		programme.get(db, asOf),
+		programme.allMilestones(db, asOf),
+		programme.listRisks(db),
+		initiatives.list(db, year),
+		db
+			.selectFrom('cost_entry')
+			.select(['initiative_id', 'month', 'amount'])
+			.where('kind', '=', 'actual')
+			.where('initiative_id', 'is not', null)
+			.where('month', '>=', `${year}-01-01`)
+			.where('month', '<=', start)
+			.execute()
+	]);
+	const doneBy = (m: { doneDate: string | null }) => m.doneDate !== null && m.doneDate <= end;
+	const activities = (prog?.activities ?? []).map((a) => ({
+		code: a.code,
+		name: a.name,
+		total: a.milestones.length,
+		done: a.milestones.filter(doneBy).length,
+		maxSlip: a.maxSlip,
+		late: a.milestones.filter((m) => !doneBy(m) && m.currentDue < asOf).length
+	}));
+	const budgets = await db
+		.selectFrom('initiative_budget')
+		.select(['initiative_id', 'amount'])
+		.where('year', '=', year)
+		.execute();
+	const spending = inits
+		.filter((i) => i.status !== 'cancelled' && i.status !== 'proposed')
+		.map((i) => ({
+			code: i.code,
+			name: i.name,
+			status: i.status,
+			budget: budgets.find((b) => b.initiative_id === i.id)?.amount ?? 0n,
+			spend: spend.filter((s) => s.initiative_id === i.id).reduce((a, s) => a + s.amount, 0n)
+		}));
+	const nextStart = monthToDate(
+		month.endsWith('-12')
+			? `${year + 1}-01`
+			: `${year}-${String(Number(month.slice(5)) + 1).padStart(2, '0')}`,
+		true
+	)!;
+	return {
+		month,
+		asOf,
+		programmeName: prog?.name ?? null,
+		activities,
+		done: all.filter((m) => m.doneDate !== null && m.doneDate >= start && m.doneDate <= end),
+		slipped: all
+			.filter((m) => !doneBy(m) && m.slip > 0)
+			.sort((a, b) => b.slip - a.slip || a.currentDue.localeCompare(b.currentDue)),
+		spending,
+		spendingTotal: {
+			budget: spending.reduce((a, s) => a + s.budget, 0n),
+			spend: spending.reduce((a, s) => a + s.spend, 0n)
+		},
+		topRisks: risks.filter((r) => r.status !== 'closed').slice(0, 5),
+		nextSteps: all.filter((m) => !doneBy(m) && m.currentDue <= nextStart)
+	};
+}
