@@ -56,7 +56,8 @@ export function canonicalPeriod(text: string): string | null {
 export function parsePeriod(text: string, frequency: Frequency): PeriodParse {
 	const period = canonicalPeriod(text);
 	if (!period) return { ok: false, error: 'goals_error_period_format' };
-	if (frequencyOf(period) !== frequency) return { ok: false, error: 'goals_error_period_frequency' };
+	if (frequencyOf(period) !== frequency)
+		return { ok: false, error: 'goals_error_period_frequency' };
 	return { ok: true, period };
 }
 

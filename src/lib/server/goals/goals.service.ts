@@ -1,0 +1,488 @@
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import { can } from '../auth/permissions';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import * as kpis from '../kpis/kpis.service';
+import { treeOrder } from '../org-units/org-units.service';
+import {
+	ConflictError,
+	DependantsError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError,
+	refuseIfDependants
+} from '../processes/errors';
+import type {
+	Coverage,
+	Goal,
+	GoalDetail,
+	GoalInput,
+	GoalLevel,
+	GoalWithStatus,
+	StatusOverride
+} from './goals';
+import { createsCycle, rollUpTree } from './rollup';
+
+type GoalRow = Awaited<ReturnType<typeof goalRows>>[number];
+
+function goalRows(db: Executor) {
+	return db
+		.selectFrom('goal as g')
+		.leftJoin('app_user as u', 'u.id', 'g.owner_user_id')
+		.selectAll('g')
+		.select('u.display_name as owner_name')
+		.orderBy('g.code')
+		.execute();
+}
+
+function toGoal(r: GoalRow): Goal {
+	return {
+		id: r.id,
+		code: r.code,
+		name: r.name,
+		level: r.level,
+		parentId: r.parent_id,
+		ownerId: r.owner_user_id,
+		ownerName: r.owner_name,
+		description: r.description,
+		startYear: r.start_year,
+		endYear: r.end_year,
+		lifecycle: r.status,
+		override: r.status_override,
+		overrideComment: r.override_comment,
+		version: r.version
+	};
+}
+
+/**
+ * The goal tree (depth-first) with each goal's KPIs, their latest status in `year` and the
+ * rolled-up status (see rollup.ts). Used by /goals and by the overview.
+ */
+export async function listWithStatus(db: Executor, year: number): Promise<GoalWithStatus[]> {
+	const [rows, kpiList, links] = await Promise.all([
+		goalRows(db),
+		kpis.listWithSeries(db, year),
+		db
+			.selectFrom('goal_process')
+			.select(['goal_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.groupBy('goal_id')
+			.execute()
+	]);
+	const goals = rows.map(toGoal);
+	const kpisOf = new Map<number, typeof kpiList>();
+	for (const k of kpiList) {
+		if (k.goalId === null) continue;
+		const list = kpisOf.get(k.goalId) ?? [];
+		list.push(k);
+		kpisOf.set(k.goalId, list);
+	}
+	const statuses = rollUpTree(
+		goals.map((g) => ({
+			id: g.id,
+			parentId: g.parentId,
+			override: g.override,
+			kpiStatuses: (kpisOf.get(g.id) ?? []).map((k) => k.latest?.status ?? 'no_data')
+		}))
+	);
+	const processCount = new Map(links.map((l) => [l.goal_id, Number(l.n)]));
+	return treeOrder(goals).map((g) => ({
+		...g,
+		computed: statuses.get(g.id)?.computed ?? 'no_data',
+		status: statuses.get(g.id)?.effective ?? 'no_data',
+		kpis: kpisOf.get(g.id) ?? [],
+		processCount: processCount.get(g.id) ?? 0
+	}));
+}
+
+export async function get(db: Executor, id: number, year: number): Promise<GoalDetail> {
+	const all = await listWithStatus(db, year);
+	const goal = all.find((g) => g.id === id);
+	if (!goal) throw new NotFoundError('goal');
+	const byId = new Map(all.map((g) => [g.id, g]));
+	const ancestors: GoalDetail['ancestors'] = [];
+	for (let p = goal.parentId; p !== null; p = byId.get(p)?.parentId ?? null) {
+		const a = byId.get(p);
+		if (!a || ancestors.length > 20) break;
+		ancestors.unshift({ id: a.id, code: a.code, name: a.name });
+	}
+	const processes = await db
+		.selectFrom('goal_process as gp')
+		.innerJoin('process as p', 'p.id', 'gp.process_id')
+		.select(['p.id', 'p.code', 'p.name', 'p.kind', 'p.status', 'gp.weight'])
+		.where('gp.goal_id', '=', id)
+		.orderBy('gp.weight', 'desc')
+		.orderBy('p.code')
+		.execute();
+	// The detail page charts the KPIs' whole history, not only the last three years.
+	const fullKpis = await kpis.listWithSeries(db, year, { goalId: id, fromYear: null });
+	return {
+		...goal,
+		kpis: fullKpis,
+		children: all.filter((g) => g.parentId === id),
+		ancestors,
+		processes
+	};
+}
+
+/** Allowed parent levels: strategic goals sit under the vision, objectives under either. */
+const PARENT_LEVELS: Record<GoalLevel, GoalLevel[]> = {
+	vision: [],
+	strategic: ['vision'],
+	objective: ['strategic', 'objective']
+};
+
+async function checkGoal(trx: Executor, id: number | null, input: GoalInput) {
+	const clash = await trx
+		.selectFrom('goal')
+		.select('id')
+		.where('code', '=', input.code)
+		.executeTakeFirst();
+	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
+	if (input.parentId !== null) {
+		const rows = await trx.selectFrom('goal').select(['id', 'parent_id', 'level']).execute();
+		const parent = rows.find((r) => r.id === input.parentId);
+		if (!parent) throw new ValidationError({ parentId: 'processes_error_choice' });
+		const parents = new Map(rows.map((r) => [r.id, r.parent_id]));
+		if (id !== null && createsCycle(id, input.parentId, parents)) {
+			throw new ValidationError({ parentId: 'goals_error_cycle' });
+		}
+		if (!PARENT_LEVELS[input.level].includes(parent.level)) {
+			throw new ValidationError({ parentId: 'goals_error_parent_level' });
+		}
+	} else if (input.level !== 'vision' && input.level !== 'strategic') {
+		throw new ValidationError({ parentId: 'goals_error_parent_required' });
+	}
+	if (input.ownerId !== null) {
+		const owner = await trx
+			.selectFrom('app_user')
+			.select('id')
+			.where('id', '=', input.ownerId)
+			.where('active', '=', true)
+			.executeTakeFirst();
+		if (!owner) throw new ValidationError({ ownerId: 'processes_error_choice' });
+	}
+}
+
+function goalColumns(input: GoalInput) {
+	return {
+		code: input.code,
+		name: input.name,
+		level: input.level,
+		parent_id: input.parentId,
+		owner_user_id: input.ownerId,
+		description: input.description,
+		start_year: input.startYear,
+		end_year: input.endYear,
+		status: input.lifecycle
+	};
+}
+
+function requireEditor(actor: SessionUser) {
+	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
+}
+
+export async function create(db: Db, actor: SessionUser, input: GoalInput): Promise<number> {
+	requireEditor(actor);
+	return db.transaction().execute(async (trx) => {
+		await checkGoal(trx, null, input);
+		const row = await trx
+			.insertInto('goal')
+			.values(goalColumns(input))
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'goal.create',
+			entity: 'goal',
+			entityId: row.id,
+			after: input
+		});
+		return row.id;
+	});
+}
+
+async function lockGoal(trx: Executor, id: number) {
+	const row = await trx
+		.selectFrom('goal')
+		.selectAll()
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('goal');
+	return row;
+}
+
+function goalView(r: Awaited<ReturnType<typeof lockGoal>>) {
+	return {
+		code: r.code,
+		name: r.name,
+		level: r.level,
+		parentId: r.parent_id,
+		ownerId: r.owner_user_id,
+		description: r.description,
+		startYear: r.start_year,
+		endYear: r.end_year,
+		lifecycle: r.status,
+		override: r.status_override,
+		overrideComment: r.override_comment
+	};
+}
+
+export async function update(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	version: number,
+	input: GoalInput
+): Promise<void> {
+	requireEditor(actor);
+	await db.transaction().execute(async (trx) => {
+		const before = await lockGoal(trx, id);
+		if (before.version !== version) throw new ConflictError(goalView(before));
+		await checkGoal(trx, id, input);
+		const after = await trx
+			.updateTable('goal')
+			.set({ ...goalColumns(input), updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'goal.update',
+			entity: 'goal',
+			entityId: id,
+			before: goalView(before),
+			after: goalView(after)
+		});
+	});
+}
+
+/** Sets or clears the manual status override; setting one needs a comment. */
+export async function setOverride(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	version: number,
+	override: StatusOverride | null,
+	comment: string | null
+): Promise<void> {
+	requireEditor(actor);
+	if (override && !comment?.trim()) {
+		throw new ValidationError({ overrideComment: 'goals_error_override_comment' });
+	}
+	await db.transaction().execute(async (trx) => {
+		const before = await lockGoal(trx, id);
+		if (before.version !== version) throw new ConflictError(goalView(before));
+		await trx
+			.updateTable('goal')
+			.set({
+				status_override: override,
+				override_comment: override ? comment : null,
+				updated_at: sql`now()`,
+				version: sql`version + 1`
+			})
+			.where('id', '=', id)
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'goal.override',
+			entity: 'goal',
+			entityId: id,
+			before: { override: before.status_override, comment: before.override_comment },
+			after: { override, comment: override ? comment : null }
+		});
+	});
+}
+
+/** Links a process to a goal with a weight, or changes the weight of an existing link. */
+export async function linkProcess(
+	db: Db,
+	actor: SessionUser,
+	goalId: number,
+	processId: number,
+	weight: number
+): Promise<void> {
+	requireEditor(actor);
+	if (!Number.isInteger(weight) || weight < 1 || weight > 100) {
+		throw new ValidationError({ weight: 'goals_error_weight' });
+	}
+	await db.transaction().execute(async (trx) => {
+		await lockGoal(trx, goalId);
+		const process = await trx
+			.selectFrom('process')
+			.select(['id', 'code'])
+			.where('id', '=', processId)
+			.executeTakeFirst();
+		if (!process) throw new ValidationError({ processId: 'processes_error_choice' });
+		const before = await trx
+			.selectFrom('goal_process')
+			.select('weight')
+			.where('goal_id', '=', goalId)
+			.where('process_id', '=', processId)
+			.forUpdate()
+			.executeTakeFirst();
+		await trx
+			.insertInto('goal_process')
+			.values({ goal_id: goalId, process_id: processId, weight })
+			.onConflict((oc) => oc.columns(['goal_id', 'process_id']).doUpdateSet({ weight }))
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'goal.process_link',
+			entity: 'goal',
+			entityId: goalId,
+			before: before ? { process: process.code, weight: before.weight } : null,
+			after: { process: process.code, weight }
+		});
+	});
+}
+
+export async function unlinkProcess(db: Db, actor: SessionUser, goalId: number, processId: number) {
+	requireEditor(actor);
+	await db.transaction().execute(async (trx) => {
+		await lockGoal(trx, goalId);
+		const removed = await trx
+			.deleteFrom('goal_process')
+			.where('goal_id', '=', goalId)
+			.where('process_id', '=', processId)
+			.returning('weight')
+			.executeTakeFirst();
+		if (!removed) throw new NotFoundError('goal_process');
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'goal.process_unlink',
+			entity: 'goal',
+			entityId: goalId,
+			before: { processId, weight: removed.weight }
+		});
+	});
+}
+
+async function countWhere(
+	trx: Executor,
+	table: 'goal' | 'kpi' | 'goal_process',
+	column: string,
+	id: number
+) {
+	const row = await trx
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where(sql.ref(column), '=', id)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** Deletes a goal nothing depends on; otherwise lists the sub-goals, KPIs and processes. */
+export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
+	requireEditor(actor);
+	await db.transaction().execute(async (trx) => {
+		const before = await lockGoal(trx, id);
+		refuseIfDependants([
+			{ key: 'goals_dep_subgoals', count: await countWhere(trx, 'goal', 'parent_id', id) },
+			{ key: 'goals_dep_kpis', count: await countWhere(trx, 'kpi', 'goal_id', id) },
+			{ key: 'goals_dep_processes', count: await countWhere(trx, 'goal_process', 'goal_id', id) }
+		]);
+		try {
+			await trx.deleteFrom('goal').where('id', '=', id).execute();
+		} catch (e) {
+			// Another area's table still points at the goal (e.g. an initiative).
+			if ((e as { code?: string }).code === '23503') {
+				throw new DependantsError([{ key: 'processes_dep_other', count: 1 }]);
+			}
+			throw e;
+		}
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'goal.delete',
+			entity: 'goal',
+			entityId: id,
+			before: goalView(before)
+		});
+	});
+}
+
+export function history(db: Executor, id: number) {
+	return audit.list(db, { entity: 'goal', entityId: String(id), limit: 50 });
+}
+
+/**
+ * Coverage: goals with no process or no KPI behind them — counting their sub-goals' too, since a
+ * strategic goal is served through its objectives — and active processes that serve no goal.
+ */
+export async function coverage(db: Executor): Promise<Coverage> {
+	const [goals, links, kpiGoals, processes] = await Promise.all([
+		db
+			.selectFrom('goal')
+			.select(['id', 'code', 'name', 'level', 'parent_id'])
+			.orderBy('code')
+			.execute(),
+		db.selectFrom('goal_process').select(['goal_id', 'process_id']).execute(),
+		db.selectFrom('kpi').select('goal_id').where('goal_id', 'is not', null).execute(),
+		db
+			.selectFrom('process as p')
+			.leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
+			.select(['p.id', 'p.code', 'p.name', 'u.code as unit_code'])
+			.where('p.status', '=', 'active')
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('goal_process as gp')
+							.select('gp.goal_id')
+							.whereRef('gp.process_id', '=', 'p.id')
+					)
+				)
+			)
+			.orderBy('p.code')
+			.execute()
+	]);
+	const children = new Map<number, number[]>();
+	for (const g of goals) {
+		if (g.parent_id === null) continue;
+		children.set(g.parent_id, [...(children.get(g.parent_id) ?? []), g.id]);
+	}
+	const withProcess = new Set(links.map((l) => l.goal_id));
+	const withKpi = new Set(kpiGoals.map((k) => k.goal_id as number));
+	const covered = (id: number, own: Set<number>, seen = new Set<number>()): boolean => {
+		if (own.has(id)) return true;
+		if (seen.has(id)) return false;
+		seen.add(id);
+		return (children.get(id) ?? []).some((c) => covered(c, own, seen));
+	};
+	const view = (g: (typeof goals)[number]) => ({
+		id: g.id,
+		code: g.code,
+		name: g.name,
+		level: g.level
+	});
+	return {
+		goalsWithoutProcess: goals.filter((g) => !covered(g.id, withProcess)).map(view),
+		goalsWithoutKpi: goals.filter((g) => !covered(g.id, withKpi)).map(view),
+		processesWithoutGoal: processes.map((p) => ({
+			id: p.id,
+			code: p.code,
+			name: p.name,
+			orgUnitCode: p.unit_code
+		}))
+	};
+}
+
+/** Goals for selects: code, name and level, in tree order. */
+export async function options(db: Executor) {
+	const rows = await db
+		.selectFrom('goal')
+		.select(['id', 'code', 'name', 'level', 'parent_id'])
+		.orderBy('code')
+		.execute();
+	return treeOrder(
+		rows.map((r) => ({
+			id: r.id,
+			code: r.code,
+			name: r.name,
+			level: r.level,
+			parentId: r.parent_id
+		}))
+	);
+}

@@ -1,0 +1,642 @@
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import { can } from '../auth/permissions';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import {
+	ConflictError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError,
+	refuseIfDependants
+} from '../processes/errors';
+import { normalise, parseDecimal } from './decimal';
+import { kpiStatus, targetFor, type Target } from './kpi-status';
+import type {
+	ImportProblem,
+	ImportRow,
+	Kpi,
+	KpiInput,
+	KpiPeriod,
+	KpiWithSeries,
+	TargetInput,
+	WorklistItem
+} from './kpis';
+import * as repo from './kpis.repository';
+import { owedPeriods, parsePeriod, periodsOfYear, yearOf, type Frequency } from './period';
+
+type DefRow = Awaited<ReturnType<ReturnType<typeof repo.definitions>['execute']>>[number];
+
+function toKpi(r: DefRow): Kpi {
+	return {
+		id: r.id,
+		code: r.code,
+		name: r.name,
+		goalId: r.goal_id,
+		goalCode: r.goal_code,
+		goalName: r.goal_name,
+		responsibleId: r.responsible_user_id,
+		responsibleName: r.responsible_name,
+		definition: r.definition,
+		unit: r.unit,
+		direction: r.direction,
+		frequency: r.frequency,
+		baseline: r.baseline === null ? null : normalise(r.baseline),
+		baselinePeriod: r.baseline_period,
+		source: r.source,
+		version: r.version
+	};
+}
+
+type TargetRow = Awaited<ReturnType<typeof repo.targets>>[number];
+type ActualRow = Awaited<ReturnType<typeof repo.actuals>>[number];
+
+/**
+ * Every period of a KPI that has an actual, a target of its own, or falls in a year with a target,
+ * with its status — the KPI's full history, oldest first.
+ */
+export function evaluate(kpi: Kpi, targets: TargetRow[], actuals: ActualRow[]): KpiPeriod[] {
+	const byPeriod = new Map<string, Target & { version: number }>(
+		targets.map((t) => [
+			t.period,
+			{
+				target: normalise(t.target),
+				targetMax: t.target_max === null ? null : normalise(t.target_max),
+				tolerance: normalise(t.tolerance),
+				version: t.version
+			}
+		])
+	);
+	const actualBy = new Map(actuals.map((a) => [a.period, a]));
+	const periods = new Set<string>(actuals.map((a) => a.period));
+	for (const t of targets) {
+		if (t.period.length === 4 && kpi.frequency !== 'yearly') {
+			for (const p of periodsOfYear(Number(t.period), kpi.frequency)) periods.add(p);
+		} else periods.add(t.period);
+	}
+	return [...periods]
+		.filter((p) => p.length === 4 || kpi.frequency !== 'yearly')
+		.sort()
+		.map((period) => {
+			const target = targetFor(byPeriod, period);
+			const actual = actualBy.get(period);
+			return {
+				period,
+				target: target?.target ?? null,
+				targetMax: target?.targetMax ?? null,
+				tolerance: target?.tolerance ?? null,
+				targetVersion: byPeriod.get(period)?.version ?? null,
+				actual: actual ? normalise(actual.value) : null,
+				comment: actual?.comment ?? null,
+				recordedBy: actual?.recorded_by_name ?? null,
+				recordedAt: actual?.recorded_at ?? null,
+				actualVersion: actual?.version ?? null,
+				status: kpiStatus(kpi.direction, target, actual ? actual.value : null)
+			};
+		});
+}
+
+/** The latest period of `year` (or before) with an actual. */
+function latestIn(periods: KpiPeriod[], year: number): KpiPeriod | null {
+	for (let i = periods.length - 1; i >= 0; i--) {
+		const p = periods[i];
+		if (p.actual !== null && yearOf(p.period) <= year) return yearOf(p.period) === year ? p : null;
+	}
+	return null;
+}
+
+/**
+ * KPIs with their periods from `fromYear` on and their latest status in `year` (for /goals, the
+ * goal roll-up and the overview). `goalId` narrows to one goal's KPIs.
+ */
+export async function listWithSeries(
+	db: Executor,
+	year: number,
+	options: { goalId?: number; fromYear?: number | null } = {}
+): Promise<KpiWithSeries[]> {
+	let q = repo.definitions(db).orderBy('k.code');
+	if (options.goalId !== undefined) q = q.where('k.goal_id', '=', options.goalId);
+	const kpis = (await q.execute()).map(toKpi);
+	const ids = kpis.map((k) => k.id);
+	const fromYear = options.fromYear === undefined ? year - 2 : options.fromYear;
+	const [targets, actuals] = await Promise.all([
+		repo.targets(db, ids),
+		repo.actuals(db, ids, fromYear)
+	]);
+	return kpis.map((kpi) => {
+		const periods = evaluate(
+			kpi,
+			targets.filter(
+				(t) => t.kpi_id === kpi.id && (fromYear === null || yearOf(t.period) >= fromYear)
+			),
+			actuals.filter((a) => a.kpi_id === kpi.id)
+		).filter((p) => yearOf(p.period) <= year);
+		return { ...kpi, periods, latest: latestIn(periods, year) };
+	});
+}
+
+export async function get(db: Executor, id: number): Promise<KpiWithSeries> {
+	const row = await repo.definitions(db).where('k.id', '=', id).executeTakeFirst();
+	if (!row) throw new NotFoundError('kpi');
+	const kpi = toKpi(row);
+	const [targets, actuals] = await Promise.all([
+		repo.targets(db, [id]),
+		repo.actuals(db, [id], null)
+	]);
+	const periods = evaluate(kpi, targets, actuals);
+	const withActual = periods.filter((p) => p.actual !== null);
+	return { ...kpi, periods, latest: withActual.at(-1) ?? null };
+}
+
+/** The KPI's history: creation, edits, targets and actuals, newest first. */
+export function history(db: Executor, id: number) {
+	return audit.list(db, { entity: 'kpi', entityId: String(id), limit: 100 });
+}
+
+async function checkKpi(trx: Executor, id: number | null, input: KpiInput) {
+	const clash = await trx
+		.selectFrom('kpi')
+		.select('id')
+		.where('code', '=', input.code)
+		.executeTakeFirst();
+	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
+	if (input.goalId !== null) {
+		const goal = await trx
+			.selectFrom('goal')
+			.select('id')
+			.where('id', '=', input.goalId)
+			.executeTakeFirst();
+		if (!goal) throw new ValidationError({ goalId: 'processes_error_choice' });
+	}
+	if (input.responsibleId !== null) {
+		const user = await trx
+			.selectFrom('app_user')
+			.select('id')
+			.where('id', '=', input.responsibleId)
+			.where('active', '=', true)
+			.executeTakeFirst();
+		if (!user) throw new ValidationError({ responsibleId: 'processes_error_choice' });
+	}
+}
+
+function kpiColumns(input: KpiInput) {
+	return {
+		code: input.code,
+		name: input.name,
+		goal_id: input.goalId,
+		responsible_user_id: input.responsibleId,
+		definition: input.definition,
+		unit: input.unit,
+		direction: input.direction,
+		frequency: input.frequency,
+		baseline: input.baseline,
+		baseline_period: input.baselinePeriod
+	};
+}
+
+export async function create(db: Db, actor: SessionUser, input: KpiInput): Promise<number> {
+	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
+	return db.transaction().execute(async (trx) => {
+		await checkKpi(trx, null, input);
+		const row = await trx
+			.insertInto('kpi')
+			.values(kpiColumns(input))
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'kpi.create',
+			entity: 'kpi',
+			entityId: row.id,
+			after: input
+		});
+		return row.id;
+	});
+}
+
+export async function update(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	version: number,
+	input: KpiInput
+): Promise<void> {
+	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('kpi')
+			.selectAll()
+			.where('id', '=', id)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('kpi');
+		if (before.version !== version) throw new ConflictError(before);
+		await checkKpi(trx, id, input);
+		if (before.frequency !== input.frequency) {
+			// Periods already recorded would no longer match the frequency.
+			const used = await trx
+				.selectFrom('kpi_actual')
+				.select('id')
+				.where('kpi_id', '=', id)
+				.executeTakeFirst();
+			if (used) throw new ValidationError({ frequency: 'goals_error_frequency_in_use' });
+		}
+		await trx
+			.updateTable('kpi')
+			.set({ ...kpiColumns(input), updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'kpi.update',
+			entity: 'kpi',
+			entityId: id,
+			before: {
+				code: before.code,
+				name: before.name,
+				goalId: before.goal_id,
+				responsibleId: before.responsible_user_id,
+				unit: before.unit,
+				direction: before.direction,
+				frequency: before.frequency,
+				baseline: before.baseline
+			},
+			after: input
+		});
+	});
+}
+
+/** A KPI with recorded actuals is history and is not deleted. */
+export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
+	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('kpi')
+			.selectAll()
+			.where('id', '=', id)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('kpi');
+		const actuals = await trx
+			.selectFrom('kpi_actual')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('kpi_id', '=', id)
+			.executeTakeFirstOrThrow();
+		refuseIfDependants([{ key: 'goals_dep_actuals', count: Number(actuals.n) }]);
+		await trx.deleteFrom('kpi').where('id', '=', id).execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'kpi.delete',
+			entity: 'kpi',
+			entityId: id,
+			before: { code: before.code, name: before.name }
+		});
+	});
+}
+
+async function lockKpi(trx: Executor, id: number) {
+	const kpi = await trx
+		.selectFrom('kpi')
+		.selectAll()
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+	if (!kpi) throw new NotFoundError('kpi');
+	return kpi;
+}
+
+/** Sets the target of one period; `version` is that target's version the form showed, or null. */
+export async function setTarget(
+	db: Db,
+	actor: SessionUser,
+	kpiId: number,
+	version: number | null,
+	input: TargetInput
+): Promise<void> {
+	if (!can(actor.role, 'kpi_targets.edit')) throw new ForbiddenError();
+	await db.transaction().execute(async (trx) => {
+		await lockKpi(trx, kpiId);
+		const before = await trx
+			.selectFrom('kpi_target')
+			.selectAll()
+			.where('kpi_id', '=', kpiId)
+			.where('period', '=', input.period)
+			.forUpdate()
+			.executeTakeFirst();
+		if ((before?.version ?? null) !== version) {
+			throw new ConflictError(
+				before
+					? {
+							period: before.period,
+							target: normalise(before.target),
+							targetMax: before.target_max === null ? null : normalise(before.target_max),
+							tolerance: normalise(before.tolerance)
+						}
+					: null
+			);
+		}
+		const values = {
+			target: input.target,
+			target_max: input.targetMax,
+			tolerance: input.tolerance,
+			updated_by: actor.id,
+			updated_at: sql<Date>`now()`
+		};
+		if (before) {
+			await trx
+				.updateTable('kpi_target')
+				.set({ ...values, version: sql`version + 1` })
+				.where('id', '=', before.id)
+				.execute();
+		} else {
+			await trx
+				.insertInto('kpi_target')
+				.values({ kpi_id: kpiId, period: input.period, ...values })
+				.execute();
+		}
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'kpi.target',
+			entity: 'kpi',
+			entityId: kpiId,
+			before: before
+				? {
+						period: before.period,
+						target: normalise(before.target),
+						targetMax: before.target_max === null ? null : normalise(before.target_max),
+						tolerance: normalise(before.tolerance)
+					}
+				: null,
+			after: input
+		});
+	});
+}
+
+/** Managers record any KPI's actuals; process owners only those of KPIs they answer for. */
+export function canRecord(actor: SessionUser, responsibleId: number | null): boolean {
+	return (
+		can(actor.role, 'kpi_actuals.record') ||
+		(can(actor.role, 'kpi_actuals.record_own') && responsibleId === actor.id)
+	);
+}
+
+async function targetRow(trx: Executor, kpiId: number, period: string) {
+	const rows = await trx
+		.selectFrom('kpi_target')
+		.selectAll()
+		.where('kpi_id', '=', kpiId)
+		.where('period', 'in', [period, period.slice(0, 4)])
+		.execute();
+	const map = new Map(
+		rows.map((t) => [
+			t.period,
+			{ target: t.target, targetMax: t.target_max, tolerance: t.tolerance } satisfies Target
+		])
+	);
+	return targetFor(map, period);
+}
+
+export interface ActualInput {
+	period: string;
+	value: string;
+	comment: string | null;
+}
+
+/** Validates an actual against its KPI: period per frequency, a value, a comment when off target. */
+async function checkActual(
+	trx: Executor,
+	kpi: { id: number; frequency: Frequency; direction: 'higher' | 'lower' | 'range' },
+	periodText: string,
+	valueText: string,
+	comment: string | null
+): Promise<{ ok: true; value: ActualInput } | { ok: false; errors: Record<string, string> }> {
+	const errors: Record<string, string> = {};
+	const period = parsePeriod(periodText, kpi.frequency);
+	if (!periodText.trim()) errors.period = 'error_required';
+	else if (!period.ok) errors.period = period.error;
+	const value = parseDecimal(valueText);
+	if (!valueText.trim()) errors.value = 'error_required';
+	else if (value === null) errors.value = 'processes_error_decimal';
+	if (comment && comment.length > 2000) errors.comment = 'error_too_long';
+	if (Object.keys(errors).length || !period.ok || value === null) return { ok: false, errors };
+	const target = await targetRow(trx, kpi.id, period.period);
+	if (kpiStatus(kpi.direction, target, value) === 'off_target' && !comment) {
+		return { ok: false, errors: { comment: 'goals_error_comment_required' } };
+	}
+	return { ok: true, value: { period: period.period, value, comment } };
+}
+
+async function writeActual(
+	trx: Executor,
+	actor: SessionUser,
+	kpiId: number,
+	input: ActualInput,
+	expectedVersion: number | null | 'any',
+	action: string
+) {
+	const before = await trx
+		.selectFrom('kpi_actual')
+		.selectAll()
+		.where('kpi_id', '=', kpiId)
+		.where('period', '=', input.period)
+		.forUpdate()
+		.executeTakeFirst();
+	if (expectedVersion !== 'any' && (before?.version ?? null) !== expectedVersion) {
+		throw new ConflictError(
+			before
+				? { period: before.period, value: normalise(before.value), comment: before.comment }
+				: null
+		);
+	}
+	if (before) {
+		await trx
+			.updateTable('kpi_actual')
+			.set({
+				value: input.value,
+				comment: input.comment,
+				recorded_by: actor.id,
+				recorded_at: sql`now()`,
+				version: sql`version + 1`
+			})
+			.where('id', '=', before.id)
+			.execute();
+	} else {
+		await trx
+			.insertInto('kpi_actual')
+			.values({
+				kpi_id: kpiId,
+				period: input.period,
+				value: input.value,
+				comment: input.comment,
+				recorded_by: actor.id
+			})
+			.execute();
+	}
+	await audit.record(trx, {
+		userId: actor.id,
+		action,
+		entity: 'kpi',
+		entityId: kpiId,
+		before: before
+			? { period: before.period, value: normalise(before.value), comment: before.comment }
+			: null,
+		after: input
+	});
+}
+
+/**
+ * Records one actual. `version` is the version of the period's actual the form showed (null: it
+ * showed none), so a second person's save never silently replaces the first one's value.
+ */
+export async function recordActual(
+	db: Db,
+	actor: SessionUser,
+	kpiId: number,
+	version: number | null,
+	form: { period: string; value: string; comment: string | null }
+): Promise<ActualInput> {
+	return db.transaction().execute(async (trx) => {
+		const kpi = await lockKpi(trx, kpiId);
+		if (!canRecord(actor, kpi.responsible_user_id)) throw new ForbiddenError();
+		const checked = await checkActual(trx, kpi, form.period, form.value, form.comment);
+		if (!checked.ok) throw new ValidationError(checked.errors);
+		await writeActual(trx, actor, kpiId, checked.value, version, 'kpi.actual');
+		return checked.value;
+	});
+}
+
+/**
+ * Imports actuals (period, KPI code, value, optional comment) all or nothing: every row is
+ * checked first; any problem means nothing is written and the report names each bad row.
+ * Rows replace an existing actual of the same period (the audit log keeps the old value).
+ */
+export async function importActuals(
+	db: Db,
+	actor: SessionUser,
+	rows: ImportRow[]
+): Promise<{ ok: true; imported: number } | { ok: false; problems: ImportProblem[] }> {
+	if (!can(actor.role, 'kpi_actuals.record') && !can(actor.role, 'kpi_actuals.record_own')) {
+		throw new ForbiddenError();
+	}
+	if (rows.length === 0) {
+		return { ok: false, problems: [{ line: 0, field: 'file', key: 'goals_import_empty' }] };
+	}
+	return db.transaction().execute(async (trx) => {
+		const kpis = await trx.selectFrom('kpi').selectAll().forUpdate().execute();
+		const byCode = new Map(kpis.map((k) => [k.code.toUpperCase(), k]));
+		const problems: ImportProblem[] = [];
+		const valid: { kpiId: number; input: ActualInput }[] = [];
+		const seen = new Map<string, number>();
+		for (const row of rows) {
+			const kpi = byCode.get(row.code.trim().toUpperCase());
+			if (!row.code.trim()) {
+				problems.push({ line: row.line, field: 'code', key: 'error_required' });
+				continue;
+			}
+			if (!kpi) {
+				problems.push({
+					line: row.line,
+					field: 'code',
+					key: 'goals_import_unknown_kpi',
+					params: { code: row.code }
+				});
+				continue;
+			}
+			if (!canRecord(actor, kpi.responsible_user_id)) {
+				problems.push({
+					line: row.line,
+					field: 'code',
+					key: 'goals_import_not_yours',
+					params: { code: kpi.code }
+				});
+				continue;
+			}
+			const checked = await checkActual(
+				trx,
+				kpi,
+				row.period,
+				row.value,
+				row.comment.trim() || null
+			);
+			if (!checked.ok) {
+				for (const [field, key] of Object.entries(checked.errors)) {
+					problems.push({ line: row.line, field, key });
+				}
+				continue;
+			}
+			const id = `${kpi.id}|${checked.value.period}`;
+			const earlier = seen.get(id);
+			if (earlier !== undefined) {
+				problems.push({
+					line: row.line,
+					field: 'period',
+					key: 'goals_import_duplicate',
+					params: { line: earlier }
+				});
+				continue;
+			}
+			seen.set(id, row.line);
+			valid.push({ kpiId: kpi.id, input: checked.value });
+		}
+		if (problems.length) return { ok: false as const, problems };
+		for (const v of valid) {
+			await writeActual(trx, actor, v.kpiId, v.input, 'any', 'kpi.actual_import');
+		}
+		return { ok: true as const, imported: valid.length };
+	});
+}
+
+/**
+ * The user's worklist: actuals of manual KPIs they answer for that are owed on `today` and not
+ * recorded yet — due (within the grace period after the period ends) or overdue.
+ */
+export async function worklist(
+	db: Executor,
+	userId: number,
+	today: string
+): Promise<WorklistItem[]> {
+	const kpis = await repo
+		.definitions(db)
+		.where('k.responsible_user_id', '=', userId)
+		.where('k.source', '=', 'manual')
+		.orderBy('k.code')
+		.execute();
+	if (!kpis.length) return [];
+	const recorded = await repo.actuals(
+		db,
+		kpis.map((k) => k.id),
+		Number(today.slice(0, 4)) - 2
+	);
+	const have = new Set(recorded.map((a) => `${a.kpi_id}|${a.period}`));
+	const items: WorklistItem[] = [];
+	for (const k of kpis) {
+		for (const owed of owedPeriods(today, k.frequency)) {
+			if (have.has(`${k.id}|${owed.period}`)) continue;
+			items.push({
+				kpiId: k.id,
+				code: k.code,
+				name: k.name,
+				unit: k.unit,
+				goalName: k.goal_name,
+				period: owed.period,
+				dueDate: owed.dueDate,
+				overdue: owed.overdue
+			});
+		}
+	}
+	return items.sort(
+		(a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate)
+	);
+}
+
+/** Users who may answer for a KPI (for the responsible select). */
+export function responsibles(db: Executor) {
+	return db
+		.selectFrom('app_user')
+		.select(['id', 'display_name as name'])
+		.where('active', '=', true)
+		.where('role', 'in', ['admin', 'manager', 'process_owner'])
+		.orderBy('display_name')
+		.execute();
+}

@@ -1,0 +1,229 @@
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import type { Db } from '../db';
+import { createsCycle } from '../goals/rollup';
+import {
+	ConflictError,
+	NotFoundError,
+	ValidationError,
+	refuseIfDependants
+} from '../processes/errors';
+import type { SessionUser } from '../auth/session';
+import type { OrgUnit, OrgUnitInput, OrgUnitYear, OrgUnitYearInput } from './org-units';
+import * as repo from './org-units.repository';
+
+/** Depth-first order (children under their parent, by code), with each unit's depth. */
+export function treeOrder<T extends { id: number; parentId: number | null }>(
+	items: readonly T[]
+): (T & { depth: number })[] {
+	const byParent = new Map<number | null, T[]>();
+	const ids = new Set(items.map((i) => i.id));
+	for (const item of items) {
+		const parent = item.parentId !== null && ids.has(item.parentId) ? item.parentId : null;
+		const list = byParent.get(parent) ?? [];
+		list.push(item);
+		byParent.set(parent, list);
+	}
+	const out: (T & { depth: number })[] = [];
+	const seen = new Set<number>();
+	const walk = (parent: number | null, depth: number) => {
+		for (const item of byParent.get(parent) ?? []) {
+			if (seen.has(item.id)) continue;
+			seen.add(item.id);
+			out.push({ ...item, depth });
+			walk(item.id, depth + 1);
+		}
+	};
+	walk(null, 0);
+	return out;
+}
+
+export async function list(db: Executor): Promise<OrgUnit[]> {
+	const rows = await repo.all(db);
+	return treeOrder(
+		rows.map((r) => ({
+			id: r.id,
+			code: r.code,
+			name: r.name,
+			parentId: r.parent_id,
+			description: r.description,
+			version: r.version
+		}))
+	);
+}
+
+export async function listYears(db: Executor, from: number, to: number): Promise<OrgUnitYear[]> {
+	const rows = await repo.years(db, from, to);
+	return rows.map((r) => ({
+		orgUnitId: r.org_unit_id,
+		year: r.year,
+		fte: r.fte,
+		hourlyCost: r.hourly_cost,
+		version: r.version
+	}));
+}
+
+async function checkInput(trx: Executor, id: number | null, input: OrgUnitInput) {
+	const clash = await trx
+		.selectFrom('org_unit')
+		.select('id')
+		.where('code', '=', input.code)
+		.executeTakeFirst();
+	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
+	if (input.parentId !== null) {
+		const rows = await trx.selectFrom('org_unit').select(['id', 'parent_id']).execute();
+		const parents = new Map(rows.map((r) => [r.id, r.parent_id]));
+		if (!parents.has(input.parentId)) throw new ValidationError({ parentId: 'error_not_found' });
+		if (id !== null && createsCycle(id, input.parentId, parents)) {
+			throw new ValidationError({ parentId: 'processes_error_unit_cycle' });
+		}
+	}
+}
+
+export async function create(db: Db, actor: SessionUser, input: OrgUnitInput): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		await checkInput(trx, null, input);
+		const row = await trx
+			.insertInto('org_unit')
+			.values({
+				code: input.code,
+				name: input.name,
+				parent_id: input.parentId,
+				description: input.description
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'org_unit.create',
+			entity: 'org_unit',
+			entityId: row.id,
+			after: input
+		});
+		return row.id;
+	});
+}
+
+export async function update(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	version: number,
+	input: OrgUnitInput
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('org_unit')
+			.selectAll()
+			.where('id', '=', id)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('org_unit');
+		if (before.version !== version) throw new ConflictError(before);
+		await checkInput(trx, id, input);
+		await trx
+			.updateTable('org_unit')
+			.set({
+				code: input.code,
+				name: input.name,
+				parent_id: input.parentId,
+				description: input.description,
+				updated_at: sql`now()`,
+				version: sql`version + 1`
+			})
+			.where('id', '=', id)
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'org_unit.update',
+			entity: 'org_unit',
+			entityId: id,
+			before: {
+				code: before.code,
+				name: before.name,
+				parentId: before.parent_id,
+				description: before.description
+			},
+			after: input
+		});
+	});
+}
+
+export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('org_unit')
+			.selectAll()
+			.where('id', '=', id)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('org_unit');
+		refuseIfDependants(await repo.dependants(trx, id));
+		await trx.deleteFrom('org_unit_year').where('org_unit_id', '=', id).execute();
+		await trx.deleteFrom('org_unit').where('id', '=', id).execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'org_unit.delete',
+			entity: 'org_unit',
+			entityId: id,
+			before: { code: before.code, name: before.name }
+		});
+	});
+}
+
+/**
+ * Sets an org unit's staff and hourly cost for a year. `version` is the version of the year row
+ * the form showed, or null when it showed none; either way a mismatch is a conflict.
+ */
+export async function saveYear(
+	db: Db,
+	actor: SessionUser,
+	orgUnitId: number,
+	version: number | null,
+	input: OrgUnitYearInput
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const unit = await trx
+			.selectFrom('org_unit')
+			.select('id')
+			.where('id', '=', orgUnitId)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!unit) throw new NotFoundError('org_unit');
+		const before = await trx
+			.selectFrom('org_unit_year')
+			.selectAll()
+			.where('org_unit_id', '=', orgUnitId)
+			.where('year', '=', input.year)
+			.forUpdate()
+			.executeTakeFirst();
+		if ((before?.version ?? null) !== version) throw new ConflictError(before ?? null);
+		if (before) {
+			await trx
+				.updateTable('org_unit_year')
+				.set({ fte: input.fte, hourly_cost: input.hourlyCost, version: sql`version + 1` })
+				.where('org_unit_id', '=', orgUnitId)
+				.where('year', '=', input.year)
+				.execute();
+		} else {
+			await trx
+				.insertInto('org_unit_year')
+				.values({
+					org_unit_id: orgUnitId,
+					year: input.year,
+					fte: input.fte,
+					hourly_cost: input.hourlyCost
+				})
+				.execute();
+		}
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'org_unit.year',
+			entity: 'org_unit',
+			entityId: orgUnitId,
+			before: before ? { fte: before.fte, hourlyCost: before.hourly_cost } : null,
+			after: input
+		});
+	});
+}

@@ -1,0 +1,31 @@
+import { parseCzk } from '$lib/money';
+import { FormReader } from '../processes/form';
+import type { FieldErrors } from '../processes/errors';
+import type { OrgUnitInput, OrgUnitYearInput } from './org-units';
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export function parseOrgUnit(form: Record<string, unknown>): Parsed<OrgUnitInput> {
+	const f = new FormReader(form);
+	const value = {
+		code: f.code('code') ?? '',
+		name: f.text('name', { required: true }) ?? '',
+		parentId: f.id('parentId'),
+		description: f.text('description', { max: 2000 })
+	};
+	return f.ok ? { ok: true, value } : { ok: false, errors: f.errors };
+}
+
+export function parseOrgUnitYear(form: Record<string, unknown>): Parsed<OrgUnitYearInput> {
+	const f = new FormReader(form);
+	const year = f.int('year', { required: true, min: 1990, max: 2100 });
+	const fte = f.decimal('fte', { required: true, min: '0' });
+	let hourlyCost: bigint | null = null;
+	const cost = f.raw('hourlyCost');
+	if (cost) {
+		hourlyCost = parseCzk(cost);
+		if (hourlyCost === null || hourlyCost < 0n) f.errors.hourlyCost = 'processes_error_amount';
+	}
+	if (!f.ok || year === null || fte === null) return { ok: false, errors: f.errors };
+	return { ok: true, value: { year, fte, hourlyCost } };
+}

@@ -1,0 +1,125 @@
+import { parseDecimal, compare } from '../kpis/decimal';
+import type { FieldErrors } from './errors';
+
+/**
+ * Reads one submitted form into typed values and field errors (message keys), with no server
+ * dependencies so the parsers are unit-tested on their own. Empty optional fields become null.
+ */
+export class FormReader {
+	readonly errors: FieldErrors = {};
+	constructor(private readonly form: Record<string, unknown>) {}
+
+	get ok(): boolean {
+		return Object.keys(this.errors).length === 0;
+	}
+
+	raw(name: string): string {
+		const v = this.form[name];
+		return typeof v === 'string' ? v.trim() : '';
+	}
+
+	text(name: string, options: { required?: boolean; max?: number } = {}): string | null {
+		const v = this.raw(name);
+		if (!v) {
+			if (options.required) this.errors[name] = 'error_required';
+			return null;
+		}
+		if (v.length > (options.max ?? 200)) this.errors[name] = 'error_too_long';
+		return v;
+	}
+
+	/** A whole number; `1 234` allowed. */
+	int(
+		name: string,
+		options: { required?: boolean; min?: number; max?: number; error?: string } = {}
+	): number | null {
+		const v = this.raw(name).replace(/[\s\u00a0\u202f]/g, '');
+		if (!v) {
+			if (options.required) this.errors[name] = 'error_required';
+			return null;
+		}
+		const n = /^-?\d{1,9}$/.test(v) ? Number(v) : NaN;
+		if (
+			!Number.isInteger(n) ||
+			(options.min !== undefined && n < options.min) ||
+			(options.max !== undefined && n > options.max)
+		) {
+			this.errors[name] = options.error ?? 'processes_error_number';
+			return null;
+		}
+		return n;
+	}
+
+	/** A decimal the Czech way (`12,5`, `1 234,5`, `85 %`) as a canonical string. */
+	decimal(
+		name: string,
+		options: { required?: boolean; min?: string; error?: string } = {}
+	): string | null {
+		const v = this.raw(name);
+		if (!v) {
+			if (options.required) this.errors[name] = 'error_required';
+			return null;
+		}
+		const d = parseDecimal(v);
+		if (d === null) {
+			this.errors[name] = 'processes_error_decimal';
+			return null;
+		}
+		if (options.min !== undefined && compare(d, options.min) < 0) {
+			this.errors[name] = options.error ?? 'processes_error_negative';
+			return null;
+		}
+		return d;
+	}
+
+	choice<T extends string>(
+		name: string,
+		options: readonly T[],
+		settings: { required?: boolean } = { required: true }
+	): T | null {
+		const v = this.raw(name);
+		if (!v && !settings.required) return null;
+		if (!(options as readonly string[]).includes(v)) {
+			this.errors[name] = 'processes_error_choice';
+			return null;
+		}
+		return v as T;
+	}
+
+	/** An id from a select; empty means none. */
+	id(name: string, options: { required?: boolean } = {}): number | null {
+		const v = this.raw(name);
+		if (!v) {
+			if (options.required) this.errors[name] = 'error_required';
+			return null;
+		}
+		const n = Number(v);
+		if (!Number.isSafeInteger(n) || n <= 0) {
+			this.errors[name] = 'processes_error_choice';
+			return null;
+		}
+		return n;
+	}
+
+	bool(name: string): boolean {
+		const v = this.raw(name);
+		return v === 'on' || v === 'true' || v === '1';
+	}
+
+	/** Code of a record: letters, digits, dashes, dots; stored upper-case. */
+	code(name: string): string | null {
+		const v = this.text(name, { required: true, max: 30 });
+		if (v === null) return null;
+		const code = v.toUpperCase();
+		if (!/^[\p{Lu}\d][\p{Lu}\d._-]*$/u.test(code)) {
+			this.errors[name] = 'processes_error_code';
+			return null;
+		}
+		return code;
+	}
+}
+
+export function formVersion(form: Record<string, unknown>): number | null {
+	const v = typeof form.version === 'string' ? Number(form.version) : NaN;
+	return Number.isInteger(v) && v > 0 ? v : null;
+}

@@ -1,0 +1,525 @@
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import { can } from '../auth/permissions';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import { normalise } from '../kpis/decimal';
+import {
+	ConflictError,
+	DependantsError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError,
+	refuseIfDependants
+} from './errors';
+import { potentialIndex, type Scores } from './potential';
+import type {
+	InfoAsset,
+	ProcessCard,
+	ProcessFilters,
+	ProcessInput,
+	ProcessRole,
+	ProcessSummary
+} from './processes';
+import type { ProcessYearInput } from './processes.validation';
+import * as repo from './processes.repository';
+import type { InfoAssetKind, Raci } from '../db/schema';
+
+type ProcessRow = NonNullable<Awaited<ReturnType<typeof repo.byId>>>;
+
+function scoresOf(row: ProcessRow): Scores {
+	return {
+		volume: row.potential_volume,
+		manual: row.potential_manual,
+		errors: row.potential_errors,
+		impact: row.potential_impact,
+		cost: row.potential_cost
+	};
+}
+
+/** What the audit log and the card history keep of a process card. */
+function cardView(row: ProcessRow) {
+	return {
+		code: row.code,
+		name: row.name,
+		kind: row.kind,
+		status: row.status,
+		orgUnitId: row.org_unit_id,
+		ownerId: row.owner_user_id,
+		description: row.description,
+		inputs: row.inputs,
+		outputs: row.outputs,
+		legalBasis: row.legal_basis,
+		servesCitizens: row.serves_citizens,
+		servesBusinesses: row.serves_businesses,
+		servesInternal: row.serves_internal,
+		scores: scoresOf(row)
+	};
+}
+
+const dec = (v: string | null) => (v === null ? null : normalise(v));
+
+/** The process catalogue for a year, filtered and sorted (used by /processes and the overview). */
+export async function list(db: Executor, filters: ProcessFilters): Promise<ProcessSummary[]> {
+	const rows = await repo.summaries(db, filters);
+	const items = rows.map((r): ProcessSummary => {
+		const scores = scoresOf(r);
+		return {
+			id: r.id,
+			code: r.code,
+			name: r.name,
+			kind: r.kind,
+			status: r.status,
+			orgUnitId: r.org_unit_id,
+			orgUnitCode: r.unit_code,
+			orgUnitName: r.unit_name,
+			ownerId: r.owner_user_id,
+			ownerName: r.owner_name,
+			volume: r.volume,
+			leadTimeDays: dec(r.lead_time_days),
+			fte: dec(r.fte),
+			scores,
+			potential: potentialIndex(scores),
+			goalCount: r.goal_count,
+			version: r.version
+		};
+	});
+	if (filters.sort === 'potential') {
+		items.sort((a, b) => (b.potential ?? -1) - (a.potential ?? -1) || a.code.localeCompare(b.code));
+	} else if (filters.sort === 'volume') {
+		items.sort((a, b) => (b.volume ?? -1) - (a.volume ?? -1) || a.code.localeCompare(b.code));
+	} else if (filters.sort === 'name') {
+		items.sort((a, b) => a.name.localeCompare(b.name, 'cs'));
+	}
+	return items;
+}
+
+export async function get(db: Executor, id: number, year: number): Promise<ProcessCard> {
+	const row = await repo.byId(db, id);
+	if (!row) throw new NotFoundError('process');
+	const [summary] = (await list(db, { year })).filter((p) => p.id === id);
+	const [years, roles, assets, goals] = await Promise.all([
+		repo.years(db, id),
+		repo.roles(db, id),
+		repo.assetsOf(db, id),
+		repo.goalsOf(db, id)
+	]);
+	return {
+		...summary,
+		description: row.description,
+		inputs: row.inputs,
+		outputs: row.outputs,
+		legalBasis: row.legal_basis,
+		servesCitizens: row.serves_citizens,
+		servesBusinesses: row.serves_businesses,
+		servesInternal: row.serves_internal,
+		years: years.map((y) => ({
+			year: y.year,
+			volume: y.volume,
+			leadTimeDays: dec(y.lead_time_days),
+			fte: dec(y.fte),
+			version: y.version
+		})),
+		roles: roles.map((r): ProcessRole => ({
+			id: r.id,
+			jobRole: r.job_role,
+			raci: r.raci,
+			competences: r.competences
+		})),
+		assets: assets.map(assetRowToAsset),
+		goals
+	};
+}
+
+function assetRowToAsset(a: {
+	id: number;
+	code: string;
+	name: string;
+	kind: InfoAssetKind;
+	description: string | null;
+	version: number;
+}): InfoAsset {
+	return {
+		id: a.id,
+		code: a.code,
+		name: a.name,
+		kind: a.kind,
+		description: a.description,
+		version: a.version
+	};
+}
+
+/** May this user change this process's card (any card, or their own)? */
+export function canEdit(actor: SessionUser, ownerId: number | null): boolean {
+	return (
+		can(actor.role, 'processes.edit') ||
+		(can(actor.role, 'processes.edit_own') && ownerId !== null && ownerId === actor.id)
+	);
+}
+
+async function lockForEdit(trx: Executor, actor: SessionUser, id: number): Promise<ProcessRow> {
+	const row = await repo.lockById(trx, id);
+	if (!row) throw new NotFoundError('process');
+	if (!canEdit(actor, row.owner_user_id)) throw new ForbiddenError();
+	return row;
+}
+
+async function checkReferences(trx: Executor, id: number | null, input: ProcessInput) {
+	const clash = await trx
+		.selectFrom('process')
+		.select('id')
+		.where('code', '=', input.code)
+		.executeTakeFirst();
+	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
+	if (input.orgUnitId !== null) {
+		const unit = await trx
+			.selectFrom('org_unit')
+			.select('id')
+			.where('id', '=', input.orgUnitId)
+			.executeTakeFirst();
+		if (!unit) throw new ValidationError({ orgUnitId: 'processes_error_choice' });
+	}
+	if (input.ownerId !== null) {
+		const owner = await trx
+			.selectFrom('app_user')
+			.select('id')
+			.where('id', '=', input.ownerId)
+			.where('active', '=', true)
+			.executeTakeFirst();
+		if (!owner) throw new ValidationError({ ownerId: 'processes_error_choice' });
+	}
+}
+
+function columns(input: ProcessInput) {
+	return {
+		code: input.code,
+		name: input.name,
+		kind: input.kind,
+		status: input.status,
+		org_unit_id: input.orgUnitId,
+		owner_user_id: input.ownerId,
+		description: input.description,
+		inputs: input.inputs,
+		outputs: input.outputs,
+		legal_basis: input.legalBasis,
+		serves_citizens: input.servesCitizens,
+		serves_businesses: input.servesBusinesses,
+		serves_internal: input.servesInternal,
+		potential_volume: input.scores.volume,
+		potential_manual: input.scores.manual,
+		potential_errors: input.scores.errors,
+		potential_impact: input.scores.impact,
+		potential_cost: input.scores.cost
+	};
+}
+
+/** Only managers and the admin create processes. */
+export async function create(db: Db, actor: SessionUser, input: ProcessInput): Promise<number> {
+	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
+	return db.transaction().execute(async (trx) => {
+		await checkReferences(trx, null, input);
+		const row = await trx
+			.insertInto('process')
+			.values(columns(input))
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'process.create',
+			entity: 'process',
+			entityId: row.id,
+			after: cardView(row)
+		});
+		return row.id;
+	});
+}
+
+/**
+ * Saves a process card. A process owner edits only their own card and cannot hand it to someone
+ * else (the owner field keeps its value); a stale version is refused with the current card.
+ */
+export async function update(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	version: number,
+	input: ProcessInput
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await lockForEdit(trx, actor, id);
+		if (before.version !== version) throw new ConflictError(cardView(before));
+		const change = can(actor.role, 'processes.edit')
+			? input
+			: { ...input, ownerId: before.owner_user_id };
+		await checkReferences(trx, id, change);
+		const after = await trx
+			.updateTable('process')
+			.set({ ...columns(change), updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'process.update',
+			entity: 'process',
+			entityId: id,
+			before: cardView(before),
+			after: cardView(after)
+		});
+	});
+}
+
+/** Deletes a process nobody depends on; otherwise explains what depends on it. */
+export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
+	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
+	await db.transaction().execute(async (trx) => {
+		const before = await repo.lockById(trx, id);
+		if (!before) throw new NotFoundError('process');
+		refuseIfDependants(await repo.dependants(trx, id));
+		try {
+			await trx.deleteFrom('process').where('id', '=', id).execute();
+		} catch (e) {
+			// Another area's table still points at the process (e.g. an initiative).
+			if ((e as { code?: string }).code === '23503') {
+				throw new DependantsError([{ key: 'processes_dep_other', count: 1 }]);
+			}
+			throw e;
+		}
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'process.delete',
+			entity: 'process',
+			entityId: id,
+			before: cardView(before)
+		});
+	});
+}
+
+/** Volume, lead time and effort of one year; `version` as for org unit years. */
+export async function saveYear(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	version: number | null,
+	input: ProcessYearInput
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await lockForEdit(trx, actor, id);
+		const before = await trx
+			.selectFrom('process_year')
+			.selectAll()
+			.where('process_id', '=', id)
+			.where('year', '=', input.year)
+			.forUpdate()
+			.executeTakeFirst();
+		if ((before?.version ?? null) !== version) throw new ConflictError(before ?? null);
+		const values = {
+			volume: input.volume,
+			lead_time_days: input.leadTimeDays,
+			fte: input.fte
+		};
+		if (before) {
+			await trx
+				.updateTable('process_year')
+				.set({ ...values, version: sql`version + 1` })
+				.where('process_id', '=', id)
+				.where('year', '=', input.year)
+				.execute();
+		} else {
+			await trx
+				.insertInto('process_year')
+				.values({ process_id: id, year: input.year, ...values })
+				.execute();
+		}
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'process.year',
+			entity: 'process',
+			entityId: id,
+			before: before
+				? {
+						year: before.year,
+						volume: before.volume,
+						leadTimeDays: before.lead_time_days,
+						fte: before.fte
+					}
+				: null,
+			after: input
+		});
+	});
+}
+
+export async function addRole(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	input: { jobRole: string; raci: Raci; competences: string | null }
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await lockForEdit(trx, actor, id);
+		await trx
+			.insertInto('process_role')
+			.values({
+				process_id: id,
+				job_role: input.jobRole,
+				raci: input.raci,
+				competences: input.competences
+			})
+			.execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'process.role_add',
+			entity: 'process',
+			entityId: id,
+			after: input
+		});
+	});
+}
+
+export async function removeRole(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	roleId: number
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await lockForEdit(trx, actor, id);
+		const role = await trx
+			.deleteFrom('process_role')
+			.where('id', '=', roleId)
+			.where('process_id', '=', id)
+			.returningAll()
+			.executeTakeFirst();
+		if (!role) throw new NotFoundError('process_role');
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'process.role_remove',
+			entity: 'process',
+			entityId: id,
+			before: { jobRole: role.job_role, raci: role.raci, competences: role.competences }
+		});
+	});
+}
+
+export async function linkAsset(db: Db, actor: SessionUser, id: number, assetId: number) {
+	await db.transaction().execute(async (trx) => {
+		await lockForEdit(trx, actor, id);
+		const asset = await trx
+			.selectFrom('info_asset')
+			.select(['id', 'code'])
+			.where('id', '=', assetId)
+			.executeTakeFirst();
+		if (!asset) throw new ValidationError({ assetId: 'processes_error_choice' });
+		const inserted = await trx
+			.insertInto('process_asset')
+			.values({ process_id: id, asset_id: assetId })
+			.onConflict((oc) => oc.doNothing())
+			.returning('asset_id')
+			.executeTakeFirst();
+		if (inserted) {
+			await audit.record(trx, {
+				userId: actor.id,
+				action: 'process.asset_link',
+				entity: 'process',
+				entityId: id,
+				after: { asset: asset.code }
+			});
+		}
+	});
+}
+
+export async function unlinkAsset(db: Db, actor: SessionUser, id: number, assetId: number) {
+	await db.transaction().execute(async (trx) => {
+		await lockForEdit(trx, actor, id);
+		const removed = await trx
+			.deleteFrom('process_asset')
+			.where('process_id', '=', id)
+			.where('asset_id', '=', assetId)
+			.returning('asset_id')
+			.executeTakeFirst();
+		if (!removed) throw new NotFoundError('process_asset');
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'process.asset_unlink',
+			entity: 'process',
+			entityId: id,
+			before: { assetId }
+		});
+	});
+}
+
+/** The card's history: its audit events, newest first. */
+export function history(db: Executor, id: number) {
+	return audit.list(db, { entity: 'process', entityId: String(id), limit: 50 });
+}
+
+export async function listAssets(db: Executor) {
+	const rows = await repo.allAssets(db);
+	return rows.map((r) => ({ ...assetRowToAsset(r), processCount: r.process_count }));
+}
+
+export async function createAsset(
+	db: Db,
+	actor: SessionUser,
+	input: { code: string; name: string; kind: InfoAssetKind; description: string | null }
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const clash = await trx
+			.selectFrom('info_asset')
+			.select('id')
+			.where('code', '=', input.code)
+			.executeTakeFirst();
+		if (clash) throw new ValidationError({ code: 'processes_error_code_taken' });
+		const row = await trx
+			.insertInto('info_asset')
+			.values(input)
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'info_asset.create',
+			entity: 'info_asset',
+			entityId: row.id,
+			after: input
+		});
+		return row.id;
+	});
+}
+
+export async function removeAsset(db: Db, actor: SessionUser, assetId: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('info_asset')
+			.selectAll()
+			.where('id', '=', assetId)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('info_asset');
+		const links = await trx
+			.selectFrom('process_asset')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('asset_id', '=', assetId)
+			.executeTakeFirstOrThrow();
+		refuseIfDependants([{ key: 'processes_dep_processes', count: Number(links.n) }]);
+		await trx.deleteFrom('info_asset').where('id', '=', assetId).execute();
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'info_asset.delete',
+			entity: 'info_asset',
+			entityId: assetId,
+			before: { code: before.code, name: before.name, kind: before.kind }
+		});
+	});
+}
+
+/** Users who can own a process (for the owner select). */
+export function owners(db: Executor) {
+	return db
+		.selectFrom('app_user')
+		.select(['id', 'display_name as name', 'role'])
+		.where('active', '=', true)
+		.where('role', 'in', ['admin', 'manager', 'process_owner'])
+		.orderBy('display_name')
+		.execute();
+}

@@ -1,0 +1,95 @@
+import type { Raci, InfoAssetKind } from '../db/schema';
+import type { Scores } from './potential';
+
+export type ProcessKind = 'management' | 'core' | 'support';
+export type ProcessStatus = 'draft' | 'active' | 'retired';
+export const PROCESS_KINDS: readonly ProcessKind[] = ['management', 'core', 'support'];
+export const PROCESS_STATUSES: readonly ProcessStatus[] = ['draft', 'active', 'retired'];
+export const RACI_VALUES: readonly Raci[] = ['R', 'A', 'C', 'I'];
+export const ASSET_KINDS: readonly InfoAssetKind[] = ['system', 'register', 'spreadsheet', 'paper'];
+
+export interface ProcessSummary {
+	id: number;
+	code: string;
+	name: string;
+	kind: ProcessKind;
+	status: ProcessStatus;
+	orgUnitId: number | null;
+	orgUnitCode: string | null;
+	orgUnitName: string | null;
+	ownerId: number | null;
+	ownerName: string | null;
+	/** figures of the chosen year; null when not recorded */
+	volume: number | null;
+	leadTimeDays: string | null;
+	fte: string | null;
+	scores: Scores;
+	potential: number | null;
+	goalCount: number;
+	version: number;
+}
+
+export interface ProcessYear {
+	year: number;
+	volume: number | null;
+	leadTimeDays: string | null;
+	fte: string | null;
+	version: number;
+}
+
+export interface ProcessRole {
+	id: number;
+	jobRole: string;
+	raci: Raci;
+	competences: string | null;
+}
+
+export interface InfoAsset {
+	id: number;
+	code: string;
+	name: string;
+	kind: InfoAssetKind;
+	description: string | null;
+	version: number;
+}
+
+export interface ProcessCard extends ProcessSummary {
+	description: string | null;
+	inputs: string | null;
+	outputs: string | null;
+	legalBasis: string | null;
+	servesCitizens: boolean;
+	servesBusinesses: boolean;
+	servesInternal: boolean;
+	years: ProcessYear[];
+	roles: ProcessRole[];
+	assets: InfoAsset[];
+	goals: { id: number; code: string; name: string; weight: number }[];
+}
+
+export interface ProcessInput {
+	code: string;
+	name: string;
+	kind: ProcessKind;
+	status: ProcessStatus;
+	orgUnitId: number | null;
+	ownerId: number | null;
+	description: string | null;
+	inputs: string | null;
+	outputs: string | null;
+	legalBasis: string | null;
+	servesCitizens: boolean;
+	servesBusinesses: boolean;
+	servesInternal: boolean;
+	scores: Scores;
+}
+
+export interface ProcessFilters {
+	year: number;
+	kind?: ProcessKind | null;
+	orgUnitId?: number | null;
+	ownerId?: number | null;
+	status?: ProcessStatus | null;
+	q?: string | null;
+	sort?: 'code' | 'name' | 'potential' | 'volume';
+}
