@@ -1,0 +1,360 @@
+// Overhead allocation: each org unit's overhead (its fixed and variable costs not booked to a
+// process) spreads over processes by the unit's key for the year: percentages finance set, or by
+// default the FTE of the unit's own processes (units without processes of their own, e.g. the
+// mayor's office or IT, spread over all processes by FTE). Investment is not overhead: it stays
+// with the process or initiative it is booked to. Shares are exact to the haléř (allocate()).
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import type { Db } from '../db';
+import { allocate, divRound } from '../../money';
+import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+
+export type KeySource = 'manual' | 'fte' | 'equal';
+
+interface ProcessInfo {
+	id: number;
+	code: string;
+	name: string;
+	orgUnitId: number | null;
+	/** FTE × 100 as an integer weight */
+	fte: bigint;
+	volume: number | null;
+}
+
+/** numeric text (`12.5`, `33.3333`) → integer in units of 1/10000 */
+export function toTenThousandths(value: string): bigint | null {
+	const m = value
+		.trim()
+		.replace(',', '.')
+		.match(/^(\d+)(?:\.(\d{0,4}))?$/);
+	if (!m) return null;
+	return BigInt(m[1]) * 10000n + BigInt((m[2] ?? '').padEnd(4, '0'));
+}
+
+export function fromTenThousandths(v: bigint): string {
+	const whole = v / 10000n;
+	const frac = (v % 10000n).toString().padStart(4, '0');
+	return `${whole}.${frac}`;
+}
+
+async function loadProcesses(db: Executor, year: number): Promise<ProcessInfo[]> {
+	const processes = await db
+		.selectFrom('process')
+		.select(['id', 'code', 'name', 'org_unit_id', 'status'])
+		.orderBy('code')
+		.execute();
+	const years = await db
+		.selectFrom('process_year')
+		.select(['process_id', 'year', 'fte', 'volume'])
+		.where('year', '<=', year)
+		.orderBy('year')
+		.execute();
+	// The year's FTE, or the latest earlier one: effort rarely changes with the calendar.
+	const fte = new Map<number, string>();
+	const volume = new Map<number, number | null>();
+	for (const y of years) {
+		if (y.fte !== null) fte.set(y.process_id, y.fte);
+		if (y.year === year) volume.set(y.process_id, y.volume);
+	}
+	return processes
+		.filter((p) => p.status !== 'retired')
+		.map((p) => ({
+			id: p.id,
+			code: p.code,
+			name: p.name,
+			orgUnitId: p.org_unit_id,
+			fte: toTenThousandths(fte.get(p.id) ?? '0') ?? 0n,
+			volume: volume.get(p.id) ?? null
+		}));
+}
+
+interface Key {
+	source: KeySource;
+	weights: { processId: number; weight: bigint }[];
+}
+
+function defaultKey(processes: ProcessInfo[], orgUnitId: number): Key {
+	const own = processes.filter((p) => p.orgUnitId === orgUnitId);
+	const pool = own.length ? own : processes;
+	if (pool.length === 0) return { source: 'fte', weights: [] };
+	if (pool.some((p) => p.fte > 0n)) {
+		return { source: 'fte', weights: pool.map((p) => ({ processId: p.id, weight: p.fte })) };
+	}
+	return { source: 'equal', weights: pool.map((p) => ({ processId: p.id, weight: 1n })) };
+}
+
+async function manualKeys(db: Executor, year: number): Promise<Map<number, Key>> {
+	const rows = await db
+		.selectFrom('allocation_key')
+		.select(['org_unit_id', 'process_id', 'percent'])
+		.where('year', '=', year)
+		.execute();
+	const keys = new Map<number, Key>();
+	for (const r of rows) {
+		const key = keys.get(r.org_unit_id) ?? { source: 'manual' as const, weights: [] };
+		key.weights.push({ processId: r.process_id, weight: toTenThousandths(r.percent) ?? 0n });
+		keys.set(r.org_unit_id, key);
+	}
+	return keys;
+}
+
+function percentOf(weight: bigint, sum: bigint): string {
+	return sum === 0n ? '0.0000' : fromTenThousandths(divRound(weight * 1_000_000n, sum));
+}
+
+/** Recomputes process_cost_year and process_cost_allocation for the years from the summary. */
+export async function refreshProcessCosts(db: Executor, years: number[]): Promise<void> {
+	for (const year of [...new Set(years)]) {
+		const processes = await loadProcesses(db, year);
+		const manual = await manualKeys(db, year);
+		const pools = await db
+			.selectFrom('cost_month_summary')
+			.select(['kind', 'org_unit_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
+			.where('year', '=', year)
+			.where('process_id', 'is', null)
+			.where('org_unit_id', 'is not', null)
+			.where('nature', 'in', ['fixed', 'variable'])
+			.groupBy(['kind', 'org_unit_id'])
+			.execute();
+		const direct = await db
+			.selectFrom('cost_month_summary')
+			.select(['kind', 'process_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
+			.where('year', '=', year)
+			.where('process_id', 'is not', null)
+			.groupBy(['kind', 'process_id'])
+			.execute();
+		const steps: {
+			year: number;
+			kind: 'actual' | 'budget';
+			org_unit_id: number;
+			process_id: number;
+			pool: bigint;
+			percent: string;
+			key_source: KeySource;
+			amount: bigint;
+		}[] = [];
+		const allocated = new Map<string, bigint>();
+		for (const pool of pools) {
+			const unitId = pool.org_unit_id!;
+			const key = manual.get(unitId) ?? defaultKey(processes, unitId);
+			if (key.weights.length === 0 || pool.amount === 0n) continue;
+			const shares = allocate(
+				pool.amount,
+				key.weights.map((w) => w.weight)
+			);
+			const sum = key.weights.reduce((a, w) => a + w.weight, 0n);
+			key.weights.forEach((w, i) => {
+				steps.push({
+					year,
+					kind: pool.kind,
+					org_unit_id: unitId,
+					process_id: w.processId,
+					pool: pool.amount,
+					percent: percentOf(w.weight, sum),
+					key_source: key.source,
+					amount: shares[i]
+				});
+				const k = `${pool.kind}|${w.processId}`;
+				allocated.set(k, (allocated.get(k) ?? 0n) + shares[i]);
+			});
+		}
+		await db.deleteFrom('process_cost_allocation').where('year', '=', year).execute();
+		for (let i = 0; i < steps.length; i += 2000) {
+			await db
+				.insertInto('process_cost_allocation')
+				.values(steps.slice(i, i + 2000))
+				.execute();
+		}
+		const directMap = new Map(direct.map((d) => [`${d.kind}|${d.process_id}`, d.amount]));
+		const known = new Map(processes.map((p) => [p.id, p]));
+		const ids = new Set<number>(processes.map((p) => p.id));
+		for (const d of direct) ids.add(d.process_id!);
+		const volumes = new Map<number, number | null>();
+		if ([...ids].some((id) => !known.has(id))) {
+			const extra = await db
+				.selectFrom('process_year')
+				.select(['process_id', 'volume'])
+				.where('year', '=', year)
+				.execute();
+			for (const e of extra) volumes.set(e.process_id, e.volume);
+		}
+		const rows = [];
+		for (const id of ids) {
+			for (const kind of ['actual', 'budget'] as const) {
+				const d = directMap.get(`${kind}|${id}`) ?? 0n;
+				const a = allocated.get(`${kind}|${id}`) ?? 0n;
+				if (d === 0n && a === 0n && !known.has(id)) continue;
+				const full = d + a;
+				const volume = known.get(id)?.volume ?? volumes.get(id) ?? null;
+				rows.push({
+					process_id: id,
+					year,
+					kind,
+					direct: d,
+					allocated: a,
+					full_cost: full,
+					volume,
+					unit_cost: volume && volume > 0 ? divRound(full, BigInt(volume)) : null,
+					refreshed_at: sql<Date>`now()`
+				});
+			}
+		}
+		await db.deleteFrom('process_cost_year').where('year', '=', year).execute();
+		for (let i = 0; i < rows.length; i += 2000) {
+			await db
+				.insertInto('process_cost_year')
+				.values(rows.slice(i, i + 2000))
+				.execute();
+		}
+		await sql`insert into cost_refresh (year, refreshed_at) values (${year}, now())
+			on conflict (year) do update set refreshed_at = excluded.refreshed_at`.execute(db);
+		await syncUnitCostKpis(db, year);
+	}
+}
+
+/**
+ * KPIs whose source is `process_unit_cost` get the year's actual unit cost (CZK, two decimals)
+ * as their yearly actual, so the KPI pages show it beside the manual ones.
+ */
+async function syncUnitCostKpis(db: Executor, year: number): Promise<void> {
+	await sql`
+		insert into kpi_actual (kpi_id, period, value, comment)
+		select k.id, ${String(year)}, pcy.unit_cost::numeric / 100, 'costs'
+		from kpi k
+		join process_cost_year pcy on pcy.process_id = k.source_process_id
+			and pcy.year = ${year} and pcy.kind = 'actual'
+		where k.source = 'process_unit_cost' and pcy.unit_cost is not null
+		on conflict (kpi_id, period) do update set value = excluded.value,
+			recorded_at = now(), version = kpi_actual.version + 1
+		where kpi_actual.value is distinct from excluded.value`.execute(db);
+}
+
+export interface KeyView {
+	orgUnitId: number;
+	year: number;
+	source: KeySource;
+	/** the allocation_key_set version (0: never saved) */
+	version: number;
+	rows: { processId: number; code: string; name: string; percent: string; own: boolean }[];
+}
+
+/** The key as finance edits it: every active process, with its current percentage. */
+export async function keyFor(db: Executor, orgUnitId: number, year: number): Promise<KeyView> {
+	const processes = await loadProcesses(db, year);
+	const set = await db
+		.selectFrom('allocation_key_set')
+		.select('version')
+		.where('org_unit_id', '=', orgUnitId)
+		.where('year', '=', year)
+		.executeTakeFirst();
+	const manual = (await manualKeys(db, year)).get(orgUnitId);
+	const key = manual ?? defaultKey(processes, orgUnitId);
+	const sum = key.weights.reduce((a, w) => a + w.weight, 0n);
+	const percent = new Map(key.weights.map((w) => [w.processId, percentOf(w.weight, sum)]));
+	return {
+		orgUnitId,
+		year,
+		source: key.source,
+		version: set?.version ?? 0,
+		rows: processes.map((p) => ({
+			processId: p.id,
+			code: p.code,
+			name: p.name,
+			percent: manual
+				? fromTenThousandths(manual.weights.find((w) => w.processId === p.id)?.weight ?? 0n)
+				: (percent.get(p.id) ?? '0.0000'),
+			own: p.orgUnitId === orgUnitId
+		}))
+	};
+}
+
+/**
+ * Saves a unit's key for a year. Percentages have at most four decimals and must add up to
+ * exactly 100; an empty list returns the unit to the default (FTE) key.
+ */
+export async function saveKey(
+	db: Db,
+	actorId: number,
+	orgUnitId: number,
+	year: number,
+	expectedVersion: number,
+	entries: { processId: number; percent: string }[]
+): Promise<void> {
+	const errors: Record<string, string> = {};
+	const parsed: { processId: number; value: bigint }[] = [];
+	for (const e of entries) {
+		const v = e.percent.trim() === '' ? 0n : toTenThousandths(e.percent);
+		if (v === null || v > 1_000_000n) errors[`p${e.processId}`] = 'costs_err_percent';
+		else if (v > 0n) parsed.push({ processId: e.processId, value: v });
+	}
+	const sum = parsed.reduce((a, p) => a + p.value, 0n);
+	if (!Object.keys(errors).length && entries.length > 0 && sum !== 1_000_000n) {
+		errors.sum = 'costs_err_percent_sum';
+	}
+	if (Object.keys(errors).length) throw new ValidationError(errors);
+	await db.transaction().execute(async (trx) => {
+		const unit = await trx
+			.selectFrom('org_unit')
+			.select('id')
+			.where('id', '=', orgUnitId)
+			.executeTakeFirst();
+		if (!unit) throw new NotFoundError('org_unit');
+		const set = await trx
+			.selectFrom('allocation_key_set')
+			.select('version')
+			.where('org_unit_id', '=', orgUnitId)
+			.where('year', '=', year)
+			.forUpdate()
+			.executeTakeFirst();
+		if ((set?.version ?? 0) !== expectedVersion) {
+			throw new ConflictError(await keyFor(trx, orgUnitId, year));
+		}
+		const before = await trx
+			.selectFrom('allocation_key')
+			.select(['process_id', 'percent'])
+			.where('org_unit_id', '=', orgUnitId)
+			.where('year', '=', year)
+			.execute();
+		await trx
+			.deleteFrom('allocation_key')
+			.where('org_unit_id', '=', orgUnitId)
+			.where('year', '=', year)
+			.execute();
+		if (parsed.length) {
+			await trx
+				.insertInto('allocation_key')
+				.values(
+					parsed.map((p) => ({
+						org_unit_id: orgUnitId,
+						year,
+						process_id: p.processId,
+						percent: fromTenThousandths(p.value)
+					}))
+				)
+				.execute();
+		}
+		if (set) {
+			await trx
+				.updateTable('allocation_key_set')
+				.set({ version: sql`version + 1`, updated_by: actorId, updated_at: sql`now()` })
+				.where('org_unit_id', '=', orgUnitId)
+				.where('year', '=', year)
+				.execute();
+		} else {
+			await trx
+				.insertInto('allocation_key_set')
+				.values({ org_unit_id: orgUnitId, year, updated_by: actorId, version: 1 })
+				.execute();
+		}
+		await refreshProcessCosts(trx, [year]);
+		await audit.record(trx, {
+			userId: actorId,
+			action: parsed.length ? 'allocation.save' : 'allocation.reset',
+			entity: 'allocation_key',
+			entityId: `${orgUnitId}/${year}`,
+			before,
+			after: parsed.map((p) => ({ process_id: p.processId, percent: fromTenThousandths(p.value) }))
+		});
+	});
+}
