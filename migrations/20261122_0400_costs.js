@@ -137,6 +137,13 @@ export async function up(db) {
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.execute();
+	// Manual entries (no batch) are few; provenance counts them without touching imported rows.
+	await db.schema
+		.createIndex('cost_entry_manual_idx')
+		.on('cost_entry')
+		.column('month')
+		.where('batch_id', 'is', null)
+		.execute();
 	await db.schema
 		.createIndex('cost_entry_batch_idx')
 		.on('cost_entry')
@@ -263,6 +270,7 @@ export async function down(db) {
 		await db.schema.dropTable(table).execute();
 	}
 	await db.schema.dropIndex('cost_entry_batch_idx').execute();
+	await db.schema.dropIndex('cost_entry_manual_idx').execute();
 	await db.schema
 		.alterTable('cost_entry')
 		.dropColumn('batch_id')

@@ -1,9 +1,262 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import type { CostNature } from '../db/schema';
+import { rebuildSummary } from '../costs/aggregates';
+import { refreshProcessCosts } from '../allocation/allocation.service';
 import type { SeedContext } from './seed';
 
-/** Seeds the costs area of the demo town. */
+// Staff (FTE) per department; salaries and insurance follow them.
+const UNITS: Record<string, { fte: number; orj: string; paragraf: string }> = {
+	VED: { fte: 6, orj: '0100', paragraf: '6171' },
+	OVV: { fte: 10, orj: '0110', paragraf: '6171' },
+	OSV: { fte: 11, orj: '0120', paragraf: '4339' },
+	OF: { fte: 8, orj: '0130', paragraf: '6171' },
+	IT: { fte: 5, orj: '0140', paragraf: '6171' },
+	OVÚP: { fte: 12, orj: '0150', paragraf: '3635' },
+	OD: { fte: 7, orj: '0160', paragraf: '2212' },
+	OŽP: { fte: 6, orj: '0170', paragraf: '3745' },
+	OSM: { fte: 7, orj: '0180', paragraf: '3639' }
+};
+
+/** Monthly CZK per FTE (fixed) or per unit (others), before the yearly drift. */
+const LINES: { polozka: string; perFte?: number; flat?: number; units?: string[]; text: string }[] =
+	[
+		{ polozka: '5011', perFte: 43_500, text: 'Platy zaměstnanců' },
+		{ polozka: '5031', perFte: 10_800, text: 'Sociální pojištění' },
+		{ polozka: '5032', perFte: 3_900, text: 'Zdravotní pojištění' },
+		{ polozka: '5154', flat: 21_000, text: 'Elektrická energie' },
+		{ polozka: '5151', flat: 3_200, text: 'Vodné a stočné' },
+		{ polozka: '5152', flat: 17_500, text: 'Teplo' },
+		{ polozka: '5162', flat: 5_400, text: 'Telefony a data' },
+		{ polozka: '5169', flat: 14_000, text: 'Nákup ostatních služeb' },
+		{ polozka: '5171', flat: 6_000, text: 'Opravy a udržování' },
+		{ polozka: '5168', flat: 95_000, units: ['IT'], text: 'Provoz a podpora IS' },
+		{ polozka: '5166', flat: 32_000, units: ['VED', 'OVÚP'], text: 'Právní služby' },
+		{ polozka: '5139', perFte: 900, text: 'Kancelářský materiál' },
+		{ polozka: '5161', perFte: 1_300, text: 'Poštovné' },
+		{ polozka: '5173', perFte: 350, text: 'Cestovné' },
+		{ polozka: '5167', perFte: 600, text: 'Školení a vzdělávání' }
+	];
+
+/** Improvement investment per year (CZK), rising; split over initiatives and months. */
+const INVESTMENT = [5_400_000, 8_600_000, 12_800_000];
+/** Fixed overheads fall slightly year by year. */
+const FIXED_DRIFT = [1, 0.975, 0.95];
+
+function random(seed: number) {
+	let s = seed;
+	return () => {
+		s = (s * 1103515245 + 12345) & 0x7fffffff;
+		return s / 0x7fffffff;
+	};
+}
+
+interface Row {
+	kind: 'actual' | 'budget';
+	month: string;
+	amount: bigint;
+	nature: CostNature;
+	polozka: string;
+	paragraf: string;
+	orgUnitId: number;
+	processId: number | null;
+	initiativeId: number | null;
+	orj: string;
+	org: string | null;
+	text: string;
+}
+
+/** Seeds the costs area of the demo town: three years of actuals and budgets as import batches. */
 export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): Promise<void> {
-	void trx;
-	void ctx;
+	const { year, orgUnitIds, userIds } = ctx;
+	const rnd = random(5_2026);
+	const years = [year - 2, year - 1, year];
+	const lastMonth = new Date().getFullYear() === year ? new Date().getMonth() + 1 : 12;
+	const categories = new Map(
+		(await trx.selectFrom('cost_category').select(['polozka', 'nature']).execute()).map((c) => [
+			c.polozka,
+			c.nature
+		])
+	);
+	const processes = await trx
+		.selectFrom('process')
+		.select(['id', 'code', 'org_unit_id'])
+		.where('status', '=', 'active')
+		.orderBy('code')
+		.execute();
+	const initiatives = await trx
+		.selectFrom('initiative')
+		.select(['id', 'code'])
+		.orderBy('code')
+		.execute();
+	const units = Object.entries(UNITS).filter(([code]) => orgUnitIds[code]);
+	await trx
+		.insertInto('orj_mapping')
+		.values(units.map(([code, u]) => ({ orj: u.orj, org_unit_id: orgUnitIds[code] })))
+		.execute();
+
+	const batches: { kind: 'actual' | 'budget'; year: number; rows: Row[] }[] = [];
+	years.forEach((y, yi) => {
+		for (const kind of ['budget', 'actual'] as const) {
+			const rows: Row[] = [];
+			const months = kind === 'actual' && y === year ? lastMonth : 12;
+			for (let m = 1; m <= months; m++) {
+				const month = `${y}-${String(m).padStart(2, '0')}-01`;
+				for (const [code, unit] of units) {
+					const own = processes.filter((p) => p.org_unit_id === orgUnitIds[code]);
+					for (const line of LINES) {
+						if (line.units && !line.units.includes(code)) continue;
+						const nature = categories.get(line.polozka) ?? 'fixed';
+						const base = line.perFte ? line.perFte * unit.fte : line.flat!;
+						const drift = nature === 'fixed' ? FIXED_DRIFT[yi] : 1 + 0.03 * yi;
+						// Budgets are round and steady; actuals wobble around them.
+						const noise = kind === 'budget' ? 1 : 0.92 + rnd() * 0.14;
+						const czk = base * drift * noise * (kind === 'budget' ? 1.02 : 1);
+						const amount =
+							kind === 'budget'
+								? BigInt(Math.round(czk / 100)) * 10_000n
+								: BigInt(Math.round(czk * 100));
+						// Volume-driven costs are booked straight to the unit's processes.
+						const process =
+							nature === 'variable' && own.length
+								? own[(m + line.polozka.length) % own.length]
+								: null;
+						rows.push({
+							kind,
+							month,
+							amount,
+							nature,
+							polozka: line.polozka,
+							paragraf: unit.paragraf,
+							orgUnitId: orgUnitIds[code],
+							processId: process?.id ?? null,
+							initiativeId: null,
+							orj: unit.orj,
+							org: null,
+							text: line.text
+						});
+					}
+				}
+				// Improvement investment, tagged with the initiatives (ORG = initiative code).
+				const perMonth = INVESTMENT[yi] / 12;
+				const investUnits = ['IT', 'OVV', 'OSV', 'OVÚP'].filter((c) => orgUnitIds[c]);
+				for (let k = 0; k < 2; k++) {
+					const initiative = initiatives.length
+						? initiatives[(m * 2 + k + yi) % initiatives.length]
+						: null;
+					const unitCode = investUnits[(m + k) % investUnits.length];
+					const polozka = k === 0 ? '6111' : m % 3 === 0 ? '6125' : '5172';
+					const noise = kind === 'budget' ? 1 : 0.8 + rnd() * 0.4;
+					const czk = (perMonth / 2) * noise;
+					rows.push({
+						kind,
+						month,
+						amount:
+							kind === 'budget'
+								? BigInt(Math.round(czk / 1000)) * 100_000n
+								: BigInt(Math.round(czk * 100)),
+						nature: 'investment',
+						polozka,
+						paragraf: '6171',
+						orgUnitId: orgUnitIds[unitCode],
+						processId: null,
+						initiativeId: initiative?.id ?? null,
+						orj: UNITS[unitCode].orj,
+						org: initiative?.code ?? null,
+						text: polozka === '6111' ? 'Licence a implementace' : 'Vybavení projektu'
+					});
+				}
+			}
+			batches.push({ kind, year: y, rows });
+		}
+	});
+
+	for (const batch of batches) {
+		if (batch.rows.length === 0) continue;
+		const total = batch.rows.reduce((a, r) => a + r.amount, 0n);
+		const totals = new Map<
+			string,
+			{ month: string; polozka: string; amount: bigint; rows: number }
+		>();
+		for (const r of batch.rows) {
+			const key = `${r.month.slice(0, 7)}|${r.polozka}`;
+			const t = totals.get(key) ?? {
+				month: r.month.slice(0, 7),
+				polozka: r.polozka,
+				amount: 0n,
+				rows: 0
+			};
+			t.amount += r.amount;
+			t.rows++;
+			totals.set(key, t);
+		}
+		const months = batch.rows.map((r) => r.month).sort();
+		const name = batch.kind === 'actual' ? 'ucetnictvi' : 'rozpocet';
+		const row = await trx
+			.insertInto('import_batch')
+			.values({
+				source: 'seed',
+				format: 'csv',
+				file_name: `${name}-${batch.year}.csv`,
+				content_hash: `demo-${batch.kind}-${batch.year}`,
+				kind: batch.kind,
+				profile_name: null,
+				rows_read: batch.rows.length,
+				rows_imported: batch.rows.length,
+				rows_skipped: 0,
+				total,
+				month_from: months[0],
+				month_to: months[months.length - 1],
+				file_totals: JSON.stringify(
+					[...totals.values()].map((t) => ({ ...t, amount: t.amount.toString() }))
+				),
+				imported_by: userIds.ekonom ?? null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const col = <T>(f: (r: Row) => T) => batch.rows.map(f);
+		await sql`
+			insert into cost_entry (kind, month, amount, nature, polozka, paragraf, org_unit_id,
+				process_id, initiative_id, text, orj, org, batch_id, created_by)
+			select ${batch.kind}, u.month::date, u.amount, u.nature, u.polozka, u.paragraf,
+				u.org_unit_id, u.process_id, u.initiative_id, u.text, u.orj, u.org, ${row.id}::int,
+				${userIds.ekonom ?? null}::int
+			from unnest(${col((r) => r.month)}::text[], ${col((r) => r.amount.toString())}::bigint[],
+				${col((r) => r.nature)}::text[], ${col((r) => r.polozka)}::text[],
+				${col((r) => r.paragraf)}::text[], ${col((r) => r.orgUnitId)}::int[],
+				${col((r) => r.processId)}::int[], ${col((r) => r.initiativeId)}::int[],
+				${col((r) => r.text)}::text[], ${col((r) => r.orj)}::text[], ${col((r) => r.org)}::text[])
+				as u(month, amount, nature, polozka, paragraf, org_unit_id, process_id, initiative_id,
+					text, orj, org)`.execute(trx);
+	}
+	await sql`insert into app_setting (key, value) values ('costs.investment_share_target',
+		${JSON.stringify({ percent: '15.0000' })}::jsonb) on conflict (key) do nothing`.execute(trx);
+
+	// The unit cost of the busiest core process serves as a computed KPI.
+	const busiest = await trx
+		.selectFrom('process_year as y')
+		.innerJoin('process as p', 'p.id', 'y.process_id')
+		.select(['p.id', 'p.code', 'p.name'])
+		.where('y.year', '=', year - 1)
+		.where('p.kind', '=', 'core')
+		.where('y.volume', 'is not', null)
+		.orderBy('y.volume', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	if (busiest) {
+		await trx
+			.insertInto('kpi')
+			.values({
+				code: `NAK-${busiest.code}`.slice(0, 40),
+				name: `Náklady na jeden případ – ${busiest.name}`,
+				unit: 'Kč',
+				direction: 'lower',
+				frequency: 'yearly',
+				source: 'process_unit_cost',
+				source_process_id: busiest.id
+			})
+			.execute();
+	}
+	await rebuildSummary(trx);
+	await refreshProcessCosts(trx, years);
 }

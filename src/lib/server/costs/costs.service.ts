@@ -1,0 +1,291 @@
+// What pages and other areas (overview, programme) read about costs. Every function reads the
+// aggregate tables, never the ledger, so page time does not grow with the number of entries.
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import type { Db } from '../db';
+import type { CostNature } from '../db/schema';
+import { ratio } from '../../money';
+import { ValidationError } from '../users/users';
+import { toTenThousandths, fromTenThousandths } from '../allocation/allocation.service';
+import {
+	NATURES,
+	type BudgetActual,
+	type InvestmentShareYear,
+	type ProcessCost,
+	type Provenance,
+	type YearSummary
+} from './costs';
+
+export * from './costs';
+
+const TARGET_KEY = 'costs.investment_share_target';
+
+/** Years that have any cost, plus the current one, newest first. */
+export async function years(db: Executor): Promise<number[]> {
+	const rows = await db.selectFrom('cost_month_summary').select('year').distinct().execute();
+	const set = new Set(rows.map((r) => r.year));
+	set.add(new Date().getFullYear());
+	return [...set].sort((a, b) => b - a);
+}
+
+const zero = (): BudgetActual => ({ budget: 0n, actual: 0n });
+
+export async function yearSummary(db: Executor, year: number): Promise<YearSummary> {
+	const rows = await sql<{
+		kind: 'actual' | 'budget';
+		nature: CostNature;
+		org_unit_id: number | null;
+		polozka: string;
+		m: number;
+		amount: bigint;
+	}>`
+		select kind, nature, org_unit_id, polozka, extract(month from month)::int as m,
+			sum(amount)::bigint as amount
+		from cost_month_summary where year = ${year}
+		group by kind, nature, org_unit_id, polozka, m`.execute(db);
+	const [categories, units] = await Promise.all([
+		db.selectFrom('cost_category').select(['polozka', 'name']).execute(),
+		db.selectFrom('org_unit').select(['id', 'code', 'name']).execute()
+	]);
+	const categoryName = new Map(categories.map((c) => [c.polozka, c.name]));
+	const unitById = new Map(units.map((u) => [u.id, u]));
+	const totals = {
+		fixed: zero(),
+		variable: zero(),
+		investment: zero(),
+		all: zero()
+	};
+	const byCategory = new Map<string, BudgetActual>();
+	const byUnit = new Map<number | null, BudgetActual>();
+	const monthly: Record<CostNature, bigint[]> = {
+		fixed: Array(12).fill(0n),
+		variable: Array(12).fill(0n),
+		investment: Array(12).fill(0n)
+	};
+	for (const r of rows.rows) {
+		totals[r.nature][r.kind] += r.amount;
+		totals.all[r.kind] += r.amount;
+		const c = byCategory.get(r.polozka) ?? zero();
+		c[r.kind] += r.amount;
+		byCategory.set(r.polozka, c);
+		const u = byUnit.get(r.org_unit_id) ?? zero();
+		u[r.kind] += r.amount;
+		byUnit.set(r.org_unit_id, u);
+		if (r.kind === 'actual') monthly[r.nature][r.m - 1] += r.amount;
+	}
+	const desc = (a: BudgetActual, b: BudgetActual) =>
+		b.actual > a.actual ? 1 : b.actual < a.actual ? -1 : b.budget > a.budget ? 1 : -1;
+	return {
+		year,
+		totals,
+		byCategory: [...byCategory]
+			.map(([polozka, v]) => ({ polozka, name: categoryName.get(polozka) ?? '', ...v }))
+			.sort(desc),
+		byOrgUnit: [...byUnit]
+			.map(([id, v]) => ({
+				orgUnitId: id,
+				code: id === null ? null : (unitById.get(id)?.code ?? null),
+				name: id === null ? null : (unitById.get(id)?.name ?? null),
+				...v
+			}))
+			.sort(desc),
+		monthly
+	};
+}
+
+/** Investment ÷ all actual spending per year (the programme's headline figure). */
+export async function investmentShare(
+	db: Executor,
+	yearList: number[]
+): Promise<InvestmentShareYear[]> {
+	if (yearList.length === 0) return [];
+	const rows = await db
+		.selectFrom('cost_month_summary')
+		.select(['year', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.where('kind', '=', 'actual')
+		.where('year', 'in', yearList)
+		.groupBy(['year', 'nature'])
+		.execute();
+	return [...yearList]
+		.sort((a, b) => a - b)
+		.map((year) => {
+			const of = (n: CostNature) =>
+				rows.find((r) => r.year === year && r.nature === n)?.amount ?? 0n;
+			const [fixed, variable, investment] = NATURES.map(of);
+			const total = fixed + variable + investment;
+			return { year, fixed, variable, investment, total, share: ratio(investment, total) };
+		});
+}
+
+/** The target investment share in percent (`15.0000`), or null when none is set. */
+export async function investmentTarget(db: Executor): Promise<string | null> {
+	const row = await db
+		.selectFrom('app_setting')
+		.select('value')
+		.where('key', '=', TARGET_KEY)
+		.executeTakeFirst();
+	const value = (typeof row?.value === 'string' ? JSON.parse(row.value) : row?.value) as
+		{ percent?: string } | undefined;
+	return value?.percent ?? null;
+}
+
+export async function setInvestmentTarget(db: Db, actorId: number, percentText: string) {
+	const v = toTenThousandths(percentText.replace(/\s|%/g, ''));
+	if (v === null || v > 1_000_000n) throw new ValidationError({ target: 'costs_err_percent' });
+	const percent = fromTenThousandths(v);
+	await db.transaction().execute(async (trx) => {
+		const before = await investmentTarget(trx);
+		await sql`insert into app_setting (key, value, updated_at)
+			values (${TARGET_KEY}, ${JSON.stringify({ percent })}::jsonb, now())
+			on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(trx);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.target',
+			entity: 'app_setting',
+			entityId: TARGET_KEY,
+			before: { percent: before },
+			after: { percent }
+		});
+	});
+}
+
+/** Each process's direct, allocated, full and unit cost, with the allocation steps. */
+export async function processCosts(db: Executor, year: number): Promise<ProcessCost[]> {
+	const rows = await db
+		.selectFrom('process_cost_year as c')
+		.innerJoin('process as p', 'p.id', 'c.process_id')
+		.leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
+		.select([
+			'c.process_id',
+			'c.kind',
+			'c.direct',
+			'c.allocated',
+			'c.full_cost',
+			'c.volume',
+			'c.unit_cost',
+			'p.code',
+			'p.name',
+			'u.code as unit_code'
+		])
+		.where('c.year', '=', year)
+		.orderBy('p.code')
+		.execute();
+	const steps = await db
+		.selectFrom('process_cost_allocation as a')
+		.innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
+		.select(['a.process_id', 'u.code', 'a.pool', 'a.percent', 'a.key_source', 'a.amount'])
+		.where('a.year', '=', year)
+		.where('a.kind', '=', 'actual')
+		.orderBy('u.code')
+		.execute();
+	const result = new Map<number, ProcessCost>();
+	for (const r of rows) {
+		const p = result.get(r.process_id) ?? {
+			processId: r.process_id,
+			code: r.code,
+			name: r.name,
+			orgUnitCode: r.unit_code,
+			direct: 0n,
+			allocated: 0n,
+			fullCost: 0n,
+			volume: null,
+			unitCost: null,
+			budgetFullCost: null,
+			steps: []
+		};
+		if (r.kind === 'actual') {
+			Object.assign(p, {
+				direct: r.direct,
+				allocated: r.allocated,
+				fullCost: r.full_cost,
+				volume: r.volume,
+				unitCost: r.unit_cost
+			});
+		} else p.budgetFullCost = r.full_cost;
+		result.set(r.process_id, p);
+	}
+	for (const s of steps) {
+		result.get(s.process_id)?.steps.push({
+			orgUnitCode: s.code,
+			pool: s.pool,
+			percent: s.percent,
+			keySource: s.key_source,
+			amount: s.amount
+		});
+	}
+	return [...result.values()];
+}
+
+/** Where a year's figures come from: batches, manual entries, keys, and when they were computed. */
+export async function provenance(db: Executor, year: number): Promise<Provenance> {
+	const from = `${year}-01-01`;
+	const to = `${year}-12-01`;
+	const [refresh, batches, manual, keys] = await Promise.all([
+		db
+			.selectFrom('cost_refresh')
+			.select('refreshed_at')
+			.where('year', '=', year)
+			.executeTakeFirst(),
+		db
+			.selectFrom('import_batch')
+			.select(['id', 'file_name', 'kind', 'rows_imported', 'imported_at', 'month_from', 'month_to'])
+			.where('status', '=', 'imported')
+			.where('month_from', '<=', to)
+			.where('month_to', '>=', from)
+			.orderBy('id', 'desc')
+			.limit(50)
+			.execute(),
+		db
+			.selectFrom('cost_entry')
+			.select(sql<number>`count(*)::int`.as('n'))
+			.where('batch_id', 'is', null)
+			.where('month', '>=', from)
+			.where('month', '<=', to)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('allocation_key_set as k')
+			.innerJoin('org_unit as u', 'u.id', 'k.org_unit_id')
+			.select(['u.code', 'k.updated_at'])
+			.where('k.year', '=', year)
+			.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('allocation_key as a')
+						.select('a.process_id')
+						.whereRef('a.org_unit_id', '=', 'k.org_unit_id')
+						.where('a.year', '=', year)
+				)
+			)
+			.orderBy('u.code')
+			.execute()
+	]);
+	return {
+		refreshedAt: refresh?.refreshed_at ?? null,
+		batches: batches.map((b) => ({
+			id: b.id,
+			fileName: b.file_name,
+			kind: b.kind,
+			rows: b.rows_imported,
+			importedAt: b.imported_at,
+			monthFrom: b.month_from,
+			monthTo: b.month_to
+		})),
+		manualEntries: manual.n,
+		manualKeys: keys.map((k) => ({ orgUnitCode: k.code, updatedAt: k.updated_at }))
+	};
+}
+
+/** Everything /costs shows for a year, in one call (also what the benchmark times). */
+export async function costsPage(db: Executor, year: number) {
+	const shareYears = [year - 2, year - 1, year];
+	const [summary, share, target, processes, source, lastYearFixed] = await Promise.all([
+		yearSummary(db, year),
+		investmentShare(db, shareYears),
+		investmentTarget(db),
+		processCosts(db, year),
+		provenance(db, year),
+		investmentShare(db, [year - 1])
+	]);
+	return { summary, share, target, processes, provenance: source, lastYearFixed: lastYearFixed[0] };
+}

@@ -1,0 +1,250 @@
+// Manual cost entries and corrections by finance. Imported lines are corrected with a counter-
+// entry (their batch can still be rolled back whole); manual lines can be edited and deleted.
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import type { Db } from '../db';
+import type { CostNature } from '../db/schema';
+import { parseCzk } from '../../money';
+import { parseMonth } from '../imports/values';
+import { refreshProcessCosts } from '../allocation/allocation.service';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../users/users';
+import { applyEntryDelta } from './aggregates';
+import { NATURES } from './costs';
+
+export interface EntryInput {
+	kind: 'actual' | 'budget';
+	/** YYYY-MM */
+	month: string;
+	amount: bigint;
+	polozka: string;
+	paragraf: string | null;
+	orgUnitId: number | null;
+	processId: number | null;
+	initiativeId: number | null;
+	/** null: the category's nature */
+	nature: CostNature | null;
+	text: string | null;
+}
+
+const optionalId = (v: unknown) => {
+	const s = String(v ?? '').trim();
+	if (!s) return null;
+	const n = Number(s);
+	return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+/** Parses the entry form (Czech amounts `1 234,50`, months `2026-03` or `3/2026`). */
+export function parseEntryForm(
+	form: Record<string, unknown>
+): { ok: true; value: EntryInput } | { ok: false; errors: FieldErrors } {
+	const errors: FieldErrors = {};
+	const s = (k: string) => String(form[k] ?? '').trim();
+	const kind = s('kind');
+	if (kind !== 'actual' && kind !== 'budget') errors.kind = 'costs_err_kind';
+	const month = parseMonth(s('month'));
+	if (!month) errors.month = 'costs_err_month';
+	const amount = parseCzk(s('amount'));
+	if (amount === null) errors.amount = 'costs_err_amount_field';
+	const polozka = s('polozka');
+	if (!/^\d{4}$/.test(polozka)) errors.polozka = 'costs_err_polozka_field';
+	const paragraf = s('paragraf');
+	if (paragraf && !/^\d{4}$/.test(paragraf)) errors.paragraf = 'costs_err_paragraf_field';
+	const ids = {
+		orgUnitId: optionalId(form.orgUnitId),
+		processId: optionalId(form.processId),
+		initiativeId: optionalId(form.initiativeId)
+	};
+	for (const [k, v] of Object.entries(ids)) if (v === undefined) errors[k] = 'costs_err_choice';
+	const nature = s('nature');
+	if (nature && !(NATURES as string[]).includes(nature)) errors.nature = 'costs_err_choice';
+	const text = s('text');
+	if (text.length > 500) errors.text = 'costs_err_text_long';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return {
+		ok: true,
+		value: {
+			kind: kind as 'actual' | 'budget',
+			month: month!,
+			amount: amount!,
+			polozka,
+			paragraf: paragraf || null,
+			orgUnitId: ids.orgUnitId ?? null,
+			processId: ids.processId ?? null,
+			initiativeId: ids.initiativeId ?? null,
+			nature: (nature || null) as CostNature | null,
+			text: text || null
+		}
+	};
+}
+
+export interface EntryFilter {
+	year: number;
+	month?: number | null;
+	orgUnitId?: number | null;
+	polozka?: string | null;
+	batchId?: number | null;
+	manual?: boolean;
+	offset?: number;
+	limit?: number;
+}
+
+export async function list(db: Executor, f: EntryFilter) {
+	let q = db
+		.selectFrom('cost_entry as e')
+		.leftJoin('org_unit as u', 'u.id', 'e.org_unit_id')
+		.leftJoin('process as p', 'p.id', 'e.process_id')
+		.leftJoin('initiative as i', 'i.id', 'e.initiative_id')
+		.select([
+			'e.id',
+			'e.kind',
+			'e.month',
+			'e.amount',
+			'e.nature',
+			'e.polozka',
+			'e.paragraf',
+			'e.org_unit_id',
+			'e.process_id',
+			'e.initiative_id',
+			'e.text',
+			'e.batch_id',
+			'e.orj',
+			'e.org',
+			'e.version',
+			'u.code as unit_code',
+			'p.code as process_code',
+			'i.code as initiative_code'
+		]);
+	if (f.month) {
+		q = q.where('e.month', '=', `${f.year}-${String(f.month).padStart(2, '0')}-01`);
+	} else {
+		q = q.where('e.month', '>=', `${f.year}-01-01`).where('e.month', '<=', `${f.year}-12-01`);
+	}
+	if (f.orgUnitId) q = q.where('e.org_unit_id', '=', f.orgUnitId);
+	if (f.polozka) q = q.where('e.polozka', '=', f.polozka);
+	if (f.batchId) q = q.where('e.batch_id', '=', f.batchId);
+	if (f.manual) q = q.where('e.batch_id', 'is', null);
+	return q
+		.orderBy('e.month', 'desc')
+		.orderBy('e.id', 'desc')
+		.offset(f.offset ?? 0)
+		.limit(f.limit ?? 100)
+		.execute();
+}
+
+async function check(trx: Executor, input: EntryInput): Promise<CostNature> {
+	const errors: FieldErrors = {};
+	const category = await trx
+		.selectFrom('cost_category')
+		.select('nature')
+		.where('polozka', '=', input.polozka)
+		.executeTakeFirst();
+	if (!category) errors.polozka = 'costs_err_polozka_field';
+	const exists = async (table: 'org_unit' | 'process' | 'initiative', id: number | null) =>
+		id === null ||
+		!!(await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
+	if (!(await exists('org_unit', input.orgUnitId))) errors.orgUnitId = 'costs_err_choice';
+	if (!(await exists('process', input.processId))) errors.processId = 'costs_err_choice';
+	if (!(await exists('initiative', input.initiativeId))) errors.initiativeId = 'costs_err_choice';
+	if (Object.keys(errors).length) throw new ValidationError(errors);
+	return input.nature ?? category!.nature;
+}
+
+function values(input: EntryInput, nature: CostNature) {
+	return {
+		kind: input.kind,
+		month: `${input.month}-01`,
+		amount: input.amount,
+		nature,
+		polozka: input.polozka,
+		paragraf: input.paragraf,
+		org_unit_id: input.orgUnitId,
+		process_id: input.processId,
+		initiative_id: input.initiativeId,
+		text: input.text
+	};
+}
+
+export async function create(db: Db, actorId: number, input: EntryInput) {
+	return db.transaction().execute(async (trx) => {
+		const nature = await check(trx, input);
+		const row = await trx
+			.insertInto('cost_entry')
+			.values({ ...values(input, nature), created_by: actorId })
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await applyEntryDelta(trx, row, 1);
+		await refreshProcessCosts(trx, [Number(input.month.slice(0, 4))]);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.entry_create',
+			entity: 'cost_entry',
+			entityId: row.id.toString(),
+			after: values(input, nature)
+		});
+		return row;
+	});
+}
+
+async function lockManual(trx: Executor, id: bigint, expectedVersion: number) {
+	const row = await trx
+		.selectFrom('cost_entry')
+		.selectAll()
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('cost_entry');
+	if (row.version !== expectedVersion) throw new ConflictError(row);
+	if (row.batch_id !== null) throw new ValidationError({ id: 'costs_err_imported_entry' });
+	return row;
+}
+
+export async function update(
+	db: Db,
+	actorId: number,
+	id: bigint,
+	expectedVersion: number,
+	input: EntryInput
+) {
+	return db.transaction().execute(async (trx) => {
+		const before = await lockManual(trx, id, expectedVersion);
+		const nature = await check(trx, input);
+		await applyEntryDelta(trx, before, -1);
+		const after = await trx
+			.updateTable('cost_entry')
+			.set({ ...values(input, nature), updated_at: sql`now()`, version: sql`version + 1` })
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await applyEntryDelta(trx, after, 1);
+		await refreshProcessCosts(trx, [
+			Number(before.month.slice(0, 4)),
+			Number(after.month.slice(0, 4))
+		]);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.entry_update',
+			entity: 'cost_entry',
+			entityId: id.toString(),
+			before,
+			after: values(input, nature)
+		});
+		return after;
+	});
+}
+
+export async function remove(db: Db, actorId: number, id: bigint, expectedVersion: number) {
+	await db.transaction().execute(async (trx) => {
+		const before = await lockManual(trx, id, expectedVersion);
+		await applyEntryDelta(trx, before, -1);
+		await trx.deleteFrom('cost_entry').where('id', '=', id).execute();
+		await refreshProcessCosts(trx, [Number(before.month.slice(0, 4))]);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.entry_delete',
+			entity: 'cost_entry',
+			entityId: id.toString(),
+			before
+		});
+	});
+}

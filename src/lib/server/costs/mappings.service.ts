@@ -1,0 +1,158 @@
+// The code tables finance keeps: ORJ → org unit, ORG → initiative, each položka's nature.
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import type { Db } from '../db';
+import type { CostNature } from '../db/schema';
+import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { NATURES } from './costs';
+
+export async function lists(db: Executor) {
+	const [orj, org, categories] = await Promise.all([
+		db
+			.selectFrom('orj_mapping as m')
+			.innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
+			.select(['m.orj', 'm.org_unit_id', 'm.version', 'u.code', 'u.name'])
+			.orderBy('m.orj')
+			.execute(),
+		db
+			.selectFrom('org_mapping as m')
+			.innerJoin('initiative as i', 'i.id', 'm.initiative_id')
+			.select(['m.org', 'm.initiative_id', 'm.version', 'i.code', 'i.name'])
+			.orderBy('m.org')
+			.execute(),
+		db.selectFrom('cost_category').selectAll().orderBy('polozka').execute()
+	]);
+	return { orj, org, categories };
+}
+
+function cleanCode(code: string, field: string): string {
+	const c = code.trim();
+	if (!c || c.length > 40 || !/^[\p{L}\p{N}._/-]+$/u.test(c)) {
+		throw new ValidationError({ [field]: 'costs_err_code' });
+	}
+	return c;
+}
+
+export async function saveOrj(db: Db, actorId: number, orjText: string, orgUnitId: number) {
+	const orj = cleanCode(orjText, 'orj');
+	await db.transaction().execute(async (trx) => {
+		const unit = await trx
+			.selectFrom('org_unit')
+			.select('id')
+			.where('id', '=', orgUnitId)
+			.executeTakeFirst();
+		if (!unit) throw new ValidationError({ orgUnitId: 'costs_err_choice' });
+		const before = await trx
+			.selectFrom('orj_mapping')
+			.selectAll()
+			.where('orj', '=', orj)
+			.forUpdate()
+			.executeTakeFirst();
+		await sql`insert into orj_mapping (orj, org_unit_id) values (${orj}, ${orgUnitId})
+			on conflict (orj) do update set org_unit_id = excluded.org_unit_id, updated_at = now(),
+			version = orj_mapping.version + 1`.execute(trx);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.orj_save',
+			entity: 'orj_mapping',
+			entityId: orj,
+			before: before ?? null,
+			after: { orj, org_unit_id: orgUnitId }
+		});
+	});
+}
+
+export async function deleteOrj(db: Db, actorId: number, orj: string) {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.deleteFrom('orj_mapping')
+			.where('orj', '=', orj)
+			.returningAll()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('orj_mapping');
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.orj_delete',
+			entity: 'orj_mapping',
+			entityId: orj,
+			before
+		});
+	});
+}
+
+export async function saveOrg(db: Db, actorId: number, orgText: string, initiativeId: number) {
+	const org = cleanCode(orgText, 'org');
+	await db.transaction().execute(async (trx) => {
+		const initiative = await trx
+			.selectFrom('initiative')
+			.select('id')
+			.where('id', '=', initiativeId)
+			.executeTakeFirst();
+		if (!initiative) throw new ValidationError({ initiativeId: 'costs_err_choice' });
+		await sql`insert into org_mapping (org, initiative_id) values (${org}, ${initiativeId})
+			on conflict (org) do update set initiative_id = excluded.initiative_id, updated_at = now(),
+			version = org_mapping.version + 1`.execute(trx);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.org_save',
+			entity: 'org_mapping',
+			entityId: org,
+			after: { org, initiative_id: initiativeId }
+		});
+	});
+}
+
+export async function deleteOrg(db: Db, actorId: number, org: string) {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.deleteFrom('org_mapping')
+			.where('org', '=', org)
+			.returningAll()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('org_mapping');
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.org_delete',
+			entity: 'org_mapping',
+			entityId: org,
+			before
+		});
+	});
+}
+
+/** A položka's default nature, for the lines imported from now on. */
+export async function setNature(
+	db: Db,
+	actorId: number,
+	polozka: string,
+	expectedVersion: number,
+	nature: string
+) {
+	if (!(NATURES as string[]).includes(nature)) {
+		throw new ValidationError({ nature: 'costs_err_choice' });
+	}
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('cost_category')
+			.selectAll()
+			.where('polozka', '=', polozka)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new NotFoundError('cost_category');
+		if (before.version !== expectedVersion) throw new ConflictError(before);
+		await trx
+			.updateTable('cost_category')
+			.set({ nature: nature as CostNature, updated_at: sql`now()`, version: sql`version + 1` })
+			.where('polozka', '=', polozka)
+			.execute();
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.category_nature',
+			entity: 'cost_category',
+			entityId: polozka,
+			before: { nature: before.nature },
+			after: { nature }
+		});
+	});
+}
