@@ -23,5 +23,13 @@ export const overviewActions: WriteAction[] = [
 		capabilities: ['settings.manage'],
 		// An outdated version: the allowed role gets 409, the settings stay as they are.
 		form: { version: 'outdated' }
+	},
+	{
+		route: '/(app)/admin/settings',
+		action: 'investmentTarget',
+		path: '/admin/settings',
+		capabilities: ['settings.manage'],
+		// Not a percentage: refused at the field.
+		form: { version: '', target: 'abc' }
 	}
 ];

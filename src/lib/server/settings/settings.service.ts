@@ -3,7 +3,12 @@ import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import { ConflictError } from '../users/users';
-import { PUBLIC_PAGE_KEY, toPublicPageSettings, type PublicPageSettings } from './settings';
+import {
+	INVESTMENT_TARGET_KEY,
+	PUBLIC_PAGE_KEY,
+	toPublicPageSettings,
+	type PublicPageSettings
+} from './settings';
 
 export interface Stored<T> {
 	value: T;
@@ -11,14 +16,28 @@ export interface Stored<T> {
 	version: string;
 }
 
-export async function getPublicPage(db: Executor): Promise<Stored<PublicPageSettings>> {
-	const row = await db
+async function read(db: Executor, key: string) {
+	return db
 		.selectFrom('app_setting')
 		.select(['value', 'updated_at'])
-		.where('key', '=', PUBLIC_PAGE_KEY)
+		.where('key', '=', key)
 		.executeTakeFirst();
+}
+
+export async function getPublicPage(db: Executor): Promise<Stored<PublicPageSettings>> {
+	const row = await read(db, PUBLIC_PAGE_KEY);
 	return {
 		value: toPublicPageSettings(row?.value),
+		version: row ? row.updated_at.toISOString() : ''
+	};
+}
+
+/** The investment share the office aims for (0–1), shown beside the actual one; null if unset. */
+export async function getInvestmentShareTarget(db: Executor): Promise<Stored<number | null>> {
+	const row = await read(db, INVESTMENT_TARGET_KEY);
+	const bp = (row?.value as { basisPoints?: unknown } | undefined)?.basisPoints;
+	return {
+		value: typeof bp === 'number' && Number.isInteger(bp) ? bp / 10000 : null,
 		version: row ? row.updated_at.toISOString() : ''
 	};
 }
@@ -27,24 +46,43 @@ export async function getPublicPage(db: Executor): Promise<Stored<PublicPageSett
  * Saves the public page settings. `version` is what the form loaded; if someone saved in between,
  * nothing is written and ConflictError carries the current settings.
  */
-export async function savePublicPage(
+export function savePublicPage(
 	db: Db,
 	actorId: number,
 	version: string,
 	next: PublicPageSettings
 ): Promise<void> {
+	return save(db, actorId, PUBLIC_PAGE_KEY, version, getPublicPage, next);
+}
+
+/** Saves the target in basis points (1250 = 12.5 %), or clears it with null. */
+export function saveInvestmentShareTarget(
+	db: Db,
+	actorId: number,
+	version: string,
+	basisPoints: number | null
+): Promise<void> {
+	return save(db, actorId, INVESTMENT_TARGET_KEY, version, getInvestmentShareTarget, {
+		basisPoints
+	});
+}
+
+async function save<T>(
+	db: Db,
+	actorId: number,
+	key: string,
+	version: string,
+	current: (db: Executor) => Promise<Stored<T>>,
+	next: unknown
+): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		// Lock the row (or, before the first save, serialise on the key with an advisory lock).
-		await sql`select pg_advisory_xact_lock(hashtext(${PUBLIC_PAGE_KEY}))`.execute(trx);
-		const current = await getPublicPage(trx);
-		if (current.version !== version) throw new ConflictError(current);
+		// Serialise saves of one key, also before its row exists.
+		await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+		const before = await current(trx);
+		if (before.version !== version) throw new ConflictError(before);
 		await trx
 			.insertInto('app_setting')
-			.values({
-				key: PUBLIC_PAGE_KEY,
-				value: JSON.stringify(next),
-				updated_at: sql`clock_timestamp()`
-			})
+			.values({ key, value: JSON.stringify(next), updated_at: sql`clock_timestamp()` })
 			.onConflict((oc) =>
 				oc.column('key').doUpdateSet({
 					value: (eb) => eb.ref('excluded.value'),
@@ -56,8 +94,8 @@ export async function savePublicPage(
 			userId: actorId,
 			action: 'setting.update',
 			entity: 'setting',
-			entityId: PUBLIC_PAGE_KEY,
-			before: current.value,
+			entityId: key,
+			before: before.value,
 			after: next
 		});
 	});

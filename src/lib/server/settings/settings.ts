@@ -35,3 +35,21 @@ export function parsePublicPageForm(form: FormData): PublicPageSettings {
 		processIds: ids(form.getAll('processIds'))
 	};
 }
+
+export const INVESTMENT_TARGET_KEY = 'investment_share_target';
+
+/**
+ * The target investment share in basis points (1250 = 12.5 %), from what people type: `12,5`,
+ * `12.5 %`, `8`. Empty clears the target. Returns an error key for anything else.
+ */
+export function parseSharePercent(
+	text: string
+): { ok: true; value: number | null } | { ok: false; error: string } {
+	const s = text.trim().replace(/\s*%$/, '').replace(',', '.');
+	if (s === '') return { ok: true, value: null };
+	if (!/^\d{1,3}(\.\d{1,2})?$/.test(s)) return { ok: false, error: 'overview_error_share' };
+	const [whole, fraction = ''] = s.split('.');
+	const basisPoints = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
+	if (basisPoints > 10000) return { ok: false, error: 'overview_error_share' };
+	return { ok: true, value: basisPoints };
+}

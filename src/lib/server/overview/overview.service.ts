@@ -1,0 +1,145 @@
+import { addDays, milestoneStatus, todayInPrague } from '../programme/milestone-status';
+import { potentialIndex } from '../processes/potential';
+import { valueOfHours } from '../initiatives/economics';
+import type { Executor } from '../audit/audit';
+import * as repo from './overview.repository';
+import * as settings from '../settings/settings.service';
+import * as goals from '../goals/goals.service';
+import { costStructure, countStatuses, yearToDate } from './figures';
+import type { MilestoneItem, Overview, ProcessFigure } from './overview';
+
+/** Initiatives whose savings are expected this year: running or finished. */
+const DELIVERING = new Set(['in_progress', 'done']);
+
+export async function processFigures(db: Executor, year: number): Promise<ProcessFigure[]> {
+	const rows = await repo.processCosts(db, year);
+	return rows.map((r) => ({
+		id: r.id,
+		code: r.code,
+		name: r.name,
+		kind: r.kind,
+		fullCost: r.full_cost,
+		unitCost: r.unit_cost,
+		volume: r.volume,
+		potential: potentialIndex({
+			volume: r.potential_volume,
+			manual: r.potential_manual,
+			errors: r.potential_errors,
+			impact: r.potential_impact,
+			cost: r.potential_cost
+		})
+	}));
+}
+
+/**
+ * Goals with their rolled-up status and KPIs with their latest status in the year, exactly as
+ * /goals shows them (the goals area's service and rules).
+ */
+export async function goalHealth(db: Executor, year: number) {
+	const list = await goals.listWithStatus(db, year);
+	const live = list.filter((g) => g.lifecycle !== 'dropped');
+	return {
+		goals: live.map((g) => ({
+			id: g.id,
+			code: g.code,
+			name: g.name,
+			level: g.level,
+			parentId: g.parentId,
+			status: g.status
+		})),
+		kpis: list.flatMap((g) => g.kpis)
+	};
+}
+
+export async function milestoneFigures(db: Executor, today: string) {
+	const [rows, deps] = await Promise.all([repo.milestoneRows(db), repo.dependencyRows(db)]);
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const dates = (r: (typeof rows)[number]) => ({
+		currentDue: r.current_due,
+		doneDate: r.done_date
+	});
+	const horizon = addDays(today, 30);
+	const items: MilestoneItem[] = [];
+	for (const r of rows) {
+		const predecessors = deps
+			.filter((d) => d.successor_id === r.id)
+			.map((d) => byId.get(d.predecessor_id))
+			.filter((p) => p !== undefined)
+			.map(dates);
+		const status = milestoneStatus(dates(r), today, predecessors);
+		if (status !== 'done') {
+			items.push({ id: r.id, name: r.name, currentDue: r.current_due, status });
+		}
+	}
+	return {
+		total: rows.length,
+		overdue: items.filter((i) => i.status === 'late'),
+		next30: items.filter((i) => i.currentDue >= today && i.currentDue <= horizon)
+	};
+}
+
+/** Expected annual savings of delivering initiatives against the savings realized in the year. */
+export async function savingsFigures(db: Executor, year: number) {
+	const [initiatives, savings, hourly] = await Promise.all([
+		repo.initiativeRows(db),
+		repo.savingRows(db, year),
+		repo.hourlyCosts(db, year)
+	]);
+	const costOf = new Map(hourly.map((h) => [h.org_unit_id, h.hourly_cost]));
+	const value = (czk: bigint, hours: string, unitId: number | null) => {
+		const rate = unitId === null ? null : (costOf.get(unitId) ?? null);
+		return czk + (rate === null ? 0n : valueOfHours(hours, rate));
+	};
+	const delivering = initiatives.filter((i) => DELIVERING.has(i.status));
+	const unitOf = new Map(initiatives.map((i) => [i.id, i.valuation_org_unit_id]));
+	return {
+		initiatives: delivering.length,
+		expected: delivering.reduce(
+			(a, i) =>
+				a + value(i.expected_savings_czk, i.expected_savings_hours, i.valuation_org_unit_id),
+			0n
+		),
+		realized: savings.reduce(
+			(a, s) => a + value(s.amount, s.hours, unitOf.get(s.initiative_id) ?? null),
+			0n
+		)
+	};
+}
+
+export async function get(db: Executor, year: number, today = todayInPrague()): Promise<Overview> {
+	const [totals, months, health, milestones, savings, processes, target] = await Promise.all([
+		repo.yearTotals(db),
+		repo.monthTotals(db, [year, year - 1]),
+		goalHealth(db, year),
+		milestoneFigures(db, today),
+		savingsFigures(db, year),
+		processFigures(db, year),
+		settings.getInvestmentShareTarget(db)
+	]);
+	const costYears = costStructure(totals);
+	return {
+		year,
+		years: [...new Set([...costYears.map((c) => c.year), year])].sort((a, b) => b - a),
+		costYears,
+		ytd: yearToDate(months, year),
+		investmentShareTarget: target.value,
+		goals: health.goals,
+		goalCounts: countStatuses(health.goals.map((g) => g.status)),
+		kpiCounts: countStatuses(health.kpis.map((k) => k.latest?.status ?? 'no_data')),
+		offTargetKpis: health.kpis
+			.filter((k) => k.latest?.status === 'off_target')
+			.map((k) => ({
+				id: k.id,
+				code: k.code,
+				name: k.name,
+				goalId: k.goalId,
+				period: k.latest!.period,
+				value: k.latest!.actual!,
+				target: k.latest!.target,
+				unit: k.unit
+			})),
+		savings,
+		milestones,
+		processes
+	};
+}
