@@ -97,11 +97,15 @@ export function evaluate(kpi: Kpi, targets: TargetRow[], actuals: ActualRow[]): 
 		});
 }
 
-/** The latest period of `year` (or before) with an actual. */
+/**
+ * The KPI's current status for `year`: its latest period with an actual in that year, or in the
+ * year before (a yearly KPI's latest value is last year's until this year ends).
+ */
 function latestIn(periods: KpiPeriod[], year: number): KpiPeriod | null {
 	for (let i = periods.length - 1; i >= 0; i--) {
 		const p = periods[i];
-		if (p.actual !== null && yearOf(p.period) <= year) return yearOf(p.period) === year ? p : null;
+		const y = yearOf(p.period);
+		if (p.actual !== null && y <= year) return y >= year - 1 ? p : null;
 	}
 	return null;
 }

@@ -43,10 +43,13 @@ describe('periods', () => {
 
 	it('lists the owed periods of the last year, due then overdue', () => {
 		const monthly = owedPeriods('2026-11-22', 'monthly');
-		expect(monthly).toHaveLength(12);
+		expect(monthly).toHaveLength(13);
 		expect(monthly[11]).toEqual({ period: '2026-10', dueDate: '2026-11-16', overdue: true });
+		// the running month ends within 31 days: due, not overdue
+		expect(monthly[12]).toEqual({ period: '2026-11', dueDate: '2026-12-16', overdue: false });
 		expect(monthly[0].period).toBe('2025-11');
 		const quarterly = owedPeriods('2026-10-05', 'quarterly');
+		expect(quarterly).toHaveLength(4);
 		expect(quarterly.at(-1)).toEqual({ period: '2026-Q3', dueDate: '2026-10-21', overdue: false });
 		expect(owedPeriods('2026-11-22', 'yearly')).toEqual([
 			{ period: '2025', dueDate: '2026-02-15', overdue: true }

@@ -100,22 +100,25 @@ export function dueDate(period: string, frequency: Frequency): string {
 }
 
 /**
- * Periods whose actual someone owes on `today` (`YYYY-MM-DD`): every period that has ended within
- * the last year (12 months, 4 quarters or 1 year back from today's period), oldest first. Each is
- * `due` until its due date and `overdue` after it.
+ * Periods whose actual someone owes on `today` (`YYYY-MM-DD`), oldest first: every period that
+ * ended within the last year (12 months, 4 quarters or 1 year back), plus the running period when
+ * it ends within 31 days. Each is `due` until its due date and `overdue` after it.
  */
 export function owedPeriods(
 	today: string,
 	frequency: Frequency
 ): { period: string; dueDate: string; overdue: boolean }[] {
 	const year = Number(today.slice(0, 4));
-	const candidates = [
+	const all = [
 		...periodsOfYear(year - 2, frequency),
 		...periodsOfYear(year - 1, frequency),
 		...periodsOfYear(year, frequency)
-	].filter((p) => periodEnd(p) <= today);
+	];
 	const count = frequency === 'monthly' ? 12 : frequency === 'quarterly' ? 4 : 1;
-	return candidates.slice(-count).map((period) => {
+	const ended = all.filter((p) => periodEnd(p) <= today).slice(-count);
+	const running = all.find((p) => periodEnd(p) > today);
+	if (running && periodEnd(running) <= addDays(today, 31)) ended.push(running);
+	return ended.map((period) => {
 		const due = dueDate(period, frequency);
 		return { period, dueDate: due, overdue: due < today };
 	});
