@@ -1,0 +1,73 @@
+import type { AdapterResult, EntryKind } from '../source-row';
+import { monthFromParts, monthOf, parseDate } from './dates';
+import {
+	addCsvLine,
+	cell,
+	mapColumns,
+	readCsvTable,
+	ResultBuilder,
+	type AdapterOptions
+} from './common';
+
+/**
+ * CityVizor import CSV (what towns export for cityvizor.cz): `;`, header names in any case with
+ * several spellings (`DOKLAD_DATUM` or `DATUM`, `DOKLAD_AGENDA` or `MODUL`, `ORG` or `AKCE`), one
+ * signed amount `CASTKA` (spending positive), fields quoted where they hold `;`. Agenda `ROZ` marks
+ * budget lines; the položka decides whether a line is a cost (`PRIJEM_VYDAJ` only repeats it).
+ */
+const ALIASES = {
+	agenda: ['doklad_agenda', 'modul', 'type', 'recordtype'],
+	date: ['doklad_datum', 'datum', 'date'],
+	year: ['doklad_rok', 'rok'],
+	paragraf: ['paragraf', 'paragraph'],
+	polozka: ['polozka', 'item'],
+	orj: ['orj', 'unit'],
+	org: ['org', 'akce', 'event', 'eventid'],
+	uz: ['uz', 'ucelovy_znak'],
+	amount: ['castka', 'amount'],
+	note: ['poznamka', 'description'],
+	partner: ['subjekt_nazev', 'counterpartyname']
+} as const;
+
+type Role = keyof typeof ALIASES;
+
+export function parseCityvizor(bytes: Uint8Array, options: AdapterOptions = {}): AdapterResult {
+	const b = new ResultBuilder('cityvizor');
+	const table = readCsvTable(bytes, options, b);
+	if (!table) return b.result();
+	const c = mapColumns<Role>(table.headers, ALIASES, ['polozka', 'amount'], b);
+	if (!c) return b.result(table.encoding);
+
+	for (const { line, fields } of table.records) {
+		const agenda = cell(fields, c.agenda).toUpperCase();
+		const kind: EntryKind =
+			agenda === 'ROZ' ? 'budget' : agenda ? 'actual' : (options.kind ?? 'actual');
+		let month: string | null = null;
+		const dateText = cell(fields, c.date);
+		const yearText = cell(fields, c.year) || (options.year ? String(options.year) : '');
+		if (dateText) {
+			const date = parseDate(dateText);
+			if (date) month = monthOf(date);
+			else b.error(line, 'imports_error_date_invalid', 'date', { value: dateText.slice(0, 30) });
+		} else if (kind === 'budget' && yearText) {
+			// A budget line without a date belongs to its year; the ledger files it under January.
+			month = monthFromParts(1, yearText);
+			if (!month) b.error(line, 'imports_error_year_invalid', 'year', { value: yearText });
+		} else {
+			b.error(line, 'imports_error_date_missing', 'date');
+		}
+		addCsvLine(b, {
+			line,
+			kind,
+			month,
+			amount: b.amount(line, 'castka', cell(fields, c.amount)),
+			polozka: cell(fields, c.polozka),
+			paragraf: cell(fields, c.paragraf),
+			orj: cell(fields, c.orj),
+			org: cell(fields, c.org),
+			uz: cell(fields, c.uz),
+			text: cell(fields, c.note) || cell(fields, c.partner)
+		});
+	}
+	return b.result(table.encoding);
+}

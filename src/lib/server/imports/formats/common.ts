@@ -1,0 +1,342 @@
+import type { AdapterResult, EntryKind, RowMessage, SkippedRow, SourceRow } from '../source-row';
+import { parseAmount, type AmountResult } from './amount';
+import { findColumn, normalizeHeader, parseCsv, type CsvRecord } from './csv';
+import { decodeText, looksBinary, type EncodingChoice } from './encoding';
+
+/** What a caller may tell an adapter; everything is optional. */
+export interface AdapterOptions {
+	/** The uploaded file's name: Internet Stream takes the kind from it (`SR`, `RU`, `SK`). */
+	fileName?: string;
+	/** `auto` (default) detects UTF-8 or Windows-1250; anything else forces that encoding. */
+	encoding?: EncodingChoice;
+	/**
+	 * The kind for lines whose file does not say it. KXX section headers, Internet Stream file names
+	 * and CityVizor's `ROZ` agenda always decide; VERA is accounting (actual) unless told otherwise.
+	 */
+	kind?: EntryKind;
+	/** The year for lines with no date at all (CityVizor budget lines may have none). */
+	year?: number;
+}
+
+export type PolozkaClass = 'expenditure' | 'revenue' | 'financing' | 'other';
+
+/** Class of a 4-digit položka: 1–4 revenue, 5–6 expenditure, 8 financing, anything else other. */
+export function classifyPolozka(polozka: string): PolozkaClass {
+	const c = polozka[0];
+	if (c === '5' || c === '6') return 'expenditure';
+	if (c === '1' || c === '2' || c === '3' || c === '4') return 'revenue';
+	if (c === '8') return 'financing';
+	return 'other';
+}
+
+/**
+ * Codes as the ledger compares them: trimmed; all zeros or empty is no code; numeric codes lose
+ * their zero padding (KXX writes ORJ `0000000920`, a CSV `920`: the same unit).
+ */
+export function normalizeCode(code: string | null | undefined): string | null {
+	const s = (code ?? '').trim();
+	if (s === '' || /^0+$/.test(s)) return null;
+	return /^\d+$/.test(s) ? s.replace(/^0+/, '') : s;
+}
+
+/** A paragraf as 4 digits (KXX pads it to 6), null when absent; `undefined` when malformed. */
+export function normalizeParagraf(code: string | null | undefined): string | null | undefined {
+	const s = (code ?? '').trim();
+	if (s === '' || /^0+$/.test(s)) return null;
+	const digits = s.replace(/^0+/, '');
+	return /^\d{4}$/.test(digits) ? digits : undefined;
+}
+
+export function firstLine(text: string | null | undefined, max = 500): string | null {
+	const s = (text ?? '').split(/\r\n|\n|\r|\\n/, 1)[0].trim();
+	return s === '' ? null : s.slice(0, max);
+}
+
+export interface LineInput {
+	line: number;
+	kind: EntryKind;
+	month: string;
+	amount: bigint;
+	polozka: string;
+	paragraf: string | null;
+	orj: string | null;
+	org: string | null;
+	uz: string | null;
+	text: string | null;
+}
+
+/** Collects one file's rows, skipped lines and messages into an AdapterResult. */
+export class ResultBuilder {
+	readonly rows: SourceRow[] = [];
+	readonly skipped: SkippedRow[] = [];
+	readonly errors: RowMessage[] = [];
+	readonly warnings: RowMessage[] = [];
+	rowsRead = 0;
+	ignored = 0;
+
+	constructor(
+		readonly format: string,
+		readonly file?: string
+	) {}
+
+	private message(line: number, key: string, field?: string, params?: RowMessage['params']) {
+		const m: RowMessage = { line, key };
+		if (this.file) m.file = this.file;
+		if (field) m.field = field;
+		if (params) m.params = params;
+		return m;
+	}
+
+	error(line: number, key: string, field?: string, params?: RowMessage['params']): void {
+		this.errors.push(this.message(line, key, field, params));
+	}
+
+	warn(line: number, key: string, field?: string, params?: RowMessage['params']): void {
+		this.warnings.push(this.message(line, key, field, params));
+	}
+
+	/**
+	 * Reads an amount cell; on failure records the row error and returns null; a float artefact is
+	 * read with a warning.
+	 */
+	amount(line: number, field: string, text: string, required = true): bigint | null {
+		const result: AmountResult = parseAmount(text);
+		if (result.ok) {
+			if (result.artefact) {
+				this.warn(
+					line,
+					result.value === 0n
+						? 'imports_warning_amount_artefact_zero'
+						: 'imports_warning_amount_artefact',
+					field,
+					{ value: text.trim() }
+				);
+			}
+			return result.value;
+		}
+		if (result.reason === 'empty' && !required) return 0n;
+		const key = {
+			empty: 'imports_error_amount_missing',
+			invalid: 'imports_error_amount_invalid',
+			'too-precise': 'imports_error_amount_too_precise',
+			'too-large': 'imports_error_amount_too_large'
+		}[result.reason];
+		this.error(line, key, field, { value: text.trim().slice(0, 40) });
+		return null;
+	}
+
+	/** Files a budget line by its položka class: a cost row, a skipped line, or ignored. */
+	add(input: LineInput): void {
+		const cls = classifyPolozka(input.polozka);
+		if (cls === 'other') {
+			this.ignored++;
+			return;
+		}
+		if (cls === 'revenue' || cls === 'financing') {
+			const s: SkippedRow = {
+				line: input.line,
+				reason: cls,
+				polozka: input.polozka,
+				amount: input.amount
+			};
+			if (this.file) s.file = this.file;
+			this.skipped.push(s);
+			return;
+		}
+		const row: SourceRow = { ...input };
+		if (this.file) row.file = this.file;
+		this.rows.push(row);
+	}
+
+	result(encoding?: string): AdapterResult {
+		// Messages in file order (column-count checks run before the field checks).
+		const byLine = (x: RowMessage, y: RowMessage) => x.line - y.line;
+		this.errors.sort(byLine);
+		this.warnings.sort(byLine);
+		const r: AdapterResult = {
+			format: this.format,
+			rowsRead: this.rowsRead,
+			rows: this.rows,
+			skipped: this.skipped,
+			errors: this.errors,
+			warnings: this.warnings,
+			ignored: this.ignored
+		};
+		if (encoding) r.encoding = encoding;
+		return r;
+	}
+}
+
+/** An AdapterResult holding only a file-level error (line 1), e.g. an empty or binary file. */
+export function fileError(
+	format: string,
+	key: string,
+	params?: RowMessage['params']
+): AdapterResult {
+	const b = new ResultBuilder(format);
+	b.error(1, key, undefined, params);
+	return b.result();
+}
+
+/** Merges per-file results (the files of a ZIP) into one. */
+export function mergeResults(format: string, results: AdapterResult[]): AdapterResult {
+	return {
+		format,
+		rowsRead: results.reduce((a, r) => a + r.rowsRead, 0),
+		rows: results.flatMap((r) => r.rows),
+		skipped: results.flatMap((r) => r.skipped),
+		errors: results.flatMap((r) => r.errors),
+		warnings: results.flatMap((r) => r.warnings),
+		ignored: results.reduce((a, r) => a + (r.ignored ?? 0), 0),
+		encoding: [...new Set(results.map((r) => r.encoding).filter(Boolean))].join(', ') || undefined
+	};
+}
+
+export interface CsvTable {
+	/** Normalised header names (see `normalizeHeader`). */
+	headers: string[];
+	/** Data records (header excluded), each with its line number. */
+	records: CsvRecord[];
+	encoding: string;
+}
+
+/**
+ * Decodes and tokenizes a CSV export for an adapter: file-level problems (empty, binary, header
+ * only) and broken records (unterminated quote, ragged row) become row errors in the builder; the
+ * records left are complete and as long as the header (trailing empty fields are tolerated).
+ */
+export function readCsvTable(
+	bytes: Uint8Array,
+	options: AdapterOptions,
+	b: ResultBuilder
+): CsvTable | null {
+	if (looksBinary(bytes)) {
+		b.error(1, 'imports_error_binary_file');
+		return null;
+	}
+	const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
+	if (text.trim() === '') {
+		b.error(1, 'imports_error_empty_file');
+		return null;
+	}
+	const all = parseCsv(text);
+	const [header, ...data] = all;
+	if (!header || data.length === 0) {
+		b.error(1, 'imports_error_no_data');
+		return null;
+	}
+	const headers = header.fields.map(normalizeHeader);
+	const records: CsvRecord[] = [];
+	for (const record of data) {
+		b.rowsRead++;
+		if (record.unterminated) {
+			b.error(record.line, 'imports_error_unterminated_quote');
+			continue;
+		}
+		let fields = record.fields;
+		if (
+			fields.length > headers.length &&
+			fields.slice(headers.length).every((f) => f.trim() === '')
+		) {
+			fields = fields.slice(0, headers.length);
+		}
+		if (fields.length !== headers.length) {
+			b.error(record.line, 'imports_error_column_count', undefined, {
+				found: fields.length,
+				expected: headers.length
+			});
+			continue;
+		}
+		records.push({ line: record.line, fields });
+	}
+	return { headers, records, encoding };
+}
+
+/** Column indexes by role; a missing required column is one file-level error naming it. */
+export function mapColumns<R extends string>(
+	headers: readonly string[],
+	aliases: Record<R, readonly string[]>,
+	required: readonly (R | readonly R[])[],
+	b: ResultBuilder
+): Record<R, number> | null {
+	const columns = {} as Record<R, number>;
+	for (const role of Object.keys(aliases) as R[]) {
+		columns[role] = findColumn(headers, aliases[role]);
+	}
+	const missing: string[] = [];
+	for (const req of required) {
+		const group = (Array.isArray(req) ? req : [req]) as R[];
+		if (group.every((role) => columns[role] < 0)) {
+			missing.push(group.map((role) => aliases[role][0].toUpperCase()).join(' / '));
+		}
+	}
+	if (missing.length) {
+		b.error(1, 'imports_error_columns_missing', undefined, { columns: missing.join(', ') });
+		return null;
+	}
+	return columns;
+}
+
+/** The cell of a column, or '' when the column is absent. */
+export function cell(fields: readonly string[], index: number): string {
+	return index >= 0 ? (fields[index] ?? '').trim() : '';
+}
+
+/** A položka cell: 4 digits, `''` when absent or zero (no budget classification), null when bad. */
+export function readPolozka(text: string): string | null {
+	const s = text.trim();
+	if (s === '' || /^0+$/.test(s)) return '';
+	return /^\d{4}$/.test(s) ? s : null;
+}
+
+export interface CsvLine {
+	line: number;
+	kind: EntryKind;
+	/** `YYYY-MM`, or null when the line's date could not be read (already reported). */
+	month: string | null;
+	/** haléře, or null when the amount could not be read (already reported). */
+	amount: bigint | null;
+	polozka: string;
+	paragraf: string;
+	orj: string;
+	org: string;
+	uz: string;
+	text: string;
+}
+
+/**
+ * Checks a CSV line's codes and files it: a bad položka or paragraf is a row error; a line with no
+ * položka is outside the budget classification and only counted.
+ */
+export function addCsvLine(b: ResultBuilder, l: CsvLine): void {
+	const polozka = readPolozka(l.polozka);
+	if (polozka === null) {
+		b.error(l.line, 'imports_error_polozka_invalid', 'polozka', { value: l.polozka.slice(0, 20) });
+	}
+	if (polozka === '' || (polozka && classifyPolozka(polozka) === 'other')) {
+		b.ignored++;
+		return;
+	}
+	// Only a cost line needs a valid paragraf; revenue and financing lines are merely counted.
+	const paragraf = normalizeParagraf(l.paragraf);
+	const badParagraf =
+		paragraf === undefined && polozka !== null && classifyPolozka(polozka) === 'expenditure';
+	if (badParagraf) {
+		b.error(l.line, 'imports_error_paragraf_invalid', 'paragraf', {
+			value: l.paragraf.slice(0, 20)
+		});
+	}
+	if (polozka === null || badParagraf || l.month === null || l.amount === null) return;
+	b.add({
+		line: l.line,
+		kind: l.kind,
+		month: l.month,
+		amount: l.amount,
+		polozka,
+		paragraf: paragraf ?? null,
+		orj: normalizeCode(l.orj),
+		org: normalizeCode(l.org),
+		uz: normalizeCode(l.uz),
+		text: firstLine(l.text)
+	});
+}

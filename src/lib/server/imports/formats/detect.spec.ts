@@ -1,0 +1,75 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { detectFormat, resolveFormat } from './detect';
+import { parseAccountingFile } from './index';
+import { cp1250, fixture, keys, utf8 } from './spec-helpers';
+
+describe('detectFormat', () => {
+	it('recognises each sample by its content, whatever its name', () => {
+		expect(detectFormat('export.txt', fixture('ucetnictvi-2024.kxx'))).toBe('kxx');
+		expect(detectFormat('data.csv', fixture('SK.csv'))).toBe('internet-stream');
+		expect(detectFormat('data.csv', fixture('vera-2024.csv'))).toBe('vera');
+		expect(detectFormat('data.csv', fixture('cityvizor-2024.csv'))).toBe('cityvizor');
+		expect(detectFormat('x', zipSync({ 'SK.csv': fixture('SK.csv') }))).toBe('zip');
+	});
+
+	it('leaves other files to the generic mapping', () => {
+		expect(detectFormat('a.csv', utf8('Datum;Položka;Částka\n1.1.2024;5139;10\n'))).toBeNull();
+		expect(detectFormat('a.csv', new Uint8Array())).toBeNull();
+		expect(detectFormat('a.csv', new Uint8Array([0, 0, 0, 1, 2]))).toBeNull();
+		expect(
+			detectFormat('a.csv', cp1250('Paragraf (kód);Položka (kód);Schválený rozpočet\n'))
+		).toBeNull();
+	});
+
+	it('sends a `.zip` that is not one to the ZIP reader, which says so', () => {
+		expect(detectFormat('export.zip', utf8('hello'))).toBe('zip');
+		const r = parseAccountingFile('export.zip', utf8('hello'));
+		expect(r && keys(r.errors)).toEqual(['1:imports_error_zip_unreadable']);
+	});
+
+	it('lets the caller override the detection', () => {
+		const bytes = fixture('cityvizor-2024.csv');
+		expect(resolveFormat('a.csv', bytes, 'auto')).toBe('cityvizor');
+		expect(resolveFormat('a.csv', bytes, null)).toBe('cityvizor');
+		expect(resolveFormat('a.csv', bytes, 'kxx')).toBe('kxx');
+		expect(resolveFormat('a.csv', bytes, 'nonsense')).toBe('cityvizor');
+		const forced = parseAccountingFile('a.csv', bytes, { format: 'kxx' });
+		expect(forced && keys(forced.errors)).toEqual(['1:imports_error_kxx_not_kxx']);
+	});
+});
+
+describe('parseAccountingFile', () => {
+	it('detects and reads a file in one call, null for the generic mapping', () => {
+		const r = parseAccountingFile('SK.csv', fixture('SK.csv'));
+		expect(r?.format).toBe('internet-stream');
+		expect(r?.rows).toHaveLength(4);
+		expect(parseAccountingFile('a.csv', utf8('x;y\n1;2\n'))).toBeNull();
+	});
+
+	it('never throws, whatever the bytes', () => {
+		let seed = 42;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const samples = [
+			fixture('ucetnictvi-2024.kxx'),
+			fixture('SK.csv'),
+			fixture('vera-2024.csv'),
+			fixture('cityvizor-2024.csv')
+		];
+		let reports = 0;
+		for (let round = 0; round < 200; round++) {
+			const base = samples[round % samples.length];
+			// Truncate and flip bytes of a real sample, so the damage hits every parsing path.
+			const bytes = base.slice(0, Math.floor(random() * base.length) + 1);
+			for (let k = 0; k < 5; k++) {
+				bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+			}
+			for (const format of ['kxx', 'internet-stream', 'vera', 'cityvizor', 'zip'] as const) {
+				const r = parseAccountingFile('f', bytes, { format });
+				expect(r).not.toBeNull();
+				reports += r!.errors.length + r!.rows.length;
+			}
+		}
+		expect(reports).toBeGreaterThan(0);
+	});
+});

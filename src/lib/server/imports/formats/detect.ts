@@ -1,0 +1,65 @@
+import { findColumn, normalizeHeader, parseCsv } from './csv';
+import { decodeText, looksBinary } from './encoding';
+import { looksLikeKxx } from './kxx';
+
+/** The accounting formats Dílna reads without a column mapping. */
+export const FORMAT_IDS = ['kxx', 'internet-stream', 'vera', 'cityvizor', 'zip'] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+export function isFormatId(value: unknown): value is FormatId {
+	return FORMAT_IDS.includes(value as FormatId);
+}
+
+function isZip(bytes: Uint8Array): boolean {
+	return (
+		bytes.length >= 4 &&
+		bytes[0] === 0x50 &&
+		bytes[1] === 0x4b &&
+		((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06))
+	);
+}
+
+/** The format a CSV header belongs to, from its (normalised) column names. */
+export function formatOfHeader(headers: readonly string[]): FormatId | null {
+	const has = (...names: string[]) => findColumn(headers, names) >= 0;
+	if (has('castka_md') && has('castka_dal') && has('polozka')) return 'internet-stream';
+	if (has('md') && has('d', 'dal') && has('pol') && has('mesic', 'datum')) return 'vera';
+	if (has('polozka', 'item') && has('castka', 'amount') && has('paragraf', 'paragraph')) {
+		return 'cityvizor';
+	}
+	return null;
+}
+
+/**
+ * Recognises a file by its content: a ZIP by its signature, KXX by its record prefixes, the CSV
+ * formats by their header. Null means none of these: the generic CSV/XLSX mapping reads it. The
+ * name only helps where the content cannot (a `.zip` that is not one still goes to the ZIP reader,
+ * which then says so).
+ */
+export function detectFormat(
+	fileName: string | null | undefined,
+	bytes: Uint8Array
+): FormatId | null {
+	if (isZip(bytes)) return 'zip';
+	if (/\.zip$/i.test(fileName ?? '')) return 'zip';
+	if (bytes.length === 0 || looksBinary(bytes)) return null;
+	// The header is in the first few kilobytes; a cut multi-byte character there does no harm.
+	const { text } = decodeText(bytes.subarray(0, 65536));
+	if (looksLikeKxx(text)) return 'kxx';
+	const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+	const [header] = parseCsv(firstLine);
+	return header ? formatOfHeader(header.fields.map(normalizeHeader)) : null;
+}
+
+/**
+ * The format to read a file in: the one the user or the command line chose (`kxx`, …), or the
+ * detected one for `auto`/nothing. Null: use the generic mapping.
+ */
+export function resolveFormat(
+	fileName: string | null | undefined,
+	bytes: Uint8Array,
+	requested?: string | null
+): FormatId | null {
+	if (requested && requested !== 'auto' && isFormatId(requested)) return requested;
+	return detectFormat(fileName, bytes);
+}
