@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAdapters } from './index';
 import { internetStreamFile, parseInternetStream } from './internet-stream';
 import { fixture, keys, utf8 } from './spec-helpers';
+import { parseZipWith } from './zip';
 
 const HEAD =
 	'"DOKLAD_ROK";"DOKLAD_DATUM";"DOKLAD_AGENDA";"ORGANIZACE";"ORJ";"PARAGRAF";"POLOZKA";"CASTKA_MD";"CASTKA_DAL";"POZNAMKA"';
@@ -124,6 +125,19 @@ describe('ZIP of Internet Stream files', () => {
 		expect(r.errors).toMatchObject([
 			{ file: 'SK.csv', line: 2, key: 'imports_error_amount_invalid', field: 'castka_dal' }
 		]);
+	});
+
+	it('refuses an archive that unpacks beyond the limit, before unpacking it', () => {
+		const zip = zipSync({ 'SK.csv': new Uint8Array(5000) });
+		const r = parseZipWith(
+			zip,
+			{},
+			() => {
+				throw new Error('must not be read');
+			},
+			4096
+		);
+		expect(keys(r.errors)).toEqual(['1:imports_error_zip_too_large']);
 	});
 
 	it('refuses a damaged or empty archive with one message', () => {

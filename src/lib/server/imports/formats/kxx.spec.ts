@@ -143,6 +143,12 @@ describe('KXX', () => {
 		expect(r.rowsRead).toBe(5);
 	});
 
+	it('refuses an 18-digit amount beyond any municipal ledger', () => {
+		const r = parseKxx(cp1250(header + g({ pol: '5139', d: 999999999999999999n })));
+		expect(keys(r.errors)).toEqual(['3:imports_error_amount_too_large']);
+		expect(r.rows).toEqual([]);
+	});
+
 	it('refuses balance lines before any section header', () => {
 		const r = parseKxx(cp1250(g({ pol: '5139', d: 100n })));
 		expect(keys(r.errors)).toEqual(['1:imports_error_kxx_no_section']);

@@ -1,5 +1,5 @@
 import type { AdapterResult, EntryKind } from '../source-row';
-import { amountFromDebitCredit } from './amount';
+import { amountFromDebitCredit, MAX_AMOUNT } from './amount';
 import { monthFromParts } from './dates';
 import { decodeText, looksBinary } from './encoding';
 import {
@@ -179,14 +179,17 @@ export function parseKxx(bytes: Uint8Array, options: AdapterOptions = {}): Adapt
 				b.error(lineNo, 'imports_error_paragraf_invalid', 'paragraf', { value: m[7] });
 				continue;
 			}
-			const debit = signed(m[13], m[14]);
-			const credit = signed(m[15], m[16]);
+			const amount = amountFromDebitCredit(polozka, signed(m[13], m[14]), signed(m[15], m[16]));
+			if (amount > MAX_AMOUNT || amount < -MAX_AMOUNT) {
+				b.error(lineNo, 'imports_error_amount_too_large', 'amount', { value: String(amount) });
+				continue;
+			}
 			const before = b.rows.length;
 			b.add({
 				line: lineNo,
 				kind: section.kind,
 				month: section.month,
-				amount: amountFromDebitCredit(polozka, debit, credit),
+				amount,
 				polozka,
 				paragraf: paragraf ?? null,
 				orj: normalizeCode(m[11]),

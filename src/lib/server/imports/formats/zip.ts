@@ -4,7 +4,7 @@ import { fileError, mergeResults, ResultBuilder, type AdapterOptions } from './c
 import { internetStreamFile } from './internet-stream';
 
 /** Uncompressed size a ZIP may unpack to; beyond it the file is refused, not unpacked. */
-export const ZIP_MAX_UNPACKED = 512 * 1024 * 1024;
+export const ZIP_MAX_UNPACKED = 256 * 1024 * 1024;
 
 type EntryParser = (
 	name: string,
@@ -29,7 +29,8 @@ function tag(result: AdapterResult, file: string): AdapterResult {
 export function parseZipWith(
 	bytes: Uint8Array,
 	options: AdapterOptions,
-	parseEntry: EntryParser
+	parseEntry: EntryParser,
+	maxUnpacked = ZIP_MAX_UNPACKED
 ): AdapterResult {
 	let entries: Record<string, Uint8Array>;
 	try {
@@ -39,7 +40,7 @@ export function parseZipWith(
 			filter: (file) => {
 				if (file.name.endsWith('/') || /(^|\/)(__MACOSX|\.)/.test(file.name)) return false;
 				total += file.originalSize;
-				if (total > ZIP_MAX_UNPACKED) tooLarge = true;
+				if (total > maxUnpacked) tooLarge = true;
 				return !tooLarge;
 			}
 		});
