@@ -795,7 +795,8 @@ async function seedInitiatives(
 		pick(kpis, i, 1).map((k) => ({ initiative_id: idOf[d.code], kpi_id: k.id }))
 	);
 	if (goalLinks.length) await trx.insertInto('initiative_goal').values(goalLinks).execute();
-	if (processLinks.length)
+	if (processLinks.length) {
 		await trx.insertInto('initiative_process').values(processLinks).execute();
+	}
 	if (kpiLinks.length) await trx.insertInto('initiative_kpi').values(kpiLinks).execute();
 }

@@ -1,14 +1,9 @@
 import type { CashPoint, Roi, SavingsValue } from './economics';
 
-export type InitiativeStatus = 'proposed' | 'approved' | 'in_progress' | 'done' | 'cancelled';
+import { INITIATIVE_STATUSES } from '$lib/initiative-statuses';
 
-export const INITIATIVE_STATUSES: InitiativeStatus[] = [
-	'proposed',
-	'approved',
-	'in_progress',
-	'done',
-	'cancelled'
-];
+export { INITIATIVE_STATUSES };
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
 /** Allowed status changes. Only managers approve (see `initiatives.approve`). */
 export const TRANSITIONS: Record<InitiativeStatus, InitiativeStatus[]> = {

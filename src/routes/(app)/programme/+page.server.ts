@@ -1,7 +1,49 @@
-import { requireUser } from '$lib/server/auth/guard';
-import type { PageServerLoad } from './$types';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
+import { getDb } from '$lib/server/db';
+import { todayInPrague } from '$lib/server/programme/milestone-status';
+import * as programme from '$lib/server/programme/programme.service';
+import { parseNewMilestone } from '$lib/server/programme/programme.validation';
+import { echo, invalid, refusal } from '$lib/server/programme/refusal';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	requireUser();
-	return {};
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
+	const db = getDb();
+	const today = todayInPrague();
+	const [prog, summary, calendarIssuedAt, owners] = await Promise.all([
+		programme.get(db, today),
+		programme.milestoneSummary(db, today),
+		programme.calendarTokenIssuedAt(db, user.id),
+		programme.owners(db)
+	]);
+	return {
+		today,
+		programme: prog,
+		summary,
+		calendarIssuedAt,
+		owners,
+		canEdit: can(user.role, 'programme.edit')
+	};
+};
+
+export const actions: Actions = {
+	calendar: async ({ url }) => {
+		const user = requireUser();
+		const token = await programme.issueCalendarToken(getDb(), user);
+		return { form: 'calendar', calendarUrl: `${url.origin}/calendar/${token}` };
+	},
+	createMilestone: async ({ request }) => {
+		const user = requireCapability('programme.edit');
+		const data = await request.formData();
+		const values = echo(data);
+		const parsed = parseNewMilestone(values);
+		if (!parsed.ok) return invalid('createMilestone', values, parsed.errors);
+		try {
+			await programme.createMilestone(getDb(), user, parsed.value);
+		} catch (e) {
+			return refusal(e, 'createMilestone', values);
+		}
+		return { form: 'createMilestone', created: true };
+	}
 };

@@ -1,0 +1,53 @@
+import { redirect } from '@sveltejs/kit';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
+import { getDb } from '$lib/server/db';
+import * as initiatives from '$lib/server/initiatives/initiatives.service';
+import { parseInitiative } from '$lib/server/initiatives/initiatives.validation';
+import * as programme from '$lib/server/programme/programme.service';
+import { echo, invalid, refusal } from '$lib/server/programme/refusal';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireUser();
+	const db = getDb();
+	const status = url.searchParams.get('status') ?? '';
+	const [list, options, owners] = await Promise.all([
+		initiatives.list(db),
+		initiatives.linkOptions(db),
+		programme.owners(db)
+	]);
+	return {
+		status,
+		initiatives: status ? list.filter((i) => i.status === status) : list,
+		totals: {
+			budget: list.filter((i) => i.status !== 'cancelled').reduce((a, i) => a + i.budgetTotal, 0n),
+			spend: list.reduce((a, i) => a + i.spend, 0n),
+			expected: list
+				.filter((i) => i.status !== 'cancelled')
+				.reduce((a, i) => a + i.expected.total, 0n),
+			realized: list.reduce((a, i) => a + i.realized, 0n)
+		},
+		orgUnits: options.orgUnits,
+		activities: options.activities,
+		owners,
+		canEdit: can(user.role, 'initiatives.edit')
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request }) => {
+		const user = requireCapability('initiatives.edit');
+		const data = await request.formData();
+		const values = echo(data);
+		const parsed = parseInitiative(values);
+		if (!parsed.ok) return invalid('create', values, parsed.errors);
+		let id: number;
+		try {
+			id = await initiatives.create(getDb(), user, parsed.value);
+		} catch (e) {
+			return refusal(e, 'create', values);
+		}
+		redirect(303, `/initiatives/${id}`);
+	}
+};
