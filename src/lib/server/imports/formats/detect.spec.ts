@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, resolveFormat } from './detect';
-import { parseAccountingFile } from './index';
+import { parseAccountingFile, registryEntries } from './index';
 import { cp1250, fixture, keys, utf8 } from './spec-helpers';
 
 describe('detectFormat', () => {
@@ -11,6 +11,16 @@ describe('detectFormat', () => {
 		expect(detectFormat('data.csv', fixture('vera-2024.csv'))).toBe('vera');
 		expect(detectFormat('data.csv', fixture('cityvizor-2024.csv'))).toBe('cityvizor');
 		expect(detectFormat('x', zipSync({ 'SK.csv': fixture('SK.csv') }))).toBe('zip');
+	});
+
+	it('leaves XLSX workbooks (also ZIPs) to the generic XLSX reader', () => {
+		const xlsx = zipSync({
+			'[Content_Types].xml': utf8('<Types/>'),
+			'xl/workbook.xml': utf8('<workbook/>')
+		});
+		expect(detectFormat('naklady.bin', xlsx)).toBeNull();
+		expect(detectFormat('naklady.xlsx', zipSync({ 'SK.csv': fixture('SK.csv') }))).toBeNull();
+		expect(parseAccountingFile('naklady.xlsx', xlsx)).toBeNull();
 	});
 
 	it('leaves other files to the generic mapping', () => {
@@ -36,6 +46,17 @@ describe('detectFormat', () => {
 		expect(resolveFormat('a.csv', bytes, 'nonsense')).toBe('cityvizor');
 		const forced = parseAccountingFile('a.csv', bytes, { format: 'kxx' });
 		expect(forced && keys(forced.errors)).toEqual(['1:imports_error_kxx_not_kxx']);
+	});
+});
+
+describe('registryEntries', () => {
+	it('offers detect and read per format for the pipeline registry', () => {
+		const entries = new Map(registryEntries);
+		expect([...entries.keys()]).toEqual(['kxx', 'internet-stream', 'vera', 'cityvizor', 'zip']);
+		const kxx = entries.get('kxx')!;
+		expect(kxx.detect(fixture('ucetnictvi-2024.kxx'), 'u.kxx')).toBe(true);
+		expect(kxx.detect(fixture('SK.csv'), 'SK.csv')).toBe(false);
+		expect(kxx.read(fixture('ucetnictvi-2024.kxx'), {}).rows).toHaveLength(7);
 	});
 });
 

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { findColumn, normalizeHeader, parseCsv } from './csv';
 import { decodeText, looksBinary } from './encoding';
 import { looksLikeKxx } from './kxx';
@@ -19,6 +20,26 @@ function isZip(bytes: Uint8Array): boolean {
 	);
 }
 
+/**
+ * True for an Office document (XLSX, ODS): also a ZIP, but one the generic XLSX reader opens. Only
+ * the archive's directory is read, nothing is unpacked.
+ */
+export function isOfficeDocument(fileName: string | null | undefined, bytes: Uint8Array): boolean {
+	if (/\.(xlsx|xlsm|ods)$/i.test(fileName ?? '')) return true;
+	let office = false;
+	try {
+		unzipSync(bytes, {
+			filter: (file) => {
+				if (/^(\[Content_Types\]\.xml|xl\/|mimetype$)/.test(file.name)) office = true;
+				return false;
+			}
+		});
+	} catch {
+		return false;
+	}
+	return office;
+}
+
 /** The format a CSV header belongs to, from its (normalised) column names. */
 export function formatOfHeader(headers: readonly string[]): FormatId | null {
 	const has = (...names: string[]) => findColumn(headers, names) >= 0;
@@ -31,8 +52,9 @@ export function formatOfHeader(headers: readonly string[]): FormatId | null {
 }
 
 /**
- * Recognises a file by its content: a ZIP by its signature, KXX by its record prefixes, the CSV
- * formats by their header. Null means none of these: the generic CSV/XLSX mapping reads it. The
+ * Recognises a file by its content: a ZIP by its signature (an XLSX, also a ZIP, is not one of
+ * ours), KXX by its record prefixes, the CSV formats by their header. Null means none of these: the
+ * generic CSV/XLSX mapping reads it. The
  * name only helps where the content cannot (a `.zip` that is not one still goes to the ZIP reader,
  * which then says so).
  */
@@ -40,7 +62,7 @@ export function detectFormat(
 	fileName: string | null | undefined,
 	bytes: Uint8Array
 ): FormatId | null {
-	if (isZip(bytes)) return 'zip';
+	if (isZip(bytes)) return isOfficeDocument(fileName, bytes) ? null : 'zip';
 	if (/\.zip$/i.test(fileName ?? '')) return 'zip';
 	if (bytes.length === 0 || looksBinary(bytes)) return null;
 	// The header is in the first few kilobytes; a cut multi-byte character there does no harm.

@@ -1,6 +1,6 @@
 import type { AdapterResult } from '../source-row';
 import { fileError, type AdapterOptions } from './common';
-import { detectFormat, type FormatId } from './detect';
+import { detectFormat, FORMAT_IDS, type FormatId } from './detect';
 import { parseCityvizor } from './cityvizor';
 import { parseInternetStream } from './internet-stream';
 import { parseKxx } from './kxx';
@@ -51,6 +51,21 @@ export const formatAdapters: Record<FormatId, FormatAdapter> = {
 	cityvizor: safe('cityvizor', parseCityvizor),
 	zip: safe('zip', (bytes, options = {}) => parseZipWith(bytes, options, parseZipEntry))
 };
+
+/**
+ * The adapters in the `{ detect, read }` shape of the import pipeline's registry
+ * (`imports/registry.ts`): `for (const [id, a] of registryEntries) formatAdapters.set(id, a)`.
+ */
+export const registryEntries = FORMAT_IDS.map(
+	(id) =>
+		[
+			id,
+			{
+				detect: (bytes: Uint8Array, fileName: string) => detectFormat(fileName, bytes) === id,
+				read: (bytes: Uint8Array, options: AdapterOptions) => formatAdapters[id](bytes, options)
+			}
+		] as const
+);
 
 /**
  * Reads a file in the given format, or the detected one when `format` is `auto` or absent. Null
