@@ -6,6 +6,9 @@ import { createTestDb, engines, type TestDb } from './harness';
 import * as overview from '../../src/lib/server/overview/overview.service';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../../src/lib/server/allocation/allocation.service';
+import { goalDrill } from '../../src/lib/server/overview/drill.service';
+import { whatIfBase } from '../../src/lib/server/overview/what-if.service';
+import { compute } from '../../src/lib/overview/what-if';
 
 const TODAY = '2026-06-15';
 const NATURES = ['fixed', 'variable', 'investment'] as const;
@@ -202,6 +205,17 @@ describe.each(engines)('overview figures on %s', (engine) => {
 			.values({ code: 'I2', name: 'Kiosk', status: 'proposed', expected_savings_czk: 9_999_999n })
 			.execute();
 		await db
+			.insertInto('initiative_process')
+			.values({ initiative_id: running, process_id: proc.P2 })
+			.execute();
+		await db
+			.insertInto('goal_process')
+			.values([
+				{ goal_id: g2, process_id: proc.P1, weight: 60 },
+				{ goal_id: g2, process_id: proc.P2, weight: 40 }
+			])
+			.execute();
+		await db
 			.insertInto('initiative_saving')
 			.values([
 				{
@@ -321,5 +335,42 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		expect(o.ytd).toMatchObject({ months: 0, budget: 0n, investmentShare: null });
 		expect(o.processes.every((p) => p.fullCost === null)).toBe(true);
 		expect(o.kpiCounts.no_data).toBe(3);
+	});
+
+	it('drills from a goal to the processes of its sub-goals, costliest first, and their initiatives', async () => {
+		const o = await overview.get(t.db, 2026, TODAY);
+		const g1 = o.goals.find((g) => g.code === 'G1')!;
+		const drill = await goalDrill(t.db, g1.id, 2026);
+		const full = (code: string) => o.processes.find((p) => p.code === code)!.fullCost!;
+		const expected = ['P1', 'P2'].sort((a, b) => (full(b) > full(a) ? 1 : -1));
+		expect(drill.processes.map((p) => p.code)).toEqual(expected);
+		expect(drill.processes.find((p) => p.code === 'P2')!.initiatives.map((i) => i.code)).toEqual([
+			'I1'
+		]);
+		expect(drill.kpis.map((k) => k.code).sort()).toEqual(['K1', 'K2', 'K3']);
+		expect(drill.goal.children.map((c) => c.code)).toEqual(['G2']);
+	});
+
+	it('starts the what-if from exactly the booked full and unit cost', async () => {
+		for (const code of ['P1', 'P2', 'P3']) {
+			const { base } = await whatIfBase(t.db, proc[code], 2026);
+			const booked = await t.db
+				.selectFrom('process_cost_year')
+				.select(['full_cost', 'unit_cost', 'allocated'])
+				.where('process_id', '=', proc[code])
+				.where('year', '=', 2026)
+				.where('kind', '=', 'actual')
+				.executeTakeFirstOrThrow();
+			const r = compute(base);
+			expect(r.full).toBe(booked.full_cost);
+			expect(r.allocated).toBe(booked.allocated);
+			expect(r.unit).toBe(booked.unit_cost);
+			// Doubling the FTE of a process that shares an FTE key with others raises its share.
+			if (
+				base.allocations.some((a) => a.keySource === 'fte' && a.pool > 0n && a.keyFte > base.fte)
+			) {
+				expect(compute(base, { fte: base.fte * 2n }).allocated).toBeGreaterThan(r.allocated);
+			}
+		}
 	});
 });

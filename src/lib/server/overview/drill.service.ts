@@ -1,0 +1,119 @@
+// Drill-down from a goal: the processes that carry it (and its sub-goals) with their full and
+// unit cost, the KPIs that measure it, and the initiatives that improve those processes.
+import type { Executor } from '../audit/audit';
+import * as goals from '../goals/goals.service';
+import { processFigures } from './overview.service';
+
+export async function goalDrill(db: Executor, goalId: number, year: number) {
+	const goal = await goals.get(db, goalId, year);
+	const tree = await goals.listWithStatus(db, year);
+	// The goal and everything below it: a strategic goal is carried by its objectives' processes.
+	const below = new Set([goalId]);
+	for (let grown = true; grown;) {
+		grown = false;
+		for (const g of tree) {
+			if (g.parentId !== null && below.has(g.parentId) && !below.has(g.id)) {
+				below.add(g.id);
+				grown = true;
+			}
+		}
+	}
+	const links = await db
+		.selectFrom('goal_process')
+		.select(['goal_id', 'process_id', 'weight'])
+		.where('goal_id', 'in', [...below])
+		.execute();
+	const processIds = [...new Set(links.map((l) => l.process_id))];
+	const [figures, initiativeLinks, unitCostKpis] = await Promise.all([
+		processFigures(db, year),
+		processIds.length === 0
+			? Promise.resolve([])
+			: db
+					.selectFrom('initiative_process as ip')
+					.innerJoin('initiative as i', 'i.id', 'ip.initiative_id')
+					.select(['ip.process_id', 'i.id', 'i.code', 'i.name', 'i.status'])
+					.where('ip.process_id', 'in', processIds)
+					.orderBy('i.code')
+					.execute(),
+		processIds.length === 0
+			? Promise.resolve([])
+			: db
+					.selectFrom('kpi')
+					.select(['id', 'code', 'name', 'source_process_id', 'goal_id'])
+					.where('source_process_id', 'in', processIds)
+					.execute()
+	]);
+	const goalInitiatives = await db
+		.selectFrom('initiative_goal as ig')
+		.innerJoin('initiative as i', 'i.id', 'ig.initiative_id')
+		.select(['i.id', 'i.code', 'i.name', 'i.status'])
+		.where('ig.goal_id', 'in', [...below])
+		.orderBy('i.code')
+		.execute();
+	const byId = new Map(figures.map((f) => [f.id, f]));
+	const goalName = new Map(tree.map((g) => [g.id, `${g.code} ${g.name}`]));
+	const processes = processIds
+		.map((id) => {
+			const f = byId.get(id);
+			const own = links.filter((l) => l.process_id === id);
+			return {
+				id,
+				code: f?.code ?? '',
+				name: f?.name ?? '',
+				kind: f?.kind ?? 'core',
+				fullCost: f?.fullCost ?? null,
+				unitCost: f?.unitCost ?? null,
+				volume: f?.volume ?? null,
+				potential: f?.potential ?? null,
+				goals: own.map((l) => ({
+					id: l.goal_id,
+					name: goalName.get(l.goal_id) ?? '',
+					weight: l.weight
+				})),
+				kpis: unitCostKpis
+					.filter((k) => k.source_process_id === id)
+					.map((k) => ({ id: k.id, code: k.code, name: k.name, goalId: k.goal_id })),
+				initiatives: initiativeLinks
+					.filter((i) => i.process_id === id)
+					.map((i) => ({ id: i.id, code: i.code, name: i.name, status: i.status }))
+			};
+		})
+		// The costliest first: where the money of this goal goes.
+		.sort((a, b) => {
+			const x = a.fullCost ?? -1n;
+			const y = b.fullCost ?? -1n;
+			return y > x ? 1 : y < x ? -1 : a.code.localeCompare(b.code);
+		});
+	return {
+		goal: {
+			id: goal.id,
+			code: goal.code,
+			name: goal.name,
+			level: goal.level,
+			status: goal.status,
+			ancestors: goal.ancestors,
+			children: goal.children.map((c) => ({
+				id: c.id,
+				code: c.code,
+				name: c.name,
+				status: c.status
+			}))
+		},
+		kpis: tree
+			.filter((g) => below.has(g.id))
+			.flatMap((g) => g.kpis)
+			.map((k) => ({
+				id: k.id,
+				code: k.code,
+				name: k.name,
+				goalId: k.goalId,
+				unit: k.unit,
+				status: k.latest?.status ?? 'no_data',
+				period: k.latest?.period ?? null,
+				actual: k.latest?.actual ?? null,
+				target: k.latest?.target ?? null
+			})),
+		processes,
+		initiatives: goalInitiatives
+	};
+}
