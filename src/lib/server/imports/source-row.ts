@@ -11,7 +11,10 @@ export type EntryKind = 'actual' | 'budget';
  * the format adapters) plus its inputs.
  */
 export interface RowMessage {
-	/** 1-based line (CSV, KXX) or row (XLSX) number, as the user sees it in the file. */
+	/**
+	 * 1-based line (CSV, KXX) or row (XLSX) number, as the user sees it in the file; 0 (with field
+	 * `file`) for the file as a whole (empty, binary, no data lines).
+	 */
 	line: number;
 	/** The file inside a ZIP the line belongs to (Internet Stream `SR.csv`, `RU.csv`, `SK.csv`). */
 	file?: string;

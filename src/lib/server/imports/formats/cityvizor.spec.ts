@@ -52,12 +52,12 @@ describe('CityVizor', () => {
 
 	it('answers header-only, empty and binary files with one file-level message', () => {
 		expect(keys(parseCityvizor(utf8('DATUM;POLOZKA;CASTKA\r\n')).errors)).toEqual([
-			'1:imports_error_no_data'
+			'0:imports_error_no_data'
 		]);
 		expect(keys(parseCityvizor(utf8('\ufeff \r\n')).errors)).toEqual([
-			'1:imports_error_empty_file'
+			'0:imports_error_empty_file'
 		]);
 		const binary = new Uint8Array(256).map((_, i) => i);
-		expect(keys(parseCityvizor(binary).errors)).toEqual(['1:imports_error_binary_file']);
+		expect(keys(parseCityvizor(binary).errors)).toEqual(['0:imports_error_binary_file']);
 	});
 });

@@ -35,7 +35,7 @@ export function parseCityvizor(bytes: Uint8Array, options: AdapterOptions = {}):
 	const b = new ResultBuilder('cityvizor');
 	const table = readCsvTable(bytes, options, b);
 	if (!table) return b.result();
-	const c = mapColumns<Role>(table.headers, ALIASES, ['polozka', 'amount'], b);
+	const c = mapColumns<Role>(table, ALIASES, ['polozka', 'amount'], b);
 	if (!c) return b.result(table.encoding);
 
 	for (const { line, fields } of table.records) {

@@ -174,7 +174,7 @@ export function fileError(
 	params?: RowMessage['params']
 ): AdapterResult {
 	const b = new ResultBuilder(format);
-	b.error(1, key, undefined, params);
+	b.error(0, key, 'file', params);
 	return b.result();
 }
 
@@ -193,6 +193,8 @@ export function mergeResults(format: string, results: AdapterResult[]): AdapterR
 }
 
 export interface CsvTable {
+	/** Line of the header record. */
+	headerLine: number;
 	/** Normalised header names (see `normalizeHeader`). */
 	headers: string[];
 	/** Data records (header excluded), each with its line number. */
@@ -211,18 +213,18 @@ export function readCsvTable(
 	b: ResultBuilder
 ): CsvTable | null {
 	if (looksBinary(bytes)) {
-		b.error(1, 'imports_error_binary_file');
+		b.error(0, 'imports_error_binary_file', 'file');
 		return null;
 	}
 	const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
 	if (text.trim() === '') {
-		b.error(1, 'imports_error_empty_file');
+		b.error(0, 'imports_error_empty_file', 'file');
 		return null;
 	}
 	const all = parseCsv(text);
 	const [header, ...data] = all;
 	if (!header || data.length === 0) {
-		b.error(1, 'imports_error_no_data');
+		b.error(0, 'imports_error_no_data', 'file');
 		return null;
 	}
 	const headers = header.fields.map(normalizeHeader);
@@ -249,12 +251,12 @@ export function readCsvTable(
 		}
 		records.push({ line: record.line, fields });
 	}
-	return { headers, records, encoding };
+	return { headerLine: header.line, headers, records, encoding };
 }
 
 /** Column indexes by role; a missing required column is one file-level error naming it. */
 export function mapColumns<R extends string>(
-	headers: readonly string[],
+	{ headers, headerLine }: CsvTable,
 	aliases: Record<R, readonly string[]>,
 	required: readonly (R | readonly R[])[],
 	b: ResultBuilder
@@ -271,7 +273,7 @@ export function mapColumns<R extends string>(
 		}
 	}
 	if (missing.length) {
-		b.error(1, 'imports_error_columns_missing', undefined, { columns: missing.join(', ') });
+		b.error(headerLine, 'imports_error_columns_missing', 'file', { columns: missing.join(', ') });
 		return null;
 	}
 	return columns;

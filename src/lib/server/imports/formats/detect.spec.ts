@@ -35,7 +35,7 @@ describe('detectFormat', () => {
 	it('sends a `.zip` that is not one to the ZIP reader, which says so', () => {
 		expect(detectFormat('export.zip', utf8('hello'))).toBe('zip');
 		const r = parseAccountingFile('export.zip', utf8('hello'));
-		expect(r && keys(r.errors)).toEqual(['1:imports_error_zip_unreadable']);
+		expect(r && keys(r.errors)).toEqual(['0:imports_error_zip_unreadable']);
 	});
 
 	it('lets the caller override the detection', () => {
@@ -45,7 +45,7 @@ describe('detectFormat', () => {
 		expect(resolveFormat('a.csv', bytes, 'kxx')).toBe('kxx');
 		expect(resolveFormat('a.csv', bytes, 'nonsense')).toBe('cityvizor');
 		const forced = parseAccountingFile('a.csv', bytes, { format: 'kxx' });
-		expect(forced && keys(forced.errors)).toEqual(['1:imports_error_kxx_not_kxx']);
+		expect(forced && keys(forced.errors)).toEqual(['0:imports_error_kxx_not_kxx']);
 	});
 });
 

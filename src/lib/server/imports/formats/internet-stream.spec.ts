@@ -105,7 +105,7 @@ describe('ZIP of Internet Stream files', () => {
 			{ file: 'RU.csv', line: 3, reason: 'revenue', polozka: '1111', amount: 500000n }
 		]);
 		expect(r.warnings).toEqual([
-			{ line: 1, key: 'imports_warning_zip_sr_replaced', params: { file: 'SR.csv' } }
+			{ line: 0, field: 'file', key: 'imports_warning_zip_sr_replaced', params: { file: 'SR.csv' } }
 		]);
 		expect(r.rowsRead).toBe(3);
 	});
@@ -116,7 +116,7 @@ describe('ZIP of Internet Stream files', () => {
 		expect(r.rows.map((row) => [row.file, row.kind, row.amount])).toEqual([
 			['SR.csv', 'budget', 100000n]
 		]);
-		expect(keys(r.warnings)).toEqual(['1:imports_warning_zip_entry_unknown']);
+		expect(keys(r.warnings)).toEqual(['0:imports_warning_zip_entry_unknown']);
 	});
 
 	it('carries the entry name on row errors', () => {
@@ -137,13 +137,13 @@ describe('ZIP of Internet Stream files', () => {
 			},
 			4096
 		);
-		expect(keys(r.errors)).toEqual(['1:imports_error_zip_too_large']);
+		expect(keys(r.errors)).toEqual(['0:imports_error_zip_too_large']);
 	});
 
 	it('refuses a damaged or empty archive with one message', () => {
 		expect(keys(formatAdapters.zip(utf8('PK\x03\x04 not really a zip')).errors)).toEqual([
-			'1:imports_error_zip_unreadable'
+			'0:imports_error_zip_unreadable'
 		]);
-		expect(keys(formatAdapters.zip(zipSync({})).errors)).toEqual(['1:imports_error_zip_empty']);
+		expect(keys(formatAdapters.zip(zipSync({})).errors)).toEqual(['0:imports_error_zip_empty']);
 	});
 });

@@ -48,12 +48,7 @@ export function parseInternetStream(
 	const b = new ResultBuilder('internet-stream');
 	const table = readCsvTable(bytes, options, b);
 	if (!table) return b.result();
-	const c = mapColumns<Role>(
-		table.headers,
-		ALIASES,
-		['polozka', 'debit', 'credit', ['date', 'year']],
-		b
-	);
+	const c = mapColumns<Role>(table, ALIASES, ['polozka', 'debit', 'credit', ['date', 'year']], b);
 	if (!c) return b.result(table.encoding);
 	const file = internetStreamFile(options.fileName);
 	const kind: EntryKind = file === 'SK' ? 'actual' : file ? 'budget' : (options.kind ?? 'actual');

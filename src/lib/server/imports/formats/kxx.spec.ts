@@ -163,15 +163,15 @@ describe('KXX', () => {
 	});
 
 	it('gives one message for empty, binary and non-KXX files and never throws', () => {
-		expect(keys(parseKxx(new Uint8Array()).errors)).toEqual(['1:imports_error_empty_file']);
+		expect(keys(parseKxx(new Uint8Array()).errors)).toEqual(['0:imports_error_empty_file']);
 		expect(keys(parseKxx(new Uint8Array([0, 1, 2, 255, 0, 7])).errors)).toEqual([
-			'1:imports_error_binary_file'
+			'0:imports_error_binary_file'
 		]);
 		expect(keys(parseKxx(cp1250('a;b;c\n1;2;3\n')).errors)).toEqual([
-			'1:imports_error_kxx_not_kxx'
+			'0:imports_error_kxx_not_kxx'
 		]);
 		expect(keys(parseKxx(cp1250('5/@000123450003000DILN\r\n')).errors)).toEqual([
-			'1:imports_error_no_data'
+			'0:imports_error_no_data'
 		]);
 	});
 

@@ -80,16 +80,16 @@ export function looksLikeKxx(text: string): boolean {
 export function parseKxx(bytes: Uint8Array, options: AdapterOptions = {}): AdapterResult {
 	const b = new ResultBuilder('kxx');
 	if (looksBinary(bytes)) {
-		b.error(1, 'imports_error_binary_file');
+		b.error(0, 'imports_error_binary_file', 'file');
 		return b.result();
 	}
 	const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
 	if (text.trim() === '') {
-		b.error(1, 'imports_error_empty_file');
+		b.error(0, 'imports_error_empty_file', 'file');
 		return b.result(encoding);
 	}
 	if (!looksLikeKxx(text)) {
-		b.error(1, 'imports_error_kxx_not_kxx');
+		b.error(0, 'imports_error_kxx_not_kxx', 'file');
 		return b.result(encoding);
 	}
 
@@ -233,7 +233,7 @@ export function parseKxx(bytes: Uint8Array, options: AdapterOptions = {}): Adapt
 		b.error(lineNo, 'imports_error_kxx_unknown_line', undefined, { start: line.slice(0, 12) });
 	}
 
-	if (sectionCount === 0 && b.rowsRead === 0) b.error(1, 'imports_error_no_data');
+	if (sectionCount === 0 && b.rowsRead === 0) b.error(0, 'imports_error_no_data', 'file');
 
 	// Document texts arrive after the document's balance lines: fill the rows still without text.
 	b.rows.forEach((row, index) => {

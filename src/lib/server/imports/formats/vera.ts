@@ -35,12 +35,7 @@ export function parseVera(bytes: Uint8Array, options: AdapterOptions = {}): Adap
 	const b = new ResultBuilder('vera');
 	const table = readCsvTable(bytes, options, b);
 	if (!table) return b.result();
-	const c = mapColumns<Role>(
-		table.headers,
-		ALIASES,
-		['polozka', 'debit', 'credit', ['month', 'date']],
-		b
-	);
+	const c = mapColumns<Role>(table, ALIASES, ['polozka', 'debit', 'credit', ['month', 'date']], b);
 	if (!c) return b.result(table.encoding);
 	const kind = options.kind ?? 'actual';
 

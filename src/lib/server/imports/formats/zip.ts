@@ -54,12 +54,12 @@ export function parseZipWith(
 	const results: AdapterResult[] = [];
 	for (const name of names) {
 		if (hasRu && internetStreamFile(name) === 'SR' && /\.csv$/i.test(name)) {
-			notes.warn(1, 'imports_warning_zip_sr_replaced', undefined, { file: name });
+			notes.warn(0, 'imports_warning_zip_sr_replaced', 'file', { file: name });
 			continue;
 		}
 		const result = parseEntry(name, entries[name], { ...options, fileName: name });
 		if (result) results.push(tag(result, name));
-		else notes.warn(1, 'imports_warning_zip_entry_unknown', undefined, { file: name });
+		else notes.warn(0, 'imports_warning_zip_entry_unknown', 'file', { file: name });
 	}
 	if (results.length === 0) return fileError('zip', 'imports_error_zip_empty');
 	const formats = new Set(results.map((r) => r.format));
