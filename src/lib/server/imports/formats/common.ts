@@ -29,14 +29,19 @@ export function classifyPolozka(polozka: string): PolozkaClass {
 	return 'other';
 }
 
-/**
- * Codes as the ledger compares them: trimmed; all zeros or empty is no code; numeric codes lose
- * their zero padding (KXX writes ORJ `0000000920`, a CSV `920`: the same unit).
- */
-export function normalizeCode(code: string | null | undefined): string | null {
+/** A code cell of a CSV export as written (trimmed); empty or all zeros is no code. */
+export function cleanCode(code: string | null | undefined): string | null {
 	const s = (code ?? '').trim();
-	if (s === '' || /^0+$/.test(s)) return null;
-	return /^\d+$/.test(s) ? s.replace(/^0+/, '') : s;
+	return s === '' || /^0+$/.test(s) ? null : s;
+}
+
+/**
+ * A zero-padded fixed-width code (KXX writes ORJ `0000000920`) without its padding: `920`. The
+ * file cannot say how many leading zeros the office's own code list uses.
+ */
+export function unpadCode(code: string | null | undefined): string | null {
+	const s = cleanCode(code);
+	return s && /^\d+$/.test(s) ? s.replace(/^0+/, '') : s;
 }
 
 /** A paragraf as 4 digits (KXX pads it to 6), null when absent; `undefined` when malformed. */
@@ -336,9 +341,9 @@ export function addCsvLine(b: ResultBuilder, l: CsvLine): void {
 		amount: l.amount,
 		polozka,
 		paragraf: paragraf ?? null,
-		orj: normalizeCode(l.orj),
-		org: normalizeCode(l.org),
-		uz: normalizeCode(l.uz),
+		orj: cleanCode(l.orj),
+		org: cleanCode(l.org),
+		uz: cleanCode(l.uz),
 		text: firstLine(l.text)
 	});
 }

@@ -5,7 +5,7 @@ import { decodeText, looksBinary } from './encoding';
 import {
 	classifyPolozka,
 	firstLine,
-	normalizeCode,
+	unpadCode,
 	normalizeParagraf,
 	ResultBuilder,
 	type AdapterOptions
@@ -192,9 +192,9 @@ export function parseKxx(bytes: Uint8Array, options: AdapterOptions = {}): Adapt
 				amount,
 				polozka,
 				paragraf: paragraf ?? null,
-				orj: normalizeCode(m[11]),
-				org: normalizeCode(m[12]),
-				uz: normalizeCode(m[10]),
+				orj: unpadCode(m[11]),
+				org: unpadCode(m[12]),
+				uz: unpadCode(m[10]),
 				text: null
 			});
 			if (b.rows.length > before) {
