@@ -14,8 +14,8 @@ describe('CityVizor', () => {
 			[4, 'budget', '2024-01', '5169', 25000000n],
 			[6, 'actual', '2024-01', '5169', 0n]
 		]);
-		expect(r.rows[0]).toMatchObject({ orj: '110', text: 'Papír; obálky; "A4"' });
-		expect(r.rows[2]).toMatchObject({ org: '42', orj: '310' });
+		expect(r.rows[0]).toMatchObject({ orj: '0110', text: 'Papír; obálky; "A4"' });
+		expect(r.rows[2]).toMatchObject({ org: '42', orj: '0170' });
 		expect(r.skipped).toEqual([{ line: 5, reason: 'revenue', polozka: '1361', amount: 50000n }]);
 		expect(keys(r.warnings)).toEqual(['6:imports_warning_amount_artefact_zero']);
 	});

@@ -27,12 +27,12 @@ describe('Internet Stream', () => {
 			[7, 'actual', '2024-03', '5162', 0n]
 		]);
 		expect(r.rows[0]).toMatchObject({
-			orj: '110',
+			orj: '0110',
 			paragraf: '6171',
 			org: null,
 			text: 'Kancelářské potřeby; toner'
 		});
-		expect(r.rows[1]).toMatchObject({ org: '42', orj: '310', text: null });
+		expect(r.rows[1]).toMatchObject({ org: '42', orj: '0170', text: null });
 		expect(r.skipped).toEqual([
 			{ line: 5, reason: 'revenue', polozka: '1361', amount: 500000n },
 			{ line: 6, reason: 'financing', polozka: '8115', amount: -10000000n }

@@ -16,11 +16,11 @@ describe('VERA', () => {
 		]);
 		expect(r.rows[0]).toMatchObject({
 			paragraf: '6171',
-			orj: '110',
+			orj: '0110',
 			text: 'Tonery – Žďár nad Sázavou'
 		});
 		// CSV codes stay as written (KXX, fixed-width, loses its zero padding).
-		expect(r.rows[1]).toMatchObject({ uz: '00013', orj: '310', org: '42' });
+		expect(r.rows[1]).toMatchObject({ uz: '00013', orj: '0170', org: '42' });
 		expect(r.skipped).toEqual([{ line: 5, reason: 'revenue', polozka: '1361', amount: 30000n }]);
 		// The 321 supplier-account line has no položka: not a budget line.
 		expect(r.ignored).toBe(1);
