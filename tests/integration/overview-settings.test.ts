@@ -4,6 +4,7 @@ import { createTestDb, engines, type TestDb } from './harness';
 import * as settings from '../../src/lib/server/settings/settings.service';
 import { parsePublicPageForm, toPublicPageSettings } from '../../src/lib/server/settings/settings';
 import { ConflictError } from '../../src/lib/server/users/users';
+import { publicPage } from '../../src/lib/server/overview/public.service';
 
 describe.each(engines)('public page settings on %s', (engine) => {
 	let t: TestDb;
@@ -21,6 +22,7 @@ describe.each(engines)('public page settings on %s', (engine) => {
 	afterAll(() => t.destroy());
 
 	it('is off until an admin turns it on, and keeps what was chosen', async () => {
+		expect(await publicPage(t.db, '2026-06-15')).toBeNull();
 		const initial = await settings.getPublicPage(t.db);
 		expect(initial).toEqual({
 			value: { enabled: false, kpiIds: [], processIds: [] },
@@ -70,5 +72,47 @@ describe.each(engines)('public page settings on %s', (engine) => {
 			kpiIds: [],
 			processIds: []
 		});
+	});
+
+	it('publishes only the chosen services, with the cost per case of last year', async () => {
+		const unit = await t.db
+			.insertInto('org_unit')
+			.values({ code: 'OVV', name: 'OVV' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const [p1, p2] = await t.db
+			.insertInto('process')
+			.values([
+				{ code: 'P1', name: 'Občanské průkazy', kind: 'core', org_unit_id: unit.id },
+				{ code: 'P2', name: 'Interní audit', kind: 'management', org_unit_id: unit.id }
+			])
+			.returning('id')
+			.execute();
+		await t.db
+			.insertInto('process_cost_year')
+			.values({
+				process_id: p1.id,
+				year: 2025,
+				kind: 'actual',
+				direct: 100_000n,
+				allocated: 23_456n,
+				full_cost: 123_456n,
+				volume: 10,
+				unit_cost: 12_346n
+			})
+			.execute();
+		const current = await settings.getPublicPage(t.db);
+		await settings.savePublicPage(t.db, adminId, current.version, {
+			enabled: true,
+			kpiIds: [],
+			processIds: [p1.id]
+		});
+		const page = await publicPage(t.db, '2026-06-15');
+		expect(page?.costYear).toBe(2025);
+		expect(page?.services).toEqual([
+			{ id: p1.id, name: 'Občanské průkazy', unitCost: 12_346n, volume: 10 }
+		]);
+		expect(page?.services.some((s) => s.id === p2.id)).toBe(false);
+		expect(page?.kpis).toEqual([]);
 	});
 });

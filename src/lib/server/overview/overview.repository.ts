@@ -50,6 +50,7 @@ export function processCosts(db: Executor, year: number) {
 			'c.allocated',
 			'c.full_cost',
 			'c.unit_cost',
+			'c.volume as cost_volume',
 			'y.volume',
 			'y.fte'
 		])

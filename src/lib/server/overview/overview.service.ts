@@ -20,7 +20,8 @@ export async function processFigures(db: Executor, year: number): Promise<Proces
 		kind: r.kind,
 		fullCost: r.full_cost,
 		unitCost: r.unit_cost,
-		volume: r.volume,
+		// The volume the unit cost was computed with, else the year's recorded volume.
+		volume: r.cost_volume ?? r.volume,
 		potential: potentialIndex({
 			volume: r.potential_volume,
 			manual: r.potential_manual,

@@ -1,4 +1,9 @@
 import type { Executor } from '../audit/audit';
+import { todayInPrague } from '../programme/milestone-status';
+import * as settingsService from '../settings/settings.service';
+import { costStructure } from './figures';
+import * as repo from './overview.repository';
+import { goalHealth, processFigures } from './overview.service';
 
 /** KPIs and processes an admin can choose to publish. */
 export async function choices(db: Executor) {
@@ -12,4 +17,46 @@ export async function choices(db: Executor) {
 			.execute()
 	]);
 	return { kpis, processes };
+}
+
+/**
+ * What the public page shows, or null while it is off. Costs are those of the last complete year
+ * (a year in progress would show part-year costs against a whole year's cases).
+ */
+export async function publicPage(db: Executor, today = todayInPrague()) {
+	const settings = await settingsService.getPublicPage(db);
+	if (!settings.value.enabled) return null;
+	const year = Number(today.slice(0, 4));
+	const costYear = year - 1;
+	const [health, totals, processes] = await Promise.all([
+		goalHealth(db, year),
+		repo.yearTotals(db),
+		processFigures(db, costYear)
+	]);
+	const chosenKpis = new Set(settings.value.kpiIds);
+	const chosenProcesses = new Set(settings.value.processIds);
+	return {
+		year,
+		costYear,
+		goals: health.goals.filter((g) => g.level !== 'vision'),
+		kpis: health.kpis
+			.filter((k) => chosenKpis.has(k.id))
+			.map((k) => ({
+				id: k.id,
+				name: k.name,
+				unit: k.unit,
+				definition: k.definition,
+				status: k.latest?.status ?? 'no_data',
+				period: k.latest?.period ?? null,
+				actual: k.latest?.actual ?? null,
+				target: k.latest?.target ?? null
+			})),
+		// Whole years only, the last five.
+		costYears: costStructure(totals)
+			.filter((c) => c.year < year)
+			.slice(-5),
+		services: processes
+			.filter((p) => chosenProcesses.has(p.id))
+			.map((p) => ({ id: p.id, name: p.name, unitCost: p.unitCost, volume: p.volume }))
+	};
 }

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { publicPage } from '$lib/server/overview/public.service';
+import type { PageServerLoad } from './$types';
+
+// Public by design: no sign-in. It shows only what an admin chose to publish, and does not exist
+// (404) until an admin turns it on.
+export const load: PageServerLoad = async ({ setHeaders }) => {
+	const data = await publicPage(getDb());
+	if (!data) error(404, { message: 'not found' });
+	setHeaders({ 'cache-control': 'public, max-age=300' });
+	return data;
+};
