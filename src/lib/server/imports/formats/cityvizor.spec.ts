@@ -20,9 +20,13 @@ describe('CityVizor', () => {
 		expect(keys(r.warnings)).toEqual(['6:imports_warning_amount_artefact_zero']);
 	});
 
-	it('needs a year for budget lines without a date', () => {
+	it('puts budget lines without a date in the year of the dated lines, or the one given', () => {
 		const r = parseCityvizor(fixture('cityvizor-2024.csv'));
-		expect(keys(r.errors)).toEqual(['4:imports_error_date_missing']);
+		expect(r.errors).toEqual([]);
+		expect(r.rows[2]).toMatchObject({ kind: 'budget', month: '2024-01' });
+		const text = 'DATUM;MODUL;PARAGRAF;POLOZKA;CASTKA\n;ROZ;6171;5139;100\n';
+		expect(keys(parseCityvizor(utf8(text)).errors)).toEqual(['2:imports_error_date_missing']);
+		expect(parseCityvizor(utf8(text), { year: 2025 }).rows[0].month).toBe('2025-01');
 	});
 
 	it('accepts the alternative header names (DATUM, MODUL, AKCE) in lower case', () => {

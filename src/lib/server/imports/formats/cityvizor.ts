@@ -37,6 +37,14 @@ export function parseCityvizor(bytes: Uint8Array, options: AdapterOptions = {}):
 	if (!table) return b.result();
 	const c = mapColumns<Role>(table, ALIASES, ['polozka', 'amount'], b);
 	if (!c) return b.result(table.encoding);
+	// Budget lines may have no date: they belong to the year of the file's dated lines, when the
+	// caller does not say (and the dated lines agree on one).
+	const years = new Set<string>();
+	for (const { fields } of table.records) {
+		const date = parseDate(cell(fields, c.date));
+		if (date) years.add(date.slice(0, 4));
+	}
+	const fileYear = options.year ? String(options.year) : years.size === 1 ? [...years][0] : '';
 
 	for (const { line, fields } of table.records) {
 		const agenda = cell(fields, c.agenda).toUpperCase();
@@ -44,7 +52,7 @@ export function parseCityvizor(bytes: Uint8Array, options: AdapterOptions = {}):
 			agenda === 'ROZ' ? 'budget' : agenda ? 'actual' : (options.kind ?? 'actual');
 		let month: string | null = null;
 		const dateText = cell(fields, c.date);
-		const yearText = cell(fields, c.year) || (options.year ? String(options.year) : '');
+		const yearText = cell(fields, c.year) || fileYear;
 		if (dateText) {
 			const date = parseDate(dateText);
 			if (date) month = monthOf(date);

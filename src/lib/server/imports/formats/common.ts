@@ -14,7 +14,10 @@ export interface AdapterOptions {
 	 * and CityVizor's `ROZ` agenda always decide; VERA is accounting (actual) unless told otherwise.
 	 */
 	kind?: EntryKind;
-	/** The year for lines with no date at all (CityVizor budget lines may have none). */
+	/**
+	 * The year for budget lines with no date (CityVizor and Internet Stream budgets may have none);
+	 * without it, the year column, or in CityVizor the one year of the file's dated lines.
+	 */
 	year?: number;
 }
 
