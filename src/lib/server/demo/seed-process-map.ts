@@ -212,13 +212,15 @@ function valueFor(
 	const sign = direction === 'lower' ? 1 : -1; // which way "worse" goes
 	if (direction === 'range') {
 		if (outcome === 'on') return round(min + (max - min) * (0.2 + 0.6 * r), decimals);
-		if (outcome === 'within')
+		if (outcome === 'within') {
 			return round(max + Math.max(step, tolerance * (0.2 + 0.6 * r)), decimals);
+		}
 		return round(max + tolerance + Math.max(step, tolerance * (0.5 + r)) + step, decimals);
 	}
 	if (outcome === 'on') return round(min - sign * tolerance * 0.6 * r, decimals);
-	if (outcome === 'within')
+	if (outcome === 'within') {
 		return round(min + sign * Math.max(step, tolerance * (0.2 + 0.6 * r)), decimals);
+	}
 	return round(min + sign * (tolerance + Math.max(step * 2, tolerance * (0.4 + r))), decimals);
 }
 

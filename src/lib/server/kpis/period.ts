@@ -56,8 +56,9 @@ export function canonicalPeriod(text: string): string | null {
 export function parsePeriod(text: string, frequency: Frequency): PeriodParse {
 	const period = canonicalPeriod(text);
 	if (!period) return { ok: false, error: 'goals_error_period_format' };
-	if (frequencyOf(period) !== frequency)
+	if (frequencyOf(period) !== frequency) {
 		return { ok: false, error: 'goals_error_period_frequency' };
+	}
 	return { ok: true, period };
 }
 

@@ -1,7 +1,61 @@
-import { requireUser } from '$lib/server/auth/guard';
-import type { PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
+import { getDb } from '$lib/server/db';
+import * as orgUnits from '$lib/server/org-units/org-units.service';
+import { formObject, invalid, refuse, yearParam } from '$lib/server/processes/http';
+import { CRITERIA, WEIGHTS } from '$lib/server/processes/potential';
+import { PROCESS_KINDS, PROCESS_STATUSES } from '$lib/server/processes/processes';
+import * as processes from '$lib/server/processes/processes.service';
+import { parseProcess } from '$lib/server/processes/processes.validation';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	requireUser();
-	return {};
+const SORTS = ['code', 'name', 'potential', 'volume'] as const;
+
+function pick<T extends string>(value: string | null, options: readonly T[]): T | null {
+	return value && (options as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireUser();
+	const db = getDb();
+	const year = yearParam(url);
+	const filters = {
+		year,
+		kind: pick(url.searchParams.get('kind'), PROCESS_KINDS),
+		status: pick(url.searchParams.get('status'), PROCESS_STATUSES),
+		orgUnitId: Number(url.searchParams.get('unit')) || null,
+		ownerId: Number(url.searchParams.get('owner')) || null,
+		q: url.searchParams.get('q')?.trim().slice(0, 100) || null,
+		sort: pick(url.searchParams.get('sort'), SORTS) ?? 'code'
+	};
+	const [list, units, owners] = await Promise.all([
+		processes.list(db, filters),
+		orgUnits.list(db),
+		processes.owners(db)
+	]);
+	return {
+		processes: list,
+		filters,
+		units,
+		owners,
+		criteria: CRITERIA.map((c) => ({ key: c, weight: WEIGHTS[c] })),
+		canCreate: can(user.role, 'processes.edit')
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request }) => {
+		const actor = requireCapability('processes.edit');
+		const form = await formObject(request);
+		const parsed = parseProcess(form);
+		if (!parsed.ok) return invalid('create', parsed.errors, form);
+		let id: number;
+		try {
+			id = await processes.create(getDb(), actor, parsed.value);
+		} catch (e) {
+			return refuse(e, 'create', { values: form });
+		}
+		redirect(303, `/processes/${id}`);
+	}
 };

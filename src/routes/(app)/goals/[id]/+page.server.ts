@@ -1,0 +1,138 @@
+import { redirect } from '@sveltejs/kit';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
+import { getDb } from '$lib/server/db';
+import * as goals from '$lib/server/goals/goals.service';
+import { parseGoal, parseLink, parseOverride } from '$lib/server/goals/goals.validation';
+import * as kpis from '$lib/server/kpis/kpis.service';
+import { parseKpi } from '$lib/server/kpis/kpis.validation';
+import {
+	formObject,
+	invalid,
+	refuse,
+	routeId,
+	versionOf,
+	yearParam
+} from '$lib/server/processes/http';
+import * as processes from '$lib/server/processes/processes.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const user = requireUser();
+	const db = getDb();
+	const year = yearParam(url);
+	let goal;
+	try {
+		goal = await goals.get(db, routeId(params.id), year);
+	} catch {
+		redirect(303, '/goals');
+	}
+	const canEdit = can(user.role, 'goals.edit');
+	const [parents, owners, allProcesses, responsibles, history] = await Promise.all([
+		goals.options(db),
+		processes.owners(db),
+		canEdit ? processes.list(db, { year }) : Promise.resolve([]),
+		canEdit ? kpis.responsibles(db) : Promise.resolve([]),
+		goals.history(db, goal.id)
+	]);
+	return {
+		goal,
+		year,
+		parents: parents.filter((p) => p.id !== goal.id),
+		owners,
+		processOptions: allProcesses.map((p) => ({ id: p.id, code: p.code, name: p.name })),
+		responsibles,
+		history,
+		canEdit
+	};
+};
+
+export const actions: Actions = {
+	update: async ({ request, params }) => {
+		const actor = requireCapability('goals.edit');
+		const form = await formObject(request);
+		const parsed = parseGoal(form);
+		const version = versionOf(form);
+		if (!parsed.ok || version === null) {
+			return invalid('update', parsed.ok ? {} : parsed.errors, form);
+		}
+		try {
+			await goals.update(getDb(), actor, routeId(params.id), version, parsed.value);
+		} catch (e) {
+			return refuse(e, 'update', { values: form });
+		}
+		return { form: 'update', saved: true };
+	},
+	override: async ({ request, params }) => {
+		const actor = requireCapability('goals.edit');
+		const form = await formObject(request);
+		const parsed = parseOverride(form);
+		const version = versionOf(form);
+		if (!parsed.ok || version === null) {
+			return invalid('override', parsed.ok ? {} : parsed.errors, form);
+		}
+		try {
+			await goals.setOverride(
+				getDb(),
+				actor,
+				routeId(params.id),
+				version,
+				parsed.value.override,
+				parsed.value.comment
+			);
+		} catch (e) {
+			return refuse(e, 'override', { values: form });
+		}
+		return { form: 'override', saved: true };
+	},
+	link: async ({ request, params }) => {
+		const actor = requireCapability('goals.edit');
+		const form = await formObject(request);
+		const parsed = parseLink(form);
+		if (!parsed.ok) return invalid('link', parsed.errors, form);
+		try {
+			await goals.linkProcess(
+				getDb(),
+				actor,
+				routeId(params.id),
+				parsed.value.processId,
+				parsed.value.weight
+			);
+		} catch (e) {
+			return refuse(e, 'link', { values: form });
+		}
+		return { form: 'link', saved: true };
+	},
+	unlink: async ({ request, params }) => {
+		const actor = requireCapability('goals.edit');
+		const form = await formObject(request);
+		try {
+			await goals.unlinkProcess(getDb(), actor, routeId(params.id), Number(form.processId) || 0);
+		} catch (e) {
+			return refuse(e, 'link');
+		}
+		return { form: 'link', saved: true };
+	},
+	createKpi: async ({ request, params }) => {
+		const actor = requireCapability('goals.edit');
+		const form = await formObject(request);
+		const parsed = parseKpi({ ...form, goalId: String(routeId(params.id)) });
+		if (!parsed.ok) return invalid('kpi', parsed.errors, form);
+		let id: number;
+		try {
+			id = await kpis.create(getDb(), actor, parsed.value);
+		} catch (e) {
+			return refuse(e, 'kpi', { values: form });
+		}
+		redirect(303, `/goals/kpi/${id}`);
+	},
+	delete: async ({ params }) => {
+		const actor = requireCapability('goals.edit');
+		try {
+			await goals.remove(getDb(), actor, routeId(params.id));
+		} catch (e) {
+			return refuse(e, 'delete');
+		}
+		redirect(303, '/goals');
+	}
+};

@@ -1,0 +1,113 @@
+import { redirect } from '@sveltejs/kit';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
+import { getDb } from '$lib/server/db';
+import * as goals from '$lib/server/goals/goals.service';
+import { canonicalPeriod, owedPeriods } from '$lib/server/kpis/period';
+import * as kpis from '$lib/server/kpis/kpis.service';
+import { parseKpi, parseTarget } from '$lib/server/kpis/kpis.validation';
+import { formObject, invalid, refuse, routeId, versionOf } from '$lib/server/processes/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const user = requireUser();
+	const db = getDb();
+	let kpi;
+	try {
+		kpi = await kpis.get(db, routeId(params.id));
+	} catch {
+		redirect(303, '/goals');
+	}
+	const today = new Date().toISOString().slice(0, 10);
+	const owed = owedPeriods(today, kpi.frequency).filter(
+		(o) => !kpi.periods.some((p) => p.period === o.period && p.actual !== null)
+	);
+	const asked = canonicalPeriod(url.searchParams.get('period') ?? '');
+	const canEdit = can(user.role, 'goals.edit');
+	const [history, goalOptions, responsibles] = await Promise.all([
+		kpis.history(db, kpi.id),
+		canEdit ? goals.options(db) : Promise.resolve([]),
+		canEdit ? kpis.responsibles(db) : Promise.resolve([])
+	]);
+	return {
+		kpi,
+		history,
+		goalOptions,
+		responsibles,
+		recordPeriod: asked ?? owed.at(-1)?.period ?? kpi.periods.at(-1)?.period ?? '',
+		canRecord: kpis.canRecord(user, kpi.responsibleId),
+		canTarget: can(user.role, 'kpi_targets.edit'),
+		canEdit
+	};
+};
+
+async function kpiFor(id: number) {
+	return kpis.get(getDb(), id);
+}
+
+export const actions: Actions = {
+	actual: async ({ request, params }) => {
+		const actor = requireCapability('kpi_actuals.record', 'kpi_actuals.record_own');
+		const id = routeId(params.id);
+		const form = await formObject(request);
+		try {
+			await kpis.recordActual(getDb(), actor, id, versionOf(form), {
+				period: form.period ?? '',
+				value: form.value ?? '',
+				comment: form.comment?.trim() || null
+			});
+		} catch (e) {
+			return refuse(e, 'actual', { values: form });
+		}
+		return { form: 'actual', saved: true };
+	},
+	target: async ({ request, params }) => {
+		const actor = requireCapability('kpi_targets.edit');
+		const id = routeId(params.id);
+		const form = await formObject(request);
+		let kpi;
+		try {
+			kpi = await kpiFor(id);
+		} catch (e) {
+			return refuse(e, 'target');
+		}
+		const parsed = parseTarget(form, kpi);
+		if (!parsed.ok) return invalid('target', parsed.errors, form);
+		// The version of the target the form showed for this period, if it showed one.
+		const shown = kpi.periods.find((p) => p.period === parsed.value.period)?.targetVersion ?? null;
+		const version = form.period === form.shownPeriod ? versionOf(form) : shown;
+		try {
+			await kpis.setTarget(getDb(), actor, id, version, parsed.value);
+		} catch (e) {
+			return refuse(e, 'target', { values: form });
+		}
+		return { form: 'target', saved: true };
+	},
+	update: async ({ request, params }) => {
+		const actor = requireCapability('goals.edit');
+		const form = await formObject(request);
+		const parsed = parseKpi(form);
+		const version = versionOf(form);
+		if (!parsed.ok || version === null) {
+			return invalid('update', parsed.ok ? {} : parsed.errors, form);
+		}
+		try {
+			await kpis.update(getDb(), actor, routeId(params.id), version, parsed.value);
+		} catch (e) {
+			return refuse(e, 'update', { values: form });
+		}
+		return { form: 'update', saved: true };
+	},
+	delete: async ({ params }) => {
+		const actor = requireCapability('goals.edit');
+		let goalId: number | null = null;
+		try {
+			const id = routeId(params.id);
+			goalId = (await kpiFor(id)).goalId;
+			await kpis.remove(getDb(), actor, id);
+		} catch (e) {
+			return refuse(e, 'delete');
+		}
+		redirect(303, goalId ? `/goals/${goalId}` : '/goals');
+	}
+};
