@@ -111,7 +111,7 @@ describe('ZIP of Internet Stream files', () => {
 	});
 
 	it('reads SR.csv as the budget when there is no RU.csv, and names unknown entries', () => {
-		const zip = zipSync({ 'SR.csv': utf8(sr), 'readme.txt': utf8('Export z GINIS') });
+		const zip = zipSync({ 'SR.csv': utf8(sr), 'ru-readme.txt': utf8('Export z GINIS') });
 		const r = formatAdapters.zip(zip, { year: 2024 });
 		expect(r.rows.map((row) => [row.file, row.kind, row.amount])).toEqual([
 			['SR.csv', 'budget', 100000n]

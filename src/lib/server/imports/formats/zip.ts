@@ -50,10 +50,12 @@ export function parseZipWith(
 	}
 	const names = Object.keys(entries).sort();
 	const notes = new ResultBuilder('zip');
-	const hasRu = names.some((n) => internetStreamFile(n) === 'RU');
+	const isCsv = (name: string, file: string) =>
+		/\.csv$/i.test(name) && internetStreamFile(name) === file;
+	const hasRu = names.some((n) => isCsv(n, 'RU'));
 	const results: AdapterResult[] = [];
 	for (const name of names) {
-		if (hasRu && internetStreamFile(name) === 'SR' && /\.csv$/i.test(name)) {
+		if (hasRu && isCsv(name, 'SR')) {
 			notes.warn(0, 'imports_warning_zip_sr_replaced', 'file', { file: name });
 			continue;
 		}
