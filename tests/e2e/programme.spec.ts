@@ -140,3 +140,34 @@ test('the private calendar feed serves the milestones as iCalendar without a ses
 	expect((await anonymous.get('/calendar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')).status()).toBe(404);
 	await anonymous.dispose();
 });
+
+test('a concurrent edit is detected: the second save shows the current values, overwrites nothing', async ({
+	browser
+}) => {
+	const first = await browser.newPage();
+	const second = await browser.newPage();
+	await signIn(first, 'projekt');
+	await signIn(second, 'admin');
+	await first.goto('/programme');
+	const row = first
+		.getByTestId(/^ms-row-/)
+		.filter({ hasText: 'Pravidelné vyhodnocování KPI procesů' });
+	const href = (await row.getByRole('link').first().getAttribute('href'))!;
+	await first.goto(href);
+	await second.goto(href);
+
+	await first.getByLabel('Poznámky').fill('Posunuto kvůli výběru dodavatele.');
+	await first.getByRole('button', { name: 'Uložit' }).click();
+	await expect(first.getByRole('status')).toHaveText('Uloženo.');
+
+	await second.getByLabel('Poznámky').fill('Jiná poznámka');
+	await second.getByRole('button', { name: 'Uložit' }).click();
+	await expect(second.getByRole('alert')).toContainText('Záznam mezitím změnil někdo jiný');
+	await expect(second.getByRole('alert')).toContainText('Posunuto kvůli výběru dodavatele.');
+	await expect(second.getByLabel('Poznámky')).toHaveValue('Jiná poznámka');
+
+	await first.reload();
+	await expect(first.getByLabel('Poznámky')).toHaveValue('Posunuto kvůli výběru dodavatele.');
+	await first.close();
+	await second.close();
+});
