@@ -149,5 +149,5 @@ test('the process catalogue sorts by potential and a card shows its history', as
 	await expect(page.getByRole('status')).toHaveText('Uloženo.');
 	await page.reload();
 	await expect(page.getByText('Potvrzení o pobytu').first()).toBeVisible();
-	await expect(page.locator('.history li').first()).toContainText('process.update');
+	await expect(page.locator('.history li').first()).toContainText('úprava karty');
 });

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -15,6 +15,7 @@ import {
 	yearParam
 } from '$lib/server/processes/http';
 import * as processes from '$lib/server/processes/processes.service';
+import { NotFoundError } from '$lib/server/processes/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -24,8 +25,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	let goal;
 	try {
 		goal = await goals.get(db, routeId(params.id), year);
-	} catch {
-		redirect(303, '/goals');
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, { message: 'not found' });
+		throw e;
 	}
 	const canEdit = can(user.role, 'goals.edit');
 	const [parents, owners, allProcesses, responsibles, history] = await Promise.all([

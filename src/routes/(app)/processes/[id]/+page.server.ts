@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -18,6 +18,7 @@ import {
 	parseProcessYear,
 	parseRole
 } from '$lib/server/processes/processes.validation';
+import { NotFoundError } from '$lib/server/processes/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -28,8 +29,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	let card;
 	try {
 		card = await processes.get(db, id, year);
-	} catch {
-		redirect(303, '/processes');
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, { message: 'not found' });
+		throw e;
 	}
 	const [units, owners, assets, history] = await Promise.all([
 		orgUnits.list(db),

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -7,6 +7,7 @@ import { canonicalPeriod, owedPeriods } from '$lib/server/kpis/period';
 import * as kpis from '$lib/server/kpis/kpis.service';
 import { parseKpi, parseTarget } from '$lib/server/kpis/kpis.validation';
 import { formObject, invalid, refuse, routeId, versionOf } from '$lib/server/processes/http';
+import { NotFoundError } from '$lib/server/processes/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -15,8 +16,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	let kpi;
 	try {
 		kpi = await kpis.get(db, routeId(params.id));
-	} catch {
-		redirect(303, '/goals');
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, { message: 'not found' });
+		throw e;
 	}
 	const today = new Date().toISOString().slice(0, 10);
 	const owed = owedPeriods(today, kpi.frequency).filter(
