@@ -491,11 +491,11 @@ async function seedInitiatives(
 			owner: 'projekt',
 			activity: 'A2',
 			unit: 'OVV',
-			czk: 180_000,
-			hours: 1_800,
+			czk: 900_000,
+			hours: 3_000,
 			budget: [
-				[-1, 450_000],
-				[0, 380_000]
+				[-1, 2_400_000],
+				[0, 3_200_000]
 			],
 			startedMonthsAgo: 11,
 			realizedPct: 80
@@ -510,10 +510,13 @@ async function seedInitiatives(
 			owner: 'ekonom',
 			activity: 'A4',
 			unit: 'OF',
-			czk: 60_000,
-			hours: 900,
-			budget: [[-1, 220_000]],
-			startedMonthsAgo: 20,
+			czk: 600_000,
+			hours: 2_000,
+			budget: [
+				[-2, 1_800_000],
+				[-1, 1_200_000]
+			],
+			startedMonthsAgo: 26,
 			realizedPct: 105
 		},
 		{
@@ -526,9 +529,9 @@ async function seedInitiatives(
 			owner: 'projekt',
 			activity: 'A3',
 			unit: 'OVV',
-			czk: 40_000,
-			hours: 1_200,
-			budget: [[0, 350_000]],
+			czk: 350_000,
+			hours: 2_500,
+			budget: [[0, 2_600_000]],
 			startedMonthsAgo: 5,
 			realizedPct: 60
 		},
@@ -542,11 +545,11 @@ async function seedInitiatives(
 			owner: 'projekt',
 			activity: 'A4',
 			unit: 'OVV',
-			czk: 20_000,
-			hours: 700,
+			czk: 150_000,
+			hours: 1_200,
 			budget: [
-				[0, 150_000],
-				[1, 450_000]
+				[0, 900_000],
+				[1, 1_600_000]
 			]
 		},
 		{
@@ -559,9 +562,12 @@ async function seedInitiatives(
 			activity: 'A1',
 			unit: 'VED',
 			czk: 0,
-			hours: 400,
-			budget: [[-1, 120_000]],
-			startedMonthsAgo: 14,
+			hours: 1_500,
+			budget: [
+				[-2, 600_000],
+				[-1, 900_000]
+			],
+			startedMonthsAgo: 24,
 			realizedPct: 90
 		},
 		{
@@ -574,9 +580,9 @@ async function seedInitiatives(
 			owner: 'tajemnik',
 			activity: 'A4',
 			unit: 'OVV',
-			czk: 150_000,
-			hours: 2_500,
-			budget: [[1, 800_000]]
+			czk: 1_200_000,
+			hours: 5_000,
+			budget: [[1, 4_500_000]]
 		},
 		{
 			processWords: ['účetn', 'rozpočet'],
@@ -588,10 +594,13 @@ async function seedInitiatives(
 			owner: 'ekonom',
 			activity: 'A4',
 			unit: 'OF',
-			czk: 50_000,
-			hours: 600,
-			budget: [[0, 180_000]],
-			startedMonthsAgo: 7,
+			czk: 450_000,
+			hours: 1_600,
+			budget: [
+				[-1, 1_000_000],
+				[0, 1_800_000]
+			],
+			startedMonthsAgo: 13,
 			realizedPct: 70
 		},
 		{
@@ -604,10 +613,13 @@ async function seedInitiatives(
 			owner: 'projekt',
 			activity: 'A2',
 			unit: 'OVV',
-			czk: 10_000,
-			hours: 500,
-			budget: [[-1, 90_000]],
-			startedMonthsAgo: 18,
+			czk: 200_000,
+			hours: 1_800,
+			budget: [
+				[-2, 1_400_000],
+				[-1, 800_000]
+			],
+			startedMonthsAgo: 28,
 			realizedPct: 110
 		},
 		{
@@ -620,10 +632,13 @@ async function seedInitiatives(
 			owner: 'projekt',
 			activity: 'A4',
 			unit: 'IT',
-			czk: 140_000,
+			czk: 900_000,
 			hours: 0,
-			budget: [[0, 260_000]],
-			startedMonthsAgo: 6,
+			budget: [
+				[-1, 1_300_000],
+				[0, 1_700_000]
+			],
+			startedMonthsAgo: 12,
 			realizedPct: 95
 		},
 		{
@@ -637,8 +652,11 @@ async function seedInitiatives(
 			activity: 'A3',
 			unit: 'VED',
 			czk: 0,
-			hours: 300,
-			budget: [[0, 150_000]]
+			hours: 900,
+			budget: [
+				[0, 1_400_000],
+				[1, 600_000]
+			]
 		},
 		{
 			processWords: ['rozpočet', 'účetn'],
@@ -649,9 +667,9 @@ async function seedInitiatives(
 			owner: 'ekonom',
 			activity: 'A4',
 			unit: 'OF',
-			czk: 30_000,
-			hours: 800,
-			budget: [[1, 240_000]]
+			czk: 250_000,
+			hours: 1_400,
+			budget: [[1, 1_500_000]]
 		},
 		{
 			processWords: ['sociáln'],
@@ -663,9 +681,9 @@ async function seedInitiatives(
 			owner: 'projekt',
 			activity: 'A4',
 			unit: 'OSV',
-			czk: 15_000,
-			hours: 350,
-			budget: [[0, 200_000]]
+			czk: 100_000,
+			hours: 600,
+			budget: [[0, 300_000]]
 		}
 	];
 
