@@ -142,7 +142,7 @@ export async function up(db) {
 		.createIndex('cost_entry_manual_idx')
 		.on('cost_entry')
 		.column('month')
-		.where('batch_id', 'is', null)
+		.where(sql.ref('batch_id'), 'is', null)
 		.execute();
 	await db.schema
 		.createIndex('cost_entry_batch_idx')
@@ -616,10 +616,10 @@ const PARAGRAFY = `1011|Udržování výrobního potenciálu zemědělství, zem
 2161|Činnost ústředního orgánu státní správy v odvětví energetiky, průmyslu, stavebnictví, obchodu a služeb
 2162|Činnost ostatních orgánů státní správy v průmyslu, stavebnictví, obchodu a službách
 2169|Ostatní správa v průmyslu, stavebnictví, obchodu a službách
-2181|Výzkum a vývoj v palivech a energetice
-2182|Výzkum a vývoj v průmyslu kromě paliv a energetiky
+2181|Výzkum a vývoj v palivech a energetice
+2182|Výzkum a vývoj v průmyslu kromě paliv a energetiky
 2183|Výzkum a vývoj ve službách
-2184|Výzkum a vývoj v obchodu a cestovním ruchu
+2184|Výzkum a vývoj v obchodu a cestovním ruchu
 2185|Výzkum a vývoj ve stavebnictví
 2191|Mezinárodní spolupráce v průmyslu, stavebnictví, obchodu a službách
 2199|Záležitosti průmyslu, stavebnictví, obchodu a služeb jinde nezařazené
@@ -705,7 +705,7 @@ const PARAGRAFY = `1011|Udržování výrobního potenciálu zemědělství, zem
 3119|Ostatní záležitosti základního vzdělávání
 3121|Gymnazia
 3122|Střední odborné školy
-3123|Střední školy poskytující střední vzdělání s výučním listem
+3123|Střední školy poskytující střední vzdělání s výučním listem
 3124|Střední školy a konzervatoře pro žáky se speciálními vzdělávacími potřebami
 3125|Střediska praktického vyučování a školní hospodářství
 3126|Konzervatoře
@@ -732,7 +732,7 @@ const PARAGRAFY = `1011|Udržování výrobního potenciálu zemědělství, zem
 3221|Vysokoškolské koleje a menzy
 3229|Ostatní zařízení související s vysokoškolským vzděláváním
 3231|Základní umělecké školy
-3232|Jazykové školy s právem státní jazykové zkoušky
+3232|Jazykové školy s právem státní jazykové zkoušky
 3233|Střediska volného času
 3239|Záležitosti zájmového vzdělávání jinde nezařazené
 3261|Činnost ústředního orgánu státní správy ve vzdělávání
@@ -741,7 +741,7 @@ const PARAGRAFY = `1011|Udržování výrobního potenciálu zemědělství, zem
 3280|Výzkum školství a vzdělávání
 3291|Mezinárodní spolupráce ve vzdělávání
 3292|Vzdělávání národnostních menšin a multikulturní výchova
-3293|Vzdělávací akce k integraci Romů
+3293|Vzdělávací akce k integraci Romů
 3294|Zařízení pro další vzdělávání pedagogických pracovníků
 3299|Ostatní záležitosti vzdělávání
 3311|Divadelní činnost
@@ -905,8 +905,8 @@ const PARAGRAFY = `1011|Udržování výrobního potenciálu zemědělství, zem
 4162|Úrazové vyrovnání
 4163|Bolestné
 4164|Příspěvek za ztížení společenského uplatnění
-4165|Náhrada nákladů spojených s léčením
-4166|Náhrada nákladů spojených s pohřbem
+4165|Náhrada nákladů spojených s léčením
+4166|Náhrada nákladů spojených s pohřbem
 4167|Jednorázový příspěvek pozůstalému
 4168|Úrazová renta pozůstalého
 4169|Ostatní dávky úrazového pojištění
@@ -964,7 +964,7 @@ const PARAGRAFY = `1011|Udržování výrobního potenciálu zemědělství, zem
 4356|Denní stacionáře a centra denních služeb
 4357|Domovy pro osoby se zdravotním postižením a domovy se zvláštním režimem
 4358|Sociální služby poskytované ve zdravotnických zařízeních ústavní péče
-4359|Ostatní služby a činnosti v oblasti sociální péče
+4359|Ostatní služby a činnosti v oblasti sociální péče
 4361|Činnost ústředního orgánu státní správy v sociálním zabezpečení, politice zaměstnanosti a rodinné politice
 4362|Činnost ostatních orgánů státní správy v sociálním zabezpečení
 4363|Ostatní orgány státní správy v oblasti politiky zaměstnanosti
@@ -977,7 +977,7 @@ const PARAGRAFY = `1011|Udržování výrobního potenciálu zemědělství, zem
 4376|Služby následné péče, terapeutické komunity a kontaktní centra
 4377|Sociálně terapeutické dílny
 4378|Terénní programy
-4379|Ostatní služby a činnosti v oblasti sociální prevence
+4379|Ostatní služby a činnosti v oblasti sociální prevence
 4380|Výzkum v sociálním zabezpečení a politice zaměstnanosti
 4391|Mezinárodní spolupráce v sociálním zabezpečení a podpoře zaměstnanosti
 4392|Inspekce poskytování sociálních služeb

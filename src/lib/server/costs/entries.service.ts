@@ -248,3 +248,9 @@ export async function remove(db: Db, actorId: number, id: bigint, expectedVersio
 		});
 	});
 }
+
+export async function get(db: Executor, id: bigint) {
+	return (
+		(await db.selectFrom('cost_entry').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+	);
+}

@@ -1,0 +1,174 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import * as costs from '$lib/server/costs/costs.service';
+import * as entries from '$lib/server/costs/entries.service';
+import {
+	exportResponse,
+	parseExportFormat,
+	type ExportTable
+} from '$lib/server/export/table-export';
+import { ratio } from '$lib/money';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { yearParam } from '../../params';
+import type { RequestHandler } from './$types';
+
+/** Every table of the costs pages as CSV or XLSX: `/costs/export/units?year=2026&format=xlsx`. */
+export const GET: RequestHandler = async ({ params, url }) => {
+	requireUser();
+	const format = parseExportFormat(url.searchParams.get('format'));
+	if (!format) error(400, { message: 'format must be csv or xlsx' });
+	const db = getDb();
+	const year = yearParam(url.searchParams.get('year'));
+	const nature = (n: string) =>
+		n === 'fixed'
+			? m.costs_nature_fixed()
+			: n === 'variable'
+				? m.costs_nature_variable()
+				: m.costs_nature_investment();
+	const budgetActual = [
+		{ header: m.costs_budget(), kind: 'money' as const },
+		{ header: m.costs_actual(), kind: 'money' as const },
+		{ header: m.costs_drawn(), kind: 'percent' as const }
+	];
+	let table: ExportTable;
+	switch (params.table) {
+		case 'nature': {
+			const s = await costs.yearSummary(db, year);
+			table = {
+				name: `naklady-${year}-povaha`,
+				title: m.costs_by_nature(),
+				columns: [{ header: m.costs_nature() }, ...budgetActual],
+				rows: (['fixed', 'variable', 'investment'] as const).map((n) => [
+					nature(n),
+					s.totals[n].budget,
+					s.totals[n].actual,
+					ratio(s.totals[n].actual, s.totals[n].budget)
+				])
+			};
+			break;
+		}
+		case 'units': {
+			const s = await costs.yearSummary(db, year);
+			table = {
+				name: `naklady-${year}-utvary`,
+				title: m.costs_by_unit(),
+				columns: [
+					{ header: m.costs_org_unit_code() },
+					{ header: m.costs_org_unit() },
+					...budgetActual
+				],
+				rows: s.byOrgUnit.map((u) => [
+					u.code,
+					u.name,
+					u.budget,
+					u.actual,
+					ratio(u.actual, u.budget)
+				])
+			};
+			break;
+		}
+		case 'categories': {
+			const s = await costs.yearSummary(db, year);
+			table = {
+				name: `naklady-${year}-polozky`,
+				title: m.costs_by_category(),
+				columns: [
+					{ header: m.costs_polozka() },
+					{ header: m.costs_category_name() },
+					...budgetActual
+				],
+				rows: s.byCategory.map((c) => [
+					c.polozka,
+					c.name,
+					c.budget,
+					c.actual,
+					ratio(c.actual, c.budget)
+				])
+			};
+			break;
+		}
+		case 'share': {
+			const rows = await costs.investmentShare(db, [year - 2, year - 1, year]);
+			table = {
+				name: `podil-investic-${year}`,
+				title: m.costs_investment_share_years(),
+				columns: [
+					{ header: m.costs_year(), kind: 'number' },
+					{ header: m.costs_nature_fixed(), kind: 'money' },
+					{ header: m.costs_nature_variable(), kind: 'money' },
+					{ header: m.costs_nature_investment(), kind: 'money' },
+					{ header: m.costs_total(), kind: 'money' },
+					{ header: m.costs_investment_share(), kind: 'percent' }
+				],
+				rows: rows.map((r) => [r.year, r.fixed, r.variable, r.investment, r.total, r.share])
+			};
+			break;
+		}
+		case 'processes': {
+			const rows = await costs.processCosts(db, year);
+			table = {
+				name: `naklady-procesu-${year}`,
+				title: m.costs_process_costs(),
+				columns: [
+					{ header: m.costs_process_code() },
+					{ header: m.costs_process() },
+					{ header: m.costs_direct(), kind: 'money' },
+					{ header: m.costs_allocated(), kind: 'money' },
+					{ header: m.costs_full_cost(), kind: 'money' },
+					{ header: m.costs_volume(), kind: 'number' },
+					{ header: m.costs_unit_cost(), kind: 'money' }
+				],
+				rows: rows.map((p) => [
+					p.code,
+					p.name,
+					p.direct,
+					p.allocated,
+					p.fullCost,
+					p.volume,
+					p.unitCost
+				])
+			};
+			break;
+		}
+		case 'entries': {
+			const batch = Number(url.searchParams.get('batch')) || null;
+			const rows = await entries.list(db, { year, batchId: batch, limit: 200_000 });
+			table = {
+				name: `ucetni-zaznamy-${year}`,
+				title: m.costs_tab_entries(),
+				columns: [
+					{ header: m.costs_month() },
+					{ header: m.costs_kind() },
+					{ header: m.costs_polozka() },
+					{ header: m.costs_paragraf() },
+					{ header: m.costs_org_unit_code() },
+					{ header: m.costs_nature() },
+					{ header: m.costs_amount(), kind: 'money' },
+					{ header: m.costs_process_code() },
+					{ header: m.costs_initiative() },
+					{ header: m.costs_text() },
+					{ header: m.costs_batch() }
+				],
+				rows: rows.map((e) => [
+					e.month.slice(0, 7),
+					e.kind === 'actual' ? m.costs_kind_actual() : m.costs_kind_budget(),
+					e.polozka,
+					e.paragraf,
+					e.unit_code,
+					nature(e.nature),
+					e.amount,
+					e.process_code,
+					e.initiative_code,
+					e.text,
+					e.batch_id
+				])
+			};
+			break;
+		}
+		default:
+			error(404, { message: 'unknown table' });
+	}
+	return exportResponse(table, format, getLocale() === 'en' ? 'en' : 'cs');
+};

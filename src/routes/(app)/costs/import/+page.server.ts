@@ -1,0 +1,151 @@
+import { fail } from '@sveltejs/kit';
+import { requireCapability } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { t } from '$lib/server/i18n';
+import { FIELDS, type ColumnMapping } from '$lib/server/imports/columns';
+import { importFile, LIMITS, type ImportOutcome } from '$lib/server/imports/pipeline';
+import * as profiles from '$lib/server/imports/profiles';
+import type { RowMessage } from '$lib/server/imports/source-row';
+import { isEncodingChoice } from '$lib/server/imports/text';
+import { ValidationError } from '$lib/server/users/users';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Shown in the page and in the downloadable report; the count says how many there were. */
+const MAX_MESSAGES = 5000;
+
+export const load: PageServerLoad = async () => {
+	requireCapability('costs.import');
+	return {
+		profiles: await profiles.list(getDb()),
+		limits: { maxFileSize: LIMITS.maxFileSize, maxRows: LIMITS.maxRows },
+		fields: [...FIELDS]
+	};
+};
+
+function messages(list: RowMessage[]) {
+	return list.slice(0, MAX_MESSAGES).map((e) => ({
+		line: e.line,
+		field: e.field ?? '',
+		message: t(e.key, { ...e.params })
+	}));
+}
+
+/** What the page shows of an outcome: serialisable, translated, bounded. */
+function view(outcome: ImportOutcome, fileName: string) {
+	const { read, validation } = outcome;
+	return {
+		status: outcome.status,
+		fileName,
+		format: read.format,
+		encoding: read.encoding,
+		delimiter: read.delimiter,
+		headers: read.headers,
+		mapping: read.mapping,
+		sample: read.sample,
+		rowsRead: validation.rowsRead,
+		rowsToImport: validation.resolved.length,
+		skippedRevenue: validation.skippedRevenue,
+		skippedFinancing: validation.skippedFinancing,
+		ignored: validation.ignored,
+		total: validation.total,
+		errorCount: validation.errors.length,
+		errors: messages(validation.errors),
+		warningCount: validation.warnings.length,
+		warnings: messages(validation.warnings),
+		unknown: validation.unknown.slice(0, 100),
+		monthTotals: validation.monthTotals,
+		duplicateOf: validation.duplicateOf,
+		batchId: outcome.status === 'imported' ? outcome.batchId : null,
+		reconciliation: outcome.status === 'imported' ? outcome.reconciliation : [],
+		timings: outcome.status === 'imported' ? outcome.timings : null
+	};
+}
+
+async function readForm(request: Request) {
+	const form = await request.formData();
+	const file = form.get('file');
+	const kind = form.get('kind') === 'budget' ? 'budget' : 'actual';
+	const encodingValue = form.get('encoding');
+	const encoding = isEncodingChoice(encodingValue) ? encodingValue : 'auto';
+	const mapping: ColumnMapping = {};
+	for (const f of FIELDS) {
+		const v = form.get(`map_${f}`);
+		if (typeof v === 'string' && v !== '') mapping[f] = v;
+	}
+	const profileName = String(form.get('profile') ?? '').trim();
+	const yearText = String(form.get('year') ?? '').trim();
+	const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+	return {
+		file: file instanceof File && file.size > 0 ? file : null,
+		kind: kind as 'actual' | 'budget',
+		encoding,
+		mapping,
+		profileName,
+		saveProfile: String(form.get('saveProfile') ?? '').trim(),
+		confirmDuplicate: form.get('confirmDuplicate') === 'on',
+		year,
+		values: { kind, encoding, profile: profileName, year: yearText }
+	};
+}
+
+async function run(request: Request, actorId: number, dryRun: boolean) {
+	const input = await readForm(request);
+	if (!input.file) {
+		return fail(400, {
+			values: input.values,
+			errors: { file: t('costs_err_no_file') } as Record<string, string>
+		});
+	}
+	if (input.file.size > LIMITS.maxFileSize) {
+		return fail(400, {
+			values: input.values,
+			errors: {
+				file: t('costs_err_too_large', { max: Math.round(LIMITS.maxFileSize / 1024 / 1024) })
+			} as Record<string, string>
+		});
+	}
+	const db = getDb();
+	let mapping = Object.keys(input.mapping).length ? input.mapping : null;
+	if (!mapping && input.profileName) {
+		mapping = (await profiles.findByName(db, input.profileName))?.mapping ?? null;
+	}
+	const bytes = new Uint8Array(await input.file.arrayBuffer());
+	const outcome = await importFile(db, actorId, bytes, {
+		fileName: input.file.name,
+		kind: input.kind,
+		encoding: input.encoding,
+		mapping,
+		source: 'web',
+		year: input.year,
+		dryRun,
+		confirmDuplicate: input.confirmDuplicate,
+		profileName: input.profileName || null
+	});
+	if (input.saveProfile && outcome.read.headers.length) {
+		try {
+			await profiles.save(db, actorId, input.saveProfile, outcome.read.mapping);
+		} catch (e) {
+			if (!(e instanceof ValidationError)) throw e;
+			return fail(400, {
+				values: input.values,
+				errors: { saveProfile: t('costs_err_profile_name') } as Record<string, string>,
+				result: view(outcome, input.file.name)
+			});
+		}
+	}
+	const result = view(outcome, input.file.name);
+	if (outcome.status === 'invalid') return fail(400, { values: input.values, result });
+	if (outcome.status === 'duplicate') return fail(409, { values: input.values, result });
+	return { values: input.values, result };
+}
+
+export const actions: Actions = {
+	preview: async ({ request }) => {
+		const actor = requireCapability('costs.import');
+		return run(request, actor.id, true);
+	},
+	import: async ({ request }) => {
+		const actor = requireCapability('costs.import');
+		return run(request, actor.id, false);
+	}
+};
