@@ -4,19 +4,27 @@ import type { ProcessMapTables } from './schema/process-map';
 import type { CostTables } from './schema/costs';
 import type { ProgrammeTables } from './schema/programme';
 import type { OverviewTables } from './schema/overview';
+import type { ImportFormatTables } from './schema/import-formats';
 
 export type * from './schema/foundation';
 export type * from './schema/process-map';
 export type * from './schema/costs';
 export type * from './schema/programme';
 export type * from './schema/overview';
+export type * from './schema/import-formats';
 
 /**
  * The whole database, one interface per area. `tests/integration/schema.test.ts` compares these
  * interfaces with the migrated database, so a migration and its types cannot drift apart.
  */
 export interface Database
-	extends FoundationTables, ProcessMapTables, CostTables, ProgrammeTables, OverviewTables {}
+	extends
+		FoundationTables,
+		ProcessMapTables,
+		CostTables,
+		ProgrammeTables,
+		OverviewTables,
+		ImportFormatTables {}
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;

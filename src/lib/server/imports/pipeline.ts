@@ -13,9 +13,24 @@ import { refreshProcessCosts } from '../allocation/allocation.service';
 import { adaptTable, type Table } from './generic';
 import { recogniseColumns, type ColumnMapping } from './columns';
 import { detectFormat, formatAdapters } from './registry';
+import { registryEntries } from './formats';
+import { codeKey, ensureUnmappedOrgUnit, UNMAPPED_ORG_UNIT_CODE } from './codes';
+import { keepOneKind } from './formats/kind';
+import {
+	defaultMode,
+	planReplace,
+	replaceMonths,
+	restoreReplaced,
+	standingReplacements,
+	type ImportMode,
+	type ReplacePlan
+} from './replace';
+import { saveCodeMappings, type CodeMappings } from './code-mappings';
 import type { AdapterResult, EntryKind, RowMessage, SourceRow } from './source-row';
 import { decode, guessDelimiter, isZip, looksBinary, parseCsv, type EncodingChoice } from './text';
 import { readXlsx } from './xlsx';
+
+for (const [id, adapter] of registryEntries) formatAdapters.set(id, adapter);
 
 export const LIMITS = {
 	/** bytes */
@@ -29,8 +44,10 @@ export interface ReadOptions {
 	encoding?: EncodingChoice;
 	/** Column mapping for CSV/XLSX; without it, columns are recognised by their header names. */
 	mapping?: ColumnMapping | null;
-	/** Force a registered format instead of detecting it. */
+	/** Force a registered format (or `csv`, `xlsx`) instead of detecting it. */
 	format?: string | null;
+	/** The year for budget lines without a date (CityVizor, Internet Stream budgets). */
+	year?: number | null;
 }
 
 export interface ReadResult {
@@ -42,6 +59,8 @@ export interface ReadResult {
 	/** The first lines as read, for the mapping screen. */
 	sample: { line: number; cells: string[] }[];
 	result: AdapterResult;
+	/** The kind the file itself says (KXX sections, Internet Stream file names), when it does. */
+	kind?: EntryKind;
 }
 
 function fileFailure(format: string, key: string, params?: RowMessage['params']): ReadResult {
@@ -95,14 +114,16 @@ export async function readFile(bytes: Uint8Array, options: ReadOptions): Promise
 		});
 	}
 	const name = options.fileName.toLowerCase();
-	const format = options.format ?? detectFormat(bytes, options.fileName);
+	const format = options.format || detectFormat(bytes, options.fileName);
 	const adapter = format ? formatAdapters.get(format) : undefined;
 	if (format && adapter) {
-		const result = await adapter.read(bytes, {
+		const read = await adapter.read(bytes, {
 			fileName: options.fileName,
 			encoding: options.encoding,
-			kind: options.kind
+			kind: options.kind,
+			year: options.year ?? undefined
 		});
+		const { result, kind } = keepOneKind(read, options.kind);
 		return {
 			format,
 			encoding: result.encoding ?? null,
@@ -110,10 +131,11 @@ export async function readFile(bytes: Uint8Array, options: ReadOptions): Promise
 			headers: [],
 			mapping: {},
 			sample: [],
-			result
+			result,
+			kind
 		};
 	}
-	if (isZip(bytes) || name.endsWith('.xlsx')) {
+	if (isZip(bytes) || name.endsWith('.xlsx') || format === 'xlsx') {
 		try {
 			const table = await readXlsx(bytes, LIMITS.maxRows);
 			return fromTable(table, options, 'xlsx');
@@ -170,6 +192,12 @@ export interface Validation {
 	duplicateOf: { id: number; fileName: string; importedAt: Date } | null;
 	/** Resolved per row (same order as result.rows) when there are no errors. */
 	resolved: ResolvedRow[];
+	/** Rows whose ORJ nobody mapped, going to the "unmapped" org unit (only when allowed). */
+	unmappedRows: number;
+	/** Append, or replace the months the ledger already holds from the same source. */
+	mode: ImportMode;
+	/** What a replace takes out (empty when appending or nothing overlaps). */
+	replaces: ReplacePlan;
 }
 
 export interface ResolvedRow {
@@ -177,6 +205,8 @@ export interface ResolvedRow {
 	orgUnitId: number | null;
 	initiativeId: number | null;
 	nature: CostNature;
+	/** ORJ not mapped: the row goes to the "unmapped" org unit. */
+	unmapped?: boolean;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -199,11 +229,14 @@ async function lookups(db: Executor): Promise<Lookups> {
 		db.selectFrom('org_mapping').select(['org', 'initiative_id']).execute(),
 		db.selectFrom('initiative').select(['id', 'code']).execute()
 	]);
-	// An ORJ equal to an org unit's code needs no mapping row; an explicit mapping wins.
-	const orj = new Map(units.map((u) => [u.code.toUpperCase(), u.id]));
-	for (const m of orjMap) orj.set(m.orj.toUpperCase(), m.org_unit_id);
-	const org = new Map(initiatives.map((i) => [i.code.toUpperCase(), i.id]));
-	for (const m of orgMap) org.set(m.org.toUpperCase(), m.initiative_id);
+	// An ORJ equal to an org unit's code needs no mapping row; an explicit mapping wins. Codes
+	// compare by codeKey (case and a numeric code's leading zeros ignored).
+	const orj = new Map(
+		units.filter((u) => u.code !== UNMAPPED_ORG_UNIT_CODE).map((u) => [codeKey(u.code), u.id])
+	);
+	for (const m of orjMap) orj.set(codeKey(m.orj), m.org_unit_id);
+	const org = new Map(initiatives.map((i) => [codeKey(i.code), i.id]));
+	for (const m of orgMap) org.set(codeKey(m.org), m.initiative_id);
 	return {
 		categories: new Map(categories.map((c) => [c.polozka, c.nature])),
 		paragrafy: new Set(paragrafy.map((p) => p.paragraf)),
@@ -222,7 +255,15 @@ export async function validate(
 	db: Executor,
 	bytes: Uint8Array,
 	read: ReadResult,
-	options: { year?: number | null } = {}
+	options: {
+		year?: number | null;
+		/** ORJ → org unit, ORG → initiative chosen in the preview, not yet saved. */
+		mappings?: CodeMappings;
+		/** Unknown ORJ codes go to the "unmapped" org unit instead of being errors. */
+		allowUnmapped?: boolean;
+		mode?: ImportMode;
+		kind?: EntryKind;
+	} = {}
 ): Promise<Validation> {
 	const { result } = read;
 	const errors = [...result.errors];
@@ -243,6 +284,16 @@ export async function validate(
 	const year =
 		options.year ?? [...years].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
 	const look = await lookups(db);
+	// Mappings chosen in the preview count only when they point at an existing unit/initiative.
+	const unitIds = new Set(look.orj.values());
+	const initiativeIds = new Set(look.org.values());
+	for (const [code, id] of Object.entries(options.mappings?.orj ?? {})) {
+		if (unitIds.has(id)) look.orj.set(codeKey(code), id);
+	}
+	for (const [code, id] of Object.entries(options.mappings?.org ?? {})) {
+		if (initiativeIds.has(id)) look.org.set(codeKey(code), id);
+	}
+	let unmappedRows = 0;
 	const resolved: ResolvedRow[] = [];
 	const months = new Map<string, MonthTotal>();
 	const latest = currentMonth();
@@ -261,9 +312,13 @@ export async function validate(
 			ok = false;
 		}
 		let orgUnitId: number | null = null;
+		let unmapped = false;
 		if (row.orj) {
-			orgUnitId = look.orj.get(row.orj.toUpperCase()) ?? null;
-			if (orgUnitId === null) {
+			orgUnitId = look.orj.get(codeKey(row.orj)) ?? null;
+			if (orgUnitId === null && options.allowUnmapped) {
+				countUnknown('orj', row.orj);
+				unmapped = true;
+			} else if (orgUnitId === null) {
 				errors.push({
 					line: row.line,
 					field: 'orj',
@@ -276,7 +331,7 @@ export async function validate(
 		}
 		let initiativeId: number | null = null;
 		if (row.org) {
-			initiativeId = look.org.get(row.org.toUpperCase()) ?? null;
+			initiativeId = look.org.get(codeKey(row.org)) ?? null;
 			if (initiativeId === null) countUnknown('org', row.org);
 		}
 		if (row.paragraf && !look.paragrafy.has(row.paragraf)) {
@@ -311,7 +366,8 @@ export async function validate(
 		m.amount += row.amount;
 		m.rows++;
 		months.set(row.month, m);
-		resolved.push({ row, orgUnitId, initiativeId, nature: nature! });
+		if (unmapped) unmappedRows++;
+		resolved.push({ row, orgUnitId, initiativeId, nature: nature!, unmapped });
 	}
 	errors.sort((a, b) => a.line - b.line);
 	const previous = await db
@@ -321,6 +377,15 @@ export async function validate(
 		.where('status', '=', 'imported')
 		.orderBy('id', 'desc')
 		.executeTakeFirst();
+	const mode = options.mode ?? defaultMode(read.format);
+	const replaces =
+		mode === 'replace' && !errors.length
+			? await planReplace(db, {
+					format: read.format,
+					kind: read.kind ?? options.kind ?? 'actual',
+					months: [...months.keys()]
+				})
+			: { months: [], batches: [] };
 	return {
 		hash,
 		rowsRead: result.rowsRead,
@@ -337,7 +402,10 @@ export async function validate(
 		duplicateOf: previous
 			? { id: previous.id, fileName: previous.file_name, importedAt: previous.imported_at }
 			: null,
-		resolved: errors.length ? [] : resolved
+		resolved: errors.length ? [] : resolved,
+		unmappedRows: errors.length ? 0 : unmappedRows,
+		mode,
+		replaces
 	};
 }
 
@@ -362,6 +430,8 @@ export type ImportOutcome =
 			validation: Validation;
 			batchId: number;
 			reconciliation: ReconciliationLine[];
+			/** The months this import took over from earlier batches of the same source. */
+			replaced: ReplacePlan;
 			timings: Record<string, number>;
 	  };
 
@@ -371,6 +441,12 @@ export interface ImportOptions extends ReadOptions {
 	confirmDuplicate?: boolean;
 	dryRun?: boolean;
 	profileName?: string | null;
+	/** Default: replace for the accounting formats, append for CSV/XLSX. */
+	mode?: ImportMode;
+	/** ORJ/ORG mappings chosen in the preview; saved (audited) in the import's transaction. */
+	mappings?: CodeMappings;
+	/** Unknown ORJ codes go to the "unmapped" org unit (command line without --strict). */
+	allowUnmapped?: boolean;
 }
 
 const CHUNK = 5000;
@@ -385,7 +461,14 @@ export async function importFile(
 	const t0 = performance.now();
 	const read = await readFile(bytes, options);
 	const t1 = performance.now();
-	const validation = await validate(db, bytes, read, { year: options.year });
+	const kind = read.kind ?? options.kind;
+	const validation = await validate(db, bytes, read, {
+		year: options.year,
+		mappings: options.mappings,
+		allowUnmapped: options.allowUnmapped,
+		mode: options.mode,
+		kind
+	});
 	const t2 = performance.now();
 	if (validation.errors.length) return { status: 'invalid', read, validation };
 	if (validation.resolved.length === 0) {
@@ -396,7 +479,7 @@ export async function importFile(
 	if (validation.duplicateOf && !options.confirmDuplicate) {
 		return { status: 'duplicate', read, validation };
 	}
-	const { batchId, reconciliation, writeMs, refreshMs } = await db
+	const { batchId, reconciliation, replaced, writeMs, refreshMs } = await db
 		.transaction()
 		.execute(async (trx) => {
 			const w0 = performance.now();
@@ -408,7 +491,7 @@ export async function importFile(
 					format: read.format,
 					file_name: options.fileName.slice(0, 255),
 					content_hash: validation.hash,
-					kind: options.kind,
+					kind,
 					profile_name: options.profileName ?? null,
 					rows_read: validation.rowsRead,
 					rows_imported: validation.resolved.length,
@@ -421,7 +504,20 @@ export async function importFile(
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
-			await insertEntries(trx, batch.id, actorId, options.kind, validation.resolved);
+			if (options.mappings) await saveCodeMappings(trx, actorId, options.mappings);
+			if (validation.unmappedRows) {
+				const unitId = await ensureUnmappedOrgUnit(trx, actorId, 'Nezařazeno (nenamapované ORJ)');
+				for (const r of validation.resolved) if (r.unmapped) r.orgUnitId = unitId;
+			}
+			const replaced =
+				validation.mode === 'replace'
+					? await replaceMonths(trx, actorId, batch.id, {
+							format: read.format,
+							kind,
+							months: monthsSorted
+						})
+					: { months: [], batches: [] };
+			await insertEntries(trx, batch.id, actorId, kind, validation.resolved);
 			const w1 = performance.now();
 			await applyBatchDelta(trx, batch.id, 1);
 			const years = [...new Set(monthsSorted.map((m) => Number(m.slice(0, 4))))];
@@ -433,18 +529,21 @@ export async function importFile(
 				entityId: batch.id,
 				after: {
 					fileName: options.fileName,
-					kind: options.kind,
+					kind,
 					format: read.format,
 					rows: validation.resolved.length,
 					total: validation.total,
 					hash: validation.hash,
-					duplicateConfirmed: !!validation.duplicateOf
+					duplicateConfirmed: !!validation.duplicateOf,
+					unmappedRows: validation.unmappedRows,
+					replaced: replaced.batches.map((b) => ({ id: b.batchId, months: b.months }))
 				}
 			});
 			const reconciliation = await reconcile(trx, batch.id);
 			return {
 				batchId: batch.id,
 				reconciliation,
+				replaced,
 				writeMs: w1 - w0,
 				refreshMs: performance.now() - w1
 			};
@@ -455,6 +554,7 @@ export async function importFile(
 		validation,
 		batchId,
 		reconciliation,
+		replaced,
 		timings: { read: t1 - t0, validate: t2 - t1, write: writeMs, refresh: refreshMs }
 	};
 }
@@ -540,7 +640,11 @@ export async function reconcile(db: Executor, batchId: number): Promise<Reconcil
 }
 
 export class BatchStateError extends Error {
-	constructor(readonly status: string) {
+	/** `replacedBy`: later batches that replaced some of this batch's months (undo those first). */
+	constructor(
+		readonly status: string,
+		readonly replacedBy: number[] = []
+	) {
 		super(`batch is ${status}`);
 	}
 }
@@ -557,8 +661,11 @@ export async function rollback(db: Db, actorId: number, batchId: number, expecte
 		if (!batch) throw new NotFoundError('import_batch');
 		if (batch.version !== expectedVersion) throw new ConflictError({ status: batch.status });
 		if (batch.status !== 'imported') throw new BatchStateError(batch.status);
+		const replacedBy = await standingReplacements(trx, batchId);
+		if (replacedBy.length) throw new BatchStateError('replaced', replacedBy);
 		await applyBatchDelta(trx, batchId, -1);
 		const deleted = await trx.deleteFrom('cost_entry').where('batch_id', '=', batchId).execute();
+		const restored = await restoreReplaced(trx, actorId, batchId);
 		await trx
 			.updateTable('import_batch')
 			.set({
@@ -586,8 +693,12 @@ export async function rollback(db: Db, actorId: number, batchId: number, expecte
 			entity: 'import_batch',
 			entityId: batchId,
 			before: { status: batch.status, rows: batch.rows_imported, total: batch.total },
-			after: { status: 'rolled_back', deleted: Number(deleted[0]?.numDeletedRows ?? 0n) }
+			after: {
+				status: 'rolled_back',
+				deleted: Number(deleted[0]?.numDeletedRows ?? 0n),
+				restored
+			}
 		});
-		return { deleted: Number(deleted[0]?.numDeletedRows ?? 0n) };
+		return { deleted: Number(deleted[0]?.numDeletedRows ?? 0n), restored };
 	});
 }

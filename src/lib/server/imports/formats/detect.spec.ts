@@ -25,6 +25,13 @@ describe('detectFormat', () => {
 
 	it('leaves other files to the generic mapping', () => {
 		expect(detectFormat('a.csv', utf8('Datum;Položka;Částka\n1.1.2024;5139;10\n'))).toBeNull();
+		// A generic export with paragraf, položka and částka but no CityVizor column name.
+		expect(
+			detectFormat(
+				'a.csv',
+				utf8('Datum dokladu;ORJ;Paragraf;Položka;Částka\n1.1.2024;1;6171;5139;10\n')
+			)
+		).toBeNull();
 		expect(detectFormat('a.csv', new Uint8Array())).toBeNull();
 		expect(detectFormat('a.csv', new Uint8Array([0, 0, 0, 1, 2]))).toBeNull();
 		expect(

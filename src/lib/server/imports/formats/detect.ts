@@ -45,7 +45,26 @@ export function formatOfHeader(headers: readonly string[]): FormatId | null {
 	const has = (...names: string[]) => findColumn(headers, names) >= 0;
 	if (has('castka_md') && has('castka_dal') && has('polozka')) return 'internet-stream';
 	if (has('md') && has('d', 'dal') && has('pol') && has('mesic', 'datum')) return 'vera';
-	if (has('polozka', 'item') && has('castka', 'amount') && has('paragraf', 'paragraph')) {
+	// CityVizor needs one of its own column names too: a generic export headed `Datum dokladu;…;
+	// Položka;Částka` stays with the generic reader, which knows more Czech header names.
+	if (
+		has('polozka', 'item') &&
+		has('castka', 'amount') &&
+		has('paragraf', 'paragraph') &&
+		has(
+			'doklad_datum',
+			'doklad_agenda',
+			'doklad_rok',
+			'modul',
+			'prijem_vydaj',
+			'subjekt_ic',
+			'akce',
+			'datum',
+			'date',
+			'recordtype',
+			'type'
+		)
+	) {
 		return 'cityvizor';
 	}
 	return null;

@@ -1,0 +1,30 @@
+import type { Generated } from 'kysely';
+import type { GeneratedTimestamp, Json, Timestamp } from './foundation';
+
+/** Months of an earlier batch that a later import from the same source replaced. */
+export interface ImportBatchReplacementTable {
+	id: Generated<number>;
+	replacing_batch_id: number;
+	replaced_batch_id: number;
+	/** `YYYY-MM-01` */
+	month: string;
+	rows: number;
+	/** haléře */
+	total: bigint;
+	undone_at: Timestamp | null;
+}
+
+/** A ledger row taken out by a replacement, whole (jsonb of the cost_entry row), for undo. */
+export interface CostEntryReplacedTable {
+	id: Generated<number>;
+	replacing_batch_id: number;
+	batch_id: number;
+	month: string;
+	entry: Json;
+	replaced_at: GeneratedTimestamp;
+}
+
+export interface ImportFormatTables {
+	import_batch_replacement: ImportBatchReplacementTable;
+	cost_entry_replaced: CostEntryReplacedTable;
+}

@@ -1,0 +1,239 @@
+// Per-month replace: a file from the same source (format family and kind) that covers months the
+// ledger already holds from that source replaces exactly those months — never the whole year. The
+// rows it takes out are kept whole in cost_entry_replaced, so rolling the replacing batch back puts
+// them back as they were; the earlier batch stays listed, linked through import_batch_replacement.
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import type { EntryKind } from './source-row';
+
+/** Accounting-system formats whose monthly exports replace earlier ones by default. */
+const REPLACING_FORMATS = new Set(['kxx', 'internet-stream', 'zip', 'vera', 'cityvizor']);
+
+export type ImportMode = 'replace' | 'append';
+
+/** Replace for the accounting formats (their exports are re-sent per month), append otherwise. */
+export function defaultMode(format: string): ImportMode {
+	return REPLACING_FORMATS.has(format) ? 'replace' : 'append';
+}
+
+/** The formats that count as one source: an Internet Stream ZIP and its CSVs are the same system. */
+export function sourceFormats(format: string): string[] {
+	return format === 'zip' || format === 'internet-stream' ? ['internet-stream', 'zip'] : [format];
+}
+
+export interface ReplacedBatch {
+	batchId: number;
+	fileName: string;
+	format: string;
+	/** `YYYY-MM`, ascending */
+	months: string[];
+	rows: number;
+	/** haléře */
+	total: bigint;
+}
+
+export interface ReplacePlan {
+	/** The months of the file that the ledger already holds from the same source, `YYYY-MM`. */
+	months: string[];
+	batches: ReplacedBatch[];
+}
+
+/** What a file covering `months` would replace; nothing is written. */
+export async function planReplace(
+	db: Executor,
+	source: { format: string; kind: EntryKind; months: string[] }
+): Promise<ReplacePlan> {
+	if (source.months.length === 0) return { months: [], batches: [] };
+	const found = await sql<{
+		batch_id: number;
+		file_name: string;
+		format: string;
+		month: string;
+		rows: number;
+		total: bigint;
+	}>`
+		select e.batch_id, b.file_name, b.format, to_char(e.month, 'YYYY-MM') as month,
+			count(*)::int as rows, sum(e.amount)::bigint as total
+		from cost_entry e join import_batch b on b.id = e.batch_id
+		where b.status = 'imported' and b.kind = ${source.kind}
+			and b.format = any(${sourceFormats(source.format)}::text[])
+			and e.kind = ${source.kind}
+			and e.month = any(${source.months.map((m) => `${m}-01`)}::date[])
+		group by e.batch_id, b.file_name, b.format, e.month
+		order by e.batch_id, e.month`.execute(db);
+	const batches = new Map<number, ReplacedBatch>();
+	for (const r of found.rows) {
+		const b = batches.get(r.batch_id) ?? {
+			batchId: r.batch_id,
+			fileName: r.file_name,
+			format: r.format,
+			months: [],
+			rows: 0,
+			total: 0n
+		};
+		b.months.push(r.month);
+		b.rows += r.rows;
+		b.total += r.total;
+		batches.set(r.batch_id, b);
+	}
+	const months = [...new Set(found.rows.map((r) => r.month))].sort();
+	return { months, batches: [...batches.values()] };
+}
+
+const UPSERT = sql`on conflict on constraint cost_month_summary_key do update set
+	amount = cost_month_summary.amount + excluded.amount,
+	entries = cost_month_summary.entries + excluded.entries`;
+
+/** Adds (1) or subtracts (-1) the given ledger rows to the monthly summary. */
+async function summaryDelta(db: Executor, where: ReturnType<typeof sql>, sign: 1 | -1) {
+	await sql`
+		insert into cost_month_summary (year, month, kind, nature, org_unit_id, process_id, polozka,
+			amount, entries)
+		select extract(year from month)::int, month, kind, nature, org_unit_id, process_id, polozka,
+			${sign}::int * sum(amount)::bigint, ${sign}::int * count(*)::int
+		from cost_entry where ${where}
+		group by month, kind, nature, org_unit_id, process_id, polozka
+		${UPSERT}`.execute(db);
+	if (sign < 0) await db.deleteFrom('cost_month_summary').where('entries', '=', 0).execute();
+}
+
+/**
+ * Takes the planned months of the earlier batches out of the ledger (kept for undo) on behalf of
+ * `replacingBatchId`, inside the caller's transaction. Re-plans under lock so a concurrent import
+ * cannot slip rows in between preview and write.
+ */
+export async function replaceMonths(
+	trx: Executor,
+	actorId: number | null,
+	replacingBatchId: number,
+	source: { format: string; kind: EntryKind; months: string[] }
+): Promise<ReplacePlan> {
+	const plan = await planReplace(trx, source);
+	if (plan.batches.length === 0) return plan;
+	const ids = plan.batches.map((b) => b.batchId);
+	await trx.selectFrom('import_batch').select('id').where('id', 'in', ids).forUpdate().execute();
+	const monthDates = plan.months.map((m) => `${m}-01`);
+	const where = sql`batch_id = any(${ids}::int[]) and kind = ${source.kind}
+		and month = any(${monthDates}::date[])`;
+	await summaryDelta(trx, where, -1);
+	await sql`
+		insert into cost_entry_replaced (replacing_batch_id, batch_id, month, entry)
+		select ${replacingBatchId}::int, e.batch_id, e.month, to_jsonb(e)
+		from cost_entry e where ${where}`.execute(trx);
+	await sql`delete from cost_entry where ${where}`.execute(trx);
+	const replaced = await sql<{ batch_id: number; month: string; rows: number; total: bigint }>`
+		select batch_id, month::text as month, count(*)::int as rows,
+			sum((entry->>'amount')::bigint)::bigint as total
+		from cost_entry_replaced where replacing_batch_id = ${replacingBatchId}
+		group by batch_id, month`.execute(trx);
+	await trx
+		.insertInto('import_batch_replacement')
+		.values(
+			replaced.rows.map((r) => ({
+				replacing_batch_id: replacingBatchId,
+				replaced_batch_id: r.batch_id,
+				month: r.month,
+				rows: r.rows,
+				total: r.total
+			}))
+		)
+		.execute();
+	await audit.record(trx, {
+		userId: actorId,
+		action: 'costs.import_replace',
+		entity: 'import_batch',
+		entityId: replacingBatchId,
+		before: {
+			batches: plan.batches.map((b) => ({
+				id: b.batchId,
+				months: b.months,
+				rows: b.rows,
+				total: b.total
+			}))
+		},
+		after: { months: plan.months }
+	});
+	return plan;
+}
+
+/** Thrown when a batch whose months a later, still standing import replaced is rolled back. */
+export class ReplacedLaterError extends Error {
+	constructor(readonly replacingBatchIds: number[]) {
+		super(`months replaced by batch ${replacingBatchIds.join(', ')}; roll that back first`);
+	}
+}
+
+/** Batches that replaced months of `batchId` and still stand (undo goes newest first). */
+export async function standingReplacements(db: Executor, batchId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('import_batch_replacement')
+		.select('replacing_batch_id')
+		.distinct()
+		.where('replaced_batch_id', '=', batchId)
+		.where('undone_at', 'is', null)
+		.orderBy('replacing_batch_id')
+		.execute();
+	return rows.map((r) => r.replacing_batch_id);
+}
+
+/** Guard for a rollback: refuse when a later import replaced some of this batch's months. */
+export async function assertNotReplacedLater(db: Executor, batchId: number): Promise<void> {
+	const ids = await standingReplacements(db, batchId);
+	if (ids.length) throw new ReplacedLaterError(ids);
+}
+
+/**
+ * Rolling back a replacing batch: puts the rows it replaced back into the ledger (same ids, same
+ * values) and into the monthly summary, in the caller's transaction. Returns the rows restored.
+ */
+export async function restoreReplaced(
+	trx: Executor,
+	actorId: number | null,
+	replacingBatchId: number
+): Promise<number> {
+	const restored = await sql<{ id: string }>`
+		insert into cost_entry
+		select (jsonb_populate_record(null::cost_entry, r.entry)).*
+		from cost_entry_replaced r where r.replacing_batch_id = ${replacingBatchId}
+		returning id::text`.execute(trx);
+	if (restored.rows.length === 0) return 0;
+	const ids = restored.rows.map((r) => r.id);
+	await summaryDelta(trx, sql`id = any(${ids}::bigint[])`, 1);
+	await trx
+		.deleteFrom('cost_entry_replaced')
+		.where('replacing_batch_id', '=', replacingBatchId)
+		.execute();
+	const undone = await trx
+		.updateTable('import_batch_replacement')
+		.set({ undone_at: sql`now()` })
+		.where('replacing_batch_id', '=', replacingBatchId)
+		.where('undone_at', 'is', null)
+		.returning(['replaced_batch_id', 'month'])
+		.execute();
+	await audit.record(trx, {
+		userId: actorId,
+		action: 'costs.import_replace_undo',
+		entity: 'import_batch',
+		entityId: replacingBatchId,
+		after: {
+			restoredRows: ids.length,
+			batches: [...new Set(undone.map((u) => u.replaced_batch_id))],
+			months: [...new Set(undone.map((u) => u.month.slice(0, 7)))].sort()
+		}
+	});
+	return ids.length;
+}
+
+/** What each batch replaced and what replaced it, for the batch list. */
+export async function replacementsByBatch(db: Executor, batchIds: number[]) {
+	if (batchIds.length === 0) return [];
+	return db
+		.selectFrom('import_batch_replacement')
+		.select(['replacing_batch_id', 'replaced_batch_id', 'month', 'rows', 'total', 'undone_at'])
+		.where((eb) =>
+			eb.or([eb('replacing_batch_id', 'in', batchIds), eb('replaced_batch_id', 'in', batchIds)])
+		)
+		.orderBy('month')
+		.execute();
+}
