@@ -1,0 +1,138 @@
+// npm run costs:import -- FILE [--profile NAME] [--kind actual|budget] [--dry-run] [--json]
+//   [--encoding auto|utf-8|windows-1250] [--year YYYY] [--confirm-duplicate]
+// The same pipeline as the import screen, for scheduled imports from the accounting system's
+// export folder. Exit codes: 0 imported whole (or, with --dry-run, would be); 1 refused (bad rows,
+// or a file already imported without --confirm-duplicate); 2 usage; 3 the embedded database is
+// held by another process (the running app).
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { importFile } from '../src/lib/server/imports/pipeline';
+import * as profiles from '../src/lib/server/imports/profiles';
+import { isEncodingChoice } from '../src/lib/server/imports/text';
+import type { RowMessage } from '../src/lib/server/imports/source-row';
+import { argValue, runCli } from './cli';
+
+const args = process.argv.slice(2);
+const file = args.find(
+	(a, i) =>
+		!a.startsWith('--') && !['--profile', '--kind', '--encoding', '--year'].includes(args[i - 1])
+);
+const kind = argValue(args, '--kind') ?? 'actual';
+const encoding = argValue(args, '--encoding') ?? 'auto';
+const yearText = argValue(args, '--year');
+const json = args.includes('--json');
+const dryRun = args.includes('--dry-run');
+if (
+	!file ||
+	(kind !== 'actual' && kind !== 'budget') ||
+	!isEncodingChoice(encoding) ||
+	(yearText && !/^\d{4}$/.test(yearText))
+) {
+	console.error(
+		'Usage: npm run costs:import -- FILE [--profile NAME] [--kind actual|budget] [--dry-run] [--json]\n' +
+			'       [--encoding auto|utf-8|windows-1250] [--year YYYY] [--confirm-duplicate]'
+	);
+	process.exit(2);
+}
+if (!existsSync(file)) {
+	console.error(`File not found: ${file}`);
+	process.exit(2);
+}
+
+/** Messages in the language of LANG (Czech by default), from the app's own message files. */
+function catalogue(): Record<string, string> {
+	const lang = (process.env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'cs';
+	const dir = path.resolve('messages', lang);
+	const all: Record<string, string> = {};
+	for (const f of existsSync(dir) ? readdirSync(dir) : []) {
+		if (f.endsWith('.json')) {
+			Object.assign(all, JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+		}
+	}
+	return all;
+}
+const messages = catalogue();
+const text = (m: RowMessage) =>
+	(messages[m.key] ?? m.key).replace(/\{(\w+)\}/g, (_, k: string) =>
+		String(m.params?.[k] ?? `{${k}}`)
+	);
+const czk = (h: bigint) => {
+	const abs = h < 0n ? -h : h;
+	return `${h < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+};
+
+await runCli(async (db) => {
+	await migrateToLatest(db);
+	const profileName = argValue(args, '--profile');
+	let mapping = null;
+	if (profileName) {
+		const profile = await profiles.findByName(db, profileName);
+		if (!profile) {
+			console.error(`Unknown profile: ${profileName}`);
+			return 2;
+		}
+		mapping = profile.mapping;
+	}
+	const bytes = new Uint8Array(readFileSync(file));
+	const outcome = await importFile(db, null, bytes, {
+		fileName: path.basename(file),
+		kind,
+		encoding,
+		mapping,
+		source: 'cli',
+		year: yearText ? Number(yearText) : null,
+		dryRun,
+		confirmDuplicate: args.includes('--confirm-duplicate'),
+		profileName: profileName ?? null
+	});
+	const v = outcome.validation;
+	const ok = outcome.status === 'imported' || outcome.status === 'dry-run';
+	const report = {
+		file,
+		status: outcome.status,
+		format: outcome.read.format,
+		encoding: outcome.read.encoding,
+		rowsRead: v.rowsRead,
+		rowsImported: outcome.status === 'imported' ? v.resolved.length : 0,
+		rowsValid: v.resolved.length,
+		skipped: { revenue: v.skippedRevenue, financing: v.skippedFinancing, ignored: v.ignored },
+		total: czk(v.total),
+		batchId: outcome.status === 'imported' ? outcome.batchId : null,
+		duplicateOf: v.duplicateOf?.id ?? null,
+		errors: v.errors.map((e) => ({
+			line: e.line,
+			field: e.field ?? null,
+			key: e.key,
+			message: text(e)
+		})),
+		warnings: v.warnings.map((e) => ({
+			line: e.line,
+			field: e.field ?? null,
+			key: e.key,
+			message: text(e)
+		}))
+	};
+	if (json) {
+		console.log(JSON.stringify(report));
+	} else {
+		console.log(`${file}: ${outcome.status}`);
+		console.log(
+			`rows read ${report.rowsRead}, imported ${report.rowsImported}, total ${report.total} CZK`
+		);
+		console.log(
+			`skipped: revenue ${v.skippedRevenue}, financing ${v.skippedFinancing}, technical ${v.ignored}`
+		);
+		if (outcome.status === 'imported') console.log(`batch ${outcome.batchId}`);
+		if (outcome.status === 'duplicate') {
+			console.log(
+				`The same file was imported as batch ${v.duplicateOf?.id}; add --confirm-duplicate to import it again.`
+			);
+		}
+		for (const e of report.errors) {
+			console.log(`line ${e.line}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
+		}
+		for (const w of report.warnings) console.log(`line ${w.line} (warning): ${w.message}`);
+	}
+	return ok ? 0 : 1;
+});

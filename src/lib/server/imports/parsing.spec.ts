@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount, parseMonth } from './values';
+import { decode, guessDelimiter, looksBinary, parseCsv } from './text';
+import { normalizeHeader, recogniseColumns, missingFields } from './columns';
+import { adaptTable } from './generic';
+
+const cp1250 = (bytes: number[]) => new Uint8Array(bytes);
+
+describe('Czech amounts', () => {
+	it.each([
+		['1 234,50', 123450n],
+		['1\u00a0234\u00a0567,89', 123456789n],
+		['1\u202f000', 100000n],
+		['-12,3', -1230n],
+		['12,30-', -1230n],
+		['1.234,50', 123450n],
+		['1234.5', 123450n],
+		['0,01', 1n],
+		['15 000 Kč', 1500000n]
+	])('%s → %s haléřů', (text, expected) => {
+		expect(parseAmount(text)).toEqual({ value: expected, rounded: false });
+	});
+
+	it('rounds spreadsheet float artefacts to the haléř and says so', () => {
+		expect(parseAmount('1234.5600000001')).toEqual({ value: 123456n, rounded: true });
+		expect(parseAmount('99.98999999')).toEqual({ value: 9999n, rounded: true });
+	});
+
+	it.each(['12a4,00', 'sto korun', '', '1,2,3,4', '12,345'])('refuses %j', (text) => {
+		expect(parseAmount(text)).toBeNull();
+	});
+});
+
+describe('Czech dates and periods', () => {
+	it.each([
+		['5.3.2026', '2026-03'],
+		['05. 03. 2026', '2026-03'],
+		['2026-03-05', '2026-03'],
+		['2026-03-05T10:15:00', '2026-03'],
+		['31/12/2025', '2025-12'],
+		['2026-03', '2026-03'],
+		['03/2026', '2026-03'],
+		['3.2026', '2026-03'],
+		['202603', '2026-03'],
+		['20260305', '2026-03']
+	])('%s → %s', (text, month) => {
+		expect(parseMonth(text)).toBe(month);
+	});
+
+	it('reads a month number with the year from another column', () => {
+		expect(parseMonth('7', '2025')).toBe('2025-07');
+		expect(parseMonth('7')).toBeNull();
+	});
+
+	it.each(['32.1.2025', '29.2.2025', '1.13.2025', 'leden', '2025'])('refuses %j', (text) => {
+		expect(parseMonth(text)).toBeNull();
+	});
+});
+
+describe('encodings', () => {
+	it('takes valid UTF-8 as UTF-8 and strips the BOM', () => {
+		const d = decode(new TextEncoder().encode('\uFEFFPoložka;Částka'));
+		expect(d).toMatchObject({ encoding: 'utf-8', bom: true, text: 'Položka;Částka' });
+	});
+
+	it('takes anything else as Windows-1250', () => {
+		// "Částka" in Windows-1250: Č = 0xC8, á = 0xE1
+		const d = decode(cp1250([0xc8, 0xe1, 0x73, 0x74, 0x6b, 0x61]));
+		expect(d).toMatchObject({ encoding: 'windows-1250', text: 'Částka', invalidLine: null });
+	});
+
+	it('names the first bad line when UTF-8 is forced on Windows-1250', () => {
+		const bytes = new Uint8Array([...new TextEncoder().encode('a;b\nc;d\n'), 0xe8, 0x0a]);
+		expect(decode(bytes, 'utf-8').invalidLine).toBe(3);
+	});
+
+	it('recognises binary files', () => {
+		expect(looksBinary(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).toBe(true);
+		expect(looksBinary(new TextEncoder().encode('datum;polozka\n1.1.2025;5139\n'))).toBe(false);
+	});
+});
+
+describe('CSV', () => {
+	it('guesses the separator from the header', () => {
+		expect(guessDelimiter('a;b;c\n1,5;2;3')).toBe(';');
+		expect(guessDelimiter('a,b,c\n1;2,3')).toBe(',');
+		expect(guessDelimiter('a\tb\n1\t2')).toBe('\t');
+	});
+
+	it('keeps quoted separators, quotes and line breaks, and the line each record starts on', () => {
+		const records = parseCsv('a;b\r\n"x;y";"he said ""hi"""\r\n\r\n"multi\nline";2\n', ';');
+		expect(records).toEqual([
+			{ line: 1, cells: ['a', 'b'] },
+			{ line: 2, cells: ['x;y', 'he said "hi"'] },
+			{ line: 4, cells: ['multi\nline', '2'] }
+		]);
+	});
+});
+
+describe('column recognition', () => {
+	it('normalises Czech headers', () => {
+		expect(normalizeHeader('\uFEFF"Položka (kód) "'.replace(/"/g, ''))).toBe('polozka');
+		expect(normalizeHeader('DOKLAD_DATUM')).toBe('doklad_datum');
+		expect(normalizeHeader('Částka Kč')).toBe('castka_kc');
+	});
+
+	it('recognises the usual headers with prefixes, diacritics and notes', () => {
+		const mapping = recogniseColumns([
+			'DOKLAD_ROK',
+			'DOKLAD_DATUM',
+			'ORJ',
+			'PARAGRAF',
+			'Položka (kód)',
+			'SUBJEKT_NAZEV',
+			'CASTKA',
+			'POZNAMKA',
+			'ÚZ'
+		]);
+		expect(mapping).toMatchObject({
+			date: 'DOKLAD_DATUM',
+			orj: 'ORJ',
+			paragraf: 'PARAGRAF',
+			polozka: 'Položka (kód)',
+			amount: 'CASTKA',
+			uz: 'ÚZ'
+		});
+		expect(mapping.year).toBeUndefined();
+		expect(missingFields(mapping)).toEqual([]);
+	});
+
+	it('recognises debit and credit columns and a period with a year', () => {
+		const mapping = recogniseColumns(['Rok', 'Období', 'Pol', 'MD', 'Dal']);
+		expect(mapping).toMatchObject({
+			year: 'Rok',
+			month: 'Období',
+			polozka: 'Pol',
+			debit: 'MD',
+			credit: 'Dal'
+		});
+	});
+});
+
+describe('generic adapter', () => {
+	it('skips revenue and financing lines, counts them, and reads debit minus credit', () => {
+		const result = adaptTable(
+			{
+				headerLine: 1,
+				headers: ['Rok', 'Období', 'Pol', 'MD', 'Dal'],
+				records: [
+					{ line: 2, cells: ['2025', '3', '5139', '1 000,00', ''] },
+					{ line: 3, cells: ['2025', '3', '1111', '', '50 000,00'] },
+					{ line: 4, cells: ['2025', '3', '8115', '10,00', ''] },
+					{ line: 5, cells: ['2025', '4', '5139', '100,00', '30,00'] }
+				]
+			},
+			recogniseColumns(['Rok', 'Období', 'Pol', 'MD', 'Dal']),
+			'actual',
+			'csv'
+		);
+		expect(result.errors).toEqual([]);
+		expect(result.rows.map((r) => [r.line, r.month, r.amount])).toEqual([
+			[2, '2025-03', 100000n],
+			[5, '2025-04', 7000n]
+		]);
+		expect(result.skipped.map((s) => s.reason)).toEqual(['revenue', 'financing']);
+	});
+});

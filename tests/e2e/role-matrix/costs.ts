@@ -1,0 +1,103 @@
+import type { WriteAction } from './types';
+
+// Forms are invalid or aimed at records that do not exist, so allowed roles change nothing.
+export const costsActions: WriteAction[] = [
+	{
+		route: '/(app)/costs',
+		action: 'target',
+		path: '/costs',
+		capabilities: ['costs.edit'],
+		form: { target: 'abc' }
+	},
+	{
+		route: '/(app)/costs/import',
+		action: 'preview',
+		path: '/costs/import',
+		capabilities: ['costs.import'],
+		form: { kind: 'actual' }
+	},
+	{
+		route: '/(app)/costs/import',
+		action: 'import',
+		path: '/costs/import',
+		capabilities: ['costs.import'],
+		form: { kind: 'actual' }
+	},
+	{
+		route: '/(app)/costs/batches',
+		action: 'rollback',
+		path: '/costs/batches',
+		capabilities: ['costs.import'],
+		form: { id: '0', version: '0' }
+	},
+	{
+		route: '/(app)/costs/entries',
+		action: 'create',
+		path: '/costs/entries',
+		capabilities: ['costs.edit'],
+		form: { kind: 'actual', month: 'x', amount: 'x', polozka: 'x' }
+	},
+	{
+		route: '/(app)/costs/entries',
+		action: 'update',
+		path: '/costs/entries',
+		capabilities: ['costs.edit'],
+		form: { id: '0', version: '0', month: 'x' }
+	},
+	{
+		route: '/(app)/costs/entries',
+		action: 'delete',
+		path: '/costs/entries',
+		capabilities: ['costs.edit'],
+		form: { id: '0', version: '0' }
+	},
+	{
+		route: '/(app)/costs/mappings',
+		action: 'saveOrj',
+		path: '/costs/mappings',
+		capabilities: ['costs.edit'],
+		form: { orj: '', orgUnitId: '0' }
+	},
+	{
+		route: '/(app)/costs/mappings',
+		action: 'deleteOrj',
+		path: '/costs/mappings',
+		capabilities: ['costs.edit'],
+		form: { orj: 'NEEXISTUJE' }
+	},
+	{
+		route: '/(app)/costs/mappings',
+		action: 'saveOrg',
+		path: '/costs/mappings',
+		capabilities: ['costs.edit'],
+		form: { org: '', initiativeId: '0' }
+	},
+	{
+		route: '/(app)/costs/mappings',
+		action: 'deleteOrg',
+		path: '/costs/mappings',
+		capabilities: ['costs.edit'],
+		form: { org: 'NEEXISTUJE' }
+	},
+	{
+		route: '/(app)/costs/mappings',
+		action: 'nature',
+		path: '/costs/mappings',
+		capabilities: ['costs.edit'],
+		form: { polozka: '5011', version: '0', nature: 'fixed' }
+	},
+	{
+		route: '/(app)/costs/allocation',
+		action: 'save',
+		path: '/costs/allocation',
+		capabilities: ['allocation.edit'],
+		form: { unit: '0', year: '2025', version: '0', p1: '100' }
+	},
+	{
+		route: '/(app)/costs/allocation',
+		action: 'reset',
+		path: '/costs/allocation',
+		capabilities: ['allocation.edit'],
+		form: { unit: '0', year: '2025', version: '0' }
+	}
+];
