@@ -265,4 +265,36 @@ describe.each(engines)('initiatives on %s', (engine) => {
 			'initiative.update'
 		]);
 	});
+
+	it('links goals, processes and KPIs, refusing unknown ids without a partial write', async () => {
+		const id = await newInitiative('INI-F');
+		const goal = await t.db
+			.insertInto('goal')
+			.values({ code: 'C1', name: 'Efektivní úřad', level: 'strategic' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const process = await t.db
+			.insertInto('process')
+			.values({ code: 'P-SPS', name: 'Spisová služba', kind: 'support' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		let version = (await initiativeRow(id)).version;
+		await initiatives.setLinks(t.db, users.pm, id, version, {
+			goalIds: [goal.id],
+			processIds: [process.id],
+			kpiIds: []
+		});
+		version = (await initiativeRow(id)).version;
+		await expect(
+			initiatives.setLinks(t.db, users.pm, id, version, {
+				goalIds: [],
+				processIds: [process.id, 999_999],
+				kpiIds: []
+			})
+		).rejects.toMatchObject({ errors: { links: 'programme_error_choice' } });
+		const detail = await initiatives.get(t.db, id, TODAY);
+		expect(detail.goals.map((g) => g.code)).toEqual(['C1']);
+		expect(detail.processes.map((p) => p.code)).toEqual(['P-SPS']);
+		expect(detail.version).toBe(version);
+	});
 });

@@ -496,6 +496,17 @@ export async function setLinks(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lock(trx, id, expectedVersion);
+		// Ids come from checkboxes; refuse any that no longer exist rather than fail on a key.
+		for (const [table, ids] of [
+			['goal', input.goalIds],
+			['process', input.processIds],
+			['kpi', input.kpiIds]
+		] as const) {
+			if (!ids.length) continue;
+			const found = await trx.selectFrom(table).select('id').where('id', 'in', ids).execute();
+			if (found.length !== ids.length)
+				throw new ValidationError({ links: 'programme_error_choice' });
+		}
 		const before = await repo.links(trx, id);
 		await trx.deleteFrom('initiative_goal').where('initiative_id', '=', id).execute();
 		await trx.deleteFrom('initiative_process').where('initiative_id', '=', id).execute();
