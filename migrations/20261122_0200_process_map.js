@@ -149,7 +149,10 @@ export async function up(db) {
 		.addColumn('target', 'numeric(18, 4)', (c) => c.notNull())
 		.addColumn('target_max', 'numeric(18, 4)')
 		.addColumn('tolerance', 'numeric(18, 4)', (c) =>
-			c.notNull().defaultTo(0).check(sql`tolerance >= 0`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`tolerance >= 0`)
 		)
 		.addColumn('updated_by', 'integer', (c) => c.references('app_user.id'))
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

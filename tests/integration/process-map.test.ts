@@ -165,6 +165,10 @@ describe.each(engines)('process map on %s', (engine) => {
 		const byPotential = await processes.list(db, { year: YEAR, sort: 'potential' });
 		const indexes = byPotential.map((p) => p.potential ?? -1);
 		expect(indexes).toEqual([...indexes].sort((a, b) => b - a));
+		const promising = await processes.list(db, { year: YEAR, minPotential: 75 });
+		expect(promising.length).toBeGreaterThan(0);
+		expect(promising.every((p) => p.potential !== null && p.potential >= 75)).toBe(true);
+		expect(promising.length).toBeLessThan(byPotential.length);
 		const support = await processes.list(db, { year: YEAR, kind: 'support' });
 		expect(support.length).toBeGreaterThan(0);
 		expect(support.every((p) => p.kind === 'support')).toBe(true);

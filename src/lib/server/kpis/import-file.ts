@@ -133,8 +133,9 @@ export async function parseXlsx(data: ArrayBuffer): Promise<FileParse> {
 	const table: { line: number; cells: string[] }[] = [];
 	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
 		const cells: string[] = [];
-		for (let c = 1; c <= Math.max(row.cellCount, 4); c++)
+		for (let c = 1; c <= Math.max(row.cellCount, 4); c++) {
 			cells.push(cellText(row.getCell(c).value));
+		}
 		table.push({ line: rowNumber, cells });
 	});
 	return toRows(table);

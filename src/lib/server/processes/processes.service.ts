@@ -63,7 +63,7 @@ const dec = (v: string | null) => (v === null ? null : normalise(v));
 /** The process catalogue for a year, filtered and sorted (used by /processes and the overview). */
 export async function list(db: Executor, filters: ProcessFilters): Promise<ProcessSummary[]> {
 	const rows = await repo.summaries(db, filters);
-	const items = rows.map((r): ProcessSummary => {
+	let items = rows.map((r): ProcessSummary => {
 		const scores = scoresOf(r);
 		return {
 			id: r.id,
@@ -85,6 +85,10 @@ export async function list(db: Executor, filters: ProcessFilters): Promise<Proce
 			version: r.version
 		};
 	});
+	if (filters.minPotential !== null && filters.minPotential !== undefined) {
+		const min = filters.minPotential;
+		items = items.filter((p) => p.potential !== null && p.potential >= min);
+	}
 	if (filters.sort === 'potential') {
 		items.sort((a, b) => (b.potential ?? -1) - (a.potential ?? -1) || a.code.localeCompare(b.code));
 	} else if (filters.sort === 'volume') {

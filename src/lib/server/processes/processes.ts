@@ -91,5 +91,7 @@ export interface ProcessFilters {
 	ownerId?: number | null;
 	status?: ProcessStatus | null;
 	q?: string | null;
+	/** only processes whose potential index is at least this */
+	minPotential?: number | null;
 	sort?: 'code' | 'name' | 'potential' | 'volume';
 }

@@ -16,6 +16,11 @@ function pick<T extends string>(value: string | null, options: readonly T[]): T 
 	return value && (options as readonly string[]).includes(value) ? (value as T) : null;
 }
 
+function minPotential(value: string | null): number | null {
+	const n = Number(value);
+	return value && Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
+}
+
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
@@ -27,6 +32,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		orgUnitId: Number(url.searchParams.get('unit')) || null,
 		ownerId: Number(url.searchParams.get('owner')) || null,
 		q: url.searchParams.get('q')?.trim().slice(0, 100) || null,
+		minPotential: minPotential(url.searchParams.get('potential')),
 		sort: pick(url.searchParams.get('sort'), SORTS) ?? 'code'
 	};
 	const [list, units, owners] = await Promise.all([
