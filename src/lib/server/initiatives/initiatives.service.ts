@@ -504,8 +504,9 @@ export async function setLinks(
 		] as const) {
 			if (!ids.length) continue;
 			const found = await trx.selectFrom(table).select('id').where('id', 'in', ids).execute();
-			if (found.length !== ids.length)
+			if (found.length !== ids.length) {
 				throw new ValidationError({ links: 'programme_error_choice' });
+			}
 		}
 		const before = await repo.links(trx, id);
 		await trx.deleteFrom('initiative_goal').where('initiative_id', '=', id).execute();
