@@ -4,6 +4,8 @@ export const DEMO_PASSWORD = 'dilna-demo';
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
 	await page.goto('/login');
+	// Typing before the page has hydrated can be wiped out by hydration.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel(/Uživatelské jméno|Username/).fill(username);
 	await page.getByLabel(/^(Heslo|Password)$/).fill(password);
 	await page.getByRole('button', { name: /Přihlásit se|Sign in/ }).click();
