@@ -7,6 +7,7 @@ import { importFile, LIMITS, type ImportOutcome } from '$lib/server/imports/pipe
 import * as profiles from '$lib/server/imports/profiles';
 import type { RowMessage } from '$lib/server/imports/source-row';
 import { isEncodingChoice } from '$lib/server/imports/text';
+import { importChoices, readImportChoices, viewExtras } from '$lib/server/imports/formats/web';
 import { ValidationError } from '$lib/server/users/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +19,8 @@ export const load: PageServerLoad = async () => {
 	return {
 		profiles: await profiles.list(getDb()),
 		limits: { maxFileSize: LIMITS.maxFileSize, maxRows: LIMITS.maxRows },
-		fields: [...FIELDS]
+		fields: [...FIELDS],
+		...(await importChoices(getDb()))
 	};
 };
 
@@ -57,7 +59,8 @@ function view(outcome: ImportOutcome, fileName: string) {
 		duplicateOf: validation.duplicateOf,
 		batchId: outcome.status === 'imported' ? outcome.batchId : null,
 		reconciliation: outcome.status === 'imported' ? outcome.reconciliation : [],
-		timings: outcome.status === 'imported' ? outcome.timings : null
+		timings: outcome.status === 'imported' ? outcome.timings : null,
+		...viewExtras(outcome)
 	};
 }
 
@@ -75,7 +78,9 @@ async function readForm(request: Request) {
 	const profileName = String(form.get('profile') ?? '').trim();
 	const yearText = String(form.get('year') ?? '').trim();
 	const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+	const choices = readImportChoices(form);
 	return {
+		choices,
 		file: file instanceof File && file.size > 0 ? file : null,
 		kind: kind as 'actual' | 'budget',
 		encoding,
@@ -84,7 +89,7 @@ async function readForm(request: Request) {
 		saveProfile: String(form.get('saveProfile') ?? '').trim(),
 		confirmDuplicate: form.get('confirmDuplicate') === 'on',
 		year,
-		values: { kind, encoding, profile: profileName, year: yearText }
+		values: { kind, encoding, profile: profileName, year: yearText, ...choices.values }
 	};
 }
 
@@ -119,7 +124,10 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 		year: input.year,
 		dryRun,
 		confirmDuplicate: input.confirmDuplicate,
-		profileName: input.profileName || null
+		profileName: input.profileName || null,
+		format: input.choices.format,
+		mode: input.choices.mode,
+		mappings: input.choices.mappings
 	});
 	if (input.saveProfile && outcome.read.headers.length) {
 		try {

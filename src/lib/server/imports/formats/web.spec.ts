@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { readImportChoices, totalsByClass } from './web';
+import { monthRuns } from '../../../../routes/(app)/costs/import/import-formats';
+
+describe('import screen choices', () => {
+	it('reads the format override, append mode and ORJ/ORG mappings from the form', () => {
+		const form = new FormData();
+		form.set('format', 'kxx');
+		form.set('mode', 'append');
+		form.set('map_orj:999', '4');
+		form.set('map_org:A-1', '7');
+		form.set('map_orj:bad code!', '3');
+		form.set('map_orj:998', '');
+		const c = readImportChoices(form);
+		expect(c.format).toBe('kxx');
+		expect(c.mode).toBe('append');
+		expect(c.mappings).toEqual({ orj: { '999': 4 }, org: { 'A-1': 7 } });
+	});
+
+	it('detects (format null) and replaces by default when nothing is chosen or the value is odd', () => {
+		const form = new FormData();
+		form.set('format', 'pdf');
+		const c = readImportChoices(form);
+		expect(c.format).toBeNull();
+		expect(c.mode).toBeUndefined();
+		expect(c.values.format).toBe('auto');
+	});
+
+	it('sums the reconciliation by month and položka class, to the haléř', () => {
+		const line = (month: string, polozka: string, file: bigint, ledger: bigint) => ({
+			month,
+			polozka,
+			file,
+			batch: file,
+			ledger
+		});
+		expect(
+			totalsByClass([
+				line('2026-03', '5139', 101n, 101n),
+				line('2026-03', '5169', 202n, 205n),
+				line('2026-03', '6121', 5n, 5n),
+				line('2026-02', '5139', 1n, 1n)
+			])
+		).toEqual([
+			{ month: '2026-02', cls: '5', file: 1n, ledger: 1n },
+			{ month: '2026-03', cls: '5', file: 303n, ledger: 306n },
+			{ month: '2026-03', cls: '6', file: 5n, ledger: 5n }
+		]);
+	});
+
+	it('groups replaced months into runs of consecutive months, across a year end', () => {
+		expect(monthRuns(['2026-05', '2026-03', '2026-04', '2026-07'])).toEqual([
+			['2026-03', '2026-05'],
+			['2026-07', '2026-07']
+		]);
+		expect(monthRuns(['2025-12', '2026-01'])).toEqual([['2025-12', '2026-01']]);
+	});
+});

@@ -1,0 +1,98 @@
+// What the import screen adds for the accounting formats: the format override, append or replace,
+// ORJ/ORG codes mapped in the preview, and the replace plan and class totals in the result.
+import type { Executor } from '../../audit/audit';
+import { mappingsFromForm, type CodeMappings } from '../code-mappings';
+import type { ImportOutcome, ReconciliationLine } from '../pipeline';
+import type { ImportMode } from '../replace';
+
+/** Formats the user can force; `auto` detects from the content. */
+export const FORMAT_CHOICES = [
+	'auto',
+	'kxx',
+	'internet-stream',
+	'vera',
+	'cityvizor',
+	'csv',
+	'xlsx'
+] as const;
+export type FormatChoice = (typeof FORMAT_CHOICES)[number];
+
+export function isFormatChoice(value: unknown): value is FormatChoice {
+	return FORMAT_CHOICES.includes(value as FormatChoice);
+}
+
+/** Org units and initiatives the preview offers for unknown ORJ and ORG codes. */
+export async function importChoices(db: Executor) {
+	const [units, initiatives] = await Promise.all([
+		db.selectFrom('org_unit').select(['id', 'code', 'name']).orderBy('code').execute(),
+		db.selectFrom('initiative').select(['id', 'code', 'name']).orderBy('code').execute()
+	]);
+	return { units, initiatives, formats: [...FORMAT_CHOICES] };
+}
+
+export function readImportChoices(form: FormData): {
+	format: string | null;
+	mode: ImportMode | undefined;
+	mappings: CodeMappings;
+	values: {
+		format: FormatChoice;
+		mode: string;
+		orjMap: Record<string, number>;
+		orgMap: Record<string, number>;
+	};
+} {
+	const formatValue = form.get('format');
+	const format = isFormatChoice(formatValue) ? formatValue : 'auto';
+	const mode = form.get('mode') === 'append' ? 'append' : undefined;
+	const mappings = mappingsFromForm(form);
+	return {
+		format: format === 'auto' ? null : format,
+		mode,
+		mappings,
+		values: {
+			format,
+			mode: mode ?? '',
+			orjMap: mappings.orj ?? {},
+			orgMap: mappings.org ?? {}
+		}
+	};
+}
+
+export interface ClassTotal {
+	month: string;
+	/** first digit of the položka: 5 current, 6 capital spending */
+	cls: string;
+	file: bigint;
+	ledger: bigint;
+}
+
+/** The reconciliation per month and položka class (the file beside the ledger). */
+export function totalsByClass(lines: ReconciliationLine[]): ClassTotal[] {
+	const map = new Map<string, ClassTotal>();
+	for (const l of lines) {
+		const key = `${l.month}|${l.polozka[0]}`;
+		const t = map.get(key) ?? { month: l.month, cls: l.polozka[0], file: 0n, ledger: 0n };
+		t.file += l.file;
+		t.ledger += l.ledger;
+		map.set(key, t);
+	}
+	return [...map.values()].sort(
+		(a, b) => a.month.localeCompare(b.month) || a.cls.localeCompare(b.cls)
+	);
+}
+
+/** Serialisable extras for the import screen's result. */
+export function viewExtras(outcome: ImportOutcome) {
+	const { validation } = outcome;
+	const replaced = outcome.status === 'imported' ? outcome.replaced : validation.replaces;
+	return {
+		kind: outcome.read.kind ?? null,
+		mode: validation.mode,
+		/** the months taken over from earlier batches (planned in a preview, done after import) */
+		replaces: replaced,
+		unmappedRows: validation.unmappedRows,
+		unknownOrj: validation.unknown.filter((u) => u.field === 'orj').slice(0, 100),
+		unknownOrg: validation.unknown.filter((u) => u.field === 'org').slice(0, 100),
+		byClass: outcome.status === 'imported' ? totalsByClass(outcome.reconciliation) : []
+	};
+}

@@ -1,0 +1,24 @@
+import { m } from '$lib/paraglide/messages';
+import { formatMonth } from '$lib/format';
+import { monthRuns } from './import-formats';
+
+const NAMES: Record<string, () => string> = {
+	kxx: m.imports_format_kxx,
+	'internet-stream': m.imports_format_internet_stream,
+	zip: m.imports_format_zip,
+	vera: m.imports_format_vera,
+	cityvizor: m.imports_format_cityvizor,
+	csv: m.imports_format_csv,
+	xlsx: m.imports_format_xlsx
+};
+
+export function formatName(format: string): string {
+	return NAMES[format]?.() ?? format;
+}
+
+/** `březen 2026 – květen 2026, červenec 2026` */
+export function monthsText(months: string[]): string {
+	return monthRuns(months)
+		.map(([a, b]) => (a === b ? formatMonth(a) : `${formatMonth(a)} – ${formatMonth(b)}`))
+		.join(', ');
+}
