@@ -7,6 +7,8 @@ import { authorize } from '../../src/lib/server/api/guard';
 import * as tokens from '../../src/lib/server/api/tokens.service';
 import * as read from '../../src/lib/server/api/read.repository';
 import { openApiDocument } from '../../src/lib/server/api/openapi';
+import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
+import { refreshProcessCosts } from '../../src/lib/server/allocation/allocation.service';
 import { ConflictError, ValidationError } from '../../src/lib/server/users/users';
 import type { Role } from '../../src/lib/server/db/schema';
 
@@ -195,6 +197,7 @@ describe.each(engines)('read API on %s', (engine) => {
 				}
 			])
 			.execute();
+		await rebuildSummary(t.db);
 		const all = await read.costSummary(t.db, null);
 		expect(all).toEqual([
 			{ year: 2025, kind: 'actual', nature: 'fixed', amount: 900719925474099300n },
@@ -207,7 +210,7 @@ describe.each(engines)('read API on %s', (engine) => {
 		expect(read.czk(12345n)).toBe('123.45');
 	});
 
-	it('lists processes with yearly volume and direct cost per case', async () => {
+	it('lists processes with yearly volume, full cost and cost per case from the aggregates', async () => {
 		const unit = await t.db
 			.insertInto('org_unit')
 			.values({ code: 'OVV', name: 'Odbor vnitřních věcí' })
@@ -233,6 +236,8 @@ describe.each(engines)('read API on %s', (engine) => {
 				process_id: process.id
 			})
 			.execute();
+		await rebuildSummary(t.db);
+		await refreshProcessCosts(t.db, [2026]);
 		const [p] = await read.processes(t.db, 2026);
 		expect(p).toMatchObject({ code: 'P01', kind: 'core', orgUnit: 'OVV' });
 		expect(p.years).toEqual([
@@ -242,8 +247,38 @@ describe.each(engines)('read API on %s', (engine) => {
 				fte: '1.50',
 				leadTimeDays: null,
 				directCost: '10.00',
-				unitDirectCost: '3.33'
+				allocatedCost: '0.00',
+				fullCost: '10.00',
+				unitCost: '3.33'
 			}
+		]);
+	});
+
+	it('lists KPIs with every target, actual and status per period', async () => {
+		const kpi = await t.db
+			.insertInto('kpi')
+			.values({ code: 'K1', name: 'Podání elektronicky', unit: '%', frequency: 'yearly' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await t.db
+			.insertInto('kpi_target')
+			.values([
+				{ kpi_id: kpi.id, period: '2025', target: '40', tolerance: '5' },
+				{ kpi_id: kpi.id, period: '2026', target: '50', tolerance: '5' }
+			])
+			.execute();
+		await t.db
+			.insertInto('kpi_actual')
+			.values([
+				{ kpi_id: kpi.id, period: '2025', value: '41' },
+				{ kpi_id: kpi.id, period: '2026', value: '44' }
+			])
+			.execute();
+		const [k] = (await read.kpisWithSeries(t.db, 2026)).filter((x) => x.code === 'K1');
+		expect(k).toMatchObject({ unit: '%', direction: 'higher', frequency: 'yearly' });
+		expect(k.periods.map((p) => [p.period, p.target, p.actual, p.status])).toEqual([
+			['2025', '40', '41', 'on_target'],
+			['2026', '50', '44', 'off_target']
 		]);
 	});
 

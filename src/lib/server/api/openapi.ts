@@ -13,6 +13,7 @@ const year = {
 	schema: { type: 'integer', minimum: 2000, maximum: 2100 }
 };
 const nullableString = { type: ['string', 'null'] };
+const nullableMoney = { oneOf: [money, { type: 'null' }] };
 
 function list(itemSchema: object) {
 	return {
@@ -90,7 +91,7 @@ export function openApiDocument(version: string, serverUrl: string) {
 				})
 			),
 			'/kpis': get(
-				'Key performance indicators',
+				'KPIs with every target and actual up to the year, and the status of each period',
 				list({
 					type: 'object',
 					properties: {
@@ -98,9 +99,28 @@ export function openApiDocument(version: string, serverUrl: string) {
 						code: { type: 'string' },
 						name: { type: 'string' },
 						goalId: { type: ['integer', 'null'] },
-						responsible: nullableString
+						unit: { type: 'string' },
+						direction: { enum: ['higher', 'lower', 'range'] },
+						frequency: { enum: ['monthly', 'quarterly', 'yearly'] },
+						baseline: nullableString,
+						responsible: nullableString,
+						periods: {
+							type: 'array',
+							items: {
+								type: 'object',
+								properties: {
+									period: { type: 'string', examples: ['2026', '2026-Q1', '2026-03'] },
+									target: nullableString,
+									targetMax: nullableString,
+									tolerance: nullableString,
+									actual: nullableString,
+									status: { enum: ['on_target', 'within_tolerance', 'off_target', 'no_data'] }
+								}
+							}
+						}
 					}
-				})
+				}),
+				[year]
 			),
 			'/processes': get(
 				'Processes with their yearly volume, effort and costs',
@@ -123,8 +143,10 @@ export function openApiDocument(version: string, serverUrl: string) {
 									volume: { type: ['integer', 'null'] },
 									fte: nullableString,
 									leadTimeDays: nullableString,
-									directCost: money,
-									unitDirectCost: { oneOf: [money, { type: 'null' }] }
+									directCost: nullableMoney,
+									allocatedCost: nullableMoney,
+									fullCost: nullableMoney,
+									unitCost: nullableMoney
 								}
 							}
 						}
@@ -146,7 +168,7 @@ export function openApiDocument(version: string, serverUrl: string) {
 				[year]
 			),
 			'/initiatives': get(
-				'Improvement initiatives with their actual spending',
+				'Improvement initiatives: budget, spending from the ledger, savings and payback',
 				list({
 					type: 'object',
 					properties: {
@@ -155,7 +177,30 @@ export function openApiDocument(version: string, serverUrl: string) {
 						name: { type: 'string' },
 						status: { enum: ['proposed', 'approved', 'in_progress', 'done', 'cancelled'] },
 						owner: nullableString,
-						actualSpending: money
+						budget: money,
+						actualSpending: money,
+						expectedSavingsPerYear: money,
+						realizedSavings: money,
+						paybackMonths: { type: ['integer', 'null'] }
+					}
+				}),
+				[year]
+			),
+			'/milestones': get(
+				'Programme milestones with status and slip',
+				list({
+					type: 'object',
+					properties: {
+						id: { type: 'integer' },
+						activity: { type: 'string' },
+						name: { type: 'string' },
+						owner: nullableString,
+						baselineDue: { type: 'string', format: 'date' },
+						currentDue: { type: 'string', format: 'date' },
+						doneDate: { type: ['string', 'null'], format: 'date' },
+						status: { enum: ['done', 'late', 'at_risk', 'on_track'] },
+						slipDays: { type: 'integer' },
+						predecessorIds: { type: 'array', items: { type: 'integer' } }
 					}
 				})
 			),

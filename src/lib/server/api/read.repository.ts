@@ -2,7 +2,9 @@
 // exact decimal strings of CZK ("1234.50"), never as floats.
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import { divRound } from '../../money';
+import * as initiativesService from '../initiatives/initiatives.service';
+import * as kpiService from '../kpis/kpis.service';
+import * as programme from '../programme/programme.service';
 
 /** Haléře → "1234.50" (exact; JSON has no bigint). */
 export function czk(h: bigint): string {
@@ -35,28 +37,6 @@ export async function goals(db: Executor) {
 	}));
 }
 
-export async function kpis(db: Executor) {
-	const rows = await db
-		.selectFrom('kpi')
-		.leftJoin('app_user', 'app_user.id', 'kpi.responsible_user_id')
-		.select([
-			'kpi.id',
-			'kpi.code',
-			'kpi.name',
-			'kpi.goal_id',
-			'app_user.display_name as responsible'
-		])
-		.orderBy('kpi.code')
-		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		code: r.code,
-		name: r.name,
-		goalId: r.goal_id,
-		responsible: r.responsible
-	}));
-}
-
 export async function processes(db: Executor, year: number | null) {
 	const rows = await db
 		.selectFrom('process')
@@ -77,51 +57,49 @@ export async function processes(db: Executor, year: number | null) {
 		.selectFrom('process_year')
 		.select(['process_id', 'year', 'volume', 'fte', 'lead_time_days'])
 		.orderBy('year');
-	if (year !== null) yearsQuery = yearsQuery.where('year', '=', year);
-	const costs = await processDirectCosts(db, year);
-	const years = await yearsQuery.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		code: r.code,
-		name: r.name,
-		kind: r.kind,
-		status: r.status,
-		orgUnit: r.org_unit,
-		owner: r.owner,
-		years: years
-			.filter((y) => y.process_id === r.id)
-			.map((y) => {
-				const direct = costs.get(`${r.id}:${y.year}`) ?? 0n;
-				return {
-					year: y.year,
-					volume: y.volume,
-					fte: y.fte,
-					leadTimeDays: y.lead_time_days,
-					directCost: czk(direct),
-					unitDirectCost: y.volume ? czk(divRound(direct, BigInt(y.volume))) : null
-				};
-			})
-	}));
-}
-
-/** Actual costs booked directly on processes, per process and year. */
-async function processDirectCosts(db: Executor, year: number | null) {
-	let query = db
-		.selectFrom('cost_entry')
-		.select([
-			'process_id',
-			sql<number>`extract(year from month)::int`.as('year'),
-			sql<bigint>`sum(amount)::bigint`.as('amount')
-		])
-		.where('kind', '=', 'actual')
-		.where('process_id', 'is not', null)
-		.groupBy(['process_id', sql`extract(year from month)`]);
+	// Full and unit cost come from the costs area's aggregate, never from the ledger.
+	let costsQuery = db
+		.selectFrom('process_cost_year')
+		.select(['process_id', 'year', 'direct', 'allocated', 'full_cost', 'unit_cost'])
+		.where('kind', '=', 'actual');
 	if (year !== null) {
-		query = query.where('month', '>=', `${year}-01-01`).where('month', '<', `${year + 1}-01-01`);
+		yearsQuery = yearsQuery.where('year', '=', year);
+		costsQuery = costsQuery.where('year', '=', year);
 	}
-	const map = new Map<string, bigint>();
-	for (const r of await query.execute()) map.set(`${r.process_id}:${r.year}`, BigInt(r.amount));
-	return map;
+	const [years, costs] = await Promise.all([yearsQuery.execute(), costsQuery.execute()]);
+	const costOf = new Map(costs.map((c) => [`${c.process_id}:${c.year}`, c]));
+	return rows.map((r) => {
+		const own = years.filter((y) => y.process_id === r.id);
+		const yearSet = new Set([
+			...own.map((y) => y.year),
+			...costs.filter((c) => c.process_id === r.id).map((c) => c.year)
+		]);
+		return {
+			id: r.id,
+			code: r.code,
+			name: r.name,
+			kind: r.kind,
+			status: r.status,
+			orgUnit: r.org_unit,
+			owner: r.owner,
+			years: [...yearSet]
+				.sort((a, b) => a - b)
+				.map((y) => {
+					const py = own.find((o) => o.year === y);
+					const c = costOf.get(`${r.id}:${y}`);
+					return {
+						year: y,
+						volume: py?.volume ?? null,
+						fte: py?.fte ?? null,
+						leadTimeDays: py?.lead_time_days ?? null,
+						directCost: c ? czk(c.direct) : null,
+						allocatedCost: c ? czk(c.allocated) : null,
+						fullCost: c ? czk(c.full_cost) : null,
+						unitCost: c?.unit_cost != null ? czk(c.unit_cost) : null
+					};
+				})
+		};
+	});
 }
 
 export interface CostSummaryRow {
@@ -131,23 +109,16 @@ export interface CostSummaryRow {
 	amount: bigint;
 }
 
-/** Totals per year, kind (actual, budget) and nature. */
+/** Totals per year, kind (actual, budget) and nature, from the costs area's monthly aggregate. */
 export async function costSummary(db: Executor, year: number | null): Promise<CostSummaryRow[]> {
 	let query = db
-		.selectFrom('cost_entry')
-		.select([
-			sql<number>`extract(year from month)::int`.as('year'),
-			'kind',
-			'nature',
-			sql<bigint>`sum(amount)::bigint`.as('amount')
-		])
-		.groupBy([sql`extract(year from month)`, 'kind', 'nature'])
-		.orderBy(sql`extract(year from month)`)
+		.selectFrom('cost_month_summary')
+		.select(['year', 'kind', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.groupBy(['year', 'kind', 'nature'])
+		.orderBy('year')
 		.orderBy('kind')
 		.orderBy('nature');
-	if (year !== null) {
-		query = query.where('month', '>=', `${year}-01-01`).where('month', '<', `${year + 1}-01-01`);
-	}
+	if (year !== null) query = query.where('year', '=', year);
 	const rows = await query.execute();
 	return rows.map((r) => ({
 		year: r.year,
@@ -157,34 +128,61 @@ export async function costSummary(db: Executor, year: number | null): Promise<Co
 	}));
 }
 
-export async function initiatives(db: Executor) {
-	const rows = await db
-		.selectFrom('initiative')
-		.leftJoin('app_user', 'app_user.id', 'initiative.owner_user_id')
-		.select([
-			'initiative.id',
-			'initiative.code',
-			'initiative.name',
-			'initiative.status',
-			'app_user.display_name as owner'
-		])
-		.orderBy('initiative.code')
-		.execute();
-	const spent = await db
-		.selectFrom('cost_entry')
-		.select(['initiative_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
-		.where('kind', '=', 'actual')
-		.where('initiative_id', 'is not', null)
-		.groupBy('initiative_id')
-		.execute();
-	const spentBy = new Map(spent.map((s) => [s.initiative_id, BigInt(s.amount)]));
-	return rows.map((r) => ({
-		id: r.id,
-		code: r.code,
-		name: r.name,
-		status: r.status,
-		owner: r.owner,
-		actualSpending: czk(spentBy.get(r.id) ?? 0n)
+/** Initiatives with budget, spending from the ledger, savings and payback (programme area rules). */
+export async function initiatives(db: Executor, year: number) {
+	const list = await initiativesService.list(db, year);
+	return list.map((i) => ({
+		id: i.id,
+		code: i.code,
+		name: i.name,
+		status: i.status,
+		owner: i.ownerName,
+		budget: czk(i.budgetTotal),
+		actualSpending: czk(i.spend),
+		expectedSavingsPerYear: czk(i.expected.total),
+		realizedSavings: czk(i.realized),
+		paybackMonths: i.paybackMonths === null ? null : Number(i.paybackMonths)
+	}));
+}
+
+/** Milestones with their status and slip (programme area rules). */
+export async function milestones(db: Executor, today: string) {
+	const list = await programme.allMilestones(db, today);
+	return list.map((m) => ({
+		id: m.id,
+		activity: m.activityCode,
+		name: m.name,
+		owner: m.ownerName,
+		baselineDue: m.baselineDue,
+		currentDue: m.currentDue,
+		doneDate: m.doneDate,
+		status: m.status,
+		slipDays: m.slip,
+		predecessorIds: m.predecessorIds
+	}));
+}
+
+/** KPIs with every target and actual up to the year, and each period's status (goals area rules). */
+export async function kpisWithSeries(db: Executor, year: number) {
+	const list = await kpiService.listWithSeries(db, year, { fromYear: null });
+	return list.map((k) => ({
+		id: k.id,
+		code: k.code,
+		name: k.name,
+		goalId: k.goalId,
+		unit: k.unit,
+		direction: k.direction,
+		frequency: k.frequency,
+		baseline: k.baseline,
+		responsible: k.responsibleName,
+		periods: k.periods.map((p) => ({
+			period: p.period,
+			target: p.target,
+			targetMax: p.targetMax,
+			tolerance: p.tolerance,
+			actual: p.actual,
+			status: p.status
+		}))
 	}));
 }
 

@@ -1,4 +1,7 @@
-import { apiGet } from '$lib/server/api/guard';
+import { apiGet, yearParam } from '$lib/server/api/guard';
 import * as read from '$lib/server/api/read.repository';
+import { todayInPrague } from '$lib/server/programme/milestone-status';
 
-export const GET = apiGet('read', async ({ db }) => ({ data: await read.kpis(db) }));
+export const GET = apiGet('read', async ({ db, url }) => ({
+	data: await read.kpisWithSeries(db, yearParam(url) ?? Number(todayInPrague().slice(0, 4)))
+}));
