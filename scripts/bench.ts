@@ -1,0 +1,199 @@
+// npm run bench — the costs area's performance figures. Builds the demo town on an embedded
+// database (and on PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL is set: use a scratch
+// database, the benchmark writes millions of rows), then measures:
+//  - import rows/s of a 100,000-row CSV through the whole pipeline, next to a raw bulk insert of
+//    the same rows (one unnest() insert per 5,000 rows, no parsing or checks: the floor);
+//  - the server time of /costs (the page's service call) at demo size and with ≥ 2 million
+//    ledger entries.
+// The last line of output is one JSON object with the figures.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from '../src/lib/server/db/engine';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { seedDemoIfEmpty } from '../src/lib/server/demo/seed';
+import { costsPage } from '../src/lib/server/costs/costs.service';
+import { importFile, insertEntries, readFile, validate } from '../src/lib/server/imports/pipeline';
+import { rebuildSummary } from '../src/lib/server/costs/aggregates';
+import { refreshProcessCosts } from '../src/lib/server/allocation/allocation.service';
+import type { Db } from '../src/lib/server/db';
+
+const LARGE = Number(process.env.BENCH_ROWS ?? 2_000_000);
+const IMPORT_ROWS = 100_000;
+const year = new Date().getFullYear();
+
+function log(message: string) {
+	console.error(`[bench] ${message}`);
+}
+
+async function timePage(db: Db, runs = 5): Promise<number> {
+	await costsPage(db, year - 1);
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		await costsPage(db, year - 1);
+		times.push(performance.now() - t);
+	}
+	times.sort((a, b) => a - b);
+	return Math.round(times[Math.floor(runs / 2)] * 10) / 10;
+}
+
+function sampleCsv(rows: number): Uint8Array {
+	const orj = ['0100', '0110', '0120', '0130', '0140', '0150', '0160', '0170', '0180'];
+	const polozky = ['5011', '5031', '5032', '5139', '5161', '5162', '5168', '5169', '5171', '6125'];
+	const lines = ['Datum dokladu;ORJ;Paragraf;Položka;ORG;UZ;Částka;Text'];
+	for (let i = 0; i < rows; i++) {
+		const month = 1 + (i % 12);
+		const day = 1 + (i % 28);
+		const amount = ((i * 7919) % 5_000_000) + 100;
+		lines.push(
+			`${day}.${month}.${year - 1};${orj[i % orj.length]};6171;${polozky[i % polozky.length]};;;` +
+				`${Math.floor(amount / 100)
+					.toString()
+					.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${String(amount % 100).padStart(2, '0')};` +
+				`Doklad ${i + 1}`
+		);
+	}
+	return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+}
+
+async function generateLedger(db: Db, rows: number) {
+	// A real office's ledger grows by more entries per month, unit and položka, not by new
+	// combinations: repeat the demo's own combinations until the ledger holds `rows` entries.
+	const batch = await db
+		.insertInto('import_batch')
+		.values({
+			source: 'cli',
+			format: 'csv',
+			file_name: 'generated.csv',
+			content_hash: `bench-${Date.now()}`,
+			kind: 'actual',
+			profile_name: null,
+			rows_read: rows,
+			rows_imported: rows,
+			rows_skipped: 0,
+			total: 0n,
+			month_from: `${year - 2}-01-01`,
+			month_to: `${year}-12-01`,
+			file_totals: '[]'
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await sql`create table bench_combo as
+		select row_number() over () as i, kind, month, nature, polozka, paragraf, org_unit_id,
+			process_id, initiative_id
+		from (select distinct kind, month, nature, polozka, paragraf, org_unit_id, process_id,
+			initiative_id from cost_entry) d`.execute(db);
+	const combos = await sql<{ n: number }>`select count(*)::int as n from bench_combo`.execute(db);
+	const n = combos.rows[0].n;
+	const chunk = 250_000;
+	for (let done = 0; done < rows; done += chunk) {
+		const size = Math.min(chunk, rows - done);
+		await sql`
+			insert into cost_entry (kind, month, amount, nature, polozka, paragraf, org_unit_id,
+				process_id, initiative_id, text, batch_id)
+			select c.kind, c.month, (g % 90000) + 100, c.nature, c.polozka, c.paragraf, c.org_unit_id,
+				c.process_id, c.initiative_id, 'generováno', ${batch.id}::int
+			from generate_series(${done + 1}::int, ${done + size}::int) as g
+			join bench_combo c on c.i = (g % ${n}) + 1`.execute(db);
+		log(`ledger ${done + size} / ${rows}`);
+	}
+	await sql`drop table bench_combo`.execute(db);
+	await rebuildSummary(db);
+	await refreshProcessCosts(db, [year - 2, year - 1, year]);
+}
+
+async function runOn(label: string, db: Db) {
+	const t0 = performance.now();
+	await migrateToLatest(db);
+	await seedDemoIfEmpty(db);
+	log(`${label}: demo seeded in ${Math.round(performance.now() - t0)} ms`);
+	const demoEntries = await db
+		.selectFrom('cost_entry')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.executeTakeFirstOrThrow();
+	const pageDemo = await timePage(db);
+	log(`${label}: /costs at demo size (${demoEntries.n} entries): ${pageDemo} ms`);
+
+	const bytes = sampleCsv(IMPORT_ROWS);
+	const t1 = performance.now();
+	const outcome = await importFile(db, null, bytes, {
+		fileName: 'bench.csv',
+		kind: 'actual',
+		source: 'cli'
+	});
+	const importMs = performance.now() - t1;
+	if (outcome.status !== 'imported') {
+		throw new Error(
+			`bench import failed: ${outcome.status} ${JSON.stringify(outcome.validation.errors.slice(0, 3))}`
+		);
+	}
+	log(
+		`${label}: import of ${IMPORT_ROWS} rows: ${Math.round(importMs)} ms (${JSON.stringify(outcome.timings)})`
+	);
+
+	// The same rows written raw: parsed beforehand, no checks, no aggregates, no batch.
+	const read = await readFile(bytes, { fileName: 'bench.csv', kind: 'actual' });
+	const checked = await validate(db, bytes, read);
+	const t2 = performance.now();
+	await db
+		.transaction()
+		.execute((trx) => insertEntries(trx, null, null, 'actual', checked.resolved));
+	const rawMs = performance.now() - t2;
+	await db
+		.deleteFrom('cost_entry')
+		.where('text', 'like', 'Doklad %')
+		.where('batch_id', 'is', null)
+		.execute();
+	log(`${label}: raw bulk insert of the same rows: ${Math.round(rawMs)} ms`);
+
+	const t3 = performance.now();
+	await generateLedger(db, LARGE);
+	const generateMs = performance.now() - t3;
+	const total = await db
+		.selectFrom('cost_entry')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.executeTakeFirstOrThrow();
+	const pageLarge = await timePage(db);
+	log(
+		`${label}: /costs at ${total.n} entries: ${pageLarge} ms (ledger generated in ${Math.round(generateMs)} ms)`
+	);
+	return {
+		engine: label,
+		import_rows: IMPORT_ROWS,
+		import_rows_per_s: Math.round(IMPORT_ROWS / (importMs / 1000)),
+		raw_bulk_insert_rows_per_s: Math.round(IMPORT_ROWS / (rawMs / 1000)),
+		import_vs_raw: Math.round((importMs / rawMs) * 100) / 100,
+		costs_page_ms_demo: pageDemo,
+		costs_page_ms_large: pageLarge,
+		costs_page_large_vs_demo: Math.round((pageLarge / pageDemo) * 100) / 100,
+		entries_demo: demoEntries.n,
+		entries_large: total.n
+	};
+}
+
+const results = [];
+const dir = mkdtempSync(path.join(tmpdir(), 'dilna-bench-'));
+try {
+	const embedded = openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pgdata') });
+	try {
+		results.push(await runOn('pglite', embedded));
+	} finally {
+		await embedded.destroy();
+	}
+	const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+	if (url) {
+		const server = openDatabase({ kind: 'postgres', url });
+		try {
+			results.push(await runOn('postgres', server));
+		} finally {
+			await server.destroy();
+		}
+	}
+} finally {
+	rmSync(dir, { recursive: true, force: true });
+}
+console.log(
+	JSON.stringify({ goals: { import_vs_raw_max: 4, costs_page_large_vs_demo_max: 1.5 }, results })
+);
