@@ -1,5 +1,8 @@
 // npm run costs:import -- FILE [--profile NAME] [--kind actual|budget] [--dry-run] [--json]
 //   [--encoding auto|utf-8|windows-1250] [--year YYYY] [--confirm-duplicate]
+//   [--format auto|kxx|internet-stream|vera|cityvizor|csv|xlsx] [--mode replace|append] [--strict]
+// Accounting formats replace the months they cover from the same source (--mode append adds
+// instead); unknown ORJ codes go to the NEZAŘAZENO org unit unless --strict refuses the file.
 // The same pipeline as the import screen, for scheduled imports from the accounting system's
 // export folder. Exit codes: 0 imported whole (or, with --dry-run, would be); 1 refused (bad rows,
 // or a file already imported without --confirm-duplicate); 2 usage; 3 the embedded database is
@@ -12,26 +15,35 @@ import * as profiles from '../src/lib/server/imports/profiles';
 import { isEncodingChoice } from '../src/lib/server/imports/text';
 import type { RowMessage } from '../src/lib/server/imports/source-row';
 import { argValue, runCli } from './cli';
+import {
+	cliImportOptions,
+	cliFormatReport,
+	CLI_FORMAT_USAGE
+} from '../src/lib/server/imports/formats/cli';
 
 const args = process.argv.slice(2);
 const file = args.find(
 	(a, i) =>
-		!a.startsWith('--') && !['--profile', '--kind', '--encoding', '--year'].includes(args[i - 1])
+		!a.startsWith('--') &&
+		!['--profile', '--kind', '--encoding', '--year', '--format', '--mode'].includes(args[i - 1])
 );
 const kind = argValue(args, '--kind') ?? 'actual';
 const encoding = argValue(args, '--encoding') ?? 'auto';
 const yearText = argValue(args, '--year');
 const json = args.includes('--json');
 const dryRun = args.includes('--dry-run');
+const formatOptions = cliImportOptions(args);
 if (
 	!file ||
+	!formatOptions ||
 	(kind !== 'actual' && kind !== 'budget') ||
 	!isEncodingChoice(encoding) ||
 	(yearText && !/^\d{4}$/.test(yearText))
 ) {
 	console.error(
 		'Usage: npm run costs:import -- FILE [--profile NAME] [--kind actual|budget] [--dry-run] [--json]\n' +
-			'       [--encoding auto|utf-8|windows-1250] [--year YYYY] [--confirm-duplicate]'
+			'       [--encoding auto|utf-8|windows-1250] [--year YYYY] [--confirm-duplicate]\n' +
+			CLI_FORMAT_USAGE
 	);
 	process.exit(2);
 }
@@ -75,19 +87,28 @@ await runCli(async (db) => {
 		mapping = profile.mapping;
 	}
 	const bytes = new Uint8Array(readFileSync(file));
-	const outcome = await importFile(db, null, bytes, {
+	const options = {
 		fileName: path.basename(file),
-		kind,
+		kind: kind as 'actual' | 'budget',
 		encoding,
 		mapping,
-		source: 'cli',
+		source: 'cli' as const,
 		year: yearText ? Number(yearText) : null,
 		dryRun,
 		confirmDuplicate: args.includes('--confirm-duplicate'),
-		profileName: profileName ?? null
-	});
+		profileName: profileName ?? null,
+		...formatOptions.import
+	};
+	// --strict: unknown ORJ/ORG/paragraf codes refuse the file before anything is written.
+	const checked = formatOptions.strict
+		? await importFile(db, null, bytes, { ...options, dryRun: true })
+		: null;
+	const refused =
+		!!checked && (checked.status === 'invalid' || checked.validation.unknown.length > 0);
+	const outcome = refused ? checked! : await importFile(db, null, bytes, options);
 	const v = outcome.validation;
-	const ok = outcome.status === 'imported' || outcome.status === 'dry-run';
+	const ok = !refused && (outcome.status === 'imported' || outcome.status === 'dry-run');
+	const formatReport = cliFormatReport(outcome, czk);
 	const report = {
 		file,
 		status: outcome.status,
@@ -111,7 +132,9 @@ await runCli(async (db) => {
 			field: e.field ?? null,
 			key: e.key,
 			message: text(e)
-		}))
+		})),
+		...formatReport.json,
+		...(refused && outcome.status !== 'invalid' ? { status: 'refused-strict' } : {})
 	};
 	if (json) {
 		console.log(JSON.stringify(report));
@@ -124,6 +147,8 @@ await runCli(async (db) => {
 			`skipped: revenue ${v.skippedRevenue}, financing ${v.skippedFinancing}, technical ${v.ignored}`
 		);
 		if (outcome.status === 'imported') console.log(`batch ${outcome.batchId}`);
+		for (const line of formatReport.lines) console.log(line);
+		if (refused) console.log('--strict: unknown codes, nothing imported.');
 		if (outcome.status === 'duplicate') {
 			console.log(
 				`The same file was imported as batch ${v.duplicateOf?.id}; add --confirm-duplicate to import it again.`

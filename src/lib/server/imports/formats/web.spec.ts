@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readImportChoices, totalsByClass } from './web';
-import { monthRuns } from '../../../../routes/(app)/costs/import/import-formats';
+import { monthRuns } from '../../../import-months';
 
 describe('import screen choices', () => {
 	it('reads the format override, append mode and ORJ/ORG mappings from the form', () => {
