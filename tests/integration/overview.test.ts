@@ -9,6 +9,9 @@ import { refreshProcessCosts } from '../../src/lib/server/allocation/allocation.
 import { goalDrill } from '../../src/lib/server/overview/drill.service';
 import { whatIfBase } from '../../src/lib/server/overview/what-if.service';
 import { compute } from '../../src/lib/overview/what-if';
+import { council } from '../../src/lib/server/reports/council.service';
+import { EXPORT_TABLES, exportTable } from '../../src/lib/server/reports/export-tables';
+import { moneyText, toCsv } from '../../src/lib/server/export/table-export';
 
 const TODAY = '2026-06-15';
 const NATURES = ['fixed', 'variable', 'investment'] as const;
@@ -372,5 +375,20 @@ describe.each(engines)('overview figures on %s', (engine) => {
 				expect(compute(base, { fte: base.fte * 2n }).allocated).toBeGreaterThan(r.allocated);
 			}
 		}
+	});
+
+	it('exports every table of the council report with the figures the pages show', async () => {
+		const report = await council(t.db, 2026, TODAY);
+		expect(report.initiatives.map((i) => i.code)).toEqual(['I1', 'I2']);
+		for (const name of EXPORT_TABLES) {
+			const table = exportTable(report, name);
+			for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
+		}
+		const structure = toCsv(exportTable(report, 'cost-structure'));
+		const y2026 = report.overview.costYears.find((c) => c.year === 2026)!;
+		expect(structure).toContain(`2026;${moneyText(y2026.fixed)};${moneyText(y2026.variable)};`);
+		const processes = exportTable(report, 'processes');
+		expect(processes.rows.map((r) => r[0])).toEqual(['P1', 'P2', 'P3']);
+		expect(processes.rows[0][4]).toBe(report.overview.processes[0].fullCost);
 	});
 });

@@ -1,0 +1,174 @@
+// The overview's and the council report's tables as export tables (CSV/XLSX through the shared
+// exporter), built from the same report data the pages show.
+import type { ExportTable } from '../export/table-export';
+import { m } from '$lib/paraglide/messages';
+import type { council } from './council.service';
+
+type Report = Awaited<ReturnType<typeof council>>;
+
+const STATUS: Record<string, () => string> = {
+	on_target: m.overview_status_on_target,
+	within_tolerance: m.overview_status_within,
+	off_target: m.overview_status_off,
+	no_data: m.overview_status_no_data
+};
+const KIND: Record<string, () => string> = {
+	management: m.overview_kind_management,
+	core: m.overview_kind_core,
+	support: m.overview_kind_support
+};
+const INITIATIVE: Record<string, () => string> = {
+	proposed: m.overview_init_proposed,
+	approved: m.overview_init_approved,
+	in_progress: m.overview_init_in_progress,
+	done: m.overview_init_done,
+	cancelled: m.overview_init_cancelled
+};
+
+export const EXPORT_TABLES = [
+	'cost-structure',
+	'processes',
+	'goals',
+	'kpis',
+	'activities',
+	'initiatives'
+] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+export function isExportTable(name: string): name is ExportTableName {
+	return (EXPORT_TABLES as readonly string[]).includes(name);
+}
+
+/** Numeric KPI text → a number for spreadsheets (KPIs are not money; floats are fine here). */
+function num(v: string | null): number | null {
+	return v === null ? null : Number(v);
+}
+
+export function exportTable(report: Report, name: ExportTableName): ExportTable {
+	const o = report.overview;
+	const y = report.year;
+	switch (name) {
+		case 'cost-structure':
+			return {
+				name: `prehled-${y}-struktura-nakladu`,
+				title: m.overview_cost_structure(),
+				columns: [
+					{ header: m.overview_year(), kind: 'number' },
+					{ header: m.overview_nature_fixed(), kind: 'money' },
+					{ header: m.overview_nature_variable(), kind: 'money' },
+					{ header: m.overview_nature_investment(), kind: 'money' },
+					{ header: m.overview_total(), kind: 'money' },
+					{ header: m.overview_investment_share(), kind: 'percent' }
+				],
+				rows: o.costYears.map((c) => [
+					c.year,
+					c.fixed,
+					c.variable,
+					c.investment,
+					c.total,
+					c.investmentShare
+				])
+			};
+		case 'processes':
+			return {
+				name: `prehled-${y}-procesy`,
+				title: m.overview_report_processes({ year: String(y) }),
+				columns: [
+					{ header: m.overview_code() },
+					{ header: m.overview_process() },
+					{ header: m.overview_kind() },
+					{ header: m.overview_volume(), kind: 'number' },
+					{ header: m.overview_full_cost(), kind: 'money' },
+					{ header: m.overview_unit_cost(), kind: 'money' },
+					{ header: m.overview_potential_short(), kind: 'number' }
+				],
+				rows: o.processes.map((p) => [
+					p.code,
+					p.name,
+					KIND[p.kind](),
+					p.volume,
+					p.fullCost,
+					p.unitCost,
+					p.potential
+				])
+			};
+		case 'goals':
+			return {
+				name: `prehled-${y}-cile`,
+				title: m.overview_report_goals(),
+				columns: [
+					{ header: m.overview_code() },
+					{ header: m.overview_goal() },
+					{ header: m.overview_state() }
+				],
+				rows: o.goals.map((g) => [g.code, g.name, STATUS[g.status]()])
+			};
+		case 'kpis':
+			return {
+				name: `prehled-${y}-ukazatele`,
+				title: m.overview_report_kpis(),
+				columns: [
+					{ header: m.overview_code() },
+					{ header: m.overview_kpi() },
+					{ header: m.overview_period() },
+					{ header: m.overview_actual(), kind: 'number' },
+					{ header: m.overview_target_col(), kind: 'number' },
+					{ header: m.overview_state() }
+				],
+				rows: report.kpis.map((k) => [
+					k.code,
+					k.name,
+					k.period,
+					num(k.actual),
+					num(k.target),
+					STATUS[k.status]()
+				])
+			};
+		case 'activities':
+			return {
+				name: `prehled-${y}-program`,
+				title: m.overview_report_programme(),
+				columns: [
+					{ header: m.overview_activity() },
+					{ header: m.overview_ms_done(), kind: 'number' },
+					{ header: m.overview_milestones(), kind: 'number' },
+					{ header: m.overview_ms_late(), kind: 'number' },
+					{ header: m.overview_ms_at_risk(), kind: 'number' },
+					{ header: m.overview_max_slip(), kind: 'number' }
+				],
+				rows: (report.programme?.activities ?? []).map((a) => [
+					`${a.code} ${a.name}`,
+					a.done,
+					a.total,
+					a.late,
+					a.atRisk,
+					a.maxSlip
+				])
+			};
+		case 'initiatives':
+			return {
+				name: `prehled-${y}-opatreni`,
+				title: m.overview_report_initiatives(),
+				columns: [
+					{ header: m.overview_code() },
+					{ header: m.overview_initiative() },
+					{ header: m.overview_state() },
+					{ header: m.overview_budget(), kind: 'money' },
+					{ header: m.overview_spend(), kind: 'money' },
+					{ header: m.overview_expected(), kind: 'money' },
+					{ header: m.overview_realized(), kind: 'money' },
+					{ header: m.overview_payback(), kind: 'number' }
+				],
+				rows: report.initiatives.map((i) => [
+					i.code,
+					i.name,
+					INITIATIVE[i.status]?.() ?? i.status,
+					i.budget,
+					i.spend,
+					i.expected,
+					i.realized,
+					i.paybackMonths
+				])
+			};
+	}
+}
