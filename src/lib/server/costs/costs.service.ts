@@ -279,13 +279,12 @@ export async function provenance(db: Executor, year: number): Promise<Provenance
 /** Everything /costs shows for a year, in one call (also what the benchmark times). */
 export async function costsPage(db: Executor, year: number) {
 	const shareYears = [year - 2, year - 1, year];
-	const [summary, share, target, processes, source, lastYearFixed] = await Promise.all([
+	const [summary, share, target, processes, source] = await Promise.all([
 		yearSummary(db, year),
 		investmentShare(db, shareYears),
 		investmentTarget(db),
 		processCosts(db, year),
-		provenance(db, year),
-		investmentShare(db, [year - 1])
+		provenance(db, year)
 	]);
-	return { summary, share, target, processes, provenance: source, lastYearFixed: lastYearFixed[0] };
+	return { summary, share, target, processes, provenance: source };
 }

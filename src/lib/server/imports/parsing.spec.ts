@@ -165,3 +165,25 @@ describe('generic adapter', () => {
 		expect(result.skipped.map((s) => s.reason)).toEqual(['revenue', 'financing']);
 	});
 });
+
+describe('XLSX', () => {
+	it('reads the first sheet: dates, numeric codes and amounts', async () => {
+		const { default: ExcelJS } = await import('exceljs');
+		const { readXlsx } = await import('./xlsx');
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Výdaje');
+		sheet.addRow(['Datum', 'ORJ', 'Položka', 'Částka', 'Text']);
+		sheet.addRow([new Date(Date.UTC(2025, 2, 15)), 120, 5139, 1234.5, 'papír']);
+		sheet.addRow([new Date(Date.UTC(2025, 3, 1)), 120, 5161, 0.1 + 0.2, '=1+1']);
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const table = await readXlsx(bytes, 1000);
+		expect(table.headers).toEqual(['Datum', 'ORJ', 'Položka', 'Částka', 'Text']);
+		const result = adaptTable(table, recogniseColumns(table.headers), 'actual', 'xlsx');
+		expect(result.errors).toEqual([]);
+		expect(result.rows.map((r) => [r.line, r.month, r.orj, r.polozka, r.amount, r.text])).toEqual([
+			[2, '2025-03', '120', '5139', 123450n, 'papír'],
+			[3, '2025-04', '120', '5161', 30n, '=1+1']
+		]);
+		expect(result.warnings).toEqual([{ line: 3, field: 'amount', key: 'costs_warn_rounded' }]);
+	});
+});
