@@ -151,3 +151,39 @@ test('the process catalogue sorts by potential and a card shows its history', as
 	await expect(page.getByText('Potvrzení o pobytu').first()).toBeVisible();
 	await expect(page.locator('.history li').first()).toContainText('úprava karty');
 });
+
+test('an import with a bad row saves nothing and names the row; a good file imports', async ({
+	page
+}) => {
+	await signIn(page, 'garant');
+	await page.goto('/goals/import');
+	const last = year - 1;
+	const bad = `období;kód;hodnota;komentář\n${last}-01;KPI-02;14,5;\n${last}-Q1;KPI-02;14;\n${last}-02;KPI-03;80;\n`;
+	await page.getByLabel('Soubor').setInputFiles({
+		name: 'skutecnosti.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(bad, 'utf8')
+	});
+	await page.getByRole('button', { name: 'Importovat' }).click();
+	await expect(page.getByText('Soubor obsahuje chyby (2); nic nebylo uloženo.')).toBeVisible();
+	const problems = page.getByTestId('import-problems');
+	await expect(problems.locator('tbody tr')).toHaveCount(2);
+	await expect(problems.locator('tbody tr').nth(0)).toContainText('3');
+	await expect(problems.locator('tbody tr').nth(0)).toContainText(
+		'Období neodpovídá periodicitě ukazatele.'
+	);
+	await expect(problems.locator('tbody tr').nth(1)).toContainText(
+		'Za ukazatel KPI-03 neodpovídáte'
+	);
+
+	const good = `${last}-01;KPI-02;14,5;\n${last}-02;KPI-02;13;\n`;
+	await page.getByLabel('Soubor').setInputFiles({
+		name: 'skutecnosti.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(good, 'utf8')
+	});
+	await page.getByRole('button', { name: 'Importovat' }).click();
+	await expect(page.getByRole('status')).toContainText('Importováno 2 skutečností');
+	await page.goto('/goals/kpi/2');
+	await expect(page.getByTestId(`period-${last}-01`)).toContainText('14,5');
+});

@@ -21,6 +21,13 @@ describe('KPI actuals file', () => {
 			ok: true,
 			rows: [{ line: 2, period: '2026', code: 'K1', value: '3.5', comment: '' }]
 		});
+		expect(parseCsv('2026-01;KPI-02;14,5;\n2026-02;KPI-02;13;')).toEqual({
+			ok: true,
+			rows: [
+				{ line: 1, period: '2026-01', code: 'KPI-02', value: '14,5', comment: '' },
+				{ line: 2, period: '2026-02', code: 'KPI-02', value: '13', comment: '' }
+			]
+		});
 		expect(parseCsv('2026-Q1\tK1\t4')).toEqual({
 			ok: true,
 			rows: [{ line: 1, period: '2026-Q1', code: 'K1', value: '4', comment: '' }]

@@ -39,7 +39,10 @@ function toRows(table: { line: number; cells: string[] }[]): FileParse {
 	if (!data.length) return { ok: false, key: 'goals_import_empty' };
 	let order: (keyof Omit<ImportRow, 'line'>)[] = ['period', 'code', 'value', 'comment'];
 	const first = data[0].cells.map(headerKey);
-	if (first.some((c) => c in HEADERS)) {
+	// A header names columns and holds no digits; a data row always has a period (digits), even
+	// when its KPI code happens to read like a column name (`KPI-02`).
+	const isHeader = first.some((c) => c in HEADERS) && !data[0].cells.some((c) => /\d/.test(c));
+	if (isHeader) {
 		const mapped = first.map((c) => HEADERS[c]);
 		if (!mapped.includes('period') || !mapped.includes('code') || !mapped.includes('value')) {
 			return { ok: false, key: 'goals_import_bad_header' };
