@@ -34,6 +34,7 @@ test('the project manager moves a milestone and sees the slip and the timeline c
 
 	await row.getByRole('link', { name: MILESTONE }).click();
 	await expect(page.getByRole('heading', { level: 1, name: MILESTONE })).toBeVisible();
+	await page.waitForLoadState('networkidle');
 
 	// A due date before the activity starts is refused at the field, and nothing changes.
 	await page.getByLabel('Aktuální termín').fill('2001-01-01');
@@ -59,7 +60,7 @@ test('the project manager moves a milestone and sees the slip and the timeline c
 test('a manager approves a proposed initiative', async ({ page }) => {
 	await signIn(page, 'starosta');
 	const url = await initiativeUrl(page, 'INI-06');
-	await page.goto(url);
+	await page.goto(url, { waitUntil: 'networkidle' });
 	await expect(page.getByTestId('initiative-status')).toHaveText('navrženo');
 	await page.getByRole('button', { name: 'Schválit opatření' }).click();
 	await expect(page.getByTestId('initiative-status')).toHaveText('schváleno');
@@ -97,7 +98,7 @@ test('bad savings input is refused at the field; the monthly report prints the p
 	page
 }) => {
 	await signIn(page, 'projekt');
-	await page.goto(await initiativeUrl(page, 'INI-01'));
+	await page.goto(await initiativeUrl(page, 'INI-01'), { waitUntil: 'networkidle' });
 	await expect(page.getByTestId('payback-formula')).toContainText('Doba návratnosti');
 	await page.getByLabel('Úspora (Kč)').fill('5000');
 	await page.getByRole('button', { name: 'Zaznamenat úsporu' }).click();
@@ -125,8 +126,10 @@ test('the private calendar feed serves the milestones as iCalendar without a ses
 	baseURL
 }) => {
 	await signIn(page, 'garant');
-	await page.goto('/programme');
-	await page.getByRole('button', { name: 'Vytvořit odkaz na kalendář' }).click();
+	// Wait for hydration so the enhanced form handles the click.
+	await page.goto('/programme', { waitUntil: 'networkidle' });
+	// The first link, or a new one when this user already has a feed (it replaces the old one).
+	await page.getByRole('button', { name: /Vytvořit (nový )?odkaz/ }).click();
 	const feedUrl = await page.getByTestId('calendar-url').inputValue();
 	expect(feedUrl).toMatch(/\/calendar\/[a-z2-7]{32}$/);
 	const anonymous = await playwright.request.newContext({ baseURL });
@@ -153,8 +156,8 @@ test('a concurrent edit is detected: the second save shows the current values, o
 		.getByTestId(/^ms-row-/)
 		.filter({ hasText: 'Pravidelné vyhodnocování KPI procesů' });
 	const href = (await row.getByRole('link').first().getAttribute('href'))!;
-	await first.goto(href);
-	await second.goto(href);
+	await first.goto(href, { waitUntil: 'networkidle' });
+	await second.goto(href, { waitUntil: 'networkidle' });
 
 	await first.getByLabel('Poznámky').fill('Posunuto kvůli výběru dodavatele.');
 	await first.getByRole('button', { name: 'Uložit' }).click();
