@@ -16,3 +16,32 @@ export function monthRunsText(months: string[]): string {
 		.map(([a, b]) => (a === b ? a : `${a}–${b}`))
 		.join(', ');
 }
+
+export interface BatchReplacementRow {
+	replacing_batch_id: number;
+	replaced_batch_id: number;
+	/** `YYYY-MM-DD` */
+	month: string;
+	undone_at: Date | null;
+}
+
+/**
+ * For one batch: the standing replacements it is part of, grouped by the other batch, months as
+ * `YYYY-MM` runs. `as`: `replaced` = batches that replaced months of `id`; `replacing` = batches
+ * whose months `id` replaced.
+ */
+export function replacementsOf(
+	id: number,
+	list: BatchReplacementRow[],
+	as: 'replaced' | 'replacing'
+): { batch: number; runs: [string, string][] }[] {
+	const byBatch = new Map<number, string[]>();
+	for (const r of list) {
+		if (r.undone_at) continue;
+		const mine = as === 'replaced' ? r.replaced_batch_id : r.replacing_batch_id;
+		if (mine !== id) continue;
+		const other = as === 'replaced' ? r.replacing_batch_id : r.replaced_batch_id;
+		byBatch.set(other, [...(byBatch.get(other) ?? []), r.month.slice(0, 7)]);
+	}
+	return [...byBatch].map(([batch, months]) => ({ batch, runs: monthRuns(months) }));
+}

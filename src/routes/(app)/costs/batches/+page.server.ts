@@ -4,13 +4,22 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import { BatchStateError, rollback } from '$lib/server/imports/pipeline';
 import * as batches from '$lib/server/imports/batches';
+import { replacementsByBatch } from '$lib/server/imports/replace';
 import { ConflictError, NotFoundError } from '$lib/server/users/users';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
-	return { batches: await batches.list(getDb()), canRollback: can(user.role, 'costs.import') };
+	const list = await batches.list(getDb());
+	return {
+		batches: list,
+		replacements: await replacementsByBatch(
+			getDb(),
+			list.map((b) => b.id)
+		),
+		canRollback: can(user.role, 'costs.import')
+	};
 };
 
 export const actions: Actions = {
@@ -24,6 +33,12 @@ export const actions: Actions = {
 			const { deleted } = await rollback(getDb(), actor.id, id, version);
 			return { rolledBack: id, deleted };
 		} catch (e) {
+			if (e instanceof BatchStateError && e.replacedBy.length) {
+				return fail(409, {
+					rowId: id,
+					message: m.imports_rollback_replaced({ batches: e.replacedBy.join(', ') })
+				});
+			}
 			if (e instanceof ConflictError || e instanceof BatchStateError) {
 				return fail(409, { rowId: id, message: m.costs_err_batch_changed() });
 			}
