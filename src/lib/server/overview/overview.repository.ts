@@ -14,14 +14,14 @@ export function yearTotals(db: Executor) {
 		.execute();
 }
 
-/** Totals per month, kind and nature of the given years (for year-to-date comparisons). */
-export function monthTotals(db: Executor, years: number[]) {
-	return db
+/** Totals per month, kind and nature (of the given years, or all). */
+export function monthTotals(db: Executor, years?: number[]) {
+	let query = db
 		.selectFrom('cost_month_summary')
 		.select(['year', 'month', 'kind', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
-		.where('year', 'in', years)
-		.groupBy(['year', 'month', 'kind', 'nature'])
-		.execute();
+		.groupBy(['year', 'month', 'kind', 'nature']);
+	if (years) query = query.where('year', 'in', years);
+	return query.execute();
 }
 
 /** Every process with its full and unit cost in the year (actuals) and its potential scores. */

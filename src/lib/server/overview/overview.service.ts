@@ -108,16 +108,16 @@ export async function savingsFigures(db: Executor, year: number) {
 }
 
 export async function get(db: Executor, year: number, today = todayInPrague()): Promise<Overview> {
-	const [totals, months, health, milestones, savings, processes, target] = await Promise.all([
-		repo.yearTotals(db),
-		repo.monthTotals(db, [year, year - 1]),
+	// One pass over the monthly aggregate serves both the yearly structure and the year to date.
+	const [months, health, milestones, savings, processes, target] = await Promise.all([
+		repo.monthTotals(db),
 		goalHealth(db, year),
 		milestoneFigures(db, today),
 		savingsFigures(db, year),
 		processFigures(db, year),
 		settings.getInvestmentShareTarget(db)
 	]);
-	const costYears = costStructure(totals);
+	const costYears = costStructure(months);
 	return {
 		year,
 		years: [...new Set([...costYears.map((c) => c.year), year])].sort((a, b) => b - a),
