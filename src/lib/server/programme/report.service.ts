@@ -1,5 +1,6 @@
 import type { Executor } from '../audit/audit';
 import * as initiatives from '../initiatives/initiatives.service';
+import { milestoneStatus } from './milestone-status';
 import { monthToDate } from './programme.validation';
 import * as programme from './programme.service';
 
@@ -10,7 +11,7 @@ export async function monthly(db: Executor, month: string, today: string) {
 	const year = Number(month.slice(0, 4));
 	// Status as seen at the end of the month (or today, for the current month).
 	const asOf = end < today ? end : today;
-	const [prog, all, risks, inits, spend] = await Promise.all([
+	const [prog, current, risks, inits, spend] = await Promise.all([
 		programme.get(db, asOf),
 		programme.allMilestones(db, asOf),
 		programme.listRisks(db),
@@ -25,6 +26,20 @@ export async function monthly(db: Executor, month: string, today: string) {
 			.execute()
 	]);
 	const doneBy = (m: { doneDate: string | null }) => m.doneDate !== null && m.doneDate <= end;
+	// A past month's report shows milestones done after that month as still open then. Due dates
+	// are today's: their earlier values live only in the audit log.
+	const byId = new Map(current.map((m) => [m.id, m]));
+	const all = current.map((m) => {
+		if (doneBy(m) || m.doneDate === null) return m;
+		const preds = m.predecessorIds
+			.map((id) => byId.get(id)!)
+			.map((p) => ({ currentDue: p.currentDue, doneDate: doneBy(p) ? p.doneDate : null }));
+		return {
+			...m,
+			doneDate: null,
+			status: milestoneStatus({ currentDue: m.currentDue, doneDate: null }, asOf, preds)
+		};
+	});
 	const activities = (prog?.activities ?? []).map((a) => ({
 		code: a.code,
 		name: a.name,
