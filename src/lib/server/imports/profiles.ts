@@ -43,8 +43,9 @@ export async function save(
 	mapping: ColumnMapping
 ) {
 	const clean = name.trim();
-	if (!clean || clean.length > 80)
-		{throw new ValidationError({ profileName: 'costs_err_profile_name' });}
+	if (!clean || clean.length > 80) {
+		throw new ValidationError({ profileName: 'costs_err_profile_name' });
+	}
 	const json = JSON.stringify(Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)));
 	await sql`insert into import_profile (name, mapping, created_by) values (${clean}, ${json}::jsonb, ${actorId})
 		on conflict (name) do update set mapping = excluded.mapping, updated_at = now(),
