@@ -100,8 +100,8 @@ async function summaryDelta(db: Executor, where: ReturnType<typeof sql>, sign: 1
 
 /**
  * Takes the planned months of the earlier batches out of the ledger (kept for undo) on behalf of
- * `replacingBatchId`, inside the caller's transaction. Re-plans under lock so a concurrent import
- * cannot slip rows in between preview and write.
+ * `replacingBatchId`, inside the caller's transaction. Plans again at write time (the preview may
+ * be stale), under a per-source lock so two imports of the same source cannot both keep a month.
  */
 export async function replaceMonths(
 	trx: Executor,
@@ -109,6 +109,9 @@ export async function replaceMonths(
 	replacingBatchId: number,
 	source: { format: string; kind: EntryKind; months: string[] }
 ): Promise<ReplacePlan> {
+	// Imports from one source take turns: the second plans only after the first has committed.
+	const key = `import:${sourceFormats(source.format)[0]}:${source.kind}`;
+	await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 	const plan = await planReplace(trx, source);
 	if (plan.batches.length === 0) return plan;
 	const ids = plan.batches.map((b) => b.batchId);
