@@ -35,3 +35,21 @@ test('the council report prints to an A4 PDF with its sections and charts', asyn
 	// The canvas charts are in the PDF as images.
 	expect(text).toMatch(/\/Subtype\s*\/Image/);
 });
+
+test('the report tables download as CSV and XLSX', async ({ page }) => {
+	await signIn(page, 'host');
+	const year = new Date().getFullYear();
+	const csv = await page.request.get(`/reports/export/processes?year=${year}&format=csv`);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const text = await csv.text();
+	expect(text.split('\r\n')[0]).toBe(
+		'\uFEFFKód;Proces;Druh;Případů/rok;Plné náklady;Náklady na případ;Potenciál'
+	);
+	expect(text.split('\r\n').length).toBeGreaterThan(10);
+	const xlsx = await page.request.get(`/reports/export/initiatives?year=${year}&format=xlsx`);
+	expect(xlsx.status()).toBe(200);
+	// XLSX is a ZIP file.
+	expect((await xlsx.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+	expect((await page.request.get('/reports/export/nope?format=csv')).status()).toBe(404);
+});
