@@ -3,6 +3,8 @@
 // database, the benchmark writes millions of rows), then measures:
 //  - import rows/s of a 100,000-row CSV through the whole pipeline, next to a raw bulk insert of
 //    the same rows (one unnest() insert per 5,000 rows, no parsing or checks: the floor);
+//  - import lines/s of a 100,000-line KXX export (detection, fixed-width parsing, checks, write),
+//    rolled back afterwards;
 //  - the server time of /costs (the page's service call) at demo size and with ≥ 2 million
 //    ledger entries.
 // The last line of output is one JSON object with the figures.
@@ -18,6 +20,7 @@ import { importFile, insertEntries, readFile, validate } from '../src/lib/server
 import { rebuildSummary } from '../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../src/lib/server/allocation/allocation.service';
 import type { Db } from '../src/lib/server/db';
+import { benchKxxImport } from '../src/lib/server/imports/formats/bench-kxx';
 
 const LARGE = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const IMPORT_ROWS = 100_000;
@@ -147,6 +150,8 @@ async function runOn(label: string, db: Db) {
 		.where('batch_id', 'is', null)
 		.execute();
 	log(`${label}: raw bulk insert of the same rows: ${Math.round(rawMs)} ms`);
+	const kxx = await benchKxxImport(db, year - 1);
+	log(`${label}: KXX import of ${kxx.kxx_lines} lines: ${kxx.kxx_import_ms} ms (rolled back)`);
 
 	const t3 = performance.now();
 	await generateLedger(db, LARGE);
@@ -169,7 +174,8 @@ async function runOn(label: string, db: Db) {
 		costs_page_ms_large: pageLarge,
 		costs_page_large_vs_demo: Math.round((pageLarge / pageDemo) * 100) / 100,
 		entries_demo: demoEntries.n,
-		entries_large: total.n
+		entries_large: total.n,
+		...kxx
 	};
 }
 
