@@ -8,6 +8,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ setHeaders }) => {
 	const data = await publicPage(getDb());
 	if (!data) error(404, { message: 'not found' });
-	setHeaders({ 'cache-control': 'public, max-age=300' });
+	// Short: when an admin turns the page off, caches must let go of it soon.
+	setHeaders({ 'cache-control': 'public, max-age=60' });
 	return data;
 };
