@@ -248,6 +248,23 @@ describe.each(engines)('accounting formats in the import pipeline on %s', (engin
 		if (outcome.status !== 'imported') return;
 		expect(outcome.replaced.batches).toEqual([]);
 		expect((await byMonth())['2026-01']).toBe(3001_00n);
+		// A re-export of the same rows (other bytes: a description added) is caught when appending.
+		const reExport = kxxFile([
+			{
+				month: 1,
+				year: YEAR,
+				lines: [{ polozka: '5139', orj: '110', amount: 1_00n, text: 'Znovu vyexportováno' }]
+			}
+		]);
+		const again = await importFile(t.db, actorId, reExport, {
+			fileName: 'doplnek-znovu.kxx',
+			kind: 'actual',
+			source: 'cli',
+			mode: 'append'
+		});
+		expect(again.status).toBe('duplicate');
+		expect(again.validation.duplicateOf?.id).toBe(outcome.batchId);
+		expect((await byMonth())['2026-01']).toBe(3001_00n);
 		await rollback(t.db, actorId, outcome.batchId, await batchVersion(outcome.batchId));
 		expect((await byMonth())['2026-01']).toBe(3000_00n);
 	});

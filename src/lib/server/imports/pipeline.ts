@@ -18,6 +18,7 @@ import { codeKey, ensureUnmappedOrgUnit, UNMAPPED_ORG_UNIT_CODE } from './codes'
 import { keepOneKind } from './formats/kind';
 import {
 	defaultMode,
+	findSameRows,
 	planReplace,
 	replaceMonths,
 	restoreReplaced,
@@ -189,6 +190,7 @@ export interface Validation {
 	warnings: RowMessage[];
 	unknown: UnknownCode[];
 	monthTotals: MonthTotal[];
+	/** The same file (content hash), or — when appending — the same rows from the same source. */
 	duplicateOf: { id: number; fileName: string; importedAt: Date } | null;
 	/** Resolved per row (same order as result.rows) when there are no errors. */
 	resolved: ResolvedRow[];
@@ -378,6 +380,15 @@ export async function validate(
 		.orderBy('id', 'desc')
 		.executeTakeFirst();
 	const mode = options.mode ?? defaultMode(read.format);
+	// Appending rows the ledger already holds from the same source (a re-export with other bytes).
+	const sameRows =
+		!previous && mode === 'append' && !errors.length && resolved.length
+			? await findSameRows(db, {
+					format: read.format,
+					kind: read.kind ?? options.kind ?? 'actual',
+					totals: fileTotals(resolved).map((t) => ({ ...t, amount: BigInt(t.amount) }))
+				})
+			: null;
 	const replaces =
 		mode === 'replace' && !errors.length
 			? await planReplace(db, {
@@ -401,7 +412,7 @@ export async function validate(
 		monthTotals: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
 		duplicateOf: previous
 			? { id: previous.id, fileName: previous.file_name, importedAt: previous.imported_at }
-			: null,
+			: sameRows,
 		resolved: errors.length ? [] : resolved,
 		unmappedRows: errors.length ? 0 : unmappedRows,
 		mode,

@@ -240,3 +240,55 @@ export async function replacementsByBatch(db: Executor, batchIds: number[]) {
 		.orderBy('month')
 		.execute();
 }
+
+/**
+ * Appending: an earlier batch of the same source whose rows in the file's months are the file's
+ * rows again (same count and sum per month and položka) — a re-export of the same data with
+ * different bytes, which the content hash cannot see. The newest such batch, or null.
+ */
+export async function findSameRows(
+	db: Executor,
+	source: {
+		format: string;
+		kind: EntryKind;
+		totals: { month: string; polozka: string; amount: bigint; rows: number }[];
+	}
+): Promise<{ id: number; fileName: string; importedAt: Date } | null> {
+	if (source.totals.length === 0) return null;
+	const months = [...new Set(source.totals.map((t) => `${t.month}-01`))];
+	const found = await sql<{
+		batch_id: number;
+		month: string;
+		polozka: string;
+		amount: bigint;
+		rows: number;
+	}>`
+		select e.batch_id, to_char(e.month, 'YYYY-MM') as month, e.polozka,
+			sum(e.amount)::bigint as amount, count(*)::int as rows
+		from cost_entry e join import_batch b on b.id = e.batch_id
+		where b.status = 'imported' and b.kind = ${source.kind}
+			and b.format = any(${sourceFormats(source.format)}::text[])
+			and e.month = any(${months}::date[])
+		group by e.batch_id, e.month, e.polozka`.execute(db);
+	const want = new Map(source.totals.map((t) => [`${t.month}|${t.polozka}`, t]));
+	const byBatch = new Map<number, typeof found.rows>();
+	for (const r of found.rows) byBatch.set(r.batch_id, [...(byBatch.get(r.batch_id) ?? []), r]);
+	const same = [...byBatch]
+		.filter(
+			([, rows]) =>
+				rows.length === want.size &&
+				rows.every((r) => {
+					const w = want.get(`${r.month}|${r.polozka}`);
+					return !!w && w.amount === r.amount && w.rows === r.rows;
+				})
+		)
+		.map(([id]) => id)
+		.sort((a, b) => b - a);
+	if (same.length === 0) return null;
+	const batch = await db
+		.selectFrom('import_batch')
+		.select(['id', 'file_name', 'imported_at'])
+		.where('id', '=', same[0])
+		.executeTakeFirstOrThrow();
+	return { id: batch.id, fileName: batch.file_name, importedAt: batch.imported_at };
+}
