@@ -10,8 +10,9 @@ export function codeKey(code: string): string {
 	return /^\d+$/.test(s) ? s.replace(/^0+(?=\d)/, '') : s;
 }
 
-/** Code of the org unit that takes rows whose ORJ nobody has mapped yet. */
-export const UNMAPPED_ORG_UNIT_CODE = 'NEZAŘAZENO';
+import { UNMAPPED_ORG_UNIT_CODE } from '../../import-codes';
+
+export { UNMAPPED_ORG_UNIT_CODE };
 
 /** The "unmapped" org unit's id, creating it (audited) inside the caller's transaction. */
 export async function ensureUnmappedOrgUnit(
