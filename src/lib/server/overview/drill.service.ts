@@ -117,3 +117,46 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 		initiatives: goalInitiatives
 	};
 }
+
+/**
+ * Drill-down from a process: what it cost in the year (full, direct, allocated, per case), the
+ * KPIs computed from it and the initiatives that improve it — so the card links on to costs and
+ * investments rather than ending at the process.
+ */
+export async function processDrill(db: Executor, processId: number, year: number) {
+	const [cost, kpis, initiatives] = await Promise.all([
+		db
+			.selectFrom('process_cost_year')
+			.select(['direct', 'allocated', 'full_cost', 'volume', 'unit_cost'])
+			.where('process_id', '=', processId)
+			.where('year', '=', year)
+			.where('kind', '=', 'actual')
+			.executeTakeFirst(),
+		db
+			.selectFrom('kpi')
+			.select(['id', 'code', 'name'])
+			.where('source_process_id', '=', processId)
+			.orderBy('code')
+			.execute(),
+		db
+			.selectFrom('initiative_process as ip')
+			.innerJoin('initiative as i', 'i.id', 'ip.initiative_id')
+			.select(['i.id', 'i.code', 'i.name', 'i.status'])
+			.where('ip.process_id', '=', processId)
+			.orderBy('i.code')
+			.execute()
+	]);
+	return {
+		cost: cost
+			? {
+					direct: cost.direct,
+					allocated: cost.allocated,
+					fullCost: cost.full_cost,
+					volume: cost.volume,
+					unitCost: cost.unit_cost
+				}
+			: null,
+		kpis,
+		initiatives
+	};
+}

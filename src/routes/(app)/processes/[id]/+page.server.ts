@@ -3,6 +3,7 @@ import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
+import { processDrill } from '$lib/server/overview/drill.service';
 import {
 	formObject,
 	invalid,
@@ -33,11 +34,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		if (e instanceof NotFoundError) error(404, { message: 'not found' });
 		throw e;
 	}
-	const [units, owners, assets, history] = await Promise.all([
+	const [units, owners, assets, history, drill] = await Promise.all([
 		orgUnits.list(db),
 		processes.owners(db),
 		processes.listAssets(db),
-		processes.history(db, id)
+		processes.history(db, id),
+		processDrill(db, id, year)
 	]);
 	return {
 		card,
@@ -46,6 +48,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		owners,
 		assets,
 		history,
+		drill,
 		criteria: CRITERIA.map((c) => ({ key: c, weight: WEIGHTS[c] })),
 		canEdit: processes.canEdit(user, card.ownerId),
 		canManage: can(user.role, 'processes.edit')
