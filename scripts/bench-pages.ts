@@ -464,6 +464,14 @@ async function overviewJs(base: string, cookie: string) {
 	const manifest: Record<string, ManifestChunk> = JSON.parse(
 		readFileSync(path.join(KIT_OUT, 'output', 'client', '.vite', 'manifest.json'), 'utf8')
 	);
+	// The page's nodes (root layout, the (app) layout, the page), which the start script imports.
+	const nodeIds = /node_ids: \[([\d, ]+)\]/.exec(html);
+	if (!nodeIds) throw new Error('no node_ids in the overview HTML');
+	for (const id of nodeIds[1].split(',')) {
+		const node = manifest[`${KIT_OUT}/generated/client-optimized/nodes/${id.trim()}.js`];
+		if (!node) throw new Error(`node ${id} is not in the client manifest`);
+		loaded.add(node.file);
+	}
 	const byFile = new Map(Object.values(manifest).map((c) => [c.file, c]));
 	// The static imports of what is loaded are loaded too (the preload list should hold them all).
 	const queue = [...loaded];
@@ -478,13 +486,17 @@ async function overviewJs(base: string, cookie: string) {
 		}
 	}
 	const lazy = new Set<string>();
-	const lazyQueue = [...loaded].flatMap((f) => byFile.get(f)?.dynamicImports ?? []);
+	// The router's table of every route's node (generated/…) is not the overview's: left out.
+	const lazyQueue = [...loaded]
+		.flatMap((f) => byFile.get(f)?.dynamicImports ?? [])
+		.filter((key) => !key.includes('/generated/'));
 	while (lazyQueue.length) {
 		const chunk = manifest[lazyQueue.pop()!];
 		if (!chunk || loaded.has(chunk.file) || lazy.has(chunk.file)) continue;
 		lazy.add(chunk.file);
 		lazyQueue.push(...(chunk.imports ?? []));
 	}
+	log(`overview scripts: ${[...loaded].join(' ')}; lazily: ${[...lazy].join(' ')}`);
 	const kb = (files: Iterable<string>) =>
 		round1([...files].reduce((sum, f) => sum + gzipBytes(f), 0) / 1024);
 	const initial = kb(loaded);

@@ -7,6 +7,7 @@
 //    rolled back afterwards;
 //  - the server time of /costs (the page's service call) at demo size and with ≥ 2 million
 //    ledger entries.
+// Then scripts/bench-pages.ts: the pages' server time at demo and large size, the overview's JS.
 // The last line of output is one JSON object with the figures.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { rebuildSummary } from '../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../src/lib/server/allocation/allocation.service';
 import type { Db } from '../src/lib/server/db';
 import { benchKxxImport } from '../src/lib/server/imports/formats/bench-kxx';
+import { benchPages } from './bench-pages';
 
 const LARGE = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const IMPORT_ROWS = 100_000;
@@ -200,6 +202,14 @@ try {
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }
+// The pages' figures (scripts/bench-pages.ts): server time of /, /costs, /goals, /processes/[id]
+// and /account over HTTP at demo and large size, and the overview's JavaScript (BENCH_PAGES=0 skips).
+const { pageGoals, ...pages } =
+	process.env.BENCH_PAGES === '0' ? { pageGoals: {} } : await benchPages();
 console.log(
-	JSON.stringify({ goals: { import_vs_raw_max: 4, costs_page_large_vs_demo_max: 1.5 }, results })
+	JSON.stringify({
+		goals: { import_vs_raw_max: 4, costs_page_large_vs_demo_max: 1.5, ...pageGoals },
+		results,
+		...pages
+	})
 );
