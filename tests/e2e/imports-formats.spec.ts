@@ -53,6 +53,7 @@ test('finance imports KXX exports: unknown ORJ mapped, duplicate refused, a mont
 	await expect(result.getByRole('heading', { name: /nic nebylo zapsáno/ })).toBeVisible();
 	await expect(result).toContainText('KXX');
 	await expect(result).toContainText('příjmy: 1');
+	await expect(page.getByTestId('file-kind')).toContainText('Skutečnost');
 	// The unknown ORJ with its row count, offered for mapping in the same form.
 	const codes = page.getByTestId('unknown-codes');
 	const select = codes.getByLabel('ORJ 555 (řádků: 1)');
