@@ -52,10 +52,11 @@ function log(message: string) {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Builds the app into its own folders (unless already built there, or BENCH_REBUILD=1). */
+/** Builds the app into its own folders, so the figures are of the code as it is now
+ * (BENCH_REUSE_BUILD=1 keeps an earlier build there, for repeated runs). */
 function ensureBuild() {
-	if (existsSync(path.join(BUILD, 'index.js')) && process.env.BENCH_REBUILD !== '1') {
-		log(`using the existing build in ${BUILD} (BENCH_REBUILD=1 rebuilds)`);
+	if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(BUILD, 'index.js'))) {
+		log(`using the earlier build in ${BUILD} (BENCH_REUSE_BUILD=1)`);
 		return;
 	}
 	log(`building the app into ${BUILD}`);
