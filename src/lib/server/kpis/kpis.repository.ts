@@ -9,9 +9,11 @@ export function definitions(db: Executor) {
 		.select(['g.code as goal_code', 'g.name as goal_name', 'u.display_name as responsible_name']);
 }
 
-export function targets(db: Executor, kpiIds: number[] | null) {
+/** Targets from `fromYear` on (null: all), ordered by period like actuals. */
+export function targets(db: Executor, kpiIds: number[] | null, fromYear: number | null = null) {
 	let q = db.selectFrom('kpi_target').selectAll().orderBy('period');
 	if (kpiIds) q = q.where('kpi_id', 'in', kpiIds.length ? kpiIds : [-1]);
+	if (fromYear !== null) q = q.where('period', '>=', String(fromYear));
 	return q.execute();
 }
 

@@ -114,6 +114,16 @@ function latestIn(periods: KpiPeriod[], year: number): KpiPeriod | null {
  * KPIs with their periods from `fromYear` on and their latest status in `year` (for /goals, the
  * goal roll-up and the overview). `goalId` narrows to one goal's KPIs.
  */
+function groupByKpi<T extends { kpi_id: number }>(rows: T[]): Map<number, T[]> {
+	const groups = new Map<number, T[]>();
+	for (const row of rows) {
+		const group = groups.get(row.kpi_id);
+		if (group) group.push(row);
+		else groups.set(row.kpi_id, [row]);
+	}
+	return groups;
+}
+
 export async function listWithSeries(
 	db: Executor,
 	year: number,
@@ -125,17 +135,16 @@ export async function listWithSeries(
 	const ids = kpis.map((k) => k.id);
 	const fromYear = options.fromYear === undefined ? year - 2 : options.fromYear;
 	const [targets, actuals] = await Promise.all([
-		repo.targets(db, ids),
+		repo.targets(db, ids, fromYear),
 		repo.actuals(db, ids, fromYear)
 	]);
+	// Group once: filtering the whole lists per KPI made the page quadratic in the KPI count.
+	const targetsOf = groupByKpi(targets);
+	const actualsOf = groupByKpi(actuals);
 	return kpis.map((kpi) => {
-		const periods = evaluate(
-			kpi,
-			targets.filter(
-				(t) => t.kpi_id === kpi.id && (fromYear === null || yearOf(t.period) >= fromYear)
-			),
-			actuals.filter((a) => a.kpi_id === kpi.id)
-		).filter((p) => yearOf(p.period) <= year);
+		const periods = evaluate(kpi, targetsOf.get(kpi.id) ?? [], actualsOf.get(kpi.id) ?? []).filter(
+			(p) => yearOf(p.period) <= year
+		);
 		return { ...kpi, periods, latest: latestIn(periods, year) };
 	});
 }
