@@ -24,6 +24,7 @@ for (const [username, landing, nav] of expectations) {
 
 test('a wrong password is refused without saying whether the user exists', async ({ page }) => {
 	await page.goto('/login');
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Uživatelské jméno').fill('host');
 	await page.getByLabel('Heslo').fill('not-the-password');
 	await page.getByRole('button', { name: 'Přihlásit se' }).click();
@@ -144,6 +145,7 @@ test('a megabyte username gets a clear answer and the server keeps running', asy
 
 test('an empty sign-in form names the missing fields', async ({ page }) => {
 	await page.goto('/login');
+	await page.waitForLoadState('networkidle');
 	await page.getByRole('button', { name: 'Přihlásit se' }).click();
 	await expect(page.locator('#username-error')).toHaveText('Vyplňte toto pole.');
 	await expect(page.locator('#password-error')).toHaveText('Vyplňte toto pole.');
