@@ -124,8 +124,9 @@ describe.each(engines)('sign-in and sessions on %s', (engine) => {
 	});
 
 	it('blocks one client address after many failures across usernames', async () => {
-		for (let i = 0; i < LIMITS.address; i++)
+		for (let i = 0; i < LIMITS.address; i++) {
 			await login(t.db, `nahodny${i}`, 'x-heslo-x', '10.9.9.9');
+		}
 		const result = await login(t.db, 'spravce', 'spravce-heslo-123', '10.9.9.9');
 		expect(result).toMatchObject({ ok: false, reason: 'throttled' });
 		expect((await login(t.db, 'spravce', 'spravce-heslo-123', '10.9.9.10')).ok).toBe(true);
