@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createTestDb, engines, type TestDb } from './harness';
-import { importFile, rollback } from '../../src/lib/server/imports/pipeline';
+import { importFile, LIMITS, rollback } from '../../src/lib/server/imports/pipeline';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts, saveKey } from '../../src/lib/server/allocation/allocation.service';
 import { ValidationError } from '../../src/lib/server/users/users';
@@ -200,6 +200,12 @@ describe.each(engines)('costs import on %s', (engine) => {
 				return new TextEncoder().encode(lines.join('\n'));
 			},
 			/costs_err_too_many_rows/,
+			0
+		],
+		[
+			'over the file size limit',
+			() => new Uint8Array(LIMITS.maxFileSize + 1).fill(0x41),
+			/costs_err_too_large/,
 			0
 		]
 	];
