@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
+import { assertActiveUser, assertCodeFree } from '../processes/references';
 import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
@@ -134,12 +135,7 @@ const PARENT_LEVELS: Record<GoalLevel, GoalLevel[]> = {
 };
 
 async function checkGoal(trx: Executor, id: number | null, input: GoalInput) {
-	const clash = await trx
-		.selectFrom('goal')
-		.select('id')
-		.where('code', '=', input.code)
-		.executeTakeFirst();
-	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
+	await assertCodeFree(trx, 'goal', input.code, id);
 	if (input.parentId !== null) {
 		const rows = await trx.selectFrom('goal').select(['id', 'parent_id', 'level']).execute();
 		const parent = rows.find((r) => r.id === input.parentId);
@@ -154,15 +150,7 @@ async function checkGoal(trx: Executor, id: number | null, input: GoalInput) {
 	} else if (input.level !== 'vision' && input.level !== 'strategic') {
 		throw new ValidationError({ parentId: 'goals_error_parent_required' });
 	}
-	if (input.ownerId !== null) {
-		const owner = await trx
-			.selectFrom('app_user')
-			.select('id')
-			.where('id', '=', input.ownerId)
-			.where('active', '=', true)
-			.executeTakeFirst();
-		if (!owner) throw new ValidationError({ ownerId: 'processes_error_choice' });
-	}
+	await assertActiveUser(trx, input.ownerId, 'ownerId');
 }
 
 function goalColumns(input: GoalInput) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
+import { assertActiveUser, assertCodeFree, assertExists } from '../processes/references';
 import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
@@ -168,29 +169,9 @@ export function history(db: Executor, id: number) {
 }
 
 async function checkKpi(trx: Executor, id: number | null, input: KpiInput) {
-	const clash = await trx
-		.selectFrom('kpi')
-		.select('id')
-		.where('code', '=', input.code)
-		.executeTakeFirst();
-	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
-	if (input.goalId !== null) {
-		const goal = await trx
-			.selectFrom('goal')
-			.select('id')
-			.where('id', '=', input.goalId)
-			.executeTakeFirst();
-		if (!goal) throw new ValidationError({ goalId: 'processes_error_choice' });
-	}
-	if (input.responsibleId !== null) {
-		const user = await trx
-			.selectFrom('app_user')
-			.select('id')
-			.where('id', '=', input.responsibleId)
-			.where('active', '=', true)
-			.executeTakeFirst();
-		if (!user) throw new ValidationError({ responsibleId: 'processes_error_choice' });
-	}
+	await assertCodeFree(trx, 'kpi', input.code, id);
+	await assertExists(trx, 'goal', input.goalId, 'goalId');
+	await assertActiveUser(trx, input.responsibleId, 'responsibleId');
 }
 
 function kpiColumns(input: KpiInput) {

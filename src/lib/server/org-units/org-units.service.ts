@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
+import { assertCodeFree } from '../processes/references';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import { createsCycle } from '../goals/rollup';
@@ -65,12 +66,7 @@ export async function listYears(db: Executor, from: number, to: number): Promise
 }
 
 async function checkInput(trx: Executor, id: number | null, input: OrgUnitInput) {
-	const clash = await trx
-		.selectFrom('org_unit')
-		.select('id')
-		.where('code', '=', input.code)
-		.executeTakeFirst();
-	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
+	await assertCodeFree(trx, 'org_unit', input.code, id);
 	if (input.parentId !== null) {
 		const rows = await trx.selectFrom('org_unit').select(['id', 'parent_id']).execute();
 		const parents = new Map(rows.map((r) => [r.id, r.parent_id]));

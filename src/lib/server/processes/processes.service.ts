@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
+import { assertActiveUser, assertCodeFree, assertExists } from './references';
 import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
@@ -170,29 +171,9 @@ async function lockForEdit(trx: Executor, actor: SessionUser, id: number): Promi
 }
 
 async function checkReferences(trx: Executor, id: number | null, input: ProcessInput) {
-	const clash = await trx
-		.selectFrom('process')
-		.select('id')
-		.where('code', '=', input.code)
-		.executeTakeFirst();
-	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
-	if (input.orgUnitId !== null) {
-		const unit = await trx
-			.selectFrom('org_unit')
-			.select('id')
-			.where('id', '=', input.orgUnitId)
-			.executeTakeFirst();
-		if (!unit) throw new ValidationError({ orgUnitId: 'processes_error_choice' });
-	}
-	if (input.ownerId !== null) {
-		const owner = await trx
-			.selectFrom('app_user')
-			.select('id')
-			.where('id', '=', input.ownerId)
-			.where('active', '=', true)
-			.executeTakeFirst();
-		if (!owner) throw new ValidationError({ ownerId: 'processes_error_choice' });
-	}
+	await assertCodeFree(trx, 'process', input.code, id);
+	await assertExists(trx, 'org_unit', input.orgUnitId, 'orgUnitId');
+	await assertActiveUser(trx, input.ownerId, 'ownerId');
 }
 
 function columns(input: ProcessInput) {
