@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getDb, startDatabase } from '$lib/server/db';
+import { closeDatabase, getDb, startDatabase } from '$lib/server/db';
 import { describeTarget, databaseTargetFromEnv } from '$lib/server/db/config';
 import {
 	SESSION_COOKIE,
@@ -14,6 +14,14 @@ import { log } from '$lib/server/log';
 
 export const init: ServerInit = async () => {
 	const db = await startDatabase();
+	// adapter-node stops taking requests on SIGTERM/SIGINT, lets the open ones finish, then emits
+	// this: close the database so the embedded folder is written out and released.
+	process.once('sveltekit:shutdown', () => {
+		closeDatabase().then(
+			() => log.info('database closed'),
+			(error: unknown) => log.error({ error: String(error) }, 'closing the database failed')
+		);
+	});
 	log.info({ database: describeTarget(databaseTargetFromEnv()) }, 'database ready');
 	if (process.env.DILNA_DEMO === '1') {
 		const seeded = await seedDemoIfEmpty(db);

@@ -22,6 +22,13 @@ export function getDb(): Db {
 	return instance;
 }
 
+/** Closes the database (PGlite writes its folder out and lets go of it); the app stops after. */
+export async function closeDatabase(): Promise<void> {
+	const db = instance;
+	instance = null;
+	await db?.destroy();
+}
+
 /** Opens the database and brings its schema up to date; called once when the server starts. */
 export async function startDatabase(): Promise<Db> {
 	const db = getDb();
