@@ -23,6 +23,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { seedDemoIfEmpty } from '../src/lib/server/demo/seed';
 import { rebuildSummary } from '../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../src/lib/server/allocation/allocation.service';
+import { refreshYearStatus } from '../src/lib/server/kpis/kpis.service';
 import {
 	createSession,
 	generateSessionToken,
@@ -216,9 +217,10 @@ async function growKpis(db: Db, total: number) {
 		from ${periods}
 		where k.code like '%-B%' and ${firstOfPeriod}
 			and (y < ${year}::int or p.last_month < ${thisMonth}::int)`.execute(db);
+	await refreshYearStatus(db);
 }
 
-async function enlarge(db: Db) {
+export async function enlarge(db: Db) {
 	const t = performance.now();
 	await generateLedger(db, ROWS);
 	await growProcesses(db, PROCESSES);

@@ -6,6 +6,7 @@ import { createTestDb, engines, type TestDb } from './harness';
 import * as overview from '../../src/lib/server/overview/overview.service';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../../src/lib/server/allocation/allocation.service';
+import { refreshYearStatus } from '../../src/lib/server/kpis/kpis.service';
 import { goalDrill } from '../../src/lib/server/overview/drill.service';
 import { whatIfBase } from '../../src/lib/server/overview/what-if.service';
 import { compute } from '../../src/lib/overview/what-if';
@@ -131,6 +132,7 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		await kpi('K1', g1, 'higher', '10', '1', '8.5'); // below 10 − 1: off target
 		await kpi('K2', g1, 'lower', '5', '0', '4'); // at most 5: on target
 		await kpi('K3', g2, 'higher', '10', '2', '9'); // within 10 − 2: within tolerance
+		await refreshYearStatus(db);
 
 		// Programme: one milestone late, one due in 5 days, one done, one far ahead.
 		const programme = (
@@ -280,8 +282,8 @@ describe.each(engines)('overview figures on %s', (engine) => {
 	});
 
 	it('gives each process its direct cost from the ledger and spreads all overhead to the haléř', async () => {
-		const o = await overview.get(t.db, 2026, TODAY);
-		for (const p of o.processes) {
+		const processes = await overview.processFigures(t.db, 2026);
+		for (const p of processes) {
 			const direct = await ledger(
 				`kind = 'actual' and process_id = ${p.id} and extract(year from month) = 2026`
 			);
@@ -300,13 +302,37 @@ describe.each(engines)('overview figures on %s', (engine) => {
 			`kind = 'actual' and extract(year from month) = 2026 and (process_id is not null or
 			(org_unit_id is not null and nature in ('fixed', 'variable')))`
 		);
-		expect(o.processes.reduce((a, p) => a + (p.fullCost ?? 0n), 0n)).toBe(spread);
-		const p1 = o.processes.find((p) => p.code === 'P1')!;
+		expect(processes.reduce((a, p) => a + (p.fullCost ?? 0n), 0n)).toBe(spread);
+		const p1 = processes.find((p) => p.code === 'P1')!;
 		expect(p1.unitCost).toBe((p1.fullCost! * 2n + 100n) / 200n);
 		// Potential: (weighted average − 1) ÷ 4 × 100 with scores 5, 5, 4, 4, 5.
 		expect(p1.potential).toBe(Math.round((5 * 25 + 5 * 25 + 4 * 20 + 4 * 15 + 5 * 15 - 100) / 4));
-		expect(o.processes.find((p) => p.code === 'P2')!.potential).toBe(0);
-		expect(o.processes.find((p) => p.code === 'P3')!.potential).toBeNull();
+		expect(processes.find((p) => p.code === 'P2')!.potential).toBe(0);
+		expect(processes.find((p) => p.code === 'P3')!.potential).toBeNull();
+	});
+
+	it('ranks the processes by full cost and by cost per case, and scores the costliest', async () => {
+		const processes = await overview.processFigures(t.db, 2026);
+		const o = await overview.get(t.db, 2026, TODAY);
+		const desc = (a: bigint, b: bigint) => (b > a ? 1 : b < a ? -1 : 0);
+		const byFull = processes
+			.filter((p) => p.fullCost !== null && p.fullCost > 0n)
+			.sort((a, b) => desc(a.fullCost!, b.fullCost!));
+		expect(o.topFull.map((p) => p.code)).toEqual(byFull.map((p) => p.code).slice(0, 10));
+		const byUnit = processes
+			.filter((p) => p.unitCost !== null)
+			.sort((a, b) => desc(a.unitCost!, b.unitCost!));
+		expect(o.topUnit.map((p) => [p.code, p.unitCost])).toEqual(
+			byUnit.map((p) => [p.code, p.unitCost]).slice(0, 10)
+		);
+		// The matrix: processes with a cost and a potential index (P3 has none).
+		expect(o.matrix.map((p) => p.code).sort()).toEqual(
+			byFull
+				.filter((p) => p.potential !== null)
+				.map((p) => p.code)
+				.sort()
+		);
+		expect(o.matrixCapped).toBe(false);
 	});
 
 	it('counts KPIs and goals by status as the rules give them', async () => {
@@ -336,7 +362,7 @@ describe.each(engines)('overview figures on %s', (engine) => {
 	it('degrades to empty figures for a year with no data', async () => {
 		const o = await overview.get(t.db, 2030, '2030-01-10');
 		expect(o.ytd).toMatchObject({ months: 0, budget: 0n, investmentShare: null });
-		expect(o.processes.every((p) => p.fullCost === null)).toBe(true);
+		expect([o.topFull, o.topUnit, o.matrix]).toEqual([[], [], []]);
 		expect(o.kpiCounts.no_data).toBe(3);
 	});
 
@@ -344,7 +370,8 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		const o = await overview.get(t.db, 2026, TODAY);
 		const g1 = o.goals.find((g) => g.code === 'G1')!;
 		const drill = await goalDrill(t.db, g1.id, 2026);
-		const full = (code: string) => o.processes.find((p) => p.code === code)!.fullCost!;
+		const processes = await overview.processFigures(t.db, 2026);
+		const full = (code: string) => processes.find((p) => p.code === code)!.fullCost!;
 		const expected = ['P1', 'P2'].sort((a, b) => (full(b) > full(a) ? 1 : -1));
 		expect(drill.processes.map((p) => p.code)).toEqual(expected);
 		expect(drill.processes.find((p) => p.code === 'P2')!.initiatives.map((i) => i.code)).toEqual([
@@ -389,6 +416,49 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		expect(structure).toContain(`2026;${moneyText(y2026.fixed)};${moneyText(y2026.variable)};`);
 		const processes = exportTable(report, 'processes');
 		expect(processes.rows.map((r) => r[0])).toEqual(['P1', 'P2', 'P3']);
-		expect(processes.rows[0][4]).toBe(report.overview.processes[0].fullCost);
+		expect(processes.rows[0][4]).toBe(report.processes[0].fullCost);
+	});
+	it('serves the computed overview again until a change to the data under it commits', async () => {
+		const version = async () =>
+			(await t.db.selectFrom('data_version').select('version').executeTakeFirstOrThrow()).version;
+		const before = await overview.get(t.db, 2026, TODAY);
+		expect(await overview.get(t.db, 2026, TODAY)).toBe(before);
+		const v0 = await version();
+		// A change rolled back is no change.
+		await t.db
+			.transaction()
+			.execute(async (trx) => {
+				await trx.updateTable('milestone').set({ name: 'x' }).where('name', '=', 'late').execute();
+				throw new Error('rolled back');
+			})
+			.catch(() => undefined);
+		expect(await version()).toBe(v0);
+		expect(await overview.get(t.db, 2026, TODAY)).toBe(before);
+		// One transaction with several changes is one new version, and the overview shows them.
+		const finish = (doneDate: string | null) =>
+			t.db.transaction().execute(async (trx) => {
+				await trx
+					.updateTable('milestone')
+					.set({ done_date: doneDate })
+					.where('name', '=', 'late')
+					.execute();
+				await trx
+					.updateTable('initiative')
+					.set({ name: sql`name` })
+					.where('code', '=', 'I1')
+					.execute();
+			});
+		await finish('2026-06-02');
+		expect(await version()).toBe(v0 + 1n);
+		const after = await overview.get(t.db, 2026, TODAY);
+		expect(after.milestones.overdue).toEqual([]);
+		expect(after).toEqual(await overview.compute(t.db, 2026, TODAY));
+		await finish(null);
+		expect((await overview.get(t.db, 2026, TODAY)).milestones.overdue.map((m) => m.name)).toEqual([
+			'late'
+		]);
+		// Another day is computed afresh (overdue and due-soon depend on the date).
+		const earlier = await overview.get(t.db, 2026, '2026-05-10');
+		expect(earlier.milestones.next30.map((m) => m.name)).toEqual(['late']);
 	});
 });

@@ -143,7 +143,7 @@ describe.each(engines)('process map on %s', (engine) => {
 		expect(tree.filter((g) => g.level === 'strategic')).toHaveLength(4);
 		const kpiList = tree.flatMap((g) => g.kpis);
 		expect(kpiList).toHaveLength(40);
-		const statuses = kpiList.map((k) => k.latest?.status ?? 'no_data');
+		const statuses = kpiList.map((k) => k.status);
 		const on = statuses.filter((s) => s === 'on_target').length;
 		const within = statuses.filter((s) => s === 'within_tolerance').length;
 		const off = statuses.filter((s) => s === 'off_target').length;
@@ -152,7 +152,7 @@ describe.each(engines)('process map on %s', (engine) => {
 		expect(within).toBeGreaterThan(0);
 		expect(off).toBeGreaterThan(0);
 		// every seeded off-target actual carries its comment
-		const offWithout = kpiList
+		const offWithout = (await kpis.listWithSeries(db, YEAR))
 			.flatMap((k) => k.periods)
 			.filter((p) => p.status === 'off_target' && !p.comment);
 		expect(offWithout).toEqual([]);
@@ -508,6 +508,56 @@ describe.each(engines)('process map on %s', (engine) => {
 		const periods = (await kpis.get(db, k2)).periods;
 		expect(periods.find((p) => p.period === `${YEAR - 2}-01`)?.actual).toBe('15.5');
 		expect(periods.find((p) => p.period === `${YEAR - 2}-02`)?.status).toBe('off_target');
+	});
+
+	it('keeps the KPI statuses /goals and the overview read in step with every change', async () => {
+		// What kpi_year_status holds must be what the rule gives from the KPI's whole history.
+		const expectInStep = async () => {
+			for (const year of [YEAR - 2, YEAR - 1, YEAR]) {
+				const stored = await kpis.inYear(db, year);
+				const fromRule = new Map((await kpis.listWithSeries(db, year)).map((k) => [k.id, k]));
+				expect(stored).toHaveLength(fromRule.size);
+				for (const k of stored) {
+					const rule = fromRule.get(k.id)!;
+					const latest = rule.latest;
+					expect([k.code, year, k.status, k.period, k.actual, k.target]).toEqual([
+						k.code,
+						year,
+						latest?.status ?? 'no_data',
+						latest?.period ?? null,
+						latest?.actual ?? null,
+						latest?.target ?? null
+					]);
+					const recent = rule.periods
+						.slice(-12)
+						.filter((p) => p.actual !== null)
+						.map((p) => ({ period: p.period, actual: p.actual, status: p.status }));
+					expect(k.recent).toEqual(recent);
+				}
+			}
+		};
+		// After the seed and the targets, actuals and imports of the tests above.
+		await expectInStep();
+		// Turning a KPI's direction round re-rates every period it has.
+		const id = await kpiId(db, 'KPI-02');
+		const kpi = await kpis.get(db, id);
+		await kpis.update(db, users.starosta, id, kpi.version, {
+			code: kpi.code,
+			name: kpi.name,
+			goalId: kpi.goalId,
+			responsibleId: kpi.responsibleId,
+			definition: kpi.definition,
+			unit: kpi.unit,
+			direction: kpi.direction === 'lower' ? 'higher' : 'lower',
+			frequency: kpi.frequency,
+			baseline: kpi.baseline,
+			baselinePeriod: kpi.baselinePeriod
+		});
+		const [stored] = await kpis.inYear(db, YEAR - 1, { ids: [id] });
+		const [rule] = (await kpis.listWithSeries(db, YEAR - 1)).filter((k) => k.id === id);
+		expect(rule.direction).not.toBe(kpi.direction);
+		expect(stored.status).toBe(rule.latest?.status ?? 'no_data');
+		await expectInStep();
 	});
 
 	it('lists coverage gaps', async () => {

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
+import * as kpis from '../kpis/kpis.service';
 import { allocate, divRound } from '../../money';
 import { ConflictError, NotFoundError, ValidationError } from '../users/users';
 
@@ -218,7 +219,7 @@ export async function refreshProcessCosts(db: Executor, years: number[]): Promis
  * as their yearly actual, so the KPI pages show it beside the manual ones.
  */
 async function syncUnitCostKpis(db: Executor, year: number): Promise<void> {
-	await sql`
+	const changed = await sql<{ kpi_id: number }>`
 		insert into kpi_actual (kpi_id, period, value, comment)
 		select k.id, ${String(year)}, pcy.unit_cost::numeric / 100, 'costs'
 		from kpi k
@@ -227,7 +228,12 @@ async function syncUnitCostKpis(db: Executor, year: number): Promise<void> {
 		where k.source = 'process_unit_cost' and pcy.unit_cost is not null
 		on conflict (kpi_id, period) do update set value = excluded.value,
 			recorded_at = now(), version = kpi_actual.version + 1
-		where kpi_actual.value is distinct from excluded.value`.execute(db);
+		where kpi_actual.value is distinct from excluded.value
+		returning kpi_id`.execute(db);
+	await kpis.refreshYearStatus(
+		db,
+		changed.rows.map((r) => r.kpi_id)
+	);
 }
 
 export interface KeyView {

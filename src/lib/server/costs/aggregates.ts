@@ -1,4 +1,5 @@
-// The aggregate tables pages read instead of the ledger. Imports and rollbacks add or subtract a
+// The aggregate tables pages read instead of the ledger (cost_month_summary, and from it
+// cost_nature_month for the overview). Imports and rollbacks add or subtract a
 // batch's own sums (reading only that batch's rows), manual changes one entry's amount; a full
 // rebuild exists for maintenance, tests and the benchmark.
 import { sql } from 'kysely';
@@ -13,17 +14,35 @@ async function dropEmpty(db: Executor) {
 	await db.deleteFrom('cost_month_summary').where('entries', '=', 0).execute();
 }
 
-/** Adds (sign 1) or subtracts (sign -1) one batch's entries to the monthly summary. */
-export async function applyBatchDelta(db: Executor, batchId: number, sign: 1 | -1): Promise<void> {
+/** Recomputes the totals per month, kind and nature from the summary (a few thousand rows). */
+async function refreshNatureMonths(db: Executor) {
+	await db.deleteFrom('cost_nature_month').execute();
+	await sql`insert into cost_nature_month (year, month, kind, nature, amount)
+		select year, month, kind, nature, sum(amount)::bigint from cost_month_summary
+		group by year, month, kind, nature`.execute(db);
+}
+
+/** Adds (sign 1) or subtracts (sign -1) the ledger rows `where` selects to the summaries. */
+export async function applyLedgerDelta(
+	db: Executor,
+	where: ReturnType<typeof sql>,
+	sign: 1 | -1
+): Promise<void> {
 	await sql`
 		insert into cost_month_summary (year, month, kind, nature, org_unit_id, process_id, polozka,
 			amount, entries)
 		select extract(year from month)::int, month, kind, nature, org_unit_id, process_id, polozka,
 			${sign}::int * sum(amount)::bigint, ${sign}::int * count(*)::int
-		from cost_entry where batch_id = ${batchId}
+		from cost_entry where ${where}
 		group by month, kind, nature, org_unit_id, process_id, polozka
 		${UPSERT}`.execute(db);
 	if (sign < 0) await dropEmpty(db);
+	await refreshNatureMonths(db);
+}
+
+/** Adds (sign 1) or subtracts (sign -1) one batch's entries to the summaries. */
+export function applyBatchDelta(db: Executor, batchId: number, sign: 1 | -1): Promise<void> {
+	return applyLedgerDelta(db, sql`batch_id = ${batchId}`, sign);
 }
 
 export interface EntryShape {
@@ -46,6 +65,7 @@ export async function applyEntryDelta(db: Executor, e: EntryShape, sign: 1 | -1)
 			${sign}::int)
 		${UPSERT}`.execute(db);
 	if (sign < 0) await dropEmpty(db);
+	await refreshNatureMonths(db);
 }
 
 /** Recomputes the summary of the given years (all years when none) from the ledger. */
@@ -68,4 +88,5 @@ export async function rebuildSummary(db: Executor, years?: number[]): Promise<vo
 			sum(amount)::bigint, count(*)::int
 		from cost_entry ${where}
 		group by month, kind, nature, org_unit_id, process_id, polozka`.execute(db);
+	await refreshNatureMonths(db);
 }

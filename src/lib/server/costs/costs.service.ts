@@ -23,7 +23,7 @@ const TARGET_KEY = 'costs.investment_share_target';
 
 /** Years that have any cost, plus the current one, newest first. */
 export async function years(db: Executor): Promise<number[]> {
-	const rows = await db.selectFrom('cost_month_summary').select('year').distinct().execute();
+	const rows = await db.selectFrom('cost_nature_month').select('year').distinct().execute();
 	const set = new Set(rows.map((r) => r.year));
 	set.add(new Date().getFullYear());
 	return [...set].sort((a, b) => b - a);
@@ -101,7 +101,7 @@ export async function investmentShare(
 ): Promise<InvestmentShareYear[]> {
 	if (yearList.length === 0) return [];
 	const rows = await db
-		.selectFrom('cost_month_summary')
+		.selectFrom('cost_nature_month')
 		.select(['year', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
 		.where('kind', '=', 'actual')
 		.where('year', 'in', yearList)
@@ -150,9 +150,35 @@ export async function setInvestmentTarget(db: Db, actorId: number, percentText: 
 	});
 }
 
-/** Each process's direct, allocated, full and unit cost, with the allocation steps. */
-export async function processCosts(db: Executor, year: number): Promise<ProcessCost[]> {
-	const rows = await db
+/** How many processes /costs lists on one page. */
+export const PROCESS_PAGE_SIZE = 50;
+
+/**
+ * Each process's direct, allocated, full and unit cost, with the allocation steps, by code;
+ * `page` (from 1) narrows to one page of PROCESS_PAGE_SIZE processes.
+ */
+export async function processCosts(
+	db: Executor,
+	year: number,
+	page?: number
+): Promise<ProcessCost[]> {
+	let ids: number[] | undefined;
+	if (page !== undefined) {
+		const rows = await db
+			.selectFrom('process_cost_year as c')
+			.innerJoin('process as p', 'p.id', 'c.process_id')
+			.select('p.id')
+			.distinct()
+			.select('p.code')
+			.where('c.year', '=', year)
+			.orderBy('p.code')
+			.limit(PROCESS_PAGE_SIZE)
+			.offset((page - 1) * PROCESS_PAGE_SIZE)
+			.execute();
+		ids = rows.map((r) => r.id);
+		if (ids.length === 0) return [];
+	}
+	let query = db
 		.selectFrom('process_cost_year as c')
 		.innerJoin('process as p', 'p.id', 'c.process_id')
 		.leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
@@ -169,16 +195,19 @@ export async function processCosts(db: Executor, year: number): Promise<ProcessC
 			'u.code as unit_code'
 		])
 		.where('c.year', '=', year)
-		.orderBy('p.code')
-		.execute();
-	const steps = await db
+		.orderBy('p.code');
+	let stepQuery = db
 		.selectFrom('process_cost_allocation as a')
 		.innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
 		.select(['a.process_id', 'u.code', 'a.pool', 'a.percent', 'a.key_source', 'a.amount'])
 		.where('a.year', '=', year)
 		.where('a.kind', '=', 'actual')
-		.orderBy('u.code')
-		.execute();
+		.orderBy('u.code');
+	if (ids) {
+		query = query.where('c.process_id', 'in', ids);
+		stepQuery = stepQuery.where('a.process_id', 'in', ids);
+	}
+	const [rows, steps] = await Promise.all([query.execute(), stepQuery.execute()]);
 	const result = new Map<number, ProcessCost>();
 	for (const r of rows) {
 		const p = result.get(r.process_id) ?? {
@@ -277,14 +306,29 @@ export async function provenance(db: Executor, year: number): Promise<Provenance
 }
 
 /** Everything /costs shows for a year, in one call (also what the benchmark times). */
-export async function costsPage(db: Executor, year: number) {
+export async function costsPage(db: Executor, year: number, processPage = 1) {
 	const shareYears = [year - 2, year - 1, year];
-	const [summary, share, target, processes, source] = await Promise.all([
+	const [summary, share, target, processes, processTotal, source] = await Promise.all([
 		yearSummary(db, year),
 		investmentShare(db, shareYears),
 		investmentTarget(db),
-		processCosts(db, year),
+		processCosts(db, year, processPage),
+		db
+			.selectFrom('process_cost_year')
+			.select((eb) => eb.fn.count<number>('process_id').distinct().as('n'))
+			.where('year', '=', year)
+			.executeTakeFirstOrThrow(),
 		provenance(db, year)
 	]);
-	return { summary, share, target, processes, provenance: source };
+	return {
+		summary,
+		share,
+		target,
+		processes,
+		processPages: {
+			page: processPage,
+			count: Math.max(1, Math.ceil(Number(processTotal.n) / PROCESS_PAGE_SIZE))
+		},
+		provenance: source
+	};
 }

@@ -4,6 +4,7 @@ import { fromScaled, toScaled } from '../kpis/decimal';
 import { kpiStatus, type Direction } from '../kpis/kpi-status';
 import { periodEnd, periodsOfYear, type Frequency } from '../kpis/period';
 import type { SeedContext } from './seed';
+import { refreshYearStatus } from '../kpis/kpis.service';
 
 type Kind = 'management' | 'core' | 'support';
 
@@ -457,4 +458,5 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 			.values(actuals.slice(i, i + 500))
 			.execute();
 	}
+	await refreshYearStatus(trx);
 }

@@ -6,6 +6,8 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import * as kpis from '../kpis/kpis.service';
+import { countStatuses, type KpiStatus } from '../kpis/kpi-status';
+import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
 import {
 	ConflictError,
@@ -21,6 +23,7 @@ import type {
 	GoalDetail,
 	GoalInput,
 	GoalLevel,
+	GoalListItem,
 	GoalWithStatus,
 	StatusOverride
 } from './goals';
@@ -58,13 +61,14 @@ function toGoal(r: GoalRow): Goal {
 }
 
 /**
- * The goal tree (depth-first) with each goal's KPIs, their latest status in `year` and the
- * rolled-up status (see rollup.ts). Used by /goals and by the overview.
+ * The goal tree (depth-first) with each goal's rolled-up status in `year` (rollup.ts), counted
+ * from the statuses its KPIs show that year (kpi_year_status). Used by /goals, the goal pages,
+ * the overview, the council report and the public page.
  */
-export async function listWithStatus(db: Executor, year: number): Promise<GoalWithStatus[]> {
-	const [rows, kpiList, links] = await Promise.all([
+export async function tree(db: Executor, year: number): Promise<GoalWithStatus[]> {
+	const [rows, counts, links] = await Promise.all([
 		goalRows(db),
-		kpis.listWithSeries(db, year),
+		kpis.statusCountsByGoal(db, year),
 		db
 			.selectFrom('goal_process')
 			.select(['goal_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -72,19 +76,15 @@ export async function listWithStatus(db: Executor, year: number): Promise<GoalWi
 			.execute()
 	]);
 	const goals = rows.map(toGoal);
-	const kpisOf = new Map<number, typeof kpiList>();
-	for (const k of kpiList) {
-		if (k.goalId === null) continue;
-		const list = kpisOf.get(k.goalId) ?? [];
-		list.push(k);
-		kpisOf.set(k.goalId, list);
-	}
+	const countsOf = (id: number) => counts.get(id) ?? countStatuses([]);
 	const statuses = rollUpTree(
 		goals.map((g) => ({
 			id: g.id,
 			parentId: g.parentId,
 			override: g.override,
-			kpiStatuses: (kpisOf.get(g.id) ?? []).map((k) => k.latest?.status ?? 'no_data')
+			kpiStatuses: Object.entries(countsOf(g.id)).flatMap(([status, n]) =>
+				Array<KpiStatus>(n).fill(status as KpiStatus)
+			)
 		}))
 	);
 	const processCount = new Map(links.map((l) => [l.goal_id, Number(l.n)]));
@@ -92,13 +92,33 @@ export async function listWithStatus(db: Executor, year: number): Promise<GoalWi
 		...g,
 		computed: statuses.get(g.id)?.computed ?? 'no_data',
 		status: statuses.get(g.id)?.effective ?? 'no_data',
-		kpis: kpisOf.get(g.id) ?? [],
+		kpiCounts: countsOf(g.id),
 		processCount: processCount.get(g.id) ?? 0
 	}));
 }
 
+/**
+ * The tree with the KPIs /goals lists under each goal: all of them, or at most `perGoal` (those
+ * needing attention first), or only those showing `status`.
+ */
+export async function listWithStatus(
+	db: Executor,
+	year: number,
+	filter: { perGoal?: number; status?: KpiStatus } = {}
+): Promise<GoalListItem[]> {
+	const [goals, list] = await Promise.all([tree(db, year), kpis.inYear(db, year, filter)]);
+	const kpisOf = new Map<number, KpiInYear[]>();
+	for (const k of list) {
+		if (k.goalId === null) continue;
+		const group = kpisOf.get(k.goalId);
+		if (group) group.push(k);
+		else kpisOf.set(k.goalId, [k]);
+	}
+	return goals.map((g) => ({ ...g, kpis: kpisOf.get(g.id) ?? [] }));
+}
+
 export async function get(db: Executor, id: number, year: number): Promise<GoalDetail> {
-	const all = await listWithStatus(db, year);
+	const all = await tree(db, year);
 	const goal = all.find((g) => g.id === id);
 	if (!goal) throw new NotFoundError('goal');
 	const byId = new Map(all.map((g) => [g.id, g]));

@@ -1,5 +1,5 @@
-import type { KpiStatus } from '../kpis/kpi-status';
-import type { KpiWithSeries } from '../kpis/kpis';
+import type { KpiStatus, StatusCounts } from '../kpis/kpi-status';
+import type { KpiInYear, KpiWithSeries } from '../kpis/kpis';
 
 export type GoalLevel = 'vision' | 'strategic' | 'objective';
 export type GoalLifecycle = 'planned' | 'active' | 'achieved' | 'dropped';
@@ -36,11 +36,19 @@ export interface GoalWithStatus extends Goal {
 	computed: KpiStatus;
 	/** the override when set, else computed */
 	status: KpiStatus;
-	kpis: KpiWithSeries[];
+	/** the goal's own KPIs by the status they show in the year */
+	kpiCounts: StatusCounts;
 	processCount: number;
 }
 
+/** A goal on /goals: with the KPIs listed under it (possibly fewer than kpiCounts holds). */
+export interface GoalListItem extends GoalWithStatus {
+	kpis: KpiInYear[];
+}
+
 export interface GoalDetail extends GoalWithStatus {
+	/** every KPI of the goal with its whole history */
+	kpis: KpiWithSeries[];
 	children: GoalWithStatus[];
 	ancestors: { id: number; code: string; name: string }[];
 	processes: {

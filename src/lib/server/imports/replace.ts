@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
+import { applyLedgerDelta } from '../costs/aggregates';
 import type { EntryKind } from './source-row';
 
 /** Accounting-system formats whose monthly exports replace earlier ones by default. */
@@ -81,23 +82,6 @@ export async function planReplace(
 	return { months, batches: [...batches.values()] };
 }
 
-const UPSERT = sql`on conflict on constraint cost_month_summary_key do update set
-	amount = cost_month_summary.amount + excluded.amount,
-	entries = cost_month_summary.entries + excluded.entries`;
-
-/** Adds (1) or subtracts (-1) the given ledger rows to the monthly summary. */
-async function summaryDelta(db: Executor, where: ReturnType<typeof sql>, sign: 1 | -1) {
-	await sql`
-		insert into cost_month_summary (year, month, kind, nature, org_unit_id, process_id, polozka,
-			amount, entries)
-		select extract(year from month)::int, month, kind, nature, org_unit_id, process_id, polozka,
-			${sign}::int * sum(amount)::bigint, ${sign}::int * count(*)::int
-		from cost_entry where ${where}
-		group by month, kind, nature, org_unit_id, process_id, polozka
-		${UPSERT}`.execute(db);
-	if (sign < 0) await db.deleteFrom('cost_month_summary').where('entries', '=', 0).execute();
-}
-
 /**
  * Takes the planned months of the earlier batches out of the ledger (kept for undo) on behalf of
  * `replacingBatchId`, inside the caller's transaction. Plans again at write time (the preview may
@@ -119,7 +103,7 @@ export async function replaceMonths(
 	const monthDates = plan.months.map((m) => `${m}-01`);
 	const where = sql`batch_id = any(${ids}::int[]) and kind = ${source.kind}
 		and month = any(${monthDates}::date[])`;
-	await summaryDelta(trx, where, -1);
+	await applyLedgerDelta(trx, where, -1);
 	await sql`
 		insert into cost_entry_replaced (replacing_batch_id, batch_id, month, entry)
 		select ${replacingBatchId}::int, e.batch_id, e.month, to_jsonb(e)
@@ -202,7 +186,7 @@ export async function restoreReplaced(
 		returning id::text`.execute(trx);
 	if (restored.rows.length === 0) return 0;
 	const ids = restored.rows.map((r) => r.id);
-	await summaryDelta(trx, sql`id = any(${ids}::bigint[])`, 1);
+	await applyLedgerDelta(trx, sql`id = any(${ids}::bigint[])`, 1);
 	await trx
 		.deleteFrom('cost_entry_replaced')
 		.where('replacing_batch_id', '=', replacingBatchId)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiStatus, targetFor } from './kpi-status';
+import { countStatuses, kpiStatus, targetFor } from './kpi-status';
 
 const t = (target: string, tolerance = '0', targetMax: string | null = null) => ({
 	target,
@@ -42,5 +42,16 @@ describe('KPI status', () => {
 		expect(targetFor(targets, '2026-03')).toBe('march');
 		expect(targetFor(targets, '2026-04')).toBe('yearly');
 		expect(targetFor(targets, '2025-04')).toBeNull();
+	});
+});
+
+describe('countStatuses', () => {
+	it('counts every status, including the absent ones as zero', () => {
+		expect(countStatuses(['on_target', 'off_target', 'on_target'])).toEqual({
+			on_target: 2,
+			within_tolerance: 0,
+			off_target: 1,
+			no_data: 0
+		});
 	});
 });

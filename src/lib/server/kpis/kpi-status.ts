@@ -14,6 +14,12 @@ import { compare, subtract, add } from './decimal';
  * Tolerance is absolute, in the KPI's unit. Comparison is exact (decimal strings).
  */
 export type KpiStatus = 'on_target' | 'within_tolerance' | 'off_target' | 'no_data';
+export const KPI_STATUSES: readonly KpiStatus[] = [
+	'on_target',
+	'within_tolerance',
+	'off_target',
+	'no_data'
+];
 export type Direction = 'higher' | 'lower' | 'range';
 
 export interface Target {
@@ -56,4 +62,12 @@ export function kpiStatus(
  */
 export function targetFor<T>(targets: Map<string, T>, period: string): T | null {
 	return targets.get(period) ?? targets.get(period.slice(0, 4)) ?? null;
+}
+
+export type StatusCounts = Record<KpiStatus, number>;
+
+export function countStatuses(statuses: Iterable<KpiStatus>): StatusCounts {
+	const counts: StatusCounts = { on_target: 0, within_tolerance: 0, off_target: 0, no_data: 0 };
+	for (const s of statuses) counts[s] += 1;
+	return counts;
 }

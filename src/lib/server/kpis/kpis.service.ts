@@ -13,11 +13,19 @@ import {
 	refuseIfDependants
 } from '../processes/errors';
 import { normalise, parseDecimal } from './decimal';
-import { kpiStatus, targetFor, type Target } from './kpi-status';
+import {
+	countStatuses,
+	kpiStatus,
+	targetFor,
+	type KpiStatus,
+	type StatusCounts,
+	type Target
+} from './kpi-status';
 import type {
 	ImportProblem,
 	ImportRow,
 	Kpi,
+	KpiInYear,
 	KpiInput,
 	KpiPeriod,
 	KpiWithSeries,
@@ -26,6 +34,7 @@ import type {
 } from './kpis';
 import * as repo from './kpis.repository';
 import { owedPeriods, parsePeriod, periodsOfYear, yearOf, type Frequency } from './period';
+import { latestIn, yearStatuses, type RecentPoint } from './year-status';
 
 type DefRow = Awaited<ReturnType<ReturnType<typeof repo.definitions>['execute']>>[number];
 
@@ -99,19 +108,6 @@ export function evaluate(kpi: Kpi, targets: TargetRow[], actuals: ActualRow[]): 
 }
 
 /**
- * The KPI's current status for `year`: its latest period with an actual in that year, or in the
- * year before (a yearly KPI's latest value is last year's until this year ends).
- */
-function latestIn(periods: KpiPeriod[], year: number): KpiPeriod | null {
-	for (let i = periods.length - 1; i >= 0; i--) {
-		const p = periods[i];
-		const y = yearOf(p.period);
-		if (p.actual !== null && y <= year) return y >= year - 1 ? p : null;
-	}
-	return null;
-}
-
-/**
  * KPIs with their periods from `fromYear` on and their latest status in `year` (for /goals, the
  * goal roll-up and the overview). `goalId` narrows to one goal's KPIs.
  */
@@ -148,6 +144,141 @@ export async function listWithSeries(
 		);
 		return { ...kpi, periods, latest: latestIn(periods, year) };
 	});
+}
+
+/**
+ * Rewrites what every year shows of the given KPIs (all when none) in kpi_year_status, from their
+ * targets and actuals. Called in the same transaction as every change to a target, an actual or a
+ * KPI's rule, so /goals and the overview read the statuses without evaluating any history.
+ */
+export async function refreshYearStatus(db: Executor, kpiIds?: number[]): Promise<void> {
+	if (kpiIds?.length === 0) return;
+	let q = repo.definitions(db);
+	if (kpiIds) q = q.where('k.id', 'in', kpiIds);
+	const kpis = (await q.execute()).map(toKpi);
+	const ids = kpiIds ? kpis.map((k) => k.id) : null;
+	const [targets, actuals] = await Promise.all([
+		repo.targets(db, ids),
+		repo.actuals(db, ids, null)
+	]);
+	const targetsOf = groupByKpi(targets);
+	const actualsOf = groupByKpi(actuals);
+	const rows = kpis.flatMap((kpi) =>
+		yearStatuses(evaluate(kpi, targetsOf.get(kpi.id) ?? [], actualsOf.get(kpi.id) ?? [])).map(
+			(y) => ({
+				kpi_id: kpi.id,
+				year: y.year,
+				period: y.latest?.period ?? null,
+				actual: y.latest?.actual ?? null,
+				target: y.latest?.target ?? null,
+				status: y.latest?.status ?? 'no_data',
+				recent: JSON.stringify(y.recent)
+			})
+		)
+	);
+	let stale = db.deleteFrom('kpi_year_status');
+	if (kpiIds) stale = stale.where('kpi_id', 'in', kpiIds);
+	await stale.execute();
+	for (let i = 0; i < rows.length; i += 1000) {
+		await db
+			.insertInto('kpi_year_status')
+			.values(rows.slice(i, i + 1000))
+			.execute();
+	}
+}
+
+/** Fills kpi_year_status when it is empty but KPIs have targets or actuals (a database from
+ * before the table existed). */
+export async function fillYearStatusIfMissing(db: Executor): Promise<void> {
+	const r = await sql<{ missing: boolean }>`
+		select (exists (select 1 from kpi_target) or exists (select 1 from kpi_actual))
+			and not exists (select 1 from kpi_year_status) as missing`.execute(db);
+	if (r.rows[0]?.missing) await refreshYearStatus(db);
+}
+
+/** Which KPIs `inYear` lists. */
+export interface InYearFilter {
+	ids?: number[];
+	goalIds?: number[];
+	status?: KpiStatus;
+	/** at most this many KPIs of each goal: those needing attention first */
+	perGoal?: number;
+	limit?: number;
+}
+
+/** The order of attention: off target, within tolerance, no data, on target. */
+const attention = sql<number>`case ${repo.statusOf} when 'off_target' then 0
+	when 'within_tolerance' then 1 when 'no_data' then 2 else 3 end`;
+
+/** KPIs with their status, latest actual and sparkline in `year`, by code. */
+export async function inYear(
+	db: Executor,
+	year: number,
+	filter: InYearFilter = {}
+): Promise<KpiInYear[]> {
+	// Filter, rank and limit on narrow rows first, then read the chosen KPIs whole: sorting wide
+	// rows is what costs most on the embedded engine.
+	let chosen = db
+		.selectFrom('kpi as k')
+		.leftJoin('kpi_year_status as s', (j) =>
+			j.onRef('s.kpi_id', '=', 'k.id').on('s.year', '=', year)
+		)
+		.select([
+			'k.id',
+			'k.code',
+			sql<number>`row_number() over (partition by k.goal_id order by ${attention}, k.code)`.as(
+				'rank'
+			)
+		]);
+	if (filter.ids) chosen = chosen.where('k.id', 'in', filter.ids.length ? filter.ids : [-1]);
+	if (filter.goalIds) {
+		chosen = chosen.where('k.goal_id', 'in', filter.goalIds.length ? filter.goalIds : [-1]);
+	}
+	if (filter.status) chosen = chosen.where(repo.statusOf, '=', filter.status);
+	let ids = db.selectFrom(chosen.as('c')).select('c.id');
+	if (filter.perGoal !== undefined) ids = ids.where('c.rank', '<=', filter.perGoal);
+	if (filter.limit !== undefined) ids = ids.orderBy('c.code').limit(filter.limit);
+	const rows = await repo.inYear(db, year).where('k.id', 'in', ids).execute();
+	return rows
+		.map((r) => ({
+			id: r.id,
+			code: r.code,
+			name: r.name,
+			goalId: r.goal_id,
+			goalCode: r.goal_code,
+			unit: r.unit,
+			definition: r.definition,
+			status: r.status,
+			period: r.period,
+			actual: r.actual === null ? null : normalise(r.actual),
+			target: r.target === null ? null : normalise(r.target),
+			recent: JSON.parse(r.recent ?? '[]') as RecentPoint[]
+		}))
+		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** How many KPIs show each status in `year`, all together. */
+export async function statusTotals(db: Executor, year: number): Promise<StatusCounts> {
+	const totals = countStatuses([]);
+	for (const counts of (await statusCountsByGoal(db, year)).values()) {
+		for (const status of Object.keys(totals) as KpiStatus[]) totals[status] += counts[status];
+	}
+	return totals;
+}
+
+/** How many KPIs show each status in `year`, per goal (key null: KPIs without a goal). */
+export async function statusCountsByGoal(
+	db: Executor,
+	year: number
+): Promise<Map<number | null, StatusCounts>> {
+	const rows = await repo.statusCounts(db, year);
+	const out = new Map<number | null, StatusCounts>();
+	for (const r of rows) {
+		const counts = out.get(r.goal_id) ?? countStatuses([]);
+		counts[r.status ?? 'no_data'] += Number(r.n);
+		out.set(r.goal_id, counts);
+	}
+	return out;
 }
 
 export async function get(db: Executor, id: number): Promise<KpiWithSeries> {
@@ -241,6 +372,8 @@ export async function update(
 			.set({ ...kpiColumns(input), updated_at: sql`now()`, version: sql`version + 1` })
 			.where('id', '=', id)
 			.execute();
+		// The direction or the frequency decides every period's status.
+		await refreshYearStatus(trx, [id]);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'kpi.update',
@@ -349,6 +482,7 @@ export async function setTarget(
 				.values({ kpi_id: kpiId, period: input.period, ...values })
 				.execute();
 		}
+		await refreshYearStatus(trx, [kpiId]);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'kpi.target',
@@ -496,6 +630,7 @@ export async function recordActual(
 		const checked = await checkActual(trx, kpi, form.period, form.value, form.comment);
 		if (!checked.ok) throw new ValidationError(checked.errors);
 		await writeActual(trx, actor, kpiId, checked.value, version, 'kpi.actual');
+		await refreshYearStatus(trx, [kpiId]);
 		return checked.value;
 	});
 }
@@ -577,6 +712,7 @@ export async function importActuals(
 		for (const v of valid) {
 			await writeActual(trx, actor, v.kpiId, v.input, 'any', 'kpi.actual_import');
 		}
+		await refreshYearStatus(trx, [...new Set(valid.map((v) => v.kpiId))]);
 		return { ok: true as const, imported: valid.length };
 	});
 }

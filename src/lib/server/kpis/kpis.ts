@@ -1,5 +1,6 @@
 import type { Direction, KpiStatus } from './kpi-status';
 import type { Frequency } from './period';
+import type { RecentPoint } from './year-status';
 
 export type { Direction, KpiStatus, Frequency };
 export const DIRECTIONS: readonly Direction[] = ['higher', 'lower', 'range'];
@@ -38,6 +39,23 @@ export interface KpiPeriod {
 	recordedAt: Date | null;
 	actualVersion: number | null;
 	status: KpiStatus;
+}
+
+/** A KPI as one year shows it (kpi_year_status): its latest recorded period and its sparkline. */
+export interface KpiInYear {
+	id: number;
+	code: string;
+	name: string;
+	goalId: number | null;
+	goalCode: string | null;
+	unit: string;
+	definition: string | null;
+	status: KpiStatus;
+	/** the latest period with an actual, and that actual and its target (numeric strings) */
+	period: string | null;
+	actual: string | null;
+	target: string | null;
+	recent: RecentPoint[];
 }
 
 export interface KpiWithSeries extends Kpi {

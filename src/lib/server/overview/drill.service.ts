@@ -2,11 +2,12 @@
 // unit cost, the KPIs that measure it, and the initiatives that improve those processes.
 import type { Executor } from '../audit/audit';
 import * as goals from '../goals/goals.service';
+import * as kpis from '../kpis/kpis.service';
 import { processFigures } from './overview.service';
 
 export async function goalDrill(db: Executor, goalId: number, year: number) {
 	const goal = await goals.get(db, goalId, year);
-	const tree = await goals.listWithStatus(db, year);
+	const tree = await goals.tree(db, year);
 	// The goal and everything below it: a strategic goal is carried by its objectives' processes.
 	const below = new Set([goalId]);
 	for (let grown = true; grown;) {
@@ -99,20 +100,17 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 				status: c.status
 			}))
 		},
-		kpis: tree
-			.filter((g) => below.has(g.id))
-			.flatMap((g) => g.kpis)
-			.map((k) => ({
-				id: k.id,
-				code: k.code,
-				name: k.name,
-				goalId: k.goalId,
-				unit: k.unit,
-				status: k.latest?.status ?? 'no_data',
-				period: k.latest?.period ?? null,
-				actual: k.latest?.actual ?? null,
-				target: k.latest?.target ?? null
-			})),
+		kpis: (await kpis.inYear(db, year, { goalIds: [...below] })).map((k) => ({
+			id: k.id,
+			code: k.code,
+			name: k.name,
+			goalId: k.goalId,
+			unit: k.unit,
+			status: k.status,
+			period: k.period,
+			actual: k.actual,
+			target: k.target
+		})),
 		processes,
 		initiatives: goalInitiatives
 	};
@@ -124,7 +122,7 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
  * investments rather than ending at the process.
  */
 export async function processDrill(db: Executor, processId: number, year: number) {
-	const [cost, kpis, initiatives] = await Promise.all([
+	const [cost, unitCostKpis, initiatives] = await Promise.all([
 		db
 			.selectFrom('process_cost_year')
 			.select(['direct', 'allocated', 'full_cost', 'volume', 'unit_cost'])
@@ -156,7 +154,7 @@ export async function processDrill(db: Executor, processId: number, year: number
 					unitCost: cost.unit_cost
 				}
 			: null,
-		kpis,
+		kpis: unitCostKpis,
 		initiatives
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costStructure, countStatuses, yearToDate, type MonthRow } from './figures';
+import { costStructure, yearToDate, type MonthRow } from './figures';
 
 const row = (
 	month: string,
@@ -73,17 +73,6 @@ describe('yearToDate', () => {
 			investmentShare: null,
 			execution: null,
 			budget: 0n
-		});
-	});
-});
-
-describe('countStatuses', () => {
-	it('counts every status, including the absent ones as zero', () => {
-		expect(countStatuses(['on_target', 'off_target', 'on_target'])).toEqual({
-			on_target: 2,
-			within_tolerance: 0,
-			off_target: 1,
-			no_data: 0
 		});
 	});
 });

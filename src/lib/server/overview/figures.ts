@@ -2,7 +2,6 @@
 // the integers. Everything here is unit-tested without a database.
 import { ratio } from '../../money';
 import type { CostNature } from '../db/schema';
-import type { KpiStatus } from '../kpis/kpi-status';
 
 export interface CostYear {
 	year: number;
@@ -99,12 +98,4 @@ export function yearToDate(rows: readonly MonthRow[], year: number): YearToDate 
 		budget,
 		execution: ratio(actual, budget)
 	};
-}
-
-export type StatusCounts = Record<KpiStatus, number>;
-
-export function countStatuses(statuses: Iterable<KpiStatus>): StatusCounts {
-	const counts: StatusCounts = { on_target: 0, within_tolerance: 0, off_target: 0, no_data: 0 };
-	for (const s of statuses) counts[s] += 1;
-	return counts;
 }

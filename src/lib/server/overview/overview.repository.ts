@@ -1,5 +1,6 @@
 // The overview's queries. Each reads a small table: the costs area's aggregates
-// (cost_month_summary, process_cost_year), goals and KPIs of one year, milestones, initiatives.
+// (cost_nature_month, process_cost_year), goals and KPI statuses of one year, milestones,
+// initiatives.
 // None touches the cost ledger itself, so the page stays fast at any ledger size.
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
@@ -7,7 +8,7 @@ import type { Executor } from '../audit/audit';
 /** Totals per year, kind and nature over all years. */
 export function yearTotals(db: Executor) {
 	return db
-		.selectFrom('cost_month_summary')
+		.selectFrom('cost_nature_month')
 		.select(['year', 'kind', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
 		.groupBy(['year', 'kind', 'nature'])
 		.orderBy('year')
@@ -17,16 +18,23 @@ export function yearTotals(db: Executor) {
 /** Totals per month, kind and nature (of the given years, or all). */
 export function monthTotals(db: Executor, years?: number[]) {
 	let query = db
-		.selectFrom('cost_month_summary')
-		.select(['year', 'month', 'kind', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
-		.groupBy(['year', 'month', 'kind', 'nature']);
+		.selectFrom('cost_nature_month')
+		.select(['year', 'month', 'kind', 'nature', 'amount']);
 	if (years) query = query.where('year', 'in', years);
 	return query.execute();
 }
 
-/** Every process with its full and unit cost in the year (actuals) and its potential scores. */
-export function processCosts(db: Executor, year: number) {
-	return db
+/** Which processes `processCosts` reads, and in which order (default: all, by code). */
+export interface ProcessCostFilter {
+	ids?: number[];
+	/** the costliest first: by full cost, or by unit cost (only processes that have one) */
+	orderBy?: 'full_cost' | 'unit_cost';
+	limit?: number;
+}
+
+/** Processes with their full and unit cost in the year (actuals) and their potential scores. */
+export function processCosts(db: Executor, year: number, filter: ProcessCostFilter = {}) {
+	let query = db
 		.selectFrom('process')
 		.leftJoin('process_cost_year as c', (j) =>
 			j.onRef('c.process_id', '=', 'process.id').on('c.year', '=', year).on('c.kind', '=', 'actual')
@@ -54,9 +62,16 @@ export function processCosts(db: Executor, year: number) {
 			'y.volume',
 			'y.fte'
 		])
-		.where('process.status', '!=', 'retired')
-		.orderBy('process.code')
-		.execute();
+		.where('process.status', '!=', 'retired');
+	if (filter.ids) query = query.where('process.id', 'in', filter.ids.length ? filter.ids : [-1]);
+	if (filter.orderBy === 'full_cost') {
+		query = query.where('c.full_cost', '>', 0n).orderBy('c.full_cost', 'desc');
+	} else if (filter.orderBy === 'unit_cost') {
+		query = query.where('c.unit_cost', 'is not', null).orderBy('c.unit_cost', 'desc');
+	}
+	query = query.orderBy('process.code');
+	if (filter.limit !== undefined) query = query.limit(filter.limit);
+	return query.execute();
 }
 
 export function milestoneRows(db: Executor) {

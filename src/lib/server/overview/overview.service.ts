@@ -5,14 +5,20 @@ import type { Executor } from '../audit/audit';
 import * as repo from './overview.repository';
 import * as settings from '../settings/settings.service';
 import * as goals from '../goals/goals.service';
-import { costStructure, countStatuses, yearToDate } from './figures';
-import type { MilestoneItem, Overview, ProcessFigure } from './overview';
+import { costStructure, yearToDate } from './figures';
+import * as kpis from '../kpis/kpis.service';
+import { countStatuses } from '../kpis/kpi-status';
+import type { GoalHealth, MilestoneItem, Overview, ProcessFigure } from './overview';
 
 /** Initiatives whose savings are expected this year: running or finished. */
 const DELIVERING = new Set(['in_progress', 'done']);
 
-export async function processFigures(db: Executor, year: number): Promise<ProcessFigure[]> {
-	const rows = await repo.processCosts(db, year);
+export async function processFigures(
+	db: Executor,
+	year: number,
+	filter: repo.ProcessCostFilter = {}
+): Promise<ProcessFigure[]> {
+	const rows = await repo.processCosts(db, year, filter);
 	return rows.map((r) => ({
 		id: r.id,
 		code: r.code,
@@ -32,24 +38,19 @@ export async function processFigures(db: Executor, year: number): Promise<Proces
 	}));
 }
 
-/**
- * Goals with their rolled-up status and KPIs with their latest status in the year, exactly as
- * /goals shows them (the goals area's service and rules).
- */
-export async function goalHealth(db: Executor, year: number) {
-	const list = await goals.listWithStatus(db, year);
-	const live = list.filter((g) => g.lifecycle !== 'dropped');
-	return {
-		goals: live.map((g) => ({
+/** Goals (not dropped) with their rolled-up status in the year, exactly as /goals shows them. */
+export async function goalHealth(db: Executor, year: number): Promise<GoalHealth[]> {
+	const tree = await goals.tree(db, year);
+	return tree
+		.filter((g) => g.lifecycle !== 'dropped')
+		.map((g) => ({
 			id: g.id,
 			code: g.code,
 			name: g.name,
 			level: g.level,
 			parentId: g.parentId,
 			status: g.status
-		})),
-		kpis: list.flatMap((g) => g.kpis)
-	};
+		}));
 }
 
 export async function milestoneFigures(db: Executor, today: string) {
@@ -107,16 +108,54 @@ export async function savingsFigures(db: Executor, year: number) {
 	};
 }
 
+/** How many processes each ranking lists, and the off-target KPIs the tile names. */
+export const TOP = 10;
+/** The matrix shows the costliest processes: beyond some fifty, bubbles hide each other. */
+export const MATRIX_PROCESSES = 50;
+
+/** Computed overviews per database, reused while the data version they were computed at holds. */
+const computed = new WeakMap<Executor, Map<string, { version: bigint; overview: Overview }>>();
+const KEPT = 50;
+
+/**
+ * The overview of `year` as of `today`. Computing it reads a dozen small aggregates; the result
+ * is kept and served again until a change to the data under it (data_version, bumped by triggers
+ * on every table it reads) or the next day.
+ */
 export async function get(db: Executor, year: number, today = todayInPrague()): Promise<Overview> {
+	const { version } = await db
+		.selectFrom('data_version')
+		.select('version')
+		.executeTakeFirstOrThrow();
+	const key = `${year}|${today}`;
+	let kept = computed.get(db);
+	const hit = kept?.get(key);
+	if (hit && hit.version === version) return hit.overview;
+	const overview = await compute(db, year, today);
+	if (!kept || kept.size >= KEPT) computed.set(db, (kept = new Map()));
+	kept.set(key, { version, overview });
+	return overview;
+}
+
+/** The overview computed from the aggregates, without reuse (tests and the benchmark). */
+export async function compute(
+	db: Executor,
+	year: number,
+	today = todayInPrague()
+): Promise<Overview> {
 	// One pass over the monthly aggregate serves both the yearly structure and the year to date.
-	const [months, health, milestones, savings, processes, target] = await Promise.all([
-		repo.monthTotals(db),
-		goalHealth(db, year),
-		milestoneFigures(db, today),
-		savingsFigures(db, year),
-		processFigures(db, year),
-		settings.getInvestmentShareTarget(db)
-	]);
+	const [months, health, kpiCounts, offTarget, milestones, savings, costliest, perCase, target] =
+		await Promise.all([
+			repo.monthTotals(db),
+			goalHealth(db, year),
+			kpis.statusTotals(db, year),
+			kpis.inYear(db, year, { status: 'off_target', limit: TOP }),
+			milestoneFigures(db, today),
+			savingsFigures(db, year),
+			processFigures(db, year, { orderBy: 'full_cost', limit: MATRIX_PROCESSES }),
+			processFigures(db, year, { orderBy: 'unit_cost', limit: TOP }),
+			settings.getInvestmentShareTarget(db)
+		]);
 	const costYears = costStructure(months);
 	return {
 		year,
@@ -124,23 +163,24 @@ export async function get(db: Executor, year: number, today = todayInPrague()): 
 		costYears,
 		ytd: yearToDate(months, year),
 		investmentShareTarget: target.value,
-		goals: health.goals,
-		goalCounts: countStatuses(health.goals.map((g) => g.status)),
-		kpiCounts: countStatuses(health.kpis.map((k) => k.latest?.status ?? 'no_data')),
-		offTargetKpis: health.kpis
-			.filter((k) => k.latest?.status === 'off_target')
-			.map((k) => ({
-				id: k.id,
-				code: k.code,
-				name: k.name,
-				goalId: k.goalId,
-				period: k.latest!.period,
-				value: k.latest!.actual!,
-				target: k.latest!.target,
-				unit: k.unit
-			})),
+		goals: health,
+		goalCounts: countStatuses(health.map((g) => g.status)),
+		kpiCounts,
+		offTargetKpis: offTarget.map((k) => ({
+			id: k.id,
+			code: k.code,
+			name: k.name,
+			goalId: k.goalId,
+			period: k.period!,
+			value: k.actual!,
+			target: k.target,
+			unit: k.unit
+		})),
 		savings,
 		milestones,
-		processes
+		topFull: costliest.slice(0, TOP),
+		topUnit: perCase,
+		matrix: costliest.filter((p) => p.potential !== null),
+		matrixCapped: costliest.length === MATRIX_PROCESSES
 	};
 }

@@ -1,5 +1,5 @@
-import type { KpiStatus } from '../kpis/kpi-status';
-import type { CostYear, StatusCounts, YearToDate } from './figures';
+import type { KpiStatus, StatusCounts } from '../kpis/kpi-status';
+import type { CostYear, YearToDate } from './figures';
 
 export interface ProcessFigure {
 	id: number;
@@ -51,8 +51,15 @@ export interface Overview {
 	goals: GoalHealth[];
 	goalCounts: StatusCounts;
 	kpiCounts: StatusCounts;
+	/** the first off-target KPIs by code (kpiCounts.off_target says how many there are) */
 	offTargetKpis: OffTargetKpi[];
 	savings: { expected: bigint; realized: bigint; initiatives: number };
 	milestones: { total: number; overdue: MilestoneItem[]; next30: MilestoneItem[] };
-	processes: ProcessFigure[];
+	/** the costliest processes in the year, by full cost and by cost per case */
+	topFull: ProcessFigure[];
+	topUnit: ProcessFigure[];
+	/** the costliest processes that have a potential index, for the opportunity matrix */
+	matrix: ProcessFigure[];
+	/** true when more processes have costs than the matrix shows */
+	matrixCapped: boolean;
 }

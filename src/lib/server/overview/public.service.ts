@@ -2,6 +2,7 @@ import type { Executor } from '../audit/audit';
 import { todayInPrague } from '../programme/milestone-status';
 import * as settingsService from '../settings/settings.service';
 import { costStructure } from './figures';
+import * as kpiService from '../kpis/kpis.service';
 import * as repo from './overview.repository';
 import { goalHealth, processFigures } from './overview.service';
 
@@ -28,35 +29,35 @@ export async function publicPage(db: Executor, today = todayInPrague()) {
 	if (!settings.value.enabled) return null;
 	const year = Number(today.slice(0, 4));
 	const costYear = year - 1;
-	const [health, totals, processes] = await Promise.all([
+	const [health, chosenKpis, totals, processes] = await Promise.all([
 		goalHealth(db, year),
+		kpiService.inYear(db, year, { ids: settings.value.kpiIds }),
 		repo.yearTotals(db),
-		processFigures(db, costYear)
+		processFigures(db, costYear, { ids: settings.value.processIds })
 	]);
-	const chosenKpis = new Set(settings.value.kpiIds);
-	const chosenProcesses = new Set(settings.value.processIds);
 	return {
 		year,
 		costYear,
-		goals: health.goals.filter((g) => g.level !== 'vision'),
-		kpis: health.kpis
-			.filter((k) => chosenKpis.has(k.id))
-			.map((k) => ({
-				id: k.id,
-				name: k.name,
-				unit: k.unit,
-				definition: k.definition,
-				status: k.latest?.status ?? 'no_data',
-				period: k.latest?.period ?? null,
-				actual: k.latest?.actual ?? null,
-				target: k.latest?.target ?? null
-			})),
+		goals: health.filter((g) => g.level !== 'vision'),
+		kpis: chosenKpis.map((k) => ({
+			id: k.id,
+			name: k.name,
+			unit: k.unit,
+			definition: k.definition,
+			status: k.status,
+			period: k.period,
+			actual: k.actual,
+			target: k.target
+		})),
 		// Whole years only, the last five.
 		costYears: costStructure(totals)
 			.filter((c) => c.year < year)
 			.slice(-5),
-		services: processes
-			.filter((p) => chosenProcesses.has(p.id))
-			.map((p) => ({ id: p.id, name: p.name, unitCost: p.unitCost, volume: p.volume }))
+		services: processes.map((p) => ({
+			id: p.id,
+			name: p.name,
+			unitCost: p.unitCost,
+			volume: p.volume
+		}))
 	};
 }

@@ -23,6 +23,7 @@ export function summaries(db: Executor, filters: ProcessFilters) {
 				'goal_count'
 			)
 		]);
+	if (filters.id !== undefined) q = q.where('p.id', '=', filters.id);
 	if (filters.kind) q = q.where('p.kind', '=', filters.kind);
 	if (filters.status) q = q.where('p.status', '=', filters.status);
 	if (filters.orgUnitId) q = q.where('p.org_unit_id', '=', filters.orgUnitId);

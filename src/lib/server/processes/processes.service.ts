@@ -103,7 +103,7 @@ export async function list(db: Executor, filters: ProcessFilters): Promise<Proce
 export async function get(db: Executor, id: number, year: number): Promise<ProcessCard> {
 	const row = await repo.byId(db, id);
 	if (!row) throw new NotFoundError('process');
-	const [summary] = (await list(db, { year })).filter((p) => p.id === id);
+	const [summary] = await list(db, { year, id });
 	const [years, roles, assets, goals] = await Promise.all([
 		repo.years(db, id),
 		repo.roles(db, id),

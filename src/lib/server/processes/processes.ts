@@ -86,6 +86,8 @@ export interface ProcessInput {
 
 export interface ProcessFilters {
 	year: number;
+	/** one process only (its card) */
+	id?: number;
 	kind?: ProcessKind | null;
 	orgUnitId?: number | null;
 	ownerId?: number | null;

@@ -1,15 +1,17 @@
-// The council report: the overview's figures for a year, with the goals, process costs, the
-// programme and the initiatives in full — everything the council reads on paper.
+// The council report: the overview's figures for a year, with the goals, every KPI and process
+// cost, the programme and the initiatives in full — everything the council reads on paper.
 import type { Executor } from '../audit/audit';
 import * as initiatives from '../initiatives/initiatives.service';
+import * as kpis from '../kpis/kpis.service';
 import * as overview from '../overview/overview.service';
 import * as programme from '../programme/programme.service';
 import { todayInPrague } from '../programme/milestone-status';
 
 export async function council(db: Executor, year: number, today = todayInPrague()) {
-	const [figures, health, prog, inits] = await Promise.all([
+	const [figures, processes, kpiList, prog, inits] = await Promise.all([
 		overview.get(db, year, today),
-		overview.goalHealth(db, year),
+		overview.processFigures(db, year),
+		kpis.inYear(db, year),
 		programme.get(db, today),
 		initiatives.list(db, year)
 	]);
@@ -17,16 +19,17 @@ export async function council(db: Executor, year: number, today = todayInPrague(
 		year,
 		today,
 		overview: figures,
-		kpis: health.kpis.map((k) => ({
+		processes,
+		kpis: kpiList.map((k) => ({
 			id: k.id,
 			code: k.code,
 			name: k.name,
 			goalCode: k.goalCode,
 			unit: k.unit,
-			status: k.latest?.status ?? 'no_data',
-			period: k.latest?.period ?? null,
-			actual: k.latest?.actual ?? null,
-			target: k.latest?.target ?? null
+			status: k.status,
+			period: k.period,
+			actual: k.actual,
+			target: k.target
 		})),
 		programme: prog && {
 			name: prog.name,

@@ -82,7 +82,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 					{ header: m.overview_unit_cost(), kind: 'money' },
 					{ header: m.overview_potential_short(), kind: 'number' }
 				],
-				rows: o.processes.map((p) => [
+				rows: report.processes.map((p) => [
 					p.code,
 					p.name,
 					KIND[p.kind](),

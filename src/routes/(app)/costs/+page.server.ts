@@ -12,7 +12,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
 	const year = yearParam(url.searchParams.get('year'));
-	const [years, page] = await Promise.all([costs.years(db), costs.costsPage(db, year)]);
+	const asked = Number(url.searchParams.get('page'));
+	const processPage = Number.isInteger(asked) && asked > 0 ? asked : 1;
+	const [years, page] = await Promise.all([
+		costs.years(db),
+		costs.costsPage(db, year, processPage)
+	]);
 	return { year, years, ...page, canEdit: can(user.role, 'costs.edit') };
 };
 

@@ -5,22 +5,31 @@ import { getDb } from '$lib/server/db';
 import * as goals from '$lib/server/goals/goals.service';
 import { parseGoal } from '$lib/server/goals/goals.validation';
 import { ON_TARGET_FROM, WITHIN_FROM } from '$lib/server/goals/rollup';
+import { KPI_STATUSES } from '$lib/server/kpis/kpi-status';
 import { formObject, invalid, refuse, yearParam } from '$lib/server/processes/http';
 import * as processes from '$lib/server/processes/processes.service';
 import type { Actions, PageServerLoad } from './$types';
+
+/** How many KPIs /goals lists under a goal; the goal's page lists them all. */
+const KPIS_PER_GOAL = 5;
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
 	const year = yearParam(url);
-	const [tree, owners] = await Promise.all([goals.listWithStatus(db, year), processes.owners(db)]);
+	const asked = url.searchParams.get('status');
+	const status = KPI_STATUSES.find((s) => s === asked) ?? null;
+	// Every KPI showing the status asked for; otherwise a few per goal, those needing attention
+	// first, so the page stays short however many KPIs the office measures.
+	const filter = status ? { status } : { perGoal: KPIS_PER_GOAL };
+	const [tree, owners] = await Promise.all([
+		goals.listWithStatus(db, year, filter),
+		processes.owners(db)
+	]);
 	return {
 		year,
-		// The sparkline shows the last 12 periods; the page needs no more of each series.
-		goals: tree.map((g) => ({
-			...g,
-			kpis: g.kpis.map((k) => ({ ...k, periods: k.periods.slice(-12) }))
-		})),
+		status,
+		goals: status ? tree.filter((g) => g.kpis.length > 0) : tree,
 		owners,
 		rule: { onTargetFrom: ON_TARGET_FROM, withinFrom: WITHIN_FROM },
 		canEdit: can(user.role, 'goals.edit')

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
-import type { GeneratedTimestamp, Timestamp } from './foundation';
+import type { CostNature, GeneratedTimestamp, Json, Timestamp } from './foundation';
+import type { EntryKind } from './costs';
 
 /** A personal read-only API token; only its SHA-256 is kept. */
 export interface ApiTokenTable {
@@ -15,6 +16,39 @@ export interface ApiTokenTable {
 	version: Generated<number>;
 }
 
+/** The ledger per month, kind and nature (refreshed with cost_month_summary). */
+export interface CostNatureMonthTable {
+	year: number;
+	month: string;
+	kind: EntryKind;
+	nature: CostNature;
+	amount: bigint;
+}
+
+/** A KPI's status as one year shows it, written whenever its targets, actuals or rule change. */
+export interface KpiYearStatusTable {
+	kpi_id: number;
+	year: number;
+	/** the latest period with an actual (in the year or the one before), null: none */
+	period: string | null;
+	/** numeric */
+	actual: string | null;
+	/** numeric */
+	target: string | null;
+	status: 'on_target' | 'within_tolerance' | 'off_target' | 'no_data';
+	/** jsonb: [{ period, actual, status }] — the recorded periods of the sparkline, oldest first */
+	recent: Json;
+}
+
+/** One row: grows with every committed change to the tables the overview reads (triggers). */
+export interface DataVersionTable {
+	id: number;
+	version: Generated<bigint>;
+}
+
 export interface OverviewTables {
+	data_version: DataVersionTable;
 	api_token: ApiTokenTable;
+	cost_nature_month: CostNatureMonthTable;
+	kpi_year_status: KpiYearStatusTable;
 }
