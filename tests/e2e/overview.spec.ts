@@ -120,3 +120,24 @@ test('an admin issues an API token, it reads the API, and stops working once rev
 	expect((await api.get('/api/v1/goals', { headers })).status()).toBe(401);
 	await api.dispose();
 });
+
+test('the KPIs off target on the overview are the ones /goals lists when filtered by status', async ({
+	page
+}) => {
+	await signIn(page, 'starosta');
+	const offSection = page.locator('section[aria-labelledby="off-heading"]');
+	const listed = (await offSection.locator('li a').allTextContents()).map((t) => t.trim());
+	expect(listed.length).toBeGreaterThan(0);
+
+	await page.goto('/goals');
+	await page.getByLabel('Stav ukazatelů').selectOption('off_target');
+	await page.getByRole('button', { name: 'Zobrazit' }).click();
+	await expect(page).toHaveURL(/status=off_target/);
+	const rows = page.locator('tr[data-testid^="kpi-"]');
+	await expect(rows).toHaveCount(listed.length);
+	for (const badge of await rows.locator('[data-status]').all()) {
+		await expect(badge).toHaveAttribute('data-status', 'off_target');
+	}
+	const codes = await rows.locator('td:first-child a').allTextContents();
+	expect(codes.map((c) => c.trim()).sort()).toEqual(listed.map((l) => l.split(' ')[0]).sort());
+});
