@@ -16,7 +16,9 @@ describe('Czech amounts', () => {
 		['1.234,50', 123450n],
 		['1234.5', 123450n],
 		['0,01', 1n],
-		['15 000 Kč', 1500000n]
+		['15 000 Kč', 1500000n],
+		['(1 234,50)', -123450n],
+		['1.5E3', 150000n]
 	])('%s → %s haléřů', (text, expected) => {
 		expect(parseAmount(text)).toEqual({ value: expected, rounded: false });
 	});
@@ -26,7 +28,7 @@ describe('Czech amounts', () => {
 		expect(parseAmount('99.98999999')).toEqual({ value: 9999n, rounded: true });
 	});
 
-	it.each(['12a4,00', 'sto korun', '', '1,2,3,4', '12,345'])('refuses %j', (text) => {
+	it.each(['12a4,00', 'sto korun', '', '1,2,3,4', '12,345', '1e20'])('refuses %j', (text) => {
 		expect(parseAmount(text)).toBeNull();
 	});
 });
@@ -72,6 +74,18 @@ describe('encodings', () => {
 	it('names the first bad line when UTF-8 is forced on Windows-1250', () => {
 		const bytes = new Uint8Array([...new TextEncoder().encode('a;b\nc;d\n'), 0xe8, 0x0a]);
 		expect(decode(bytes, 'utf-8').invalidLine).toBe(3);
+	});
+
+	it('reads UTF-16 with a BOM (Excel\'s "Unicode text"), which is not binary', () => {
+		const text = 'Položka\tČástka\r\n5139\t1 234,50\r\n';
+		const bytes = new Uint8Array(2 + text.length * 2);
+		bytes.set([0xff, 0xfe]);
+		for (let i = 0; i < text.length; i++) {
+			bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+			bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+		}
+		expect(looksBinary(bytes)).toBe(false);
+		expect(decode(bytes)).toMatchObject({ encoding: 'utf-16le', bom: true, text });
 	});
 
 	it('recognises binary files', () => {

@@ -1,34 +1,12 @@
-// Bytes → text → records for the generic CSV adapter. Czech accounting exports come in UTF-8 (with
-// or without BOM) or Windows-1250; valid UTF-8 is taken as UTF-8, anything else as Windows-1250.
-export type TextEncoding = 'utf-8' | 'windows-1250';
-export type EncodingChoice = TextEncoding | 'auto';
+// Bytes → text → records for the generic CSV adapter. Encodings and binary files are recognised
+// as for every other accounting format (formats/encoding.ts).
+import { decodeText, isValidUtf8, type DecodedText, type EncodingChoice } from './formats/encoding';
 
-export function isEncodingChoice(value: unknown): value is EncodingChoice {
-	return value === 'auto' || value === 'utf-8' || value === 'windows-1250';
-}
+export { isEncodingChoice, looksBinary, type EncodingChoice } from './formats/encoding';
 
-export interface Decoded {
-	text: string;
-	encoding: TextEncoding;
-	bom: boolean;
-	/** 1-based line of the first byte that is not valid in the chosen encoding, when forced. */
+export interface Decoded extends DecodedText {
+	/** 1-based line of the first byte that is not valid UTF-8, when UTF-8 was forced. */
 	invalidLine: number | null;
-}
-
-function hasBom(bytes: Uint8Array): boolean {
-	return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-}
-
-/** A file that is not text at all: NUL bytes or many control characters near its start. */
-export function looksBinary(bytes: Uint8Array): boolean {
-	const n = Math.min(bytes.length, 8192);
-	let control = 0;
-	for (let i = 0; i < n; i++) {
-		const b = bytes[i];
-		if (b === 0) return true;
-		if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
-	}
-	return n > 0 && control / n > 0.02;
 }
 
 export function isZip(bytes: Uint8Array): boolean {
@@ -38,27 +16,10 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 export function decode(bytes: Uint8Array, choice: EncodingChoice = 'auto'): Decoded {
-	const bom = hasBom(bytes);
-	const body = bom ? bytes.subarray(3) : bytes;
-	let encoding: TextEncoding;
-	let invalidLine: number | null = null;
-	if (choice === 'auto') {
-		encoding = bom || isUtf8(body) ? 'utf-8' : 'windows-1250';
-	} else {
-		encoding = choice;
-		if (choice === 'utf-8' && !isUtf8(body)) invalidLine = firstInvalidUtf8Line(body);
-	}
-	const text = new TextDecoder(encoding).decode(body);
-	return { text, encoding, bom, invalidLine };
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return true;
-	} catch {
-		return false;
-	}
+	const decoded = decodeText(bytes, choice);
+	const body = decoded.bom ? bytes.subarray(3) : bytes;
+	const invalidLine = choice === 'utf-8' && !isValidUtf8(body) ? firstInvalidUtf8Line(body) : null;
+	return { ...decoded, invalidLine };
 }
 
 function firstInvalidUtf8Line(bytes: Uint8Array): number {
@@ -66,7 +27,7 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
 	let start = 0;
 	for (let i = 0; i <= bytes.length; i++) {
 		if (i === bytes.length || bytes[i] === 10) {
-			if (!isUtf8(bytes.subarray(start, i))) return line;
+			if (!isValidUtf8(bytes.subarray(start, i))) return line;
 			line++;
 			start = i + 1;
 		}

@@ -1,5 +1,5 @@
 // Czech dates, months and amounts as accounting exports write them.
-import { parseCzk } from '../../money';
+import { parseAmount as readAmount } from './formats/amount';
 
 function validDate(y: number, m: number, d: number): boolean {
 	if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return false;
@@ -50,16 +50,10 @@ export function parseMonth(text: string, year?: string | null): string | null {
 export type AmountParse = { value: bigint; rounded: boolean } | null;
 
 /**
- * An amount in haléře. Beyond parseCzk it accepts spreadsheet float artefacts
- * (`1234.5600000001`, `99.98999999`) by rounding to the haléř, and says it did.
+ * An amount in haléře as the accounting formats read it (formats/amount.ts): with spreadsheet
+ * float artefacts (`1234.5600000001`) rounded to the haléř, and saying so; null when it is not one.
  */
 export function parseAmount(text: string): AmountParse {
-	const exact = parseCzk(text);
-	if (exact !== null) return { value: exact, rounded: false };
-	const s = text.trim().replace(/[\s\u00a0\u202f]/g, '');
-	const m = s.match(/^(-?)(\d+)[.,](\d{2})(\d+)$/);
-	if (!m || !/^(0{4,}\d*|9{4,}\d*)$/.test(m[4])) return null;
-	let value = BigInt(m[2]) * 100n + BigInt(m[3]);
-	if (m[4].startsWith('9')) value += 1n;
-	return { value: m[1] ? -value : value, rounded: true };
+	const amount = readAmount(text);
+	return amount.ok ? { value: amount.value, rounded: amount.artefact } : null;
 }
