@@ -35,8 +35,8 @@ import { compute as computeOverview } from '../src/lib/server/overview/overview.
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 300);
 const KPIS = Number(process.env.BENCH_KPIS ?? 500);
-const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 15);
-const WARMUPS = 2;
+const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 31);
+const WARMUPS = 5;
 const KIT_OUT = process.env.BENCH_KIT_OUT_DIR ?? '.svelte-kit-bench';
 const BUILD = process.env.BENCH_BUILD_DIR ?? 'build-bench';
 const year = new Date().getFullYear();
@@ -335,8 +335,12 @@ async function timeOverviewCompute(db: Db): Promise<Timing> {
 
 async function measure(base: string, cookie: string, paths: string[]): Promise<PageTimes> {
 	const out: PageTimes = {};
+	// Warm every page first: they share the layout, the session check and the server's code, so
+	// the page measured first would otherwise pay for warming what the later ones reuse.
+	for (let i = 0; i < WARMUPS; i++) {
+		for (const p of paths) await timeGet(base, p, cookie);
+	}
 	for (const p of paths) {
-		for (let i = 0; i < WARMUPS; i++) await timeGet(base, p, cookie);
 		const times: number[] = [];
 		for (let i = 0; i < RUNS; i++) times.push(await timeGet(base, p, cookie));
 		out[p] = summarise(times);
