@@ -107,10 +107,6 @@ export function evaluate(kpi: Kpi, targets: TargetRow[], actuals: ActualRow[]): 
 		});
 }
 
-/**
- * KPIs with their periods from `fromYear` on and their latest status in `year` (for /goals, the
- * goal roll-up and the overview). `goalId` narrows to one goal's KPIs.
- */
 function groupByKpi<T extends { kpi_id: number }>(rows: T[]): Map<number, T[]> {
 	const groups = new Map<number, T[]>();
 	for (const row of rows) {
@@ -121,6 +117,11 @@ function groupByKpi<T extends { kpi_id: number }>(rows: T[]): Map<number, T[]> {
 	return groups;
 }
 
+/**
+ * KPIs with their periods from `fromYear` on and their latest status in `year`, evaluated from
+ * their targets and actuals (a goal's page, the API). `goalId` narrows to one goal's KPIs. Lists
+ * that need only the status read `inYear`.
+ */
 export async function listWithSeries(
 	db: Executor,
 	year: number,
