@@ -32,19 +32,25 @@ export async function years(db: Executor): Promise<number[]> {
 const zero = (): BudgetActual => ({ budget: 0n, actual: 0n });
 
 export async function yearSummary(db: Executor, year: number): Promise<YearSummary> {
-	const rows = await sql<{
-		kind: 'actual' | 'budget';
-		nature: CostNature;
-		org_unit_id: number | null;
-		polozka: string;
-		m: number;
-		amount: bigint;
-	}>`
-		select kind, nature, org_unit_id, polozka, extract(month from month)::int as m,
-			sum(amount)::bigint as amount
-		from cost_month_summary where year = ${year}
-		group by kind, nature, org_unit_id, polozka, m`.execute(db);
-	const [categories, units] = await Promise.all([
+	// Three small groupings in the database rather than every unit × položka × month row here.
+	const [months, categoryRows, unitRows, categories, units] = await Promise.all([
+		db
+			.selectFrom('cost_nature_month')
+			.select(['kind', 'nature', 'month', 'amount'])
+			.where('year', '=', year)
+			.execute(),
+		db
+			.selectFrom('cost_month_summary')
+			.select(['kind', 'polozka', sql<bigint>`sum(amount)::bigint`.as('amount')])
+			.where('year', '=', year)
+			.groupBy(['kind', 'polozka'])
+			.execute(),
+		db
+			.selectFrom('cost_month_summary')
+			.select(['kind', 'org_unit_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
+			.where('year', '=', year)
+			.groupBy(['kind', 'org_unit_id'])
+			.execute(),
 		db.selectFrom('cost_category').select(['polozka', 'name']).execute(),
 		db.selectFrom('org_unit').select(['id', 'code', 'name']).execute()
 	]);
@@ -56,32 +62,38 @@ export async function yearSummary(db: Executor, year: number): Promise<YearSumma
 		investment: zero(),
 		all: zero()
 	};
-	const byCategory = new Map<string, BudgetActual>();
-	const byUnit = new Map<number | null, BudgetActual>();
 	const monthly: Record<CostNature, bigint[]> = {
 		fixed: Array(12).fill(0n),
 		variable: Array(12).fill(0n),
 		investment: Array(12).fill(0n)
 	};
-	for (const r of rows.rows) {
+	for (const r of months) {
 		totals[r.nature][r.kind] += r.amount;
 		totals.all[r.kind] += r.amount;
+		if (r.kind === 'actual') monthly[r.nature][Number(r.month.slice(5, 7)) - 1] += r.amount;
+	}
+	const byCategory = new Map<string, BudgetActual>();
+	for (const r of categoryRows) {
 		const c = byCategory.get(r.polozka) ?? zero();
 		c[r.kind] += r.amount;
 		byCategory.set(r.polozka, c);
+	}
+	const byUnit = new Map<number | null, BudgetActual>();
+	for (const r of unitRows) {
 		const u = byUnit.get(r.org_unit_id) ?? zero();
 		u[r.kind] += r.amount;
 		byUnit.set(r.org_unit_id, u);
-		if (r.kind === 'actual') monthly[r.nature][r.m - 1] += r.amount;
 	}
+	// Largest actual first, then largest budget, then by code, so equal rows keep one order.
+	const cmp = (x: bigint, y: bigint) => (x > y ? 1 : x < y ? -1 : 0);
 	const desc = (a: BudgetActual, b: BudgetActual) =>
-		b.actual > a.actual ? 1 : b.actual < a.actual ? -1 : b.budget > a.budget ? 1 : -1;
+		cmp(b.actual, a.actual) || cmp(b.budget, a.budget);
 	return {
 		year,
 		totals,
 		byCategory: [...byCategory]
 			.map(([polozka, v]) => ({ polozka, name: categoryName.get(polozka) ?? '', ...v }))
-			.sort(desc),
+			.sort((a, b) => desc(a, b) || a.polozka.localeCompare(b.polozka)),
 		byOrgUnit: [...byUnit]
 			.map(([id, v]) => ({
 				orgUnitId: id,
@@ -89,7 +101,7 @@ export async function yearSummary(db: Executor, year: number): Promise<YearSumma
 				name: id === null ? null : (unitById.get(id)?.name ?? null),
 				...v
 			}))
-			.sort(desc),
+			.sort((a, b) => desc(a, b) || (a.code ?? '').localeCompare(b.code ?? '')),
 		monthly
 	};
 }
