@@ -51,6 +51,10 @@ test('the what-if recomputes the unit cost without saving', async ({ page }) => 
 	const id = href.split('/').pop();
 	await page.goto(`/what-if/${id}`);
 	const unit = page.getByTestId('whatif-unit');
+	// Unchanged inputs give the booked figures: no difference, before and after the script runs.
+	await expect(unit.locator('xpath=following-sibling::td[1]')).toHaveText('0,00 Kč');
+	await expect(page.locator('input[inputmode="decimal"]').first()).not.toHaveValue('');
+	await expect(unit.locator('xpath=following-sibling::td[1]')).toHaveText('0,00 Kč');
 	const before = await unit.textContent();
 	const volume = page.getByLabel('Počet případů za rok');
 	const current = Number((await volume.inputValue()).replace(/\s/g, ''));
