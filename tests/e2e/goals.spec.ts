@@ -187,3 +187,40 @@ test('an import with a bad row saves nothing and names the row; a good file impo
 	await page.goto('/goals/kpi/2');
 	await expect(page.getByTestId(`period-${last}-01`)).toContainText('14,5');
 });
+
+test('a concurrent goal edit is refused and names the other person’s values by their labels', async ({
+	browser
+}) => {
+	const first = await browser.newPage();
+	const second = await browser.newPage();
+	await signIn(first, 'starosta');
+	await signIn(second, 'tajemnik');
+	for (const page of [first, second]) await page.goto(goalUrl, { waitUntil: 'networkidle' });
+	const edit = (page: typeof first) => page.locator('form[action="?/update"]');
+
+	await edit(first).getByLabel('Název', { exact: true }).fill('Kratší čekání na přepážce');
+	await edit(first).getByRole('button', { name: 'Uložit' }).click();
+	await expect(first.getByRole('heading', { level: 1 })).toHaveText(
+		'C1.9 Kratší čekání na přepážce'
+	);
+
+	await edit(second)
+		.getByLabel('Do roku')
+		.fill(String(year + 3));
+	await edit(second).getByRole('button', { name: 'Uložit' }).click();
+	const alert = second.locator('section[aria-labelledby="edit-h"]').getByRole('alert');
+	await expect(alert).toContainText('Záznam mezitím změnil někdo jiný');
+	// The values now saved, under the form's own labels; the changed one is marked.
+	const name = alert.locator('dt', { hasText: /^Název$/ });
+	await expect(name).toBeVisible();
+	await expect(name.locator('+ dd')).toContainText('Kratší čekání na přepážce');
+	await expect(name.locator('+ dd')).toContainText('liší se');
+	await expect(alert.locator('dt', { hasText: /^(name|code|version|override)$/ })).toHaveCount(0);
+	// Nothing of the second edit was saved over the first.
+	await second.reload();
+	await expect(second.getByRole('heading', { level: 1 })).toHaveText(
+		'C1.9 Kratší čekání na přepážce'
+	);
+	await first.close();
+	await second.close();
+});
