@@ -22,6 +22,21 @@ test('the costs overview shows the headline figures, process costs and exports',
 	expect(await csv.text()).toContain('Plné náklady');
 	const xlsx = await page.request.get('/costs/export/units?format=xlsx');
 	expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+
+	// The process table comes a page at a time; the next page goes on where the first ended.
+	const rows = page.locator('tr[data-testid^="process-cost-"]');
+	await expect(rows).toHaveCount(25);
+	const lastOnFirst = await rows.last().getAttribute('data-testid');
+	const pager = page.getByRole('navigation', { name: 'Stránkování' });
+	await pager.getByRole('link', { name: 'Další' }).click();
+	await expect(page).toHaveURL(/page=2/);
+	await expect(pager).toContainText('Strana 2');
+	expect(await rows.count()).toBeGreaterThan(0);
+	const codes = (await rows.evaluateAll((r) => r.map((e) => e.getAttribute('data-testid')!))).map(
+		(id) => id.replace('process-cost-', '')
+	);
+	expect(codes[0] > lastOnFirst!.replace('process-cost-', '')).toBe(true);
+	await expect(pager.getByRole('link', { name: 'Předchozí' })).toBeVisible();
 });
 
 test('finance imports the sample export through the mapping screen and rolls it back', async ({
