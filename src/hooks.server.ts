@@ -43,7 +43,7 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 			path: event.url.pathname,
 			status: response.status,
 			userId: event.locals.user?.id ?? null,
-			durationMs: Math.round(performance.now() - started)
+			durationMs: Math.round((performance.now() - started) * 10) / 10
 		},
 		'request'
 	);
