@@ -334,18 +334,18 @@ async function timeOverviewCompute(db: Db): Promise<Timing> {
 }
 
 async function measure(base: string, cookie: string, paths: string[]): Promise<PageTimes> {
-	const out: PageTimes = {};
 	// Warm every page first: they share the layout, the session check and the server's code, so
 	// the page measured first would otherwise pay for warming what the later ones reuse.
 	for (let i = 0; i < WARMUPS; i++) {
 		for (const p of paths) await timeGet(base, p, cookie);
 	}
-	for (const p of paths) {
-		const times: number[] = [];
-		for (let i = 0; i < RUNS; i++) times.push(await timeGet(base, p, cookie));
-		out[p] = summarise(times);
+	// Then round by round, every page once a round: a slower moment of the machine (another
+	// process, garbage collection) falls on all pages alike rather than on one.
+	const times = new Map(paths.map((p) => [p, [] as number[]]));
+	for (let i = 0; i < RUNS; i++) {
+		for (const p of paths) times.get(p)!.push(await timeGet(base, p, cookie));
 	}
-	return out;
+	return Object.fromEntries(paths.map((p) => [p, summarise(times.get(p)!)]));
 }
 
 // ---- one engine -----------------------------------------------------------------------------
@@ -575,7 +575,8 @@ export async function benchPages() {
 		pages,
 		pagesMethod:
 			'HTTP GET against the built app (node build) on loopback, signed in as the mayor; ' +
-			`time to the full response, ${RUNS} runs after ${WARMUPS} warm-ups, milliseconds. ` +
+			`time to the full response, ${RUNS} rounds over all pages after ${WARMUPS} warm-up ` +
+			'rounds, milliseconds. ' +
 			'The overview is computed once per data version and day and then served again; ' +
 			'overviewCompute is the in-process time of computing it anew (the first request after ' +
 			'a change)',

@@ -32,7 +32,7 @@ function log(message: string) {
 	console.error(`[bench] ${message}`);
 }
 
-async function timePage(db: Db, runs = 5): Promise<number> {
+async function timePage(db: Db, runs = 11): Promise<number> {
 	await costsPage(db, year - 1);
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
