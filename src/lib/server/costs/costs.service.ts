@@ -32,28 +32,30 @@ export async function years(db: Executor): Promise<number[]> {
 const zero = (): BudgetActual => ({ budget: 0n, actual: 0n });
 
 export async function yearSummary(db: Executor, year: number): Promise<YearSummary> {
-	// Three small groupings in the database rather than every unit × položka × month row here.
-	const [months, categoryRows, unitRows, categories, units] = await Promise.all([
+	// Grouped in the database, by položka and by unit in one pass over the year's summary, rather
+	// than reading every unit × položka × month row here.
+	const [months, groups, categories, units] = await Promise.all([
 		db
 			.selectFrom('cost_nature_month')
 			.select(['kind', 'nature', 'month', 'amount'])
 			.where('year', '=', year)
 			.execute(),
-		db
-			.selectFrom('cost_month_summary')
-			.select(['kind', 'polozka', sql<bigint>`sum(amount)::bigint`.as('amount')])
-			.where('year', '=', year)
-			.groupBy(['kind', 'polozka'])
-			.execute(),
-		db
-			.selectFrom('cost_month_summary')
-			.select(['kind', 'org_unit_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
-			.where('year', '=', year)
-			.groupBy(['kind', 'org_unit_id'])
-			.execute(),
+		sql<{
+			kind: 'actual' | 'budget';
+			polozka: string | null;
+			org_unit_id: number | null;
+			by_unit: number;
+			amount: bigint;
+		}>`
+			select kind, polozka, org_unit_id, grouping(polozka) as by_unit,
+				sum(amount)::bigint as amount
+			from cost_month_summary where year = ${year}
+			group by grouping sets ((kind, polozka), (kind, org_unit_id))`.execute(db),
 		db.selectFrom('cost_category').select(['polozka', 'name']).execute(),
 		db.selectFrom('org_unit').select(['id', 'code', 'name']).execute()
 	]);
+	const categoryRows = groups.rows.filter((r) => r.by_unit === 0);
+	const unitRows = groups.rows.filter((r) => r.by_unit === 1);
 	const categoryName = new Map(categories.map((c) => [c.polozka, c.name]));
 	const unitById = new Map(units.map((u) => [u.id, u]));
 	const totals = {
@@ -74,9 +76,9 @@ export async function yearSummary(db: Executor, year: number): Promise<YearSumma
 	}
 	const byCategory = new Map<string, BudgetActual>();
 	for (const r of categoryRows) {
-		const c = byCategory.get(r.polozka) ?? zero();
+		const c = byCategory.get(r.polozka!) ?? zero();
 		c[r.kind] += r.amount;
-		byCategory.set(r.polozka, c);
+		byCategory.set(r.polozka!, c);
 	}
 	const byUnit = new Map<number | null, BudgetActual>();
 	for (const r of unitRows) {
