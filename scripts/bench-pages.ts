@@ -30,6 +30,7 @@ import {
 	SESSION_COOKIE
 } from '../src/lib/server/auth/session';
 import type { Db } from '../src/lib/server/db';
+import { generateLedger } from './bench-ledger';
 import { compute as computeOverview } from '../src/lib/server/overview/overview.service';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
@@ -87,51 +88,6 @@ function copyList(
 	replace: Record<string, ReturnType<typeof sql>>
 ) {
 	return sql.join(columns.map((c) => replace[c] ?? sql.ref(`${alias}.${c}`)));
-}
-
-async function generateLedger(db: Db, rows: number) {
-	// As in bench.ts: the demo's own combinations repeated until the ledger holds `rows` more.
-	const batch = await db
-		.insertInto('import_batch')
-		.values({
-			source: 'cli',
-			format: 'csv',
-			file_name: 'generated-pages.csv',
-			content_hash: `bench-pages-${Date.now()}`,
-			kind: 'actual',
-			profile_name: null,
-			rows_read: rows,
-			rows_imported: rows,
-			rows_skipped: 0,
-			total: 0n,
-			month_from: `${year - 2}-01-01`,
-			month_to: `${year}-12-01`,
-			file_totals: '[]'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await sql`create table bench_pages_combo as
-		select row_number() over () as i, kind, month, nature, polozka, paragraf, org_unit_id,
-			process_id, initiative_id
-		from (select distinct kind, month, nature, polozka, paragraf, org_unit_id, process_id,
-			initiative_id from cost_entry) d`.execute(db);
-	const combos = await sql<{ n: number }>`select count(*)::int as n from bench_pages_combo`.execute(
-		db
-	);
-	const n = combos.rows[0].n;
-	const chunk = 250_000;
-	for (let done = 0; done < rows; done += chunk) {
-		const size = Math.min(chunk, rows - done);
-		await sql`
-			insert into cost_entry (kind, month, amount, nature, polozka, paragraf, org_unit_id,
-				process_id, initiative_id, text, batch_id)
-			select c.kind, c.month, (g % 90000) + 100, c.nature, c.polozka, c.paragraf, c.org_unit_id,
-				c.process_id, c.initiative_id, 'generováno', ${batch.id}::int
-			from generate_series(${done + 1}::int, ${done + size}::int) as g
-			join bench_pages_combo c on c.i = (g % ${n}) + 1`.execute(db);
-		log(`ledger ${done + size} / ${rows}`);
-	}
-	await sql`drop table bench_pages_combo`.execute(db);
 }
 
 /** Clones the demo's processes (with their years and goal links) until there are `total`. */
@@ -223,7 +179,7 @@ async function growKpis(db: Db, total: number) {
 
 export async function enlarge(db: Db) {
 	const t = performance.now();
-	await generateLedger(db, ROWS);
+	await generateLedger(db, ROWS, log);
 	await growProcesses(db, PROCESSES);
 	await growKpis(db, KPIS);
 	await rebuildSummary(db);

@@ -21,6 +21,7 @@ import { importFile, insertEntries, readFile, validate } from '../src/lib/server
 import { rebuildSummary } from '../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../src/lib/server/allocation/allocation.service';
 import type { Db } from '../src/lib/server/db';
+import { generateLedger } from './bench-ledger';
 import { benchKxxImport } from '../src/lib/server/imports/formats/bench-kxx';
 import { benchPages } from './bench-pages';
 
@@ -63,48 +64,9 @@ function sampleCsv(rows: number): Uint8Array {
 	return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 }
 
-async function generateLedger(db: Db, rows: number) {
-	// A real office's ledger grows by more entries per month, unit and položka, not by new
-	// combinations: repeat the demo's own combinations until the ledger holds `rows` entries.
-	const batch = await db
-		.insertInto('import_batch')
-		.values({
-			source: 'cli',
-			format: 'csv',
-			file_name: 'generated.csv',
-			content_hash: `bench-${Date.now()}`,
-			kind: 'actual',
-			profile_name: null,
-			rows_read: rows,
-			rows_imported: rows,
-			rows_skipped: 0,
-			total: 0n,
-			month_from: `${year - 2}-01-01`,
-			month_to: `${year}-12-01`,
-			file_totals: '[]'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await sql`create table bench_combo as
-		select row_number() over () as i, kind, month, nature, polozka, paragraf, org_unit_id,
-			process_id, initiative_id
-		from (select distinct kind, month, nature, polozka, paragraf, org_unit_id, process_id,
-			initiative_id from cost_entry) d`.execute(db);
-	const combos = await sql<{ n: number }>`select count(*)::int as n from bench_combo`.execute(db);
-	const n = combos.rows[0].n;
-	const chunk = 250_000;
-	for (let done = 0; done < rows; done += chunk) {
-		const size = Math.min(chunk, rows - done);
-		await sql`
-			insert into cost_entry (kind, month, amount, nature, polozka, paragraf, org_unit_id,
-				process_id, initiative_id, text, batch_id)
-			select c.kind, c.month, (g % 90000) + 100, c.nature, c.polozka, c.paragraf, c.org_unit_id,
-				c.process_id, c.initiative_id, 'generováno', ${batch.id}::int
-			from generate_series(${done + 1}::int, ${done + size}::int) as g
-			join bench_combo c on c.i = (g % ${n}) + 1`.execute(db);
-		log(`ledger ${done + size} / ${rows}`);
-	}
-	await sql`drop table bench_combo`.execute(db);
+/** The large ledger and, from it, the aggregates the pages read. */
+async function growLedger(db: Db, rows: number) {
+	await generateLedger(db, rows, log);
 	await rebuildSummary(db);
 	await refreshProcessCosts(db, [year - 2, year - 1, year]);
 }
@@ -159,7 +121,7 @@ async function runOn(label: string, db: Db) {
 	log(`${label}: KXX import of ${kxx.kxx_lines} lines: ${kxx.kxx_import_ms} ms (rolled back)`);
 
 	const t3 = performance.now();
-	await generateLedger(db, LARGE);
+	await growLedger(db, LARGE);
 	const generateMs = performance.now() - t3;
 	const total = await db
 		.selectFrom('cost_entry')
