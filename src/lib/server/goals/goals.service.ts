@@ -6,7 +6,7 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import * as kpis from '../kpis/kpis.service';
-import { countStatuses, type KpiStatus } from '../kpis/kpi-status';
+import { countStatuses, type KpiStatus, type StatusCounts } from '../kpis/kpi-status';
 import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
 import {
@@ -65,10 +65,15 @@ function toGoal(r: GoalRow): Goal {
  * from the statuses its KPIs show that year (kpi_year_status). Used by /goals, the goal pages,
  * the overview, the council report and the public page.
  */
-export async function tree(db: Executor, year: number): Promise<GoalWithStatus[]> {
+export async function tree(
+	db: Executor,
+	year: number,
+	/** the KPI status counts per goal, when the caller has read them already */
+	kpiCounts?: Map<number | null, StatusCounts>
+): Promise<GoalWithStatus[]> {
 	const [rows, counts, links] = await Promise.all([
 		goalRows(db),
-		kpis.statusCountsByGoal(db, year),
+		kpiCounts ?? kpis.statusCountsByGoal(db, year),
 		db
 			.selectFrom('goal_process')
 			.select(['goal_id', (eb) => eb.fn.countAll<number>().as('n')])

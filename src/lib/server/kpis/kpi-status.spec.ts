@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countStatuses, kpiStatus, targetFor } from './kpi-status';
+import { addCounts, countStatuses, kpiStatus, targetFor } from './kpi-status';
 
 const t = (target: string, tolerance = '0', targetMax: string | null = null) => ({
 	target,
@@ -53,5 +53,16 @@ describe('countStatuses', () => {
 			off_target: 1,
 			no_data: 0
 		});
+	});
+});
+
+describe('addCounts', () => {
+	it('adds counts status by status', () => {
+		expect(
+			addCounts([
+				countStatuses(['on_target', 'no_data']),
+				countStatuses(['on_target', 'off_target'])
+			])
+		).toEqual({ on_target: 2, within_tolerance: 0, off_target: 1, no_data: 1 });
 	});
 });

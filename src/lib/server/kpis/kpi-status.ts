@@ -71,3 +71,12 @@ export function countStatuses(statuses: Iterable<KpiStatus>): StatusCounts {
 	for (const s of statuses) counts[s] += 1;
 	return counts;
 }
+
+/** The sum of several counts (the KPIs of all goals together). */
+export function addCounts(all: Iterable<StatusCounts>): StatusCounts {
+	const total = countStatuses([]);
+	for (const counts of all) {
+		for (const status of KPI_STATUSES) total[status] += counts[status];
+	}
+	return total;
+}

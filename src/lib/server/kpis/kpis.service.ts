@@ -258,15 +258,6 @@ export async function inYear(
 		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** How many KPIs show each status in `year`, all together. */
-export async function statusTotals(db: Executor, year: number): Promise<StatusCounts> {
-	const totals = countStatuses([]);
-	for (const counts of (await statusCountsByGoal(db, year)).values()) {
-		for (const status of Object.keys(totals) as KpiStatus[]) totals[status] += counts[status];
-	}
-	return totals;
-}
-
 /** How many KPIs show each status in `year`, per goal (key null: KPIs without a goal). */
 export async function statusCountsByGoal(
 	db: Executor,

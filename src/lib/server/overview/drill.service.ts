@@ -26,7 +26,7 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 		.execute();
 	const processIds = [...new Set(links.map((l) => l.process_id))];
 	const [figures, initiativeLinks, unitCostKpis] = await Promise.all([
-		processFigures(db, year),
+		processFigures(db, year, { ids: processIds }),
 		processIds.length === 0
 			? Promise.resolve([])
 			: db

@@ -15,13 +15,12 @@ export function yearTotals(db: Executor) {
 		.execute();
 }
 
-/** Totals per month, kind and nature (of the given years, or all). */
-export function monthTotals(db: Executor, years?: number[]) {
-	let query = db
+/** Totals per month, kind and nature over all years. */
+export function monthTotals(db: Executor) {
+	return db
 		.selectFrom('cost_nature_month')
-		.select(['year', 'month', 'kind', 'nature', 'amount']);
-	if (years) query = query.where('year', 'in', years);
-	return query.execute();
+		.select(['year', 'month', 'kind', 'nature', 'amount'])
+		.execute();
 }
 
 /** Which processes `processCosts` reads, and in which order (default: all, by code). */

@@ -7,7 +7,7 @@ import * as settings from '../settings/settings.service';
 import * as goals from '../goals/goals.service';
 import { costStructure, yearToDate } from './figures';
 import * as kpis from '../kpis/kpis.service';
-import { countStatuses } from '../kpis/kpi-status';
+import { addCounts, countStatuses, type StatusCounts } from '../kpis/kpi-status';
 import type { GoalHealth, MilestoneItem, Overview, ProcessFigure } from './overview';
 
 /** Initiatives whose savings are expected this year: running or finished. */
@@ -39,8 +39,12 @@ export async function processFigures(
 }
 
 /** Goals (not dropped) with their rolled-up status in the year, exactly as /goals shows them. */
-export async function goalHealth(db: Executor, year: number): Promise<GoalHealth[]> {
-	const tree = await goals.tree(db, year);
+export async function goalHealth(
+	db: Executor,
+	year: number,
+	kpiCounts?: Map<number | null, StatusCounts>
+): Promise<GoalHealth[]> {
+	const tree = await goals.tree(db, year, kpiCounts);
 	return tree
 		.filter((g) => g.lifecycle !== 'dropped')
 		.map((g) => ({
@@ -143,12 +147,13 @@ export async function compute(
 	year: number,
 	today = todayInPrague()
 ): Promise<Overview> {
+	// The KPI counts per goal serve both the goals' roll-up and the KPI tile.
+	const countsByGoal = await kpis.statusCountsByGoal(db, year);
 	// One pass over the monthly aggregate serves both the yearly structure and the year to date.
-	const [months, health, kpiCounts, offTarget, milestones, savings, costliest, perCase, target] =
+	const [months, health, offTarget, milestones, savings, costliest, perCase, target] =
 		await Promise.all([
 			repo.monthTotals(db),
-			goalHealth(db, year),
-			kpis.statusTotals(db, year),
+			goalHealth(db, year, countsByGoal),
 			kpis.inYear(db, year, { status: 'off_target', limit: TOP }),
 			milestoneFigures(db, today),
 			savingsFigures(db, year),
@@ -165,7 +170,7 @@ export async function compute(
 		investmentShareTarget: target.value,
 		goals: health,
 		goalCounts: countStatuses(health.map((g) => g.status)),
-		kpiCounts,
+		kpiCounts: addCounts(countsByGoal.values()),
 		offTargetKpis: offTarget.map((k) => ({
 			id: k.id,
 			code: k.code,
