@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { parseNewUser } from '../src/lib/server/users/users.validation';
 import * as users from '../src/lib/server/users/users.service';
-import { ValidationError } from '../src/lib/server/users/users';
+import { ValidationError } from '../src/lib/server/shared/errors';
 import { ROLES } from '../src/lib/server/auth/permissions';
 import { m } from '../src/lib/paraglide/messages';
 import { argValue, runCli } from './cli';

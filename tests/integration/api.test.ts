@@ -9,7 +9,7 @@ import * as read from '../../src/lib/server/api/read.repository';
 import { openApiDocument } from '../../src/lib/server/api/openapi';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../../src/lib/server/allocation/allocation.service';
-import { ConflictError, ValidationError } from '../../src/lib/server/users/users';
+import { ConflictError, ValidationError } from '../../src/lib/server/shared/errors';
 import type { Role } from '../../src/lib/server/db/schema';
 
 describe.each(engines)('read API on %s', (engine) => {

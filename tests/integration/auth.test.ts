@@ -11,7 +11,7 @@ import {
 import { login } from '../../src/lib/server/auth/login.service';
 import { LIMITS } from '../../src/lib/server/auth/throttle';
 import * as users from '../../src/lib/server/users/users.service';
-import { ConflictError, ValidationError } from '../../src/lib/server/users/users';
+import { ConflictError, ValidationError } from '../../src/lib/server/shared/errors';
 
 const DAY = 24 * 60 * 60 * 1000;
 

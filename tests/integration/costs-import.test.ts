@@ -8,7 +8,7 @@ import { createTestDb, engines, type TestDb } from './harness';
 import { importFile, LIMITS, rollback } from '../../src/lib/server/imports/pipeline';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts, saveKey } from '../../src/lib/server/allocation/allocation.service';
-import { ValidationError } from '../../src/lib/server/users/users';
+import { ValidationError } from '../../src/lib/server/shared/errors';
 
 const fixtures = path.resolve('tests/fixtures/costs');
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(fixtures, name)));

@@ -8,7 +8,7 @@ import * as costs from '../../src/lib/server/costs/costs.service';
 import * as mappings from '../../src/lib/server/costs/mappings.service';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { can, ROLES } from '../../src/lib/server/auth/permissions';
-import { ConflictError, ValidationError } from '../../src/lib/server/users/users';
+import { ConflictError, ValidationError } from '../../src/lib/server/shared/errors';
 
 describe('who may write costs', () => {
 	it('gives costs.edit, costs.import and allocation.edit to finance and admin only', () => {

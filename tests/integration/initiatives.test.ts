@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engines, type TestDb } from './harness';
 import * as initiatives from '../../src/lib/server/initiatives/initiatives.service';
-import { ForbiddenError } from '../../src/lib/server/initiatives/initiatives';
+import { ForbiddenError } from '../../src/lib/server/shared/errors';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Role } from '../../src/lib/server/db/schema';
-import { ConflictError, ValidationError } from '../../src/lib/server/users/users';
+import { ConflictError, ValidationError } from '../../src/lib/server/shared/errors';
 
 const TODAY = '2026-06-15';
 

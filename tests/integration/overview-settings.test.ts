@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engines, type TestDb } from './harness';
 import * as settings from '../../src/lib/server/settings/settings.service';
 import { parsePublicPageForm, toPublicPageSettings } from '../../src/lib/server/settings/settings';
-import { ConflictError } from '../../src/lib/server/users/users';
+import { ConflictError } from '../../src/lib/server/shared/errors';
 import { publicPage } from '../../src/lib/server/overview/public.service';
 
 describe.each(engines)('public page settings on %s', (engine) => {

@@ -4,7 +4,7 @@ import * as programme from '../../src/lib/server/programme/programme.service';
 import * as report from '../../src/lib/server/programme/report.service';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Role } from '../../src/lib/server/db/schema';
-import { ConflictError, ValidationError } from '../../src/lib/server/users/users';
+import { ConflictError, ValidationError } from '../../src/lib/server/shared/errors';
 
 const TODAY = '2026-06-15';
 

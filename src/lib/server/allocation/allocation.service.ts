@@ -9,7 +9,7 @@ import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import * as kpis from '../kpis/kpis.service';
 import { allocate, divRound } from '../../money';
-import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 
 export type KeySource = 'manual' | 'fte' | 'equal';
 

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
-import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { TOKEN_PREFIX, type ApiToken, type ApiUser } from './tokens';
 
 const NAME_MAX = 100;

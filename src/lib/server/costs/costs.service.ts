@@ -6,7 +6,7 @@ import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import type { CostNature } from '../db/schema';
 import { ratio } from '../../money';
-import { ValidationError } from '../users/users';
+import { ValidationError } from '../shared/errors';
 import { toTenThousandths, fromTenThousandths } from '../allocation/allocation.service';
 import {
 	NATURES,

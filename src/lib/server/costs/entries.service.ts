@@ -8,7 +8,7 @@ import type { CostNature } from '../db/schema';
 import { parseCzk } from '../../money';
 import { parseMonth } from '../imports/values';
 import { refreshProcessCosts } from '../allocation/allocation.service';
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../users/users';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../shared/errors';
 import { applyEntryDelta } from './aggregates';
 import { NATURES } from './costs';
 

@@ -4,7 +4,7 @@ import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import type { CostNature } from '../db/schema';
-import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { NATURES } from './costs';
 
 export async function lists(db: Executor) {

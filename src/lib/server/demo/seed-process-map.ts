@@ -1,7 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, KpiActualTable, KpiTargetTable } from '../db/schema';
-import { fromScaled, toScaled } from '../kpis/decimal';
-import { kpiStatus, type Direction } from '../kpis/kpi-status';
+import { fromScaled, toScaled } from '../../decimal';
+import { kpiStatus, type Direction } from '../../kpi-status';
 import { periodEnd, periodsOfYear, type Frequency } from '../kpis/period';
 import type { SeedContext } from './seed';
 import { refreshYearStatus } from '../kpis/kpis.service';

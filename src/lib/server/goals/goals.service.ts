@@ -6,17 +6,10 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import * as kpis from '../kpis/kpis.service';
-import { countStatuses, type KpiStatus, type StatusCounts } from '../kpis/kpi-status';
+import { countStatuses, type KpiStatus, type StatusCounts } from '../../kpi-status';
 import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
-import {
-	ConflictError,
-	DependantsError,
-	ForbiddenError,
-	NotFoundError,
-	ValidationError,
-	refuseIfDependants
-} from '../processes/errors';
+import { ConflictError, DependantsError, ForbiddenError, NotFoundError, ValidationError, refuseIfDependants } from '../shared/errors';
 import type {
 	Coverage,
 	Goal,

@@ -1,4 +1,4 @@
-import type { KpiStatus, StatusCounts } from '../kpis/kpi-status';
+import type { KpiStatus, StatusCounts } from '../../kpi-status';
 import type { KpiInYear, KpiWithSeries } from '../kpis/kpis';
 
 export type GoalLevel = 'vision' | 'strategic' | 'objective';

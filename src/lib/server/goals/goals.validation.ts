@@ -1,5 +1,5 @@
-import { FormReader } from '../processes/form';
-import type { FieldErrors } from '../processes/errors';
+import { FormReader } from '../shared/form';
+import type { FieldErrors } from '../shared/errors';
 import {
 	GOAL_LEVELS,
 	GOAL_LIFECYCLES,

@@ -1,4 +1,4 @@
-import type { KpiStatus } from '../kpis/kpi-status';
+import type { KpiStatus } from '../../kpi-status';
 
 /**
  * A goal's status rolls up from its KPIs and its sub-goals (documented on /goals):

@@ -8,7 +8,7 @@ import type { Db } from '../db';
 import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import { applyBatchDelta } from '../costs/aggregates';
-import { ConflictError, NotFoundError } from '../users/users';
+import { ConflictError, NotFoundError } from '../shared/errors';
 import { refreshProcessCosts } from '../allocation/allocation.service';
 import { adaptTable, type Table } from './generic';
 import { recogniseColumns, type ColumnMapping } from './columns';

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
 import { FIELDS, type ColumnMapping } from './columns';
-import { ValidationError } from '../users/users';
+import { ValidationError } from '../shared/errors';
 
 export interface Profile {
 	id: number;

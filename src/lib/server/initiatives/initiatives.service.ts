@@ -5,7 +5,7 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import {
 	cumulativeCash,
 	investmentBasis,
@@ -15,19 +15,8 @@ import {
 	type MonthAmount
 } from './economics';
 import * as repo from './initiatives.repository';
-import {
-	ForbiddenError,
-	TRANSITIONS,
-	type HourlyCost,
-	type InitiativeDetail,
-	type InitiativeInput,
-	type InitiativeStatus,
-	type InitiativeSummary,
-	type LinksInput,
-	type Saving,
-	type SavingInput,
-	type YearComparison
-} from './initiatives';
+import { TRANSITIONS, type HourlyCost, type InitiativeDetail, type InitiativeInput, type InitiativeStatus, type InitiativeSummary, type LinksInput, type Saving, type SavingInput, type YearComparison } from './initiatives';
+import { ForbiddenError } from '../shared/errors';
 
 type HourlyCosts = Map<number, HourlyCost[]>;
 

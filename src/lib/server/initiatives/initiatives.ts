@@ -14,12 +14,6 @@ export const TRANSITIONS: Record<InitiativeStatus, InitiativeStatus[]> = {
 	cancelled: ['proposed']
 };
 
-/** The acting user may not do this (mapped to 403 by the route). */
-export class ForbiddenError extends Error {
-	constructor(readonly reason: string) {
-		super(`forbidden: ${reason}`);
-	}
-}
 
 /** The hourly cost used to value hours, and the year it comes from. */
 export interface HourlyCost {

@@ -1,5 +1,5 @@
 import { parseCzk } from '$lib/money';
-import type { FieldErrors } from '../users/users';
+import type { FieldErrors } from '../shared/errors';
 import {
 	monthToDate,
 	optionalId,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { KpiStatus } from './kpi-status';
+import type { KpiStatus } from '../../kpi-status';
 
 export function definitions(db: Executor) {
 	return db

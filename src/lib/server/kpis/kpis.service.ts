@@ -5,14 +5,8 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import {
-	ConflictError,
-	ForbiddenError,
-	NotFoundError,
-	ValidationError,
-	refuseIfDependants
-} from '../processes/errors';
-import { normalise, parseDecimal } from './decimal';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, refuseIfDependants } from '../shared/errors';
+import { normalise, parseDecimal } from '../../decimal';
 import {
 	countStatuses,
 	kpiStatus,
@@ -20,7 +14,7 @@ import {
 	type KpiStatus,
 	type StatusCounts,
 	type Target
-} from './kpi-status';
+} from '../../kpi-status';
 import type {
 	ImportProblem,
 	ImportRow,

@@ -1,4 +1,4 @@
-import type { Direction, KpiStatus } from './kpi-status';
+import type { Direction, KpiStatus } from '../../kpi-status';
 import type { Frequency } from './period';
 import type { RecentPoint } from './year-status';
 

@@ -1,6 +1,6 @@
-import { FormReader } from '../processes/form';
-import type { FieldErrors } from '../processes/errors';
-import { compare } from './decimal';
+import { FormReader } from '../shared/form';
+import type { FieldErrors } from '../shared/errors';
+import { compare } from '../../decimal';
 import { DIRECTIONS, type KpiInput } from './kpis';
 import { FREQUENCIES, canonicalPeriod, frequencyOf, type Frequency } from './period';
 

@@ -1,4 +1,4 @@
-import type { KpiStatus } from './kpi-status';
+import type { KpiStatus } from '../../kpi-status';
 import type { KpiPeriod } from './kpis';
 import { yearOf } from './period';
 

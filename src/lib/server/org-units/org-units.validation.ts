@@ -1,6 +1,6 @@
 import { parseCzk } from '$lib/money';
-import { FormReader } from '../processes/form';
-import type { FieldErrors } from '../processes/errors';
+import { FormReader } from '../shared/form';
+import type { FieldErrors } from '../shared/errors';
 import type { OrgUnitInput, OrgUnitYearInput } from './org-units';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };

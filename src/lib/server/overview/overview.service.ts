@@ -7,7 +7,7 @@ import * as settings from '../settings/settings.service';
 import * as goals from '../goals/goals.service';
 import { costStructure, yearToDate } from './figures';
 import * as kpis from '../kpis/kpis.service';
-import { addCounts, countStatuses, type StatusCounts } from '../kpis/kpi-status';
+import { addCounts, countStatuses, type StatusCounts } from '../../kpi-status';
 import type { GoalHealth, MilestoneItem, Overview, ProcessFigure } from './overview';
 
 /** Initiatives whose savings are expected this year: running or finished. */

@@ -1,4 +1,4 @@
-import type { KpiStatus, StatusCounts } from '../kpis/kpi-status';
+import type { KpiStatus, StatusCounts } from '../../kpi-status';
 import type { CostYear, YearToDate } from './figures';
 
 export interface ProcessFigure {

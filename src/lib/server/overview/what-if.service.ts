@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { WhatIfBase } from '../../overview/what-if';
-import { NotFoundError } from '../users/users';
+import { NotFoundError } from '../shared/errors';
 import { toTenThousandths } from '../allocation/allocation.service';
 
 function fteHundredths(fte: string | null): bigint {

@@ -1,12 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { t, translateErrors } from '../i18n';
-import {
-	ConflictError,
-	DependantsError,
-	ForbiddenError,
-	NotFoundError,
-	ValidationError
-} from './errors';
+import { ConflictError, DependantsError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 
 /**
  * Maps a service refusal to what the page shows beside the form that was sent (`form` names it,
@@ -33,7 +27,7 @@ export function refuse(e: unknown, form: string, extra: Record<string, unknown> 
 			form,
 			...extra,
 			errors: {} as Record<string, string>,
-			message: t('processes_delete_refused', { list })
+			message: t('error_delete_refused', { list })
 		});
 	}
 	if (e instanceof NotFoundError) {

@@ -5,15 +5,8 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { normalise } from '../kpis/decimal';
-import {
-	ConflictError,
-	DependantsError,
-	ForbiddenError,
-	NotFoundError,
-	ValidationError,
-	refuseIfDependants
-} from './errors';
+import { normalise } from '../../decimal';
+import { ConflictError, DependantsError, ForbiddenError, NotFoundError, ValidationError, refuseIfDependants } from '../shared/errors';
 import { potentialIndex, type Scores } from './potential';
 import type {
 	InfoAsset,

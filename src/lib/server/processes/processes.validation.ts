@@ -1,5 +1,5 @@
-import { FormReader } from './form';
-import type { FieldErrors } from './errors';
+import { FormReader } from '../shared/form';
+import type { FieldErrors } from '../shared/errors';
 import { CRITERIA, type Scores } from './potential';
 import {
 	ASSET_KINDS,

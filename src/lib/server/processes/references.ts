@@ -1,5 +1,5 @@
 import type { Executor } from '../audit/audit';
-import { ValidationError } from './errors';
+import { ValidationError } from '../shared/errors';
 
 /** The coded records of the process map: codes are unique within each. */
 type CodedTable = 'process' | 'kpi' | 'goal' | 'org_unit';

@@ -4,7 +4,7 @@ import type { Executor } from '../audit/audit';
 import { generateSessionToken, sessionIdFromToken } from '../auth/session';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { findCycle } from './dependencies';
 import { calendar } from './ics';
 import { addDays, daysBetween, milestoneStatus, slipDays } from './milestone-status';

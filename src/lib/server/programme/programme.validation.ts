@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../users/users';
+import type { FieldErrors } from '../shared/errors';
 import {
 	RISK_STATUSES,
 	type MilestoneInput,

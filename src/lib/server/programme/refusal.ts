@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { translateErrors } from '../i18n';
-import { ForbiddenError } from '../initiatives/initiatives';
-import { ConflictError, NotFoundError, ValidationError } from '../users/users';
+import { ForbiddenError } from '../shared/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 
 /**
  * Maps a service's refusal to what a form shows: field errors (400), a conflict with the current

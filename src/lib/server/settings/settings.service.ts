@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
-import { ConflictError } from '../users/users';
+import { ConflictError } from '../shared/errors';
 import {
 	INVESTMENT_TARGET_KEY,
 	PUBLIC_PAGE_KEY,

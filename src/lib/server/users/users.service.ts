@@ -5,7 +5,8 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import type { Db } from '../db';
 import type { AppUserRow, Role } from '../db/schema';
-import { ConflictError, NotFoundError, ValidationError, type User } from './users';
+import { type User } from './users';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import type { NewUserInput } from './users.validation';
 import { checkPassword } from './users.validation';
 

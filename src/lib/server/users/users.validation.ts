@@ -1,7 +1,7 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { isRole } from '../auth/permissions';
 import type { Role } from '../db/schema';
-import type { FieldErrors } from './users';
+import type { FieldErrors } from '../shared/errors';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as users from '$lib/server/users/users.service';
-import { ValidationError } from '$lib/server/users/users';
+import { ValidationError } from '$lib/server/shared/errors';
 import { translateErrors } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 

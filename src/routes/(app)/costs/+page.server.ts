@@ -4,7 +4,7 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import { translateErrors } from '$lib/server/i18n';
 import * as costs from '$lib/server/costs/costs.service';
-import { ValidationError } from '$lib/server/users/users';
+import { ValidationError } from '$lib/server/shared/errors';
 import { yearParam } from './params';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import * as goals from '$lib/server/goals/goals.service';
 import { parseGoal } from '$lib/server/goals/goals.validation';
 import { ON_TARGET_FROM, WITHIN_FROM } from '$lib/server/goals/rollup';
-import { KPI_STATUSES } from '$lib/server/kpis/kpi-status';
+import { KPI_STATUSES } from '$lib/kpi-status';
 import { formObject, invalid, refuse, yearParam } from '$lib/server/processes/http';
 import * as processes from '$lib/server/processes/processes.service';
 import type { Actions, PageServerLoad } from './$types';

@@ -5,7 +5,7 @@ import * as publicPage from '$lib/server/overview/public.service';
 import * as settings from '$lib/server/settings/settings.service';
 import { parsePublicPageForm, parseSharePercent } from '$lib/server/settings/settings';
 import { t } from '$lib/server/i18n';
-import { ConflictError } from '$lib/server/users/users';
+import { ConflictError } from '$lib/server/shared/errors';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { translateErrors } from '$lib/server/i18n';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/users/users';
+import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
 import * as tokens from '$lib/server/api/tokens.service';
 import * as users from '$lib/server/users/users.service';
 import { m } from '$lib/paraglide/messages';

@@ -3,7 +3,7 @@ import { requireCapability } from '$lib/server/auth/guard';
 import { isRole } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import { translateErrors } from '$lib/server/i18n';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/users/users';
+import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
 import * as users from '$lib/server/users/users.service';
 import { parseNewUser } from '$lib/server/users/users.validation';
 import { m } from '$lib/paraglide/messages';

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { translateErrors } from '$lib/server/i18n';
 import * as allocation from '$lib/server/allocation/allocation.service';
 import * as lookups from '$lib/server/costs/lookups';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/users/users';
+import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
 import { m } from '$lib/paraglide/messages';
 import { yearParam } from '../params';
 import type { Actions, PageServerLoad } from './$types';

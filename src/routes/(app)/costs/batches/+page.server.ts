@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { BatchStateError, rollback } from '$lib/server/imports/pipeline';
 import * as batches from '$lib/server/imports/batches';
 import { replacementsByBatch } from '$lib/server/imports/replace';
-import { ConflictError, NotFoundError } from '$lib/server/users/users';
+import { ConflictError, NotFoundError } from '$lib/server/shared/errors';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { translateErrors } from '$lib/server/i18n';
 import * as entries from '$lib/server/costs/entries.service';
 import * as lookups from '$lib/server/costs/lookups';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/users/users';
+import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
 import { m } from '$lib/paraglide/messages';
 import { yearParam } from '../params';
 import type { Actions, PageServerLoad } from './$types';

@@ -8,7 +8,7 @@ import * as profiles from '$lib/server/imports/profiles';
 import type { RowMessage } from '$lib/server/imports/source-row';
 import { isEncodingChoice } from '$lib/server/imports/text';
 import { importChoices, readImportChoices, viewExtras } from '$lib/server/imports/formats/web';
-import { ValidationError } from '$lib/server/users/users';
+import { ValidationError } from '$lib/server/shared/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Shown in the page and in the downloadable report; the count says how many there were. */

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { translateErrors } from '$lib/server/i18n';
 import * as mappings from '$lib/server/costs/mappings.service';
 import * as lookups from '$lib/server/costs/lookups';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/users/users';
+import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 

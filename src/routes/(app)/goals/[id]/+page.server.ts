@@ -15,7 +15,7 @@ import {
 	yearParam
 } from '$lib/server/processes/http';
 import * as processes from '$lib/server/processes/processes.service';
-import { NotFoundError } from '$lib/server/processes/errors';
+import { NotFoundError } from '$lib/server/shared/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {

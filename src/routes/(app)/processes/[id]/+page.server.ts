@@ -19,7 +19,7 @@ import {
 	parseProcessYear,
 	parseRole
 } from '$lib/server/processes/processes.validation';
-import { NotFoundError } from '$lib/server/processes/errors';
+import { NotFoundError } from '$lib/server/shared/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {

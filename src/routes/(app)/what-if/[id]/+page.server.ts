@@ -3,7 +3,7 @@ import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { whatIfBase } from '$lib/server/overview/what-if.service';
 import { todayInPrague } from '$lib/server/programme/milestone-status';
-import { NotFoundError } from '$lib/server/users/users';
+import { NotFoundError } from '$lib/server/shared/errors';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {

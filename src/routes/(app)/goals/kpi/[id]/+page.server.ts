@@ -7,7 +7,7 @@ import { canonicalPeriod, owedPeriods } from '$lib/server/kpis/period';
 import * as kpis from '$lib/server/kpis/kpis.service';
 import { parseKpi, parseTarget } from '$lib/server/kpis/kpis.validation';
 import { formObject, invalid, refuse, routeId, versionOf } from '$lib/server/processes/http';
-import { NotFoundError } from '$lib/server/processes/errors';
+import { NotFoundError } from '$lib/server/shared/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {

@@ -5,7 +5,7 @@ import { todayInPrague } from '$lib/server/programme/milestone-status';
 import * as programme from '$lib/server/programme/programme.service';
 import { optionalId, parseMilestone } from '$lib/server/programme/programme.validation';
 import { echo, idParam, invalid, refusal, versionOf } from '$lib/server/programme/refusal';
-import { NotFoundError } from '$lib/server/users/users';
+import { NotFoundError } from '$lib/server/shared/errors';
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,9 +1,30 @@
-import { parseDecimal, compare } from '../kpis/decimal';
+import { parseDecimal, compare } from '../../decimal';
 import type { FieldErrors } from './errors';
+
+/** What a form parser returns: the typed input, or the field errors (message keys). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** The submitted fields as strings (files are left out), to parse and to echo after a refusal. */
+export type FormValues = Record<string, string>;
+
+export async function formValues(source: Request | FormData): Promise<FormValues> {
+	const data = source instanceof Request ? await source.formData() : source;
+	const out: FormValues = {};
+	for (const [key, value] of data.entries()) if (typeof value === 'string') out[key] = value;
+	return out;
+}
+
+/** A real calendar date `YYYY-MM-DD`. */
+export function isDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 
 /**
  * Reads one submitted form into typed values and field errors (message keys), with no server
  * dependencies so the parsers are unit-tested on their own. Empty optional fields become null.
+ * The one form kit: every area's parser is written on it and returns `reader.result(value)`.
  */
 export class FormReader {
 	readonly errors: FieldErrors = {};
@@ -11,6 +32,25 @@ export class FormReader {
 
 	get ok(): boolean {
 		return Object.keys(this.errors).length === 0;
+	}
+
+	/** The parsed input when no field failed, else the field errors. */
+	result<T>(value: T): Parsed<T> {
+		return this.ok ? { ok: true, value } : { ok: false, errors: { ...this.errors } };
+	}
+
+	/** A calendar date `YYYY-MM-DD`. */
+	date(name: string, options: { required?: boolean; error?: string } = {}): string | null {
+		const v = this.raw(name);
+		if (!v) {
+			if (options.required) this.errors[name] = 'error_required';
+			return null;
+		}
+		if (!isDate(v)) {
+			this.errors[name] = options.error ?? 'error_date';
+			return null;
+		}
+		return v;
 	}
 
 	raw(name: string): string {
@@ -117,9 +157,4 @@ export class FormReader {
 		}
 		return code;
 	}
-}
-
-export function formVersion(form: Record<string, unknown>): number | null {
-	const v = typeof form.version === 'string' ? Number(form.version) : NaN;
-	return Number.isInteger(v) && v > 0 ? v : null;
 }

@@ -1,0 +1,126 @@
+// The one route kit: how every +page.server.ts turns a service's refusal into what the form shows,
+// and reads route ids, `?year=` and a form's version. Every form in the app fails with one payload
+// (`FormFailure`), read on the page by `formFor` in $lib/forms.ts.
+import { error, fail } from '@sveltejs/kit';
+import { t, translateErrors } from '../i18n';
+import {
+	ConflictError,
+	DependantsError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError,
+	type FieldErrors
+} from './errors';
+import type { FormValues } from './form';
+
+/** What every refused form action returns (as `fail(status, payload)`). */
+export interface FormFailure {
+	/** which form on the page was sent (pages have several) */
+	form: string;
+	/** the fields as sent, to fill the form again */
+	values: FormValues;
+	/** field → translated message */
+	errors: Record<string, string>;
+	/** a message for the whole form */
+	message: string | null;
+	/** on a conflict: what is stored now (JSON-safe) */
+	current?: unknown;
+}
+
+function failure(
+	status: number,
+	form: string,
+	values: FormValues,
+	rest: Partial<FormFailure> & Record<string, unknown>
+) {
+	return fail(status, { form, values, errors: {}, message: null, ...rest });
+}
+
+/**
+ * Maps a service refusal to what the page shows beside the form that was sent: field errors (400),
+ * a conflict with the current values (409), the dependants that block a delete (409), a missing
+ * record (404). A user acting on a record that is not theirs gets 403, as for a missing
+ * capability. Anything else is a real error and is thrown on. `extra` adds page-specific fields.
+ */
+export function refuse(
+	e: unknown,
+	form: string,
+	values: FormValues = {},
+	extra: Record<string, unknown> = {}
+) {
+	if (e instanceof ValidationError) {
+		return failure(400, form, values, { ...extra, errors: translateErrors(e.errors) });
+	}
+	if (e instanceof ConflictError) {
+		return failure(409, form, values, {
+			...extra,
+			message: t('error_conflict'),
+			current: e.current === null ? null : JSON.parse(JSON.stringify(e.current, jsonSafe))
+		});
+	}
+	if (e instanceof DependantsError) {
+		const list = e.dependants.map((d) => t(d.key, { count: d.count })).join(', ');
+		return failure(409, form, values, { ...extra, message: t('error_delete_refused', { list }) });
+	}
+	if (e instanceof NotFoundError) {
+		return failure(404, form, values, { ...extra, message: t('error_not_found') });
+	}
+	if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
+	throw e;
+}
+
+/** A form refused before any service ran: field errors (message keys) and a message key. */
+export function invalid(
+	form: string,
+	errors: FieldErrors,
+	values: FormValues = {},
+	extra: Record<string, unknown> & { message?: string } = {}
+) {
+	const { message, ...rest } = extra;
+	return failure(400, form, values, {
+		...rest,
+		errors: translateErrors(errors),
+		message: message ? t(message) : null
+	});
+}
+
+function jsonSafe(_key: string, value: unknown) {
+	return typeof value === 'bigint' ? value.toString() : value;
+}
+
+/** A numeric route id, or 404. */
+export function routeId(value: string | undefined | null): number {
+	const id = Number(value);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, { message: 'not found' });
+	return id;
+}
+
+/** The years `?year=` may name: from the first year an office could have records to ten ahead. */
+export const FIRST_YEAR = 1990;
+export const YEARS_AHEAD = 10;
+
+/** `?year=` (or the given value) within FIRST_YEAR…current + YEARS_AHEAD, else `fallback`. */
+export function yearParam(
+	source: URL | string | null,
+	current: number,
+	fallback = current
+): number {
+	const raw = source instanceof URL ? source.searchParams.get('year') : source;
+	const y = Number(raw);
+	return raw && Number.isInteger(y) && y >= FIRST_YEAR && y <= current + YEARS_AHEAD ? y : fallback;
+}
+
+/**
+ * The record version the form was loaded with (optimistic locking). Empty means the record does
+ * not exist yet (null); with `required`, or when the value is not a positive whole number, the
+ * request is malformed (400): forms always send what they were given.
+ */
+export function versionOf(values: FormValues, options: { required: true }): number;
+export function versionOf(values: FormValues, options?: { required?: boolean }): number | null;
+export function versionOf(values: FormValues, options: { required?: boolean } = {}): number | null {
+	const raw = values.version ?? '';
+	if (!raw && !options.required) return null;
+	const v = Number(raw);
+	if (!Number.isSafeInteger(v) || v <= 0) error(400, { message: 'bad request' });
+	return v;
+}
