@@ -9,7 +9,12 @@ import * as goals from '../../src/lib/server/goals/goals.service';
 import * as kpis from '../../src/lib/server/kpis/kpis.service';
 import { parseTarget } from '../../src/lib/server/kpis/kpis.validation';
 import * as orgUnits from '../../src/lib/server/org-units/org-units.service';
-import { ConflictError, DependantsError, ForbiddenError, ValidationError } from '../../src/lib/server/shared/errors';
+import {
+	ConflictError,
+	DependantsError,
+	ForbiddenError,
+	ValidationError
+} from '../../src/lib/server/shared/errors';
 import * as processes from '../../src/lib/server/processes/processes.service';
 import type { ProcessInput } from '../../src/lib/server/processes/processes';
 import { createTestDb, engines, type TestDb } from './harness';

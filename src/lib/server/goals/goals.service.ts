@@ -9,7 +9,14 @@ import * as kpis from '../kpis/kpis.service';
 import { countStatuses, type KpiStatus, type StatusCounts } from '../../kpi-status';
 import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
-import { ConflictError, DependantsError, ForbiddenError, NotFoundError, ValidationError, refuseIfDependants } from '../shared/errors';
+import {
+	ConflictError,
+	DependantsError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError,
+	refuseIfDependants
+} from '../shared/errors';
 import type {
 	Coverage,
 	Goal,

@@ -15,7 +15,18 @@ import {
 	type MonthAmount
 } from './economics';
 import * as repo from './initiatives.repository';
-import { TRANSITIONS, type HourlyCost, type InitiativeDetail, type InitiativeInput, type InitiativeStatus, type InitiativeSummary, type LinksInput, type Saving, type SavingInput, type YearComparison } from './initiatives';
+import {
+	TRANSITIONS,
+	type HourlyCost,
+	type InitiativeDetail,
+	type InitiativeInput,
+	type InitiativeStatus,
+	type InitiativeSummary,
+	type LinksInput,
+	type Saving,
+	type SavingInput,
+	type YearComparison
+} from './initiatives';
 import { ForbiddenError } from '../shared/errors';
 
 type HourlyCosts = Map<number, HourlyCost[]>;

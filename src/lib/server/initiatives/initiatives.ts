@@ -14,7 +14,6 @@ export const TRANSITIONS: Record<InitiativeStatus, InitiativeStatus[]> = {
 	cancelled: ['proposed']
 };
 
-
 /** The hourly cost used to value hours, and the year it comes from. */
 export interface HourlyCost {
 	orgUnitId: number;

@@ -5,7 +5,13 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, refuseIfDependants } from '../shared/errors';
+import {
+	ConflictError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError,
+	refuseIfDependants
+} from '../shared/errors';
 import { normalise, parseDecimal } from '../../decimal';
 import {
 	countStatuses,

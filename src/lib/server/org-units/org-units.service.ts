@@ -4,7 +4,12 @@ import { assertCodeFree } from '../processes/references';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import { createsCycle } from '../goals/rollup';
-import { ConflictError, NotFoundError, ValidationError, refuseIfDependants } from '../shared/errors';
+import {
+	ConflictError,
+	NotFoundError,
+	ValidationError,
+	refuseIfDependants
+} from '../shared/errors';
 import type { SessionUser } from '../auth/session';
 import type { OrgUnit, OrgUnitInput, OrgUnitYear, OrgUnitYearInput } from './org-units';
 import * as repo from './org-units.repository';

@@ -1,6 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { t, translateErrors } from '../i18n';
-import { ConflictError, DependantsError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import {
+	ConflictError,
+	DependantsError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError
+} from '../shared/errors';
 
 /**
  * Maps a service refusal to what the page shows beside the form that was sent (`form` names it,

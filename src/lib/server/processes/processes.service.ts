@@ -6,7 +6,14 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { normalise } from '../../decimal';
-import { ConflictError, DependantsError, ForbiddenError, NotFoundError, ValidationError, refuseIfDependants } from '../shared/errors';
+import {
+	ConflictError,
+	DependantsError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError,
+	refuseIfDependants
+} from '../shared/errors';
 import { potentialIndex, type Scores } from './potential';
 import type {
 	InfoAsset,

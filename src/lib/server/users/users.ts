@@ -9,4 +9,3 @@ export interface User {
 	createdAt: Date;
 	version: number;
 }
-
