@@ -109,3 +109,29 @@ test('a viewer sees the costs but not the import', async ({ page }) => {
 	const response = await page.goto('/costs/import');
 	expect(response?.status()).toBe(403);
 });
+
+test('the target finance sets on /costs is the one the mayor sees on the overview', async ({
+	browser
+}) => {
+	const finance = await browser.newPage();
+	await signIn(finance, 'ekonom');
+	await finance.goto('/costs');
+	const target = finance.getByLabel('Cílový podíl investic');
+	await expect(target).toHaveValue('15');
+	await target.fill('17,5');
+	await finance.getByRole('button', { name: 'Uložit' }).click();
+	await expect(finance.getByRole('status').filter({ hasText: 'Uloženo.' })).toBeVisible();
+
+	const mayor = await browser.newPage();
+	await signIn(mayor, 'starosta');
+	await mayor.goto('/');
+	await expect(mayor.getByTestId('tile-investment')).toContainText(/cíl 17,5\s%/);
+
+	// Put it back for the tests that follow.
+	await finance.goto('/costs');
+	await finance.getByLabel('Cílový podíl investic').fill('15');
+	await finance.getByRole('button', { name: 'Uložit' }).click();
+	await expect(finance.getByRole('status').filter({ hasText: 'Uloženo.' })).toBeVisible();
+	await finance.close();
+	await mayor.close();
+});

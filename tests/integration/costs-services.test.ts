@@ -265,11 +265,6 @@ describe.each(engines)('costs services on %s', (engine) => {
 			expect.objectContaining({ orgUnitId: unit, budget: 1_200_00n, actual: 1_000_00n })
 		]);
 		expect(summary.monthly.fixed[4]).toBe(600_00n);
-		await costs.setInvestmentTarget(t.db, actor, '15,5 %');
-		expect(await costs.investmentTarget(t.db)).toBe('15.5000');
-		await expect(costs.setInvestmentTarget(t.db, actor, 'hodně')).rejects.toBeInstanceOf(
-			ValidationError
-		);
 	});
 
 	it('keeps the mappings finance maintains, with versions', async () => {

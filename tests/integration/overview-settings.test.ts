@@ -5,6 +5,11 @@ import * as settings from '../../src/lib/server/settings/settings.service';
 import { parsePublicPageForm, toPublicPageSettings } from '../../src/lib/server/settings/settings';
 import { ConflictError } from '../../src/lib/server/shared/errors';
 import { publicPage } from '../../src/lib/server/overview/public.service';
+import * as overview from '../../src/lib/server/overview/overview.service';
+import * as costs from '../../src/lib/server/costs/costs.service';
+import { parseSharePercent } from '../../src/lib/server/settings/settings';
+import { sql } from 'kysely';
+import * as oneTarget from '../../migrations/20261204_0800_one_investment_share_target.js';
 
 describe.each(engines)('public page settings on %s', (engine) => {
 	let t: TestDb;
@@ -114,5 +119,69 @@ describe.each(engines)('public page settings on %s', (engine) => {
 		]);
 		expect(page?.services.some((s) => s.id === p2.id)).toBe(false);
 		expect(page?.kpis).toEqual([]);
+	});
+});
+
+// Wave 1 kept two targets: /costs wrote one key, the overview read another, so the mayor's tile
+// said "cíl —" while /costs said 15 %. Now both forms save the one setting.
+describe.each(engines)('the investment-share target on %s', (engine) => {
+	let t: TestDb;
+	let financeId: number;
+	const YEAR = 2026;
+	beforeAll(async () => {
+		t = await createTestDb(engine);
+		financeId = (
+			await t.db
+				.insertInto('app_user')
+				.values({ username: 'ekonom', display_name: 'Ekonom', role: 'finance', password_hash: 'x' })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+	});
+	afterAll(() => t.destroy());
+
+	it('is what /costs saves, what /costs shows and what the overview shows', async () => {
+		const before = await costs.costsPage(t.db, YEAR);
+		expect(before.target.value).toBeNull();
+		expect((await overview.compute(t.db, YEAR, '2026-06-15')).investmentShareTarget).toBeNull();
+
+		const typed = parseSharePercent('15,5 %');
+		expect(typed).toEqual({ ok: true, value: 1550 });
+		if (!typed.ok) return;
+		await settings.saveInvestmentShareTarget(t.db, financeId, before.target.version, typed.value);
+
+		const after = await costs.costsPage(t.db, YEAR);
+		expect(after.target.value).toBe(0.155);
+		expect((await overview.compute(t.db, YEAR, '2026-06-15')).investmentShareTarget).toBe(0.155);
+		expect((await settings.getInvestmentShareTarget(t.db)).value).toBe(0.155);
+		const keys = await t.db.selectFrom('app_setting').select('key').execute();
+		expect(keys.map((k) => k.key)).toEqual(['investment_share_target']);
+	});
+
+	it('refuses what is not a share and a save from an outdated form', async () => {
+		expect(parseSharePercent('hodně')).toEqual({ ok: false, error: 'overview_error_share' });
+		expect(parseSharePercent('100,01')).toEqual({ ok: false, error: 'overview_error_share' });
+		const loaded = await settings.getInvestmentShareTarget(t.db);
+		await settings.saveInvestmentShareTarget(t.db, financeId, loaded.version, 2000);
+		await expect(
+			settings.saveInvestmentShareTarget(t.db, financeId, loaded.version, 1000)
+		).rejects.toBeInstanceOf(ConflictError);
+		expect((await costs.costsPage(t.db, YEAR)).target.value).toBe(0.2);
+	});
+
+	it('moves a target only /costs had set to the one key when migrating', async () => {
+		const other = await createTestDb(engine);
+		try {
+			// As a wave-1 database left it: the /costs key alone.
+			await other.db.deleteFrom('app_setting').execute();
+			await sql`insert into app_setting (key, value) values ('costs.investment_share_target',
+				${JSON.stringify({ percent: '12.5000' })}::jsonb)`.execute(other.db);
+			await oneTarget.up(other.db);
+			expect((await settings.getInvestmentShareTarget(other.db)).value).toBe(0.125);
+			const keys = await other.db.selectFrom('app_setting').select('key').execute();
+			expect(keys.map((k) => k.key)).toEqual(['investment_share_target']);
+		} finally {
+			await other.destroy();
+		}
 	});
 });

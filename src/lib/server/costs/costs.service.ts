@@ -1,13 +1,10 @@
 // What pages and other areas (overview, programme) read about costs. Every function reads the
 // aggregate tables, never the ledger, so page time does not grow with the number of entries.
 import { sql } from 'kysely';
-import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
-import type { Db } from '../db';
 import type { CostNature } from '../db/schema';
 import { ratio } from '../../money';
-import { ValidationError } from '../shared/errors';
-import { toTenThousandths, fromTenThousandths } from '../allocation/allocation.service';
+import * as settings from '../settings/settings.service';
 import {
 	NATURES,
 	type BudgetActual,
@@ -18,8 +15,6 @@ import {
 } from './costs';
 
 export * from './costs';
-
-const TARGET_KEY = 'costs.investment_share_target';
 
 /** Years that have any cost, plus the current one, newest first. */
 export async function years(db: Executor): Promise<number[]> {
@@ -130,38 +125,6 @@ export async function investmentShare(
 			const total = fixed + variable + investment;
 			return { year, fixed, variable, investment, total, share: ratio(investment, total) };
 		});
-}
-
-/** The target investment share in percent (`15.0000`), or null when none is set. */
-export async function investmentTarget(db: Executor): Promise<string | null> {
-	const row = await db
-		.selectFrom('app_setting')
-		.select('value')
-		.where('key', '=', TARGET_KEY)
-		.executeTakeFirst();
-	const value = (typeof row?.value === 'string' ? JSON.parse(row.value) : row?.value) as
-		{ percent?: string } | undefined;
-	return value?.percent ?? null;
-}
-
-export async function setInvestmentTarget(db: Db, actorId: number, percentText: string) {
-	const v = toTenThousandths(percentText.replace(/\s|%/g, ''));
-	if (v === null || v > 1_000_000n) throw new ValidationError({ target: 'costs_err_percent' });
-	const percent = fromTenThousandths(v);
-	await db.transaction().execute(async (trx) => {
-		const before = await investmentTarget(trx);
-		await sql`insert into app_setting (key, value, updated_at)
-			values (${TARGET_KEY}, ${JSON.stringify({ percent })}::jsonb, now())
-			on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(trx);
-		await audit.record(trx, {
-			userId: actorId,
-			action: 'costs.target',
-			entity: 'app_setting',
-			entityId: TARGET_KEY,
-			before: { percent: before },
-			after: { percent }
-		});
-	});
 }
 
 /** How many processes /costs lists on one page. */
@@ -331,7 +294,7 @@ export async function costsPage(db: Executor, year: number, processPage = 1) {
 	const [summary, share, target, processes, source] = await Promise.all([
 		yearSummary(db, year),
 		investmentShare(db, shareYears),
-		investmentTarget(db),
+		settings.getInvestmentShareTarget(db),
 		processCosts(db, year, processPage),
 		provenance(db, year)
 	]);

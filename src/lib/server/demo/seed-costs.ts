@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CostNature } from '../db/schema';
 import { rebuildSummary } from '../costs/aggregates';
+import { INVESTMENT_TARGET_KEY } from '../settings/settings';
 import { refreshProcessCosts } from '../allocation/allocation.service';
 import type { SeedContext } from './seed';
 
@@ -229,8 +230,10 @@ export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): P
 				as u(month, amount, nature, polozka, paragraf, org_unit_id, process_id, initiative_id,
 					text, orj, org)`.execute(trx);
 	}
-	await sql`insert into app_setting (key, value) values ('costs.investment_share_target',
-		${JSON.stringify({ percent: '15.0000' })}::jsonb) on conflict (key) do nothing`.execute(trx);
+	// The office's investment-share target: 15 %, the one setting /costs, /admin/settings and the
+	// overview share.
+	await sql`insert into app_setting (key, value) values (${INVESTMENT_TARGET_KEY},
+		${JSON.stringify({ basisPoints: 1500 })}::jsonb) on conflict (key) do nothing`.execute(trx);
 
 	// The unit cost of the busiest core process serves as a computed KPI.
 	const busiest = await trx

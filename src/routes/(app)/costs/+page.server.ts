@@ -1,10 +1,11 @@
-import { fail } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { translateErrors } from '$lib/server/i18n';
 import * as costs from '$lib/server/costs/costs.service';
-import { ValidationError } from '$lib/server/shared/errors';
+import * as settings from '$lib/server/settings/settings.service';
+import { parseSharePercent } from '$lib/server/settings/settings';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse } from '$lib/server/shared/http';
 import { yearParam } from './params';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,17 +23,21 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
+	// The same target as /admin/settings sets, and the overview shows: one setting, one parser.
 	target: async ({ request }) => {
 		const actor = requireCapability('costs.edit');
-		const form = await request.formData();
-		const target = String(form.get('target') ?? '');
+		const values = await formValues(request);
+		const parsed = parseSharePercent(values.target ?? '');
+		if (!parsed.ok) return invalid('target', { target: parsed.error }, values);
 		try {
-			await costs.setInvestmentTarget(getDb(), actor.id, target);
+			await settings.saveInvestmentShareTarget(
+				getDb(),
+				actor.id,
+				values.version ?? '',
+				parsed.value
+			);
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				return fail(400, { values: { target }, errors: translateErrors(e.errors) });
-			}
-			throw e;
+			return refuse(e, 'target', values);
 		}
 		return { saved: true };
 	}
