@@ -22,10 +22,10 @@ export * from './costs';
 const TARGET_KEY = 'costs.investment_share_target';
 
 /** Years that have any cost, plus the current one, newest first. */
-export async function years(db: Executor): Promise<number[]> {
+export async function years(db: Executor, currentYear: number): Promise<number[]> {
 	const rows = await db.selectFrom('cost_nature_month').select('year').distinct().execute();
 	const set = new Set(rows.map((r) => r.year));
-	set.add(new Date().getFullYear());
+	set.add(currentYear);
 	return [...set].sort((a, b) => b - a);
 }
 

@@ -1,6 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, InitiativeStatusChangeTable } from '../db/schema';
-import { addDays, todayInPrague } from '../programme/milestone-status';
+import { addDays } from '../programme/milestone-status';
+import { currentDate } from '../shared/clock';
 import type { SeedContext } from './seed';
 
 type Trx = Transaction<Database>;
@@ -13,7 +14,7 @@ type Trx = Transaction<Database>;
  */
 export async function seedProgramme(trx: Trx, ctx: SeedContext): Promise<void> {
 	const y = ctx.year;
-	const realToday = todayInPrague();
+	const realToday = currentDate();
 	// Milestones near "today" are placed relative to it so the demo always shows late, at-risk and
 	// upcoming ones; when seeding another year, mid-June stands in for today.
 	const today = realToday.startsWith(String(y)) ? realToday : `${y}-06-15`;

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { translateErrors } from '$lib/server/i18n';
 import * as costs from '$lib/server/costs/costs.service';
 import { ValidationError } from '$lib/server/users/users';
+import { currentYear } from '$lib/server/shared/clock';
 import { yearParam } from './params';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const asked = Number(url.searchParams.get('page'));
 	const processPage = Number.isInteger(asked) && asked > 0 ? asked : 1;
 	const [years, page] = await Promise.all([
-		costs.years(db),
+		costs.years(db, currentYear()),
 		costs.costsPage(db, year, processPage)
 	]);
 	return { year, years, ...page, canEdit: can(user.role, 'costs.edit') };
