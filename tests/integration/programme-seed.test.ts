@@ -37,7 +37,7 @@ describe.each(engines)('demo programme seed on %s', (engine) => {
 					.executeTakeFirstOrThrow();
 				orgUnitIds[unit.code] = row.id;
 			}
-			await seedProgramme(trx, { userIds, orgUnitIds, year });
+			await seedProgramme(trx, { userIds, orgUnitIds, year, today: currentDate() });
 		});
 		ms = performance.now() - started;
 	});

@@ -1,7 +1,6 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, InitiativeStatusChangeTable } from '../db/schema';
 import { addDays } from '../programme/milestone-status';
-import { currentDate } from '../shared/clock';
 import type { SeedContext } from './seed';
 
 type Trx = Transaction<Database>;
@@ -14,10 +13,9 @@ type Trx = Transaction<Database>;
  */
 export async function seedProgramme(trx: Trx, ctx: SeedContext): Promise<void> {
 	const y = ctx.year;
-	const realToday = currentDate();
-	// Milestones near "today" are placed relative to it so the demo always shows late, at-risk and
-	// upcoming ones; when seeding another year, mid-June stands in for today.
-	const today = realToday.startsWith(String(y)) ? realToday : `${y}-06-15`;
+	// Milestones near today are placed relative to it so the demo always shows late, at-risk and
+	// upcoming ones, whatever day it is seeded on.
+	const today = ctx.today;
 	const rel = (days: number) => addDays(today, days);
 	const u = ctx.userIds;
 
