@@ -51,25 +51,29 @@ export interface SeedContext {
  * its story holds on every date (tests/integration/demo-story.test.ts seeds it on several):
  *
  * - History: three full years before the current one plus the current year to date. KPI actuals
- *   exist for every period that has ended by today; cost actuals for every month before the
- *   current one and for the current month pro rata to the day (what is booked so far), so the
- *   current year's process costs, which the overview, the goal drill-down and the what-if read,
- *   are never empty, even on 2 January. Budgets, targets, staff and volumes cover whole years.
- * - Goals and KPIs: every KPI follows a profile; the outcome of its last two ended periods is fixed
- *   by the profile (good: on target; within: within tolerance; mixed: on, then within; bad: off
- *   target twice, each with a comment saying why), older periods vary around it from a generator
- *   seeded by the KPI and the period, so no date shifts another period's value. So the roll-up is
- *   the same on any date: "C2.3 Lépe využít pracovní dobu zaměstnanců" is off target, caused by
- *   its off-target KPIs (overtime savings from automation and the overloaded registry office);
- *   other goals are within tolerance or on target. Every other KPI the process owner (garant)
- *   answers for owes its latest period, so /my and the KPI pages show periods due.
- * - Programme: milestones before last year are done; those around today are placed relative to
- *   it: two are late (one with a late predecessor holding up its successor), others at risk or
- *   upcoming, the rest planned for next year.
- * - Initiatives: started some months before today, with realized savings for every quarter
- *   completed since; the finished ones (e.g. INI-02 online forms for local fees) pay back.
- * - Processes: improvement-potential scores are fixed; the registry office and building permits
- *   rank highest among processes worth improving.
+ *   exist for every period that has ended by today (a month on its last day); cost actuals for
+ *   every month before the current one and for the current month pro rata to the day (what is
+ *   booked so far), so the current year's process costs, which the overview, the goal drill-down
+ *   and the what-if read, are never empty, even on 2 January. Budgets, targets, staff and volumes
+ *   cover whole years; improvement investment rises and fixed overheads fall year by year.
+ * - Goals and KPIs: every KPI follows a profile, and the outcome of its last two ended periods is
+ *   fixed by it (good: on target twice; within: within tolerance twice; mixed: on target, then
+ *   within; bad: off target twice, each with a comment saying why). Older periods vary around
+ *   that, drawn from a generator seeded by the KPI and the period, so no date shifts another
+ *   period's value. The goals' roll-up is therefore the same on any date: C2.3 "Lépe využít
+ *   pracovní dobu zaměstnanců" is off target, caused by its off-target KPI-17 (hours saved by
+ *   automation) and KPI-18 (registry office workload) against its one on-target KPI; the other
+ *   goals are within tolerance or on target (C1.3 and C3.2 each carry one off-target KPI too).
+ *   Every second KPI the process owner (garant) answers for still owes its latest period, which
+ *   /my and the KPI pages show as due; its status is that of the period before.
+ * - Programme: milestones of last year are done; those around today are placed relative to it:
+ *   two are late (m5 the CAF report, m20 the strategy draft), which puts their successors at risk
+ *   beside those due within two weeks, and others are upcoming or planned for next year.
+ * - Initiatives: placed in months before today, with realized savings for every quarter completed
+ *   since they started; the finished INI-02 (online forms for local fees) pays back within five
+ *   years of its spend.
+ * - Processes: improvement-potential scores are fixed; building permits (P-SR) and local fees
+ *   (P-POP) score highest, and are among the year's costed processes on the overview's matrix.
  */
 export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): Promise<boolean> {
 	const today = currentDate(options.clock ?? systemClock);
