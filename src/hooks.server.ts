@@ -10,6 +10,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/seed';
+import { systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 
 export const init: ServerInit = async () => {
@@ -24,7 +25,8 @@ export const init: ServerInit = async () => {
 	});
 	log.info({ database: describeTarget(databaseTargetFromEnv()) }, 'database ready');
 	if (process.env.DILNA_DEMO === '1') {
-		const seeded = await seedDemoIfEmpty(db);
+		// Seeded relative to the app clock's today, so the demo's story holds whatever the date.
+		const seeded = await seedDemoIfEmpty(db, { clock: systemClock });
 		const users = DEMO_USERS.map((u) => `  ${u.username.padEnd(10)} ${u.role}`).join('\n');
 		console.log(
 			`\nDílna demo town ${seeded ? 'seeded' : 'already present'}. Sign in with (password "${DEMO_PASSWORD}"):\n${users}\n`

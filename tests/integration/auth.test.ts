@@ -9,6 +9,7 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { login } from '../../src/lib/server/auth/login.service';
+import * as throttle from '../../src/lib/server/auth/throttle';
 import { LIMITS } from '../../src/lib/server/auth/throttle';
 import * as users from '../../src/lib/server/users/users.service';
 import { ConflictError, ValidationError } from '../../src/lib/server/shared/errors';
@@ -105,6 +106,23 @@ describe.each(engines)('sign-in and sessions on %s', (engine) => {
 			.execute();
 		const ok = await login(t.db, 'hana', 'hana-heslo-12345', '10.0.0.3');
 		expect(ok.ok).toBe(true);
+	});
+
+	it('keeps the throttle window by the app clock it is given, not the database clock', async () => {
+		const keys = [{ kind: 'user' as const, value: 'hodiny' }];
+		const start = Date.parse('2030-05-01T10:00:00Z');
+		const at = (minutes: number) => new Date(start + minutes * 60_000);
+		for (let i = 0; i < LIMITS.user; i++) await throttle.recordFailure(t.db, keys, at(0));
+		expect(await throttle.retryAfterSeconds(t.db, keys, at(1))).toBe(14 * 60);
+		expect(await throttle.retryAfterSeconds(t.db, keys, at(16))).toBe(0);
+		// A failure after the window starts a new one, at the time given: one failure blocks nothing.
+		await throttle.recordFailure(t.db, keys, at(16));
+		const [row] = await t.db
+			.selectFrom('login_throttle')
+			.select(['failures', 'window_started_at'])
+			.where('key', '=', 'user:hodiny')
+			.execute();
+		expect([row.failures, row.window_started_at.toISOString()]).toEqual([1, at(16).toISOString()]);
 	});
 
 	it('slows down repeated failures for one username', async () => {

@@ -58,7 +58,9 @@ async function seed(db: Db) {
 		orgUnitIds[unit.code] = row.id;
 	}
 	const started = performance.now();
-	await db.transaction().execute((trx) => seedProcessMap(trx, { userIds, orgUnitIds, year: YEAR }));
+	await db
+		.transaction()
+		.execute((trx) => seedProcessMap(trx, { userIds, orgUnitIds, year: YEAR, today: TODAY }));
 	return { users, orgUnitIds, seedMs: performance.now() - started };
 }
 

@@ -4,14 +4,14 @@ import { DEMO_ORG_UNITS, DEMO_USERS } from '../../src/lib/server/demo/seed';
 import { seedProgramme } from '../../src/lib/server/demo/seed-programme';
 import * as programme from '../../src/lib/server/programme/programme.service';
 import * as initiatives from '../../src/lib/server/initiatives/initiatives.service';
-import { todayInPrague } from '../../src/lib/server/programme/milestone-status';
+import { currentDate } from '../../src/lib/server/shared/clock';
 
 describe.each(engines)('demo programme seed on %s', (engine) => {
 	let t: TestDb;
 	let ms = 0;
 	beforeAll(async () => {
 		t = await createTestDb(engine);
-		const year = Number(todayInPrague().slice(0, 4));
+		const year = Number(currentDate().slice(0, 4));
 		const started = performance.now();
 		await t.db.transaction().execute(async (trx) => {
 			const userIds: Record<string, number> = {};
@@ -37,14 +37,14 @@ describe.each(engines)('demo programme seed on %s', (engine) => {
 					.executeTakeFirstOrThrow();
 				orgUnitIds[unit.code] = row.id;
 			}
-			await seedProgramme(trx, { userIds, orgUnitIds, year });
+			await seedProgramme(trx, { userIds, orgUnitIds, year, today: currentDate() });
 		});
 		ms = performance.now() - started;
 	});
 	afterAll(() => t.destroy());
 
 	it('seeds four activities and about 25 milestones in every status, quickly', async () => {
-		const today = todayInPrague();
+		const today = currentDate();
 		const prog = await programme.get(t.db, today);
 		expect(prog!.activities.map((a) => a.code)).toEqual(['A1', 'A2', 'A3', 'A4']);
 		const summary = await programme.milestoneSummary(t.db, today);
@@ -59,7 +59,7 @@ describe.each(engines)('demo programme seed on %s', (engine) => {
 	});
 
 	it('seeds 12 initiatives in every state, with budgets and realized savings', async () => {
-		const list = await initiatives.list(t.db);
+		const list = await initiatives.list(t.db, Number(currentDate().slice(0, 4)));
 		expect(list.map((i) => i.code)).toEqual(
 			Array.from({ length: 12 }, (_, i) => `INI-${String(i + 1).padStart(2, '0')}`)
 		);
@@ -68,7 +68,7 @@ describe.each(engines)('demo programme seed on %s', (engine) => {
 		);
 		expect(list.every((i) => i.budgetTotal > 0n)).toBe(true);
 		expect(list.filter((i) => i.realized > 0n).length).toBeGreaterThanOrEqual(5);
-		const ini01 = await initiatives.get(t.db, list[0].id, todayInPrague());
+		const ini01 = await initiatives.get(t.db, list[0].id, currentDate());
 		expect(ini01.history.map((h) => h.toStatus)).toEqual(['proposed', 'approved', 'in_progress']);
 		expect(ini01.savings.length).toBeGreaterThanOrEqual(2);
 	});

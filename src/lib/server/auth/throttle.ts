@@ -1,10 +1,15 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
+import { systemClock } from '../shared/clock';
 
 /**
  * Login throttling, kept in the database because several app instances may share one PostgreSQL.
  * Failures are counted per username and per client address within a window; a few failures slow
  * the answer down, more block the key until the window ends.
+ *
+ * The window is compared with the app's clock, so the time written into it is the app's too, passed
+ * in rather than the database's now(): a PostgreSQL server's clock is not the process's (under
+ * `faketime`, or on another host), and mixing the two would block too long or not at all.
  */
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
 export const LIMITS = { user: 5, address: 20 } as const;
@@ -19,7 +24,11 @@ function keyOf(key: ThrottleKey): string {
 }
 
 /** Seconds until the first blocked key frees up, or 0 when the attempt may proceed. */
-export async function retryAfterSeconds(db: Executor, keys: ThrottleKey[]): Promise<number> {
+export async function retryAfterSeconds(
+	db: Executor,
+	keys: ThrottleKey[],
+	now: Date = systemClock()
+): Promise<number> {
 	let wait = 0;
 	for (const key of keys) {
 		const row = await db
@@ -29,14 +38,19 @@ export async function retryAfterSeconds(db: Executor, keys: ThrottleKey[]): Prom
 			.executeTakeFirst();
 		if (!row) continue;
 		const windowEnd = row.window_started_at.getTime() + THROTTLE_WINDOW_SECONDS * 1000;
-		const remaining = Math.ceil((windowEnd - Date.now()) / 1000);
+		const remaining = Math.ceil((windowEnd - now.getTime()) / 1000);
 		if (remaining > 0 && row.failures >= LIMITS[key.kind]) wait = Math.max(wait, remaining);
 	}
 	return wait;
 }
 
 /** Counts a failure for every key; returns how long to delay the answer. */
-export async function recordFailure(db: Executor, keys: ThrottleKey[]): Promise<number> {
+export async function recordFailure(
+	db: Executor,
+	keys: ThrottleKey[],
+	now: Date = systemClock()
+): Promise<number> {
+	const at = sql<Date>`${now.toISOString()}::timestamptz`;
 	let delay = 0;
 	for (const key of keys) {
 		const row = await db
@@ -44,15 +58,15 @@ export async function recordFailure(db: Executor, keys: ThrottleKey[]): Promise<
 			.values({
 				key: keyOf(key),
 				failures: 1,
-				window_started_at: sql`now()`,
-				last_failure_at: sql`now()`
+				window_started_at: at,
+				last_failure_at: at
 			})
 			.onConflict((oc) =>
 				oc.column('key').doUpdateSet({
 					// A failure after the window starts a new window.
-					failures: sql`case when login_throttle.window_started_at < now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) then 1 else login_throttle.failures + 1 end`,
-					window_started_at: sql`case when login_throttle.window_started_at < now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) then now() else login_throttle.window_started_at end`,
-					last_failure_at: sql`now()`
+					failures: sql`case when login_throttle.window_started_at < ${at} - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) then 1 else login_throttle.failures + 1 end`,
+					window_started_at: sql`case when login_throttle.window_started_at < ${at} - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) then ${at} else login_throttle.window_started_at end`,
+					last_failure_at: at
 				})
 			)
 			.returning('failures')

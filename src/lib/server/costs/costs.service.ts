@@ -17,10 +17,10 @@ import {
 export * from './costs';
 
 /** Years that have any cost, plus the current one, newest first. */
-export async function years(db: Executor): Promise<number[]> {
+export async function years(db: Executor, currentYear: number): Promise<number[]> {
 	const rows = await db.selectFrom('cost_nature_month').select('year').distinct().execute();
 	const set = new Set(rows.map((r) => r.year));
-	set.add(new Date().getFullYear());
+	set.add(currentYear);
 	return [...set].sort((a, b) => b - a);
 }
 

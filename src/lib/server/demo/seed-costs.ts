@@ -39,10 +39,10 @@ const LINES: { polozka: string; perFte?: number; flat?: number; units?: string[]
 		{ polozka: '5167', perFte: 600, text: 'Školení a vzdělávání' }
 	];
 
-/** Improvement investment per year (CZK), rising; split over initiatives and months. */
-const INVESTMENT = [5_400_000, 8_600_000, 12_800_000];
+/** Improvement investment per year (CZK), oldest first, rising; split over initiatives and months. */
+const INVESTMENT = [3_200_000, 5_400_000, 8_600_000, 12_800_000];
 /** Fixed overheads fall slightly year by year. */
-const FIXED_DRIFT = [1, 0.975, 0.95];
+const FIXED_DRIFT = [1.025, 1, 0.975, 0.95];
 
 function random(seed: number) {
 	let s = seed;
@@ -67,12 +67,20 @@ interface Row {
 	text: string;
 }
 
-/** Seeds the costs area of the demo town: three years of actuals and budgets as import batches. */
+/**
+ * Seeds the costs area of the demo town as import batches: budgets for three full years before the
+ * current one and the current one; actuals for every month up to today, the current month pro rata
+ * to the day (what is booked so far), so the current year has process costs even on 2 January.
+ */
 export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): Promise<void> {
-	const { year, orgUnitIds, userIds } = ctx;
+	const { year, today, orgUnitIds, userIds } = ctx;
 	const rnd = random(5_2026);
-	const years = [year - 2, year - 1, year];
-	const lastMonth = new Date().getFullYear() === year ? new Date().getMonth() + 1 : 12;
+	const years = [year - 3, year - 2, year - 1, year];
+	const lastMonth = Number(today.slice(5, 7));
+	const day = Number(today.slice(8, 10));
+	const daysInMonth = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
+	const bookedShare = (y: number, m: number, kind: 'actual' | 'budget') =>
+		kind === 'actual' && y === year && m === lastMonth ? day / daysInMonth : 1;
 	const categories = new Map(
 		(await trx.selectFrom('cost_category').select(['polozka', 'nature']).execute()).map((c) => [
 			c.polozka,
@@ -112,7 +120,7 @@ export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): P
 						const drift = nature === 'fixed' ? FIXED_DRIFT[yi] : 1 + 0.03 * yi;
 						// Budgets are round and steady; actuals wobble around them.
 						const noise = kind === 'budget' ? 1 : 0.92 + rnd() * 0.14;
-						const czk = base * drift * noise * (kind === 'budget' ? 1.02 : 1);
+						const czk = base * drift * noise * (kind === 'budget' ? 1.02 : bookedShare(y, m, kind));
 						const amount =
 							kind === 'budget'
 								? BigInt(Math.round(czk / 100)) * 10_000n
@@ -148,7 +156,7 @@ export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): P
 					const unitCode = investUnits[(m + k) % investUnits.length];
 					const polozka = k === 0 ? '6111' : m % 3 === 0 ? '6125' : '5172';
 					const noise = kind === 'budget' ? 1 : 0.8 + rnd() * 0.4;
-					const czk = (perMonth / 2) * noise;
+					const czk = (perMonth / 2) * noise * bookedShare(y, m, kind);
 					rows.push({
 						kind,
 						month,

@@ -133,8 +133,24 @@ const GOAL_PROCESSES: Record<string, [string, number][]> = {
 	'C4.3': [['P-RIZ', 50], ['P-ZAS', 30], ['P-INV', 20]]
 };
 
+/**
+ * How a KPI has been doing. The last two ended periods always come out the same way (see ENDINGS),
+ * whatever the date, so the goals' roll-up tells the same story on any day.
+ */
 type Profile = 'good' | 'mixed' | 'within' | 'bad';
-/** code, name, unit, direction, frequency, goal, responsible, baseline, targets (3 years; range: [min, max]), tolerance, profile, decimals */
+type Outcome = 'on' | 'within' | 'off';
+/** The outcomes of the last two ended periods, older first. */
+const ENDINGS: Record<Profile, [Outcome, Outcome]> = {
+	good: ['on', 'on'],
+	within: ['within', 'within'],
+	mixed: ['on', 'within'],
+	bad: ['off', 'off']
+};
+/**
+ * code, name, unit, direction, frequency, goal, responsible, baseline, targets (the two years
+ * before the current one and the current one; range: [min, max]), tolerance, profile, decimals.
+ * C2.3 is the goal off target: of its three KPIs, KPI-17 and KPI-18 are 'bad'.
+ */
 // prettier-ignore
 const KPIS: [string, string, string, Direction, Frequency, string, string, number, (number | [number, number])[], number, Profile, number][] = [
 	['KPI-01', 'Průměrná doba vyřízení stavebního řízení', 'dny', 'lower', 'quarterly', 'C1.1', 'garant', 75, [70, 65, 60], 5, 'mixed', 0],
@@ -154,7 +170,7 @@ const KPIS: [string, string, string, Direction, Frequency, string, string, numbe
 	['KPI-15', 'Realizované úspory z opatření', 'tis. Kč', 'higher', 'yearly', 'C2.2', 'tajemnik', 0, [200, 500, 900], 100, 'good', 0],
 	['KPI-16', 'Podíl přesčasových hodin', '%', 'lower', 'monthly', 'C2.3', 'tajemnik', 4, [3.5, 3, 2.5], 0.5, 'good', 1],
 	['KPI-17', 'Ušetřené hodiny díky automatizaci', 'hodiny', 'higher', 'quarterly', 'C2.3', 'garant', 0, [100, 250, 400], 50, 'bad', 0],
-	['KPI-18', 'Vytížení pracovníků podatelny', '%', 'range', 'monthly', 'C2.3', 'garant', 95, [[75, 90], [75, 90], [75, 90]], 5, 'mixed', 0],
+	['KPI-18', 'Vytížení pracovníků podatelny', '%', 'range', 'monthly', 'C2.3', 'garant', 95, [[75, 90], [75, 90], [75, 90]], 5, 'bad', 0],
 	['KPI-19', 'Podíl elektronických podání', '%', 'higher', 'monthly', 'C3.1', 'garant', 35, [40, 48, 55], 3, 'good', 1],
 	['KPI-20', 'Počet služeb dostupných online', '', 'higher', 'yearly', 'C3.1', 'tajemnik', 6, [8, 12, 16], 2, 'good', 0],
 	['KPI-21', 'Podíl poplatků zaplacených online', '%', 'higher', 'quarterly', 'C3.1', 'garant', 30, [35, 45, 55], 5, 'mixed', 1],
@@ -188,6 +204,25 @@ function random(seed: number) {
 	};
 }
 
+/** A generator of its own for one text (a KPI and period), independent of any other draw. */
+function randomFor(text: string) {
+	let h = 2166136261;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+	return random(h);
+}
+
+/**
+ * The target of each seeded year: the table's three for the last three years, and for the year
+ * before them halfway from the baseline to the first (a range keeps its range).
+ */
+function targetsOf(baseline: number, targets: (number | [number, number])[], decimals: number) {
+	const [first] = targets;
+	const earliest = Array.isArray(first)
+		? first
+		: Number((baseline + (first - baseline) / 2).toFixed(decimals));
+	return [earliest, ...targets];
+}
+
 const OFF_COMMENTS = [
 	'Dlouhodobá nemoc na oddělení, agenda se kumulovala.',
 	'Výpadek agendového systému během migrace.',
@@ -205,7 +240,7 @@ function valueFor(
 	min: number,
 	max: number,
 	tolerance: number,
-	outcome: 'on' | 'within' | 'off',
+	outcome: Outcome,
 	r: number,
 	decimals: number
 ): string {
@@ -227,8 +262,10 @@ function valueFor(
 
 /** Seeds the process-map area of the demo town. */
 export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContext): Promise<void> {
-	const { year, userIds: users, orgUnitIds: units } = ctx;
-	const years = [year - 2, year - 1, year];
+	const { year, today, userIds: users, orgUnitIds: units } = ctx;
+	// Three full years before the current one, and the current one.
+	const years = [year - 3, year - 2, year - 1, year];
+	const last = years.length - 1;
 	const rnd = random(20261122);
 
 	await trx
@@ -238,9 +275,9 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 				years.map((y, i) => ({
 					org_unit_id: units[code],
 					year: y,
-					fte: String(fte + (i === 0 ? 1 : 0)),
+					fte: String(fte + (i <= 1 ? 1 : 0)),
 					// wages rise about 4 % a year
-					hourly_cost: BigInt(Math.round(hourly * (1 - 0.04 * (2 - i)))) * 100n
+					hourly_cost: BigInt(Math.round(hourly * (1 - 0.04 * (last - i)))) * 100n
 				}))
 			)
 		)
@@ -296,9 +333,9 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 					process_id: processIds[code],
 					year: y,
 					// volumes drift a little; lead times were longer before the programme
-					volume: Math.round(volume * (0.92 + 0.04 * i + 0.04 * rnd())),
-					lead_time_days: round(lead * (1 + 0.12 * (2 - i)), 1),
-					fte: round(fte * (1 + 0.05 * (2 - i)), 2)
+					volume: Math.round(volume * (0.88 + 0.04 * i + 0.04 * rnd())),
+					lead_time_days: round(lead * (1 + 0.12 * (last - i)), 1),
+					fte: round(fte * (1 + 0.05 * (last - i)), 2)
 				}))
 			)
 		)
@@ -344,7 +381,7 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 				parent_id: parent ? goalIds[parent] : null,
 				owner_user_id: users[owner],
 				description: description || null,
-				start_year: year - 2,
+				start_year: year - 3,
 				end_year: year + 2
 			})
 			.returning('id')
@@ -372,7 +409,7 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 				goal_id: goalIds[goal],
 				responsible_user_id: users[responsible],
 				baseline: String(baseline),
-				baseline_period: String(year - 3),
+				baseline_period: String(year - 4),
 				definition: `${name} za ${frequency === 'monthly' ? 'měsíc' : frequency === 'quarterly' ? 'čtvrtletí' : 'rok'}.`
 			}))
 		)
@@ -382,7 +419,6 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 
 	const targets: Insertable<KpiTargetTable>[] = [];
 	const actuals: Insertable<KpiActualTable>[] = [];
-	const today = new Date().toISOString().slice(0, 10);
 	let garantIndex = 0;
 	for (const [
 		code,
@@ -392,13 +428,14 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 		frequency,
 		,
 		responsible,
-		,
-		yearTargets,
+		baseline,
+		tableTargets,
 		tolerance,
 		profile,
 		decimals
 	] of KPIS) {
 		const kpiId = kpiIds[code];
+		const yearTargets = targetsOf(baseline, tableTargets, decimals);
 		const isGarant = responsible === 'garant';
 		const skipLatest = isGarant && garantIndex++ % 2 === 0;
 		const periods = years
@@ -416,17 +453,23 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 				updated_by: users.tajemnik
 			});
 		});
-		periods.forEach((period, index) => {
-			if (skipLatest && index === periods.length - 1) return;
-			const recent = index >= periods.length * 0.7;
+		// The recorded periods: every ended one, less the latest where the owner still owes it.
+		const recorded = skipLatest ? periods.slice(0, -1) : periods;
+		recorded.forEach((period, index) => {
+			// Each period draws from its own generator, so its value does not depend on how many
+			// periods (that is, what date) came before it.
+			const rnd = randomFor(`${code}|${period}`);
+			const fromEnd = recorded.length - 1 - index;
+			const recent = index >= recorded.length * 0.7;
 			const r = rnd();
-			let outcome: 'on' | 'within' | 'off';
-			if (!recent) outcome = r < 0.75 ? 'on' : r < 0.95 ? 'within' : 'off';
+			let outcome: Outcome;
+			if (fromEnd < 2) outcome = ENDINGS[profile][1 - fromEnd];
+			else if (!recent) outcome = r < 0.75 ? 'on' : r < 0.95 ? 'within' : 'off';
 			else if (profile === 'good') outcome = r < 0.85 ? 'on' : 'within';
 			else if (profile === 'mixed') outcome = r < 0.5 ? 'on' : r < 0.9 ? 'within' : 'off';
 			else if (profile === 'within') outcome = r < 0.25 ? 'on' : 'within';
-			// a struggling KPI ends off target
-			else outcome = index >= periods.length - 2 || r >= 0.35 ? 'off' : 'within';
+			// a struggling KPI has been slipping for a while
+			else outcome = r >= 0.35 ? 'off' : 'within';
 			const yi = years.indexOf(Number(period.slice(0, 4)));
 			const t = yearTargets[yi];
 			const [min, max] = Array.isArray(t) ? t : [t, t];

@@ -1,6 +1,6 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, InitiativeStatusChangeTable } from '../db/schema';
-import { addDays, todayInPrague } from '../programme/milestone-status';
+import { addDays } from '../programme/milestone-status';
 import type { SeedContext } from './seed';
 
 type Trx = Transaction<Database>;
@@ -13,10 +13,9 @@ type Trx = Transaction<Database>;
  */
 export async function seedProgramme(trx: Trx, ctx: SeedContext): Promise<void> {
 	const y = ctx.year;
-	const realToday = todayInPrague();
-	// Milestones near "today" are placed relative to it so the demo always shows late, at-risk and
-	// upcoming ones; when seeding another year, mid-June stands in for today.
-	const today = realToday.startsWith(String(y)) ? realToday : `${y}-06-15`;
+	// Milestones near today are placed relative to it so the demo always shows late, at-risk and
+	// upcoming ones, whatever day it is seeded on.
+	const today = ctx.today;
 	const rel = (days: number) => addDays(today, days);
 	const u = ctx.userIds;
 

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { hashPassword } from '../auth/password';
 import type { Db } from '../db';
 import type { Database, Role } from '../db/schema';
+import { currentDate, systemClock, type Clock } from '../shared/clock';
 import { seedProcessMap } from './seed-process-map';
 import { seedCosts } from './seed-costs';
 import { seedProgramme } from './seed-programme';
@@ -35,23 +36,54 @@ export const DEMO_ORG_UNITS: { code: string; name: string; parent: string | null
 export interface SeedContext {
 	userIds: Record<string, number>;
 	orgUnitIds: Record<string, number>;
-	/** The current year; the demo's history runs up to it. */
+	/** The current year (of `today`); the demo's history runs up to it. */
 	year: number;
+	/** The day the demo is seeded on, `YYYY-MM-DD` in Prague; everything is placed relative to it. */
+	today: string;
 }
 
 /**
  * Seeds the demo town into an empty database, in one transaction. A database that already holds
  * any user is left untouched, so running the demo twice, or against a real office, changes nothing.
  * Returns whether it seeded.
+ *
+ * The demo is seeded relative to the day it is seeded on (`clock`, the app clock by default), and
+ * its story holds on every date (tests/integration/demo-story.test.ts seeds it on several):
+ *
+ * - History: three full years before the current one plus the current year to date. KPI actuals
+ *   exist for every period that has ended by today (a month on its last day); cost actuals for
+ *   every month before the current one and for the current month pro rata to the day (what is
+ *   booked so far), so the current year's process costs, which the overview, the goal drill-down
+ *   and the what-if read, are never empty, even on 2 January. Budgets, targets, staff and volumes
+ *   cover whole years; improvement investment rises and fixed overheads fall year by year.
+ * - Goals and KPIs: every KPI follows a profile, and the outcome of its last two ended periods is
+ *   fixed by it (good: on target twice; within: within tolerance twice; mixed: on target, then
+ *   within; bad: off target twice, each with a comment saying why). Older periods vary around
+ *   that, drawn from a generator seeded by the KPI and the period, so no date shifts another
+ *   period's value. The goals' roll-up is therefore the same on any date: C2.3 "Lépe využít
+ *   pracovní dobu zaměstnanců" is off target, caused by its off-target KPI-17 (hours saved by
+ *   automation) and KPI-18 (registry office workload) against its one on-target KPI; the other
+ *   goals are within tolerance or on target (C1.3 and C3.2 each carry one off-target KPI too).
+ *   Every second KPI the process owner (garant) answers for still owes its latest period, which
+ *   /my and the KPI pages show as due; its status is that of the period before.
+ * - Programme: milestones of last year are done; those around today are placed relative to it:
+ *   two are late (m5 the CAF report, m20 the strategy draft), which puts their successors at risk
+ *   beside those due within two weeks, and others are upcoming or planned for next year.
+ * - Initiatives: placed in months before today, with realized savings for every quarter completed
+ *   since they started; the finished INI-02 (online forms for local fees) pays back within five
+ *   years of its spend.
+ * - Processes: improvement-potential scores are fixed; building permits (P-SR) and local fees
+ *   (P-POP) score highest, and are among the year's costed processes on the overview's matrix.
  */
-export async function seedDemoIfEmpty(db: Db, year = new Date().getFullYear()): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): Promise<boolean> {
+	const today = currentDate(options.clock ?? systemClock);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return db.transaction().execute(async (trx) => {
 		// Serialise concurrent starts of several instances on one PostgreSQL.
 		await trx.selectFrom('app_user').select('id').forUpdate().limit(1).execute();
 		const existing = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
 		if (existing) return false;
-		const ctx = await seedFoundation(trx, passwordHash, year);
+		const ctx = await seedFoundation(trx, passwordHash, today);
 		await seedProcessMap(trx, ctx);
 		await seedProgramme(trx, ctx);
 		await seedCosts(trx, ctx);
@@ -62,7 +94,7 @@ export async function seedDemoIfEmpty(db: Db, year = new Date().getFullYear()): 
 async function seedFoundation(
 	trx: Transaction<Database>,
 	passwordHash: string,
-	year: number
+	today: string
 ): Promise<SeedContext> {
 	const userIds: Record<string, number> = {};
 	for (const user of DEMO_USERS) {
@@ -91,5 +123,5 @@ async function seedFoundation(
 			.executeTakeFirstOrThrow();
 		orgUnitIds[unit.code] = row.id;
 	}
-	return { userIds, orgUnitIds, year };
+	return { userIds, orgUnitIds, year: Number(today.slice(0, 4)), today };
 }

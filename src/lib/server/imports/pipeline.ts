@@ -30,6 +30,7 @@ import { saveCodeMappings, type CodeMappings } from './code-mappings';
 import type { AdapterResult, EntryKind, RowMessage, SourceRow } from './source-row';
 import { decode, guessDelimiter, isZip, looksBinary, parseCsv, type EncodingChoice } from './text';
 import { readXlsx } from './xlsx';
+import { currentMonth, systemClock, type Clock } from '../shared/clock';
 
 for (const [id, adapter] of registryEntries) formatAdapters.set(id, adapter);
 
@@ -247,11 +248,6 @@ async function lookups(db: Executor): Promise<Lookups> {
 	};
 }
 
-function currentMonth(): string {
-	const now = new Date();
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
 /** Checks every row against the code lists, mappings and the year; nothing is written. */
 export async function validate(
 	db: Executor,
@@ -265,6 +261,8 @@ export async function validate(
 		allowUnmapped?: boolean;
 		mode?: ImportMode;
 		kind?: EntryKind;
+		/** Months after the current one (by this clock, in Prague) are future months. */
+		clock?: Clock;
 	} = {}
 ): Promise<Validation> {
 	const { result } = read;
@@ -298,7 +296,7 @@ export async function validate(
 	let unmappedRows = 0;
 	const resolved: ResolvedRow[] = [];
 	const months = new Map<string, MonthTotal>();
-	const latest = currentMonth();
+	const latest = currentMonth(options.clock ?? systemClock);
 	let total = 0n;
 	for (const row of result.rows) {
 		let ok = true;
@@ -458,6 +456,8 @@ export interface ImportOptions extends ReadOptions {
 	mappings?: CodeMappings;
 	/** Unknown ORJ codes go to the "unmapped" org unit (command line without --strict). */
 	allowUnmapped?: boolean;
+	/** What "this month" is when checking for future months; the app clock by default. */
+	clock?: Clock;
 }
 
 const CHUNK = 5000;
@@ -478,7 +478,8 @@ export async function importFile(
 		mappings: options.mappings,
 		allowUnmapped: options.allowUnmapped,
 		mode: options.mode,
-		kind
+		kind,
+		clock: options.clock
 	});
 	const t2 = performance.now();
 	if (validation.errors.length) return { status: 'invalid', read, validation };

@@ -117,7 +117,7 @@ function summarise(
  * Every initiative with its budget, spend (from the ledger), expected and realized savings and
  * payback. `year` values hours at that year's hourly cost.
  */
-export async function list(db: Executor, year = new Date().getFullYear()) {
+export async function list(db: Executor, year: number) {
 	const [rows, budgets, spend, savings, costs] = await Promise.all([
 		repo.initiativeRows(db),
 		repo.budgetRows(db),

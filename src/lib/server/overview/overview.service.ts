@@ -1,4 +1,5 @@
-import { addDays, milestoneStatus, todayInPrague } from '../programme/milestone-status';
+import { addDays, milestoneStatus } from '../programme/milestone-status';
+import { currentDate } from '../shared/clock';
 import { potentialIndex } from '../processes/potential';
 import { valueOfHours } from '../initiatives/economics';
 import type { Executor } from '../audit/audit';
@@ -126,7 +127,7 @@ const KEPT = 50;
  * is kept and served again until a change to the data under it (data_version, bumped by triggers
  * on every table it reads) or the next day.
  */
-export async function get(db: Executor, year: number, today = todayInPrague()): Promise<Overview> {
+export async function get(db: Executor, year: number, today = currentDate()): Promise<Overview> {
 	const { version } = await db
 		.selectFrom('data_version')
 		.select('version')
@@ -145,7 +146,7 @@ export async function get(db: Executor, year: number, today = todayInPrague()): 
 export async function compute(
 	db: Executor,
 	year: number,
-	today = todayInPrague()
+	today = currentDate()
 ): Promise<Overview> {
 	// The KPI counts per goal serve both the goals' roll-up and the KPI tile.
 	const countsByGoal = await kpis.statusCountsByGoal(db, year);

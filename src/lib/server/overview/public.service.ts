@@ -1,5 +1,5 @@
 import type { Executor } from '../audit/audit';
-import { todayInPrague } from '../programme/milestone-status';
+import { currentDate } from '../shared/clock';
 import * as settingsService from '../settings/settings.service';
 import { costStructure } from './figures';
 import * as kpiService from '../kpis/kpis.service';
@@ -24,7 +24,7 @@ export async function choices(db: Executor) {
  * What the public page shows, or null while it is off. Costs are those of the last complete year
  * (a year in progress would show part-year costs against a whole year's cases).
  */
-export async function publicPage(db: Executor, today = todayInPrague()) {
+export async function publicPage(db: Executor, today = currentDate()) {
 	const settings = await settingsService.getPublicPage(db);
 	if (!settings.value.enabled) return null;
 	const year = Number(today.slice(0, 4));

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { t, translateErrors } from '../i18n';
+import { currentYear } from '../shared/clock';
 import {
 	ConflictError,
 	DependantsError,
@@ -76,10 +77,9 @@ export function routeId(value: string | undefined): number {
 	return id;
 }
 
-/** `?year=` within a sane range, else the current year. */
-export function yearParam(url: URL): number {
+/** `?year=` within a sane range, else the current year (by the app clock). */
+export function yearParam(url: URL, current = currentYear()): number {
 	const y = Number(url.searchParams.get('year'));
-	const current = new Date().getFullYear();
 	return Number.isInteger(y) && y >= 1990 && y <= current + 10 ? y : current;
 }
 

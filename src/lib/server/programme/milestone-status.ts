@@ -25,19 +25,6 @@ export function addDays(date: string, days: number): string {
 	return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
-// Made once: building a time-zone formatter costs more than serving a whole cached page.
-const pragueDate = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Prague',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-
-/** Today in the office's time zone, as `YYYY-MM-DD`. */
-export function todayInPrague(now = new Date()): string {
-	return pragueDate.format(now);
-}
-
 export interface MilestoneDates {
 	currentDue: string;
 	doneDate: string | null;

@@ -5,9 +5,9 @@ import * as initiatives from '../initiatives/initiatives.service';
 import * as kpis from '../kpis/kpis.service';
 import * as overview from '../overview/overview.service';
 import * as programme from '../programme/programme.service';
-import { todayInPrague } from '../programme/milestone-status';
+import { currentDate } from '../shared/clock';
 
-export async function council(db: Executor, year: number, today = todayInPrague()) {
+export async function council(db: Executor, year: number, today = currentDate()) {
 	const [figures, processes, kpiList, prog, inits] = await Promise.all([
 		overview.get(db, year, today),
 		overview.processFigures(db, year),

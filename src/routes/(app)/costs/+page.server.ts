@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import * as costs from '$lib/server/costs/costs.service';
 import * as settings from '$lib/server/settings/settings.service';
 import { parseSharePercent } from '$lib/server/settings/settings';
+import { currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
 import { invalid, refuse } from '$lib/server/shared/http';
 import { yearParam } from './params';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const asked = Number(url.searchParams.get('page'));
 	const processPage = Number.isInteger(asked) && asked > 0 ? asked : 1;
 	const [years, page] = await Promise.all([
-		costs.years(db),
+		costs.years(db, currentYear()),
 		costs.costsPage(db, year, processPage)
 	]);
 	return { year, years, ...page, canEdit: can(user.role, 'costs.edit') };

@@ -6,6 +6,7 @@ import * as initiatives from '$lib/server/initiatives/initiatives.service';
 import { parseInitiative } from '$lib/server/initiatives/initiatives.validation';
 import * as programme from '$lib/server/programme/programme.service';
 import { echo, invalid, refusal } from '$lib/server/programme/refusal';
+import { currentYear } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const db = getDb();
 	const status = url.searchParams.get('status') ?? '';
 	const [list, options, owners] = await Promise.all([
-		initiatives.list(db),
+		initiatives.list(db, currentYear()),
 		initiatives.linkOptions(db),
 		programme.owners(db)
 	]);

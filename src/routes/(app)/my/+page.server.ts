@@ -2,12 +2,13 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as kpis from '$lib/server/kpis/kpis.service';
 import * as processes from '$lib/server/processes/processes.service';
+import { currentDate } from '$lib/server/shared/clock';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
 	const db = getDb();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = currentDate();
 	const [items, mine] = await Promise.all([
 		kpis.worklist(db, user.id, today),
 		processes.list(db, { year: Number(today.slice(0, 4)), ownerId: user.id })

@@ -1,7 +1,7 @@
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { todayInPrague } from '$lib/server/programme/milestone-status';
+import { currentDate } from '$lib/server/shared/clock';
 import * as programme from '$lib/server/programme/programme.service';
 import { parseNewMilestone } from '$lib/server/programme/programme.validation';
 import { echo, invalid, refusal } from '$lib/server/programme/refusal';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
 	const db = getDb();
-	const today = todayInPrague();
+	const today = currentDate();
 	const [prog, summary, calendarIssuedAt, owners] = await Promise.all([
 		programme.get(db, today),
 		programme.milestoneSummary(db, today),

@@ -10,7 +10,7 @@ import {
 	parseSaving,
 	parseStatus
 } from '$lib/server/initiatives/initiatives.validation';
-import { todayInPrague } from '$lib/server/programme/milestone-status';
+import { currentDate } from '$lib/server/shared/clock';
 import * as programme from '$lib/server/programme/programme.service';
 import { optionalText } from '$lib/server/programme/programme.validation';
 import { echo, idParam, invalid, refusal, versionOf } from '$lib/server/programme/refusal';
@@ -20,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const db = getDb();
-	const today = todayInPrague();
+	const today = currentDate();
 	try {
 		const [initiative, options, owners] = await Promise.all([
 			initiatives.get(db, idParam(params.id), today),
@@ -101,7 +101,7 @@ export const actions: Actions = {
 		const user = requireCapability('savings.record');
 		const data = await request.formData();
 		const values = echo(data);
-		const parsed = parseSaving(values, todayInPrague());
+		const parsed = parseSaving(values, currentDate());
 		if (!parsed.ok) return invalid('saving', values, parsed.errors);
 		try {
 			await initiatives.recordSaving(getDb(), user, idParam(params.id), parsed.value);

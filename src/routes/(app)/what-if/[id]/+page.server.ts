@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { whatIfBase } from '$lib/server/overview/what-if.service';
-import { todayInPrague } from '$lib/server/programme/milestone-status';
+import { currentDate } from '$lib/server/shared/clock';
 import { NotFoundError } from '$lib/server/shared/errors';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	requireCapability('read');
 	const id = Number(params.id);
 	if (!Number.isInteger(id) || id <= 0) error(404, { message: 'not found' });
-	const thisYear = Number(todayInPrague().slice(0, 4));
+	const thisYear = Number(currentDate().slice(0, 4));
 	const asked = Number(url.searchParams.get('year'));
 	const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
 	try {

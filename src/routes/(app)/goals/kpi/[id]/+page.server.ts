@@ -8,6 +8,7 @@ import * as kpis from '$lib/server/kpis/kpis.service';
 import { parseKpi, parseTarget } from '$lib/server/kpis/kpis.validation';
 import { formObject, invalid, refuse, routeId, versionOf } from '$lib/server/processes/http';
 import { NotFoundError } from '$lib/server/shared/errors';
+import { currentDate } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		if (e instanceof NotFoundError) error(404, { message: 'not found' });
 		throw e;
 	}
-	const today = new Date().toISOString().slice(0, 10);
+	const today = currentDate();
 	const owed = owedPeriods(today, kpi.frequency).filter(
 		(o) => !kpi.periods.some((p) => p.period === o.period && p.actual !== null)
 	);
@@ -39,7 +40,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		recordPeriod: asked ?? owed.at(-1)?.period ?? kpi.periods.at(-1)?.period ?? '',
 		canRecord: kpis.canRecord(user, kpi.responsibleId),
 		canTarget: can(user.role, 'kpi_targets.edit'),
-		canEdit
+		canEdit,
+		today
 	};
 };
 

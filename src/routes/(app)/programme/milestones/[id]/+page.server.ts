@@ -1,7 +1,7 @@
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { todayInPrague } from '$lib/server/programme/milestone-status';
+import { currentDate } from '$lib/server/shared/clock';
 import * as programme from '$lib/server/programme/programme.service';
 import { optionalId, parseMilestone } from '$lib/server/programme/programme.validation';
 import { echo, idParam, invalid, refusal, versionOf } from '$lib/server/programme/refusal';
@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const db = getDb();
-	const today = todayInPrague();
+	const today = currentDate();
 	try {
 		const [detail, owners] = await Promise.all([
 			programme.getMilestone(db, idParam(params.id), today),
@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const parsed = parseMilestone(values);
 		if (!parsed.ok) return invalid('update', values, parsed.errors);
 		try {
-			await programme.updateMilestone(getDb(), user, id, version, parsed.value, todayInPrague());
+			await programme.updateMilestone(getDb(), user, id, version, parsed.value, currentDate());
 		} catch (e) {
 			return refusal(e, 'update', values);
 		}

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { exportResponse, parseExportFormat } from '$lib/server/export/table-export';
 import { council } from '$lib/server/reports/council.service';
 import { exportTable, isExportTable } from '$lib/server/reports/export-tables';
-import { todayInPrague } from '$lib/server/programme/milestone-status';
+import { currentDate } from '$lib/server/shared/clock';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { RequestHandler } from './$types';
 
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const format = parseExportFormat(url.searchParams.get('format'));
 	if (!format) error(400, { message: 'format must be csv or xlsx' });
 	if (!isExportTable(params.table)) error(404, { message: 'unknown table' });
-	const today = todayInPrague();
+	const today = currentDate();
 	const thisYear = Number(today.slice(0, 4));
 	const asked = Number(url.searchParams.get('year'));
 	const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
