@@ -2,7 +2,7 @@
 // ORJ/ORG codes mapped in the preview, and the replace plan and class totals in the result.
 import type { Executor } from '../../audit/audit';
 import { mappingsFromForm, type CodeMappings } from '../code-mappings';
-import type { ImportOutcome, ReconciliationLine } from '../pipeline';
+import type { ImportOutcome, ReconciliationLine } from '../types';
 import type { ImportMode } from '../replace';
 
 /** Formats the user can force; `auto` detects from the content. */
