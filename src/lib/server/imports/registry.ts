@@ -16,14 +16,15 @@ import { parseZipWith } from './formats/zip';
 export type { AdapterOptions } from './formats/common';
 export type { AccountingFormat } from './formats/detect';
 
+/** Every format by its id (detection order is the order of ADAPTERS). */
 export const FORMAT_IDS = [
 	'kxx',
 	'internet-stream',
 	'vera',
 	'cityvizor',
 	'zip',
-	'xlsx',
-	'csv'
+	'csv',
+	'xlsx'
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 

@@ -8,6 +8,7 @@ import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import { codeKey, UNMAPPED_ORG_UNIT_CODE } from './codes';
 import { defaultMode, findSameRows, planReplace } from './replace';
+import type { RowMessage, SourceRow } from './source-row';
 import type {
 	MonthTotal,
 	ReadResult,
@@ -99,16 +100,17 @@ export async function validate(
 	const months = new Map<string, MonthTotal>();
 	const latest = currentMonth();
 	let total = 0n;
+	const message = (row: SourceRow, field: string, key: string, params: RowMessage['params']) => ({
+		line: row.line,
+		field,
+		key,
+		params
+	});
 	for (const row of result.rows) {
 		let ok = true;
 		const nature = look.categories.get(row.polozka);
 		if (!nature) {
-			errors.push({
-				line: row.line,
-				field: 'polozka',
-				key: 'costs_err_polozka_unknown',
-				params: { value: row.polozka }
-			});
+			errors.push(message(row, 'polozka', 'costs_err_polozka_unknown', { value: row.polozka }));
 			countUnknown('polozka', row.polozka);
 			ok = false;
 		}
@@ -120,12 +122,7 @@ export async function validate(
 				countUnknown('orj', row.orj);
 				unmapped = true;
 			} else if (orgUnitId === null) {
-				errors.push({
-					line: row.line,
-					field: 'orj',
-					key: 'costs_err_orj_unknown',
-					params: { value: row.orj }
-				});
+				errors.push(message(row, 'orj', 'costs_err_orj_unknown', { value: row.orj }));
 				countUnknown('orj', row.orj);
 				ok = false;
 			}
@@ -136,29 +133,16 @@ export async function validate(
 			if (initiativeId === null) countUnknown('org', row.org);
 		}
 		if (row.paragraf && !look.paragrafy.has(row.paragraf)) {
-			warnings.push({
-				line: row.line,
-				field: 'paragraf',
-				key: 'costs_warn_paragraf_unknown',
-				params: { value: row.paragraf }
-			});
+			warnings.push(
+				message(row, 'paragraf', 'costs_warn_paragraf_unknown', { value: row.paragraf })
+			);
 			countUnknown('paragraf', row.paragraf);
 		}
 		if (year !== null && Number(row.month.slice(0, 4)) !== year) {
-			errors.push({
-				line: row.line,
-				field: 'date',
-				key: 'costs_err_year',
-				params: { value: row.month, year }
-			});
+			errors.push(message(row, 'date', 'costs_err_year', { value: row.month, year }));
 			ok = false;
 		} else if (row.kind === 'actual' && row.month > latest) {
-			errors.push({
-				line: row.line,
-				field: 'date',
-				key: 'costs_err_future',
-				params: { value: row.month }
-			});
+			errors.push(message(row, 'date', 'costs_err_future', { value: row.month }));
 			ok = false;
 		}
 		if (!ok) continue;

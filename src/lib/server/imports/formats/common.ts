@@ -66,18 +66,8 @@ export function firstLine(text: string | null | undefined, max = 500): string | 
 	return s === '' ? null : s.slice(0, max);
 }
 
-export interface LineInput {
-	line: number;
-	kind: EntryKind;
-	month: string;
-	amount: bigint;
-	polozka: string;
-	paragraf: string | null;
-	orj: string | null;
-	org: string | null;
-	uz: string | null;
-	text: string | null;
-}
+/** A ledger line as an adapter hands it over (the ZIP entry name is added by the builder). */
+export type LineInput = Omit<SourceRow, 'file'>;
 
 /** Collects one file's rows, skipped lines and messages into an AdapterResult. */
 export class ResultBuilder {
