@@ -10,9 +10,9 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { importFile } from '../src/lib/server/imports/pipeline';
+import { importFile } from '../src/lib/server/imports/import-file';
 import * as profiles from '../src/lib/server/imports/profiles';
-import { isEncodingChoice } from '../src/lib/server/imports/text';
+import { isEncodingChoice } from '../src/lib/server/imports/formats/encoding';
 import type { RowMessage } from '../src/lib/server/imports/source-row';
 import { argValue, runCli } from './cli';
 import {

@@ -96,7 +96,7 @@ test('a bad file is refused with row-numbered messages and nothing is imported',
 	await expect(result.getByRole('heading', { name: /nic nebylo zapsáno/ })).toBeVisible();
 	const errors = page.getByTestId('import-errors');
 	await expect(errors.getByRole('row').nth(1)).toContainText('3');
-	await expect(errors).toContainText('Částku „12a4,00“ nelze přečíst.');
+	await expect(errors).toContainText('Částka „12a4,00“ není číslo.');
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Stáhnout seznam chyb (CSV)' }).click();
 	expect((await download).suggestedFilename()).toBe('chyby-bad-amount-letters.csv');

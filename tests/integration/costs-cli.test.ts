@@ -79,7 +79,7 @@ describe('costs:import on the embedded database', () => {
 		const report = JSON.parse(result.out.trim().split('\n').pop()!);
 		expect(report.status).toBe('invalid');
 		expect(report.errors).toEqual([
-			expect.objectContaining({ line: 3, field: 'amount', message: 'Částku „12a4“ nelze přečíst.' })
+			expect.objectContaining({ line: 3, field: 'amount', message: 'Částka „12a4“ není číslo.' })
 		]);
 		const db = openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'db2', 'pgdata') });
 		const count = await db

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createTestDb, engines, type TestDb } from './harness';
-import { importFile, LIMITS, rollback } from '../../src/lib/server/imports/pipeline';
+import { importFile } from '../../src/lib/server/imports/import-file';
+import { rollback } from '../../src/lib/server/imports/rollback';
+import { LIMITS } from '../../src/lib/server/imports/types';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts, saveKey } from '../../src/lib/server/allocation/allocation.service';
 import { ValidationError } from '../../src/lib/server/shared/errors';
@@ -179,12 +181,12 @@ describe.each(engines)('costs import on %s', (engine) => {
 	});
 
 	const corpus: [string, Uint8Array | (() => Uint8Array), RegExp, number | null][] = [
-		['empty', new Uint8Array(), /costs_err_empty/, 0],
-		['header only', fixture('bad-header-only.csv'), /costs_err_header_only/, 0],
-		['binary renamed to .csv', fixture('bad-binary.csv'), /costs_err_binary/, 0],
-		['ragged rows', fixture('bad-ragged.csv'), /costs_err_columns/, 3],
+		['empty', new Uint8Array(), /imports_error_empty_file/, 0],
+		['header only', fixture('bad-header-only.csv'), /imports_error_no_data/, 0],
+		['binary renamed to .csv', fixture('bad-binary.csv'), /imports_error_binary_file/, 0],
+		['ragged rows', fixture('bad-ragged.csv'), /imports_error_column_count/, 3],
 		['unknown codes', fixture('bad-unknown-codes.csv'), /costs_err_(polozka|orj)_unknown/, 2],
-		['amounts with letters', fixture('bad-amount-letters.csv'), /costs_err_amount/, 3],
+		['amounts with letters', fixture('bad-amount-letters.csv'), /imports_error_amount_invalid/, 3],
 		['dates outside the year', fixture('bad-date-outside-year.csv'), /costs_err_year/, 4],
 		[
 			'formula injection but an unknown ORJ too',

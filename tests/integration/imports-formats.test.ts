@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, engines, type TestDb } from './harness';
-import { BatchStateError, importFile, rollback } from '../../src/lib/server/imports/pipeline';
+import { importFile } from '../../src/lib/server/imports/import-file';
+import { BatchStateError, rollback } from '../../src/lib/server/imports/rollback';
 import { UNMAPPED_ORG_UNIT_CODE } from '../../src/lib/server/imports/codes';
 import { kxxFile, type KxxSection } from './imports-formats-files';
 

@@ -6,7 +6,7 @@ import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import type { CostNature } from '../db/schema';
 import { parseCzk } from '../../money';
-import { parseMonth } from '../imports/values';
+import { parseMonth } from '../imports/formats/dates';
 import { refreshProcessCosts } from '../allocation/allocation.service';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../shared/errors';
 import { applyEntryDelta } from './aggregates';

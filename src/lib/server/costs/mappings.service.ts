@@ -5,6 +5,7 @@ import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import type { CostNature } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import * as codeMappings from '../imports/code-mappings';
 import { NATURES } from './costs';
 
 export async function lists(db: Executor) {
@@ -26,41 +27,9 @@ export async function lists(db: Executor) {
 	return { orj, org, categories };
 }
 
-function cleanCode(code: string, field: string): string {
-	const c = code.trim();
-	if (!c || c.length > 40 || !/^[\p{L}\p{N}._/-]+$/u.test(c)) {
-		throw new ValidationError({ [field]: 'costs_err_code' });
-	}
-	return c;
-}
-
+/** The same save as the import preview's (imports/code-mappings.ts), in a transaction of its own. */
 export async function saveOrj(db: Db, actorId: number, orjText: string, orgUnitId: number) {
-	const orj = cleanCode(orjText, 'orj');
-	await db.transaction().execute(async (trx) => {
-		const unit = await trx
-			.selectFrom('org_unit')
-			.select('id')
-			.where('id', '=', orgUnitId)
-			.executeTakeFirst();
-		if (!unit) throw new ValidationError({ orgUnitId: 'costs_err_choice' });
-		const before = await trx
-			.selectFrom('orj_mapping')
-			.selectAll()
-			.where('orj', '=', orj)
-			.forUpdate()
-			.executeTakeFirst();
-		await sql`insert into orj_mapping (orj, org_unit_id) values (${orj}, ${orgUnitId})
-			on conflict (orj) do update set org_unit_id = excluded.org_unit_id, updated_at = now(),
-			version = orj_mapping.version + 1`.execute(trx);
-		await audit.record(trx, {
-			userId: actorId,
-			action: 'costs.orj_save',
-			entity: 'orj_mapping',
-			entityId: orj,
-			before: before ?? null,
-			after: { orj, org_unit_id: orgUnitId }
-		});
-	});
+	await db.transaction().execute((trx) => codeMappings.saveOrj(trx, actorId, orjText, orgUnitId));
 }
 
 export async function deleteOrj(db: Db, actorId: number, orj: string) {
@@ -82,25 +51,9 @@ export async function deleteOrj(db: Db, actorId: number, orj: string) {
 }
 
 export async function saveOrg(db: Db, actorId: number, orgText: string, initiativeId: number) {
-	const org = cleanCode(orgText, 'org');
-	await db.transaction().execute(async (trx) => {
-		const initiative = await trx
-			.selectFrom('initiative')
-			.select('id')
-			.where('id', '=', initiativeId)
-			.executeTakeFirst();
-		if (!initiative) throw new ValidationError({ initiativeId: 'costs_err_choice' });
-		await sql`insert into org_mapping (org, initiative_id) values (${org}, ${initiativeId})
-			on conflict (org) do update set initiative_id = excluded.initiative_id, updated_at = now(),
-			version = org_mapping.version + 1`.execute(trx);
-		await audit.record(trx, {
-			userId: actorId,
-			action: 'costs.org_save',
-			entity: 'org_mapping',
-			entityId: org,
-			after: { org, initiative_id: initiativeId }
-		});
-	});
+	await db
+		.transaction()
+		.execute((trx) => codeMappings.saveOrg(trx, actorId, orgText, initiativeId));
 }
 
 export async function deleteOrg(db: Db, actorId: number, org: string) {

@@ -4,6 +4,7 @@ import type { CostNature } from '../db/schema';
 import { rebuildSummary } from '../costs/aggregates';
 import { INVESTMENT_TARGET_KEY } from '../settings/settings';
 import { refreshProcessCosts } from '../allocation/allocation.service';
+import { writeBatch } from '../imports/write';
 import type { SeedContext } from './seed';
 
 // Staff (FTE) per department; salaries and insurance follow them.
@@ -180,63 +181,31 @@ export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): P
 		}
 	});
 
+	// Each batch goes in through the import's own write step, as a CSV import would.
 	for (const batch of batches) {
 		if (batch.rows.length === 0) continue;
-		const total = batch.rows.reduce((a, r) => a + r.amount, 0n);
-		const totals = new Map<
-			string,
-			{ month: string; polozka: string; amount: bigint; rows: number }
-		>();
-		for (const r of batch.rows) {
-			const key = `${r.month.slice(0, 7)}|${r.polozka}`;
-			const t = totals.get(key) ?? {
-				month: r.month.slice(0, 7),
-				polozka: r.polozka,
-				amount: 0n,
-				rows: 0
-			};
-			t.amount += r.amount;
-			t.rows++;
-			totals.set(key, t);
-		}
-		const months = batch.rows.map((r) => r.month).sort();
 		const name = batch.kind === 'actual' ? 'ucetnictvi' : 'rozpocet';
-		const row = await trx
-			.insertInto('import_batch')
-			.values({
+		await writeBatch(
+			trx,
+			userIds.ekonom ?? null,
+			{
 				source: 'seed',
 				format: 'csv',
-				file_name: `${name}-${batch.year}.csv`,
-				content_hash: `demo-${batch.kind}-${batch.year}`,
+				fileName: `${name}-${batch.year}.csv`,
+				contentHash: `demo-${batch.kind}-${batch.year}`,
 				kind: batch.kind,
-				profile_name: null,
-				rows_read: batch.rows.length,
-				rows_imported: batch.rows.length,
-				rows_skipped: 0,
-				total,
-				month_from: months[0],
-				month_to: months[months.length - 1],
-				file_totals: JSON.stringify(
-					[...totals.values()].map((t) => ({ ...t, amount: t.amount.toString() }))
-				),
-				imported_by: userIds.ekonom ?? null
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const col = <T>(f: (r: Row) => T) => batch.rows.map(f);
-		await sql`
-			insert into cost_entry (kind, month, amount, nature, polozka, paragraf, org_unit_id,
-				process_id, initiative_id, text, orj, org, batch_id, created_by)
-			select ${batch.kind}, u.month::date, u.amount, u.nature, u.polozka, u.paragraf,
-				u.org_unit_id, u.process_id, u.initiative_id, u.text, u.orj, u.org, ${row.id}::int,
-				${userIds.ekonom ?? null}::int
-			from unnest(${col((r) => r.month)}::text[], ${col((r) => r.amount.toString())}::bigint[],
-				${col((r) => r.nature)}::text[], ${col((r) => r.polozka)}::text[],
-				${col((r) => r.paragraf)}::text[], ${col((r) => r.orgUnitId)}::int[],
-				${col((r) => r.processId)}::int[], ${col((r) => r.initiativeId)}::int[],
-				${col((r) => r.text)}::text[], ${col((r) => r.orj)}::text[], ${col((r) => r.org)}::text[])
-				as u(month, amount, nature, polozka, paragraf, org_unit_id, process_id, initiative_id,
-					text, orj, org)`.execute(trx);
+				profileName: null,
+				rowsRead: batch.rows.length,
+				rowsSkipped: 0
+			},
+			batch.rows.map((r, i) => ({
+				row: { ...r, line: i + 1, month: r.month.slice(0, 7), uz: null },
+				orgUnitId: r.orgUnitId,
+				initiativeId: r.initiativeId,
+				processId: r.processId,
+				nature: r.nature
+			}))
+		);
 	}
 	// The office's investment-share target: 15 %, the one setting /costs, /admin/settings and the
 	// overview share.

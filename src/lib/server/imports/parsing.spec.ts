@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseMonth } from './values';
-import { decode, guessDelimiter, looksBinary, parseCsv } from './text';
-import { normalizeHeader, recogniseColumns, missingFields } from './columns';
-import { adaptTable } from './generic';
+import { parseAmount } from './formats/amount';
+import { parseMonth } from './formats/dates';
+import { decodeText, invalidUtf8Line, looksBinary } from './formats/encoding';
+import { guessDelimiter, parseCsv } from './formats/csv';
+import { headerKey, recogniseColumns, missingFields } from './formats/columns';
+import { adaptTable } from './formats/generic';
 
 const cp1250 = (bytes: number[]) => new Uint8Array(bytes);
 
@@ -20,16 +22,16 @@ describe('Czech amounts', () => {
 		['(1 234,50)', -123450n],
 		['1.5E3', 150000n]
 	])('%s → %s haléřů', (text, expected) => {
-		expect(parseAmount(text)).toEqual({ value: expected, rounded: false });
+		expect(parseAmount(text)).toEqual({ ok: true, value: expected, artefact: false });
 	});
 
 	it('rounds spreadsheet float artefacts to the haléř and says so', () => {
-		expect(parseAmount('1234.5600000001')).toEqual({ value: 123456n, rounded: true });
-		expect(parseAmount('99.98999999')).toEqual({ value: 9999n, rounded: true });
+		expect(parseAmount('1234.5600000001')).toEqual({ ok: true, value: 123456n, artefact: true });
+		expect(parseAmount('99.98999999')).toEqual({ ok: true, value: 9999n, artefact: true });
 	});
 
 	it.each(['12a4,00', 'sto korun', '', '1,2,3,4', '12,345', '1e20'])('refuses %j', (text) => {
-		expect(parseAmount(text)).toBeNull();
+		expect(parseAmount(text)).toMatchObject({ ok: false });
 	});
 });
 
@@ -61,19 +63,21 @@ describe('Czech dates and periods', () => {
 
 describe('encodings', () => {
 	it('takes valid UTF-8 as UTF-8 and strips the BOM', () => {
-		const d = decode(new TextEncoder().encode('\uFEFFPoložka;Částka'));
+		const d = decodeText(new TextEncoder().encode('\uFEFFPoložka;Částka'));
 		expect(d).toMatchObject({ encoding: 'utf-8', bom: true, text: 'Položka;Částka' });
 	});
 
 	it('takes anything else as Windows-1250', () => {
 		// "Částka" in Windows-1250: Č = 0xC8, á = 0xE1
-		const d = decode(cp1250([0xc8, 0xe1, 0x73, 0x74, 0x6b, 0x61]));
-		expect(d).toMatchObject({ encoding: 'windows-1250', text: 'Částka', invalidLine: null });
+		const bytes = cp1250([0xc8, 0xe1, 0x73, 0x74, 0x6b, 0x61]);
+		const d = decodeText(bytes);
+		expect(d).toMatchObject({ encoding: 'windows-1250', text: 'Částka' });
+		expect(invalidUtf8Line(bytes, 'auto')).toBeNull();
 	});
 
 	it('names the first bad line when UTF-8 is forced on Windows-1250', () => {
 		const bytes = new Uint8Array([...new TextEncoder().encode('a;b\nc;d\n'), 0xe8, 0x0a]);
-		expect(decode(bytes, 'utf-8').invalidLine).toBe(3);
+		expect(invalidUtf8Line(bytes, 'utf-8')).toBe(3);
 	});
 
 	it('reads UTF-16 with a BOM (Excel\'s "Unicode text"), which is not binary', () => {
@@ -85,7 +89,7 @@ describe('encodings', () => {
 			bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
 		}
 		expect(looksBinary(bytes)).toBe(false);
-		expect(decode(bytes)).toMatchObject({ encoding: 'utf-16le', bom: true, text });
+		expect(decodeText(bytes)).toMatchObject({ encoding: 'utf-16le', bom: true, text });
 	});
 
 	it('recognises binary files', () => {
@@ -102,20 +106,22 @@ describe('CSV', () => {
 	});
 
 	it('keeps quoted separators, quotes and line breaks, and the line each record starts on', () => {
-		const records = parseCsv('a;b\r\n"x;y";"he said ""hi"""\r\n\r\n"multi\nline";2\n', ';');
+		const records = parseCsv('a;b\r\n"x;y";"he said ""hi"""\r\n\r\n"multi\nline";2\n', {
+			delimiter: ';'
+		});
 		expect(records).toEqual([
-			{ line: 1, cells: ['a', 'b'] },
-			{ line: 2, cells: ['x;y', 'he said "hi"'] },
-			{ line: 4, cells: ['multi\nline', '2'] }
+			{ line: 1, fields: ['a', 'b'] },
+			{ line: 2, fields: ['x;y', 'he said "hi"'] },
+			{ line: 4, fields: ['multi\nline', '2'] }
 		]);
 	});
 });
 
 describe('column recognition', () => {
 	it('normalises Czech headers', () => {
-		expect(normalizeHeader('\uFEFF"Položka (kód) "'.replace(/"/g, ''))).toBe('polozka');
-		expect(normalizeHeader('DOKLAD_DATUM')).toBe('doklad_datum');
-		expect(normalizeHeader('Částka Kč')).toBe('castka_kc');
+		expect(headerKey('\uFEFF"Položka (kód) "'.replace(/"/g, ''))).toBe('polozka');
+		expect(headerKey('DOKLAD_DATUM')).toBe('doklad_datum');
+		expect(headerKey('Částka Kč')).toBe('castka_kc');
 	});
 
 	it('recognises the usual headers with prefixes, diacritics and notes', () => {
@@ -161,10 +167,10 @@ describe('generic adapter', () => {
 				headerLine: 1,
 				headers: ['Rok', 'Období', 'Pol', 'MD', 'Dal'],
 				records: [
-					{ line: 2, cells: ['2025', '3', '5139', '1 000,00', ''] },
-					{ line: 3, cells: ['2025', '3', '1111', '', '50 000,00'] },
-					{ line: 4, cells: ['2025', '3', '8115', '10,00', ''] },
-					{ line: 5, cells: ['2025', '4', '5139', '100,00', '30,00'] }
+					{ line: 2, fields: ['2025', '3', '5139', '1 000,00', ''] },
+					{ line: 3, fields: ['2025', '3', '1111', '', '50 000,00'] },
+					{ line: 4, fields: ['2025', '3', '8115', '10,00', ''] },
+					{ line: 5, fields: ['2025', '4', '5139', '100,00', '30,00'] }
 				]
 			},
 			recogniseColumns(['Rok', 'Období', 'Pol', 'MD', 'Dal']),
@@ -183,7 +189,7 @@ describe('generic adapter', () => {
 describe('XLSX', () => {
 	it('reads the first sheet: dates, numeric codes and amounts', async () => {
 		const { default: ExcelJS } = await import('exceljs');
-		const { readXlsx } = await import('./xlsx');
+		const { readXlsx } = await import('./formats/xlsx');
 		const workbook = new ExcelJS.Workbook();
 		const sheet = workbook.addWorksheet('Výdaje');
 		sheet.addRow(['Datum', 'ORJ', 'Položka', 'Částka', 'Text']);
@@ -198,6 +204,13 @@ describe('XLSX', () => {
 			[2, '2025-03', '120', '5139', 123450n, 'papír'],
 			[3, '2025-04', '120', '5161', 30n, '=1+1']
 		]);
-		expect(result.warnings).toEqual([{ line: 3, field: 'amount', key: 'costs_warn_rounded' }]);
+		expect(result.warnings).toEqual([
+			{
+				line: 3,
+				field: 'amount',
+				key: 'imports_warning_amount_artefact',
+				params: { value: '0.30000000000000004' }
+			}
+		]);
 	});
 });

@@ -1,7 +1,7 @@
 // Column mappings saved per source system, for the mapping screen and `--profile` on the CLI.
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import { FIELDS, type ColumnMapping } from './columns';
+import { FIELDS, type ColumnMapping } from './formats/columns';
 import { ValidationError } from '../shared/errors';
 
 export interface Profile {

@@ -1,3 +1,5 @@
+import type { ColumnMapping } from './formats/columns';
+
 /**
  * What every import format produces: ledger lines as read from the file, before they are checked
  * against the code lists and mappings and written. Format adapters (generic CSV/XLSX with a
@@ -7,8 +9,9 @@
 export type EntryKind = 'actual' | 'budget';
 
 /**
- * A message about one line of the file: a key in messages/<locale>/costs.json (or imports.json for
- * the format adapters) plus its inputs.
+ * A message about one line of the file: a key in messages/<locale>/imports.json (the few checks
+ * only the generic mapping and the code lists make are in costs.json) plus its inputs. One key per
+ * error, whichever format found it.
  */
 export interface RowMessage {
 	/**
@@ -74,4 +77,17 @@ export interface AdapterResult {
 	ignored?: number;
 	/** The text encoding the file was read in (`utf-8`, `windows-1250`, `utf-16le`). */
 	encoding?: string;
+	/** Generic CSV/XLSX: what the mapping screen shows. */
+	table?: TableView;
+}
+
+export interface TableView {
+	/** The header names as the file writes them. */
+	headers: string[];
+	/** The mapping the rows were read with (given, or recognised from the headers). */
+	mapping: ColumnMapping;
+	/** The first lines as read. */
+	sample: { line: number; cells: string[] }[];
+	/** CSV: the separator found; null for XLSX. */
+	delimiter: string | null;
 }

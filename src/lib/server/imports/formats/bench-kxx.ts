@@ -2,7 +2,8 @@
 // the lines revenue) through the whole import pipeline — detection, fixed-width parsing, checks,
 // one-transaction write, aggregates — then rolled back so the rest of the benchmark is unchanged.
 import type { Db } from '../../db';
-import { importFile, rollback } from '../pipeline';
+import { importFile } from '../import-file';
+import { rollback } from '../rollback';
 
 const pad = (v: string | number | bigint, width: number) => String(v).padStart(width, '0');
 

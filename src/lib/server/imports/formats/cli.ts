@@ -1,6 +1,6 @@
 // The accounting-format options and report lines of `npm run costs:import`.
 import { UNMAPPED_ORG_UNIT_CODE } from '../codes';
-import type { ImportOptions, ImportOutcome } from '../pipeline';
+import type { ImportOptions, ImportOutcome } from '../types';
 import { monthRunsText } from '../../../import-months';
 import { isFormatChoice, totalsByClass } from './web';
 

@@ -1,6 +1,10 @@
+// What every format adapter is built from: the options it takes, the ResultBuilder that collects
+// its rows and row-numbered messages, and the CSV table reader and column mapper the CSV formats
+// (generic, VERA, CityVizor, Internet Stream) share.
 import type { AdapterResult, EntryKind, RowMessage, SkippedRow, SourceRow } from '../source-row';
 import { parseAmount, type AmountResult } from './amount';
-import { findColumn, normalizeHeader, parseCsv, type CsvRecord } from './csv';
+import { matchColumns, normalizeHeader, type ColumnMapping } from './columns';
+import { guessDelimiter, parseCsv, type CsvRecord } from './csv';
 import { decodeText, looksBinary, type EncodingChoice } from './encoding';
 
 /** What a caller may tell an adapter; everything is optional. */
@@ -19,6 +23,8 @@ export interface AdapterOptions {
 	 * without it, the year column, or in CityVizor the one year of the file's dated lines.
 	 */
 	year?: number;
+	/** Generic CSV/XLSX only: field → header; without it the columns are recognised by name. */
+	mapping?: ColumnMapping | null;
 }
 
 export type PolozkaClass = 'expenditure' | 'revenue' | 'financing' | 'other';
@@ -60,18 +66,8 @@ export function firstLine(text: string | null | undefined, max = 500): string | 
 	return s === '' ? null : s.slice(0, max);
 }
 
-export interface LineInput {
-	line: number;
-	kind: EntryKind;
-	month: string;
-	amount: bigint;
-	polozka: string;
-	paragraf: string | null;
-	orj: string | null;
-	org: string | null;
-	uz: string | null;
-	text: string | null;
-}
+/** A ledger line as an adapter hands it over (the ZIP entry name is added by the builder). */
+export type LineInput = Omit<SourceRow, 'file'>;
 
 /** Collects one file's rows, skipped lines and messages into an AdapterResult. */
 export class ResultBuilder {
@@ -133,24 +129,28 @@ export class ResultBuilder {
 		return null;
 	}
 
-	/** Files a budget line by its položka class: a cost row, a skipped line, or ignored. */
-	add(input: LineInput): void {
-		const cls = classifyPolozka(input.polozka);
+	/**
+	 * True for a cost line (položka class 5 or 6); a revenue or financing line is filed as skipped,
+	 * anything else counted as ignored.
+	 */
+	isCost(line: number, polozka: string, amount: bigint): boolean {
+		const cls = classifyPolozka(polozka);
 		if (cls === 'other') {
 			this.ignored++;
-			return;
+			return false;
 		}
 		if (cls === 'revenue' || cls === 'financing') {
-			const s: SkippedRow = {
-				line: input.line,
-				reason: cls,
-				polozka: input.polozka,
-				amount: input.amount
-			};
+			const s: SkippedRow = { line, reason: cls, polozka, amount };
 			if (this.file) s.file = this.file;
 			this.skipped.push(s);
-			return;
+			return false;
 		}
+		return true;
+	}
+
+	/** Files a budget line by its položka class: a cost row, a skipped line, or ignored. */
+	add(input: LineInput): void {
+		if (!this.isCost(input.line, input.polozka, input.amount)) return;
 		const row: SourceRow = { ...input };
 		if (this.file) row.file = this.file;
 		this.rows.push(row);
@@ -205,17 +205,19 @@ export interface CsvTable {
 	headerLine: number;
 	/** Normalised header names (see `normalizeHeader`). */
 	headers: string[];
+	/** The header names as the file writes them (trimmed), for the generic column mapping. */
+	rawHeaders: string[];
 	/** Data records (header excluded), each with its line number. */
 	records: CsvRecord[];
 	encoding: string;
+	delimiter: string;
 }
 
 /**
- * Decodes and tokenizes a CSV export for an adapter: file-level problems (empty, binary, header
- * only) and broken records (unterminated quote, ragged row) become row errors in the builder; the
- * records left are complete and as long as the header (trailing empty fields are tolerated).
+ * Decodes and tokenizes a CSV export: an empty or binary file becomes a file-level error (null).
+ * The records are as read; `checkRecords` drops the broken ones.
  */
-export function readCsvTable(
+export function decodeCsv(
 	bytes: Uint8Array,
 	options: AdapterOptions,
 	b: ResultBuilder
@@ -229,62 +231,97 @@ export function readCsvTable(
 		b.error(0, 'imports_error_empty_file', 'file');
 		return null;
 	}
-	const all = parseCsv(text);
-	const [header, ...data] = all;
-	if (!header || data.length === 0) {
-		b.error(0, 'imports_error_no_data', 'file');
-		return null;
-	}
-	const headers = header.fields.map(normalizeHeader);
-	const records: CsvRecord[] = [];
-	for (const record of data) {
+	const delimiter = guessDelimiter(text);
+	const [header, ...records] = parseCsv(text, { delimiter });
+	const rawHeaders = (header?.fields ?? []).map((h) => h.trim());
+	return {
+		headerLine: header?.line ?? 1,
+		headers: rawHeaders.map(normalizeHeader),
+		rawHeaders,
+		records,
+		encoding,
+		delimiter
+	};
+}
+
+/**
+ * Counts the records as read and keeps the complete ones as long as the header: an unterminated
+ * quote or a ragged record is a row error (trailing empty fields are tolerated).
+ */
+export function checkRecords(width: number, records: CsvRecord[], b: ResultBuilder): CsvRecord[] {
+	const complete: CsvRecord[] = [];
+	for (const record of records) {
 		b.rowsRead++;
 		if (record.unterminated) {
 			b.error(record.line, 'imports_error_unterminated_quote');
 			continue;
 		}
 		let fields = record.fields;
-		if (
-			fields.length > headers.length &&
-			fields.slice(headers.length).every((f) => f.trim() === '')
-		) {
-			fields = fields.slice(0, headers.length);
+		if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) {
+			fields = fields.slice(0, width);
 		}
-		if (fields.length !== headers.length) {
+		if (fields.length !== width) {
 			b.error(record.line, 'imports_error_column_count', undefined, {
 				found: fields.length,
-				expected: headers.length
+				expected: width
 			});
 			continue;
 		}
-		records.push({ line: record.line, fields });
+		complete.push({ line: record.line, fields });
 	}
-	return { headerLine: header.line, headers, records, encoding };
+	return complete;
 }
 
-/** Column indexes by role; a missing required column is one file-level error naming it. */
+/**
+ * `decodeCsv` for an adapter that needs data lines: a header-only file is a file-level error, and
+ * the records left are complete.
+ */
+export function readCsvTable(
+	bytes: Uint8Array,
+	options: AdapterOptions,
+	b: ResultBuilder
+): CsvTable | null {
+	const table = decodeCsv(bytes, options, b);
+	if (!table) return null;
+	if (table.rawHeaders.length === 0 || table.records.length === 0) {
+		b.error(0, 'imports_error_no_data', 'file');
+		return null;
+	}
+	return { ...table, records: checkRecords(table.headers.length, table.records, b) };
+}
+
+/**
+ * The required column groups none of whose roles has a column, each as `A / B`; one file-level
+ * error names them all.
+ */
+export function missingColumns<R extends string>(
+	columns: Record<R, number>,
+	required: readonly (R | readonly R[])[],
+	label: (role: R) => string,
+	headerLine: number,
+	b: ResultBuilder
+): boolean {
+	const missing: string[] = [];
+	for (const req of required) {
+		const group = (Array.isArray(req) ? req : [req]) as R[];
+		if (group.every((role) => columns[role] < 0)) missing.push(group.map(label).join(' / '));
+	}
+	if (missing.length) {
+		b.error(headerLine, 'imports_error_columns_missing', 'file', { columns: missing.join(', ') });
+	}
+	return missing.length > 0;
+}
+
+/** Column indexes by role, matched exactly; a missing required column is one file-level error. */
 export function mapColumns<R extends string>(
 	{ headers, headerLine }: CsvTable,
 	aliases: Record<R, readonly string[]>,
 	required: readonly (R | readonly R[])[],
 	b: ResultBuilder
 ): Record<R, number> | null {
-	const columns = {} as Record<R, number>;
-	for (const role of Object.keys(aliases) as R[]) {
-		columns[role] = findColumn(headers, aliases[role]);
-	}
-	const missing: string[] = [];
-	for (const req of required) {
-		const group = (Array.isArray(req) ? req : [req]) as R[];
-		if (group.every((role) => columns[role] < 0)) {
-			missing.push(group.map((role) => aliases[role][0].toUpperCase()).join(' / '));
-		}
-	}
-	if (missing.length) {
-		b.error(headerLine, 'imports_error_columns_missing', 'file', { columns: missing.join(', ') });
-		return null;
-	}
-	return columns;
+	const columns = matchColumns(headers, aliases);
+	const label = (role: R) => aliases[role][0].toUpperCase();
+	return missingColumns(columns, required, label, headerLine, b) ? null : columns;
 }
 
 /** The cell of a column, or '' when the column is absent. */

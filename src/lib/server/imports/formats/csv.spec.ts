@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessDelimiter, normalizeHeader, parseCsv } from './csv';
+import { normalizeHeader } from './columns';
+import { guessDelimiter, parseCsv } from './csv';
 
 describe('parseCsv', () => {
 	it('splits on `;` with quotes holding separators, doubled quotes and line breaks', () => {

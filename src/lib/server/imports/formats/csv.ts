@@ -125,27 +125,3 @@ export function parseCsv(input: string, options: CsvOptions = {}): CsvRecord[] {
 	}
 	return records;
 }
-
-/**
- * Header name as compared: lower case, without diacritics, BOM, surrounding quotes and spaces, with
- * runs of spaces, dashes and dots turned into `_` (`Položka (kód)` → `polozka_(kod)`).
- */
-export function normalizeHeader(name: string): string {
-	return name
-		.replace(/^\ufeff/, '')
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.trim()
-		.replace(/^"|"$/g, '')
-		.toLowerCase()
-		.replace(/[\s.-]+/g, '_');
-}
-
-/** Finds the column of the first name (already normalised) that the header has, or -1. */
-export function findColumn(headers: readonly string[], names: readonly string[]): number {
-	for (const name of names) {
-		const index = headers.indexOf(name);
-		if (index >= 0) return index;
-	}
-	return -1;
-}

@@ -47,3 +47,27 @@ export function monthFromParts(month: string | number, year: string | number): s
 export function monthOf(date: string): string {
 	return date.slice(0, 7);
 }
+
+/**
+ * The month (`YYYY-MM`) of a date or a period as generic exports and the entry form write it:
+ * everything `parseDate` reads, also `05. 03. 2026`, `5/3/2026`, `2026-03`, `2026/3`, `03/2026`,
+ * `3.2026`, `202603`, `20260305`; a bare month number (`3`) with the year from another column.
+ */
+export function parseMonth(text: string, year?: string | null): string | null {
+	const date = parseDate(text);
+	if (date) return monthOf(date);
+	const s = text.trim().replace(/\s+/g, '');
+	if (!s) return null;
+	const month = (y: string, m: string, d: string | number = 1) =>
+		makeDate(Number(y), Number(m), Number(d))?.slice(0, 7) ?? null;
+	let m: RegExpMatchArray | null;
+	if ((m = s.match(/^(\d{1,2})[./](\d{1,2})[./](\d{4})$/))) return month(m[3], m[2], m[1]);
+	if ((m = s.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/))) return month(m[1], m[2], m[3]);
+	if ((m = s.match(/^(\d{4})(\d{2})(\d{2})?$/))) return month(m[1], m[2], m[3] ?? 1);
+	if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return month(m[1], m[2]);
+	if ((m = s.match(/^(\d{1,2})[./](\d{4})$/))) return month(m[2], m[1]);
+	if ((m = s.match(/^(\d{1,2})\.?$/)) && year && /^\d{4}$/.test(year.trim())) {
+		return month(year.trim(), m[1]);
+	}
+	return null;
+}

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, resolveFormat } from './detect';
-import { parseAccountingFile, registryEntries } from './index';
+import { ACCOUNTING_ADAPTERS, parseAccountingFile, resolveFormat } from '../registry';
+import { detectFormat } from './detect';
 import { cp1250, fixture, keys, utf8 } from './spec-helpers';
 
 describe('detectFormat', () => {
@@ -56,13 +56,13 @@ describe('detectFormat', () => {
 	});
 });
 
-describe('registryEntries', () => {
+describe('ACCOUNTING_ADAPTERS', () => {
 	it('offers detect and read per format for the pipeline registry', () => {
-		const entries = new Map(registryEntries);
+		const entries = new Map(ACCOUNTING_ADAPTERS.map((a) => [a.id, a]));
 		expect([...entries.keys()]).toEqual(['kxx', 'internet-stream', 'vera', 'cityvizor', 'zip']);
 		const kxx = entries.get('kxx')!;
-		expect(kxx.detect(fixture('ucetnictvi-2024.kxx'), 'u.kxx')).toBe(true);
-		expect(kxx.detect(fixture('SK.csv'), 'SK.csv')).toBe(false);
+		expect(kxx.detect('u.kxx', fixture('ucetnictvi-2024.kxx'))).toBe(true);
+		expect(kxx.detect('SK.csv', fixture('SK.csv'))).toBe(false);
 		expect(kxx.read(fixture('ucetnictvi-2024.kxx'), {}).rows).toHaveLength(7);
 	});
 });

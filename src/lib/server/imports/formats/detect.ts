@@ -1,17 +1,14 @@
 import { unzipSync } from 'fflate';
-import { findColumn, normalizeHeader, parseCsv } from './csv';
+import { findColumn, normalizeHeader } from './columns';
+import { parseCsv } from './csv';
 import { decodeText, looksBinary } from './encoding';
 import { looksLikeKxx } from './kxx';
 
-/** The accounting formats Dílna reads without a column mapping. */
-export const FORMAT_IDS = ['kxx', 'internet-stream', 'vera', 'cityvizor', 'zip'] as const;
-export type FormatId = (typeof FORMAT_IDS)[number];
+/** The accounting formats Dílna recognises by their content and reads without a column mapping. */
+export type AccountingFormat = 'kxx' | 'internet-stream' | 'vera' | 'cityvizor' | 'zip';
 
-export function isFormatId(value: unknown): value is FormatId {
-	return FORMAT_IDS.includes(value as FormatId);
-}
-
-function isZip(bytes: Uint8Array): boolean {
+/** A ZIP archive by its signature (XLSX and ODS are ZIPs too). */
+export function isZip(bytes: Uint8Array): boolean {
 	return (
 		bytes.length >= 4 &&
 		bytes[0] === 0x50 &&
@@ -41,7 +38,7 @@ export function isOfficeDocument(fileName: string | null | undefined, bytes: Uin
 }
 
 /** The format a CSV header belongs to, from its (normalised) column names. */
-export function formatOfHeader(headers: readonly string[]): FormatId | null {
+export function formatOfHeader(headers: readonly string[]): AccountingFormat | null {
 	const has = (...names: string[]) => findColumn(headers, names) >= 0;
 	if (has('castka_md') && has('castka_dal') && has('polozka')) return 'internet-stream';
 	if (has('md') && has('d', 'dal') && has('pol') && has('mesic', 'datum')) return 'vera';
@@ -80,7 +77,7 @@ export function formatOfHeader(headers: readonly string[]): FormatId | null {
 export function detectFormat(
 	fileName: string | null | undefined,
 	bytes: Uint8Array
-): FormatId | null {
+): AccountingFormat | null {
 	if (isZip(bytes)) return isOfficeDocument(fileName, bytes) ? null : 'zip';
 	if (/\.zip$/i.test(fileName ?? '')) return 'zip';
 	if (bytes.length === 0 || looksBinary(bytes)) return null;
@@ -90,17 +87,4 @@ export function detectFormat(
 	const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
 	const [header] = parseCsv(firstLine);
 	return header ? formatOfHeader(header.fields.map(normalizeHeader)) : null;
-}
-
-/**
- * The format to read a file in: the one the user or the command line chose (`kxx`, …), or the
- * detected one for `auto`/nothing. Null: use the generic mapping.
- */
-export function resolveFormat(
-	fileName: string | null | undefined,
-	bytes: Uint8Array,
-	requested?: string | null
-): FormatId | null {
-	if (requested && requested !== 'auto' && isFormatId(requested)) return requested;
-	return detectFormat(fileName, bytes);
 }

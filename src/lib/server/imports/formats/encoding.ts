@@ -68,3 +68,24 @@ export function looksBinary(bytes: Uint8Array): boolean {
 	}
 	return sample.length > 0 && control / sample.length > 0.05;
 }
+
+/**
+ * When the user forces UTF-8: the 1-based line of the first bytes that are not valid UTF-8 (a BOM
+ * skipped), so the message names a line instead of showing `�`. Null when they are all valid, or
+ * for any other choice (auto detection never reads a file in an encoding it is not in).
+ */
+export function invalidUtf8Line(bytes: Uint8Array, choice: EncodingChoice): number | null {
+	if (choice !== 'utf-8') return null;
+	const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+	if (isValidUtf8(body)) return null;
+	let line = 1;
+	let start = 0;
+	for (let i = 0; i <= body.length; i++) {
+		if (i === body.length || body[i] === 10) {
+			if (!isValidUtf8(body.subarray(start, i))) return line;
+			line++;
+			start = i + 1;
+		}
+	}
+	return line;
+}

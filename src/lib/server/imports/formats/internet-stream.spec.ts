@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { formatAdapters } from './index';
+import { accountingAdapter } from '../registry';
 import { internetStreamFile, parseInternetStream } from './internet-stream';
 import { fixture, keys, utf8 } from './spec-helpers';
 import { parseZipWith } from './zip';
@@ -94,7 +94,7 @@ describe('ZIP of Internet Stream files', () => {
 
 	it('reads RU.csv as the budget and SK.csv as actuals, leaving SR.csv out with a warning', () => {
 		const zip = zipSync({ 'SR.csv': utf8(sr), 'RU.csv': utf8(ru), 'data/SK.csv': utf8(sk) });
-		const r = formatAdapters.zip(zip, { year: 2024 });
+		const r = accountingAdapter('zip').read(zip, { year: 2024 });
 		expect(r.errors).toEqual([]);
 		expect(r.format).toBe('internet-stream');
 		expect(r.rows.map((row) => [row.file, row.line, row.kind, row.month, row.amount])).toEqual([
@@ -112,7 +112,7 @@ describe('ZIP of Internet Stream files', () => {
 
 	it('reads SR.csv as the budget when there is no RU.csv, and names unknown entries', () => {
 		const zip = zipSync({ 'SR.csv': utf8(sr), 'ru-readme.txt': utf8('Export z GINIS') });
-		const r = formatAdapters.zip(zip, { year: 2024 });
+		const r = accountingAdapter('zip').read(zip, { year: 2024 });
 		expect(r.rows.map((row) => [row.file, row.kind, row.amount])).toEqual([
 			['SR.csv', 'budget', 100000n]
 		]);
@@ -121,7 +121,7 @@ describe('ZIP of Internet Stream files', () => {
 
 	it('carries the entry name on row errors', () => {
 		const bad = `${HEAD}\n${line('5.3.2024', '5139', '0', 'abc')}\n`;
-		const r = formatAdapters.zip(zipSync({ 'SK.csv': utf8(bad) }));
+		const r = accountingAdapter('zip').read(zipSync({ 'SK.csv': utf8(bad) }));
 		expect(r.errors).toMatchObject([
 			{ file: 'SK.csv', line: 2, key: 'imports_error_amount_invalid', field: 'castka_dal' }
 		]);
@@ -141,9 +141,11 @@ describe('ZIP of Internet Stream files', () => {
 	});
 
 	it('refuses a damaged or empty archive with one message', () => {
-		expect(keys(formatAdapters.zip(utf8('PK\x03\x04 not really a zip')).errors)).toEqual([
-			'0:imports_error_zip_unreadable'
+		expect(keys(accountingAdapter('zip').read(utf8('PK\x03\x04 not really a zip')).errors)).toEqual(
+			['0:imports_error_zip_unreadable']
+		);
+		expect(keys(accountingAdapter('zip').read(zipSync({})).errors)).toEqual([
+			'0:imports_error_zip_empty'
 		]);
-		expect(keys(formatAdapters.zip(zipSync({})).errors)).toEqual(['0:imports_error_zip_empty']);
 	});
 });

@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from './amount';
-import { normalizeHeader, parseCsv } from './csv';
+import { normalizeHeader } from './columns';
+import { parseCsv } from './csv';
 import { detectFormat } from './detect';
 import { decodeText } from './encoding';
-import { parseAccountingFile } from './index';
+import { parseAccountingFile } from '../registry';
 
 // Real public exports kept outside the repository (see their SOURCES.md); skipped when absent.
 const DATA = resolve(process.cwd(), '../shared/data');

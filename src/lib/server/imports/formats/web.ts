@@ -2,20 +2,16 @@
 // ORJ/ORG codes mapped in the preview, and the replace plan and class totals in the result.
 import type { Executor } from '../../audit/audit';
 import { mappingsFromForm, type CodeMappings } from '../code-mappings';
-import type { ImportOutcome, ReconciliationLine } from '../pipeline';
+import type { ImportOutcome, ReconciliationLine } from '../types';
 import type { ImportMode } from '../replace';
+import { FORMAT_IDS, type FormatId } from '../registry';
 
-/** Formats the user can force; `auto` detects from the content. */
-export const FORMAT_CHOICES = [
+/** Formats the user can force (a ZIP is always recognised); `auto` detects from the content. */
+export type FormatChoice = 'auto' | Exclude<FormatId, 'zip'>;
+export const FORMAT_CHOICES: readonly FormatChoice[] = [
 	'auto',
-	'kxx',
-	'internet-stream',
-	'vera',
-	'cityvizor',
-	'csv',
-	'xlsx'
-] as const;
-export type FormatChoice = (typeof FORMAT_CHOICES)[number];
+	...FORMAT_IDS.filter((f): f is Exclude<FormatId, 'zip'> => f !== 'zip')
+];
 
 export function isFormatChoice(value: unknown): value is FormatChoice {
 	return FORMAT_CHOICES.includes(value as FormatChoice);

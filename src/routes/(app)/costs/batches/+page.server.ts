@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { BatchStateError, rollback } from '$lib/server/imports/pipeline';
+import { BatchStateError, rollback } from '$lib/server/imports/rollback';
 import * as batches from '$lib/server/imports/batches';
 import { replacementsByBatch } from '$lib/server/imports/replace';
 import { ConflictError, NotFoundError } from '$lib/server/shared/errors';

@@ -16,7 +16,10 @@ function cellText(value: ExcelJS.CellValue): string {
 	return '';
 }
 
-/** Throws when the bytes are not a workbook; the pipeline turns that into a message. */
+/**
+ * Throws when the bytes are not a workbook (the adapter says so). Stops collecting one row past
+ * `maxRows`, so an oversized sheet is refused without holding all of it.
+ */
 export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Table> {
 	const workbook = new ExcelJS.Workbook();
 	await workbook.xlsx.load(
@@ -41,7 +44,7 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Tabl
 			return;
 		}
 		while (cells.length < width) cells.push('');
-		table.records.push({ line: rowNumber, cells });
+		table.records.push({ line: rowNumber, fields: cells });
 	});
 	return table;
 }

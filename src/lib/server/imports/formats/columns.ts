@@ -1,0 +1,148 @@
+/**
+ * Column recognition, one recogniser for every CSV/XLSX format. Header names are compared in one
+ * normal form (`normalizeHeader`). The accounting formats (VERA, CityVizor, Internet Stream) name
+ * their columns exactly and match them exactly, so a generic export is never taken for one of
+ * them; the generic CSV/XLSX adapter reads exports it has never seen and also matches a name's
+ * last part after a prefix (`DOKLAD_DATUM` → date) and any part, on `headerKey` (notes in
+ * parentheses and punctuation dropped: `Položka (kód)` → `polozka`). The mapping screen starts
+ * from the generic guess and finance can change it.
+ */
+
+/**
+ * Header name as compared: lower case, without diacritics, BOM, surrounding quotes and spaces, with
+ * runs of spaces, dashes and dots turned into `_` (`Položka (kód)` → `polozka_(kod)`).
+ */
+export function normalizeHeader(name: string): string {
+	return name
+		.replace(/^\ufeff/, '')
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.trim()
+		.replace(/^"|"$/g, '')
+		.toLowerCase()
+		.replace(/[\s.-]+/g, '_');
+}
+
+/** The words of a header for the generic guess: `Položka (kód)` → `polozka`, `Částka Kč` → `castka_kc`. */
+export function headerKey(name: string): string {
+	return normalizeHeader(name)
+		.replace(/\([^)]*\)/g, ' ')
+		.replace(/[^a-z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '');
+}
+
+type Pass = (key: string, name: string) => boolean;
+
+const EXACT: Pass = (h, s) => h === s;
+const LOOSE: readonly Pass[] = [
+	EXACT,
+	(h, s) => h.endsWith(`_${s}`),
+	(h, s) => h.startsWith(`${s}_`) || h.split('_').includes(s)
+];
+
+/**
+ * Column index per role (-1: not in the file). Pass by pass, role by role, name by name, the first
+ * column not yet taken wins: each column serves one role.
+ */
+export function matchColumns<R extends string>(
+	keys: readonly string[],
+	names: Record<R, readonly string[]>,
+	passes: readonly Pass[] = [EXACT]
+): Record<R, number> {
+	const roles = Object.keys(names) as R[];
+	const columns = Object.fromEntries(roles.map((r) => [r, -1])) as Record<R, number>;
+	const used = new Set<number>();
+	for (const pass of passes) {
+		for (const role of roles) {
+			if (columns[role] >= 0) continue;
+			for (const name of names[role]) {
+				const i = keys.findIndex((h, idx) => !used.has(idx) && pass(h, name));
+				if (i >= 0) {
+					columns[role] = i;
+					used.add(i);
+					break;
+				}
+			}
+		}
+	}
+	return columns;
+}
+
+/** The column of the first name (already normalised) that the header has, or -1. */
+export function findColumn(headers: readonly string[], names: readonly string[]): number {
+	return matchColumns(headers, { column: names }).column;
+}
+
+/** The fields of a ledger line the generic adapter reads, in the order the mapping screen lists them. */
+export const FIELDS = [
+	'date',
+	'month',
+	'year',
+	'amount',
+	'debit',
+	'credit',
+	'polozka',
+	'paragraf',
+	'orj',
+	'org',
+	'uz',
+	'text'
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** field → the header it is read from (null: not in the file). */
+export type ColumnMapping = Partial<Record<Field, string | null>>;
+
+/** Usual Czech (and English) header names of each field, as `headerKey` writes them. */
+const SYNONYMS: Record<Field, readonly string[]> = {
+	date: ['datum', 'date', 'datum_dokladu', 'datum_uctovani', 'datum_zauctovani', 'den'],
+	month: ['obdobi', 'mesic', 'month', 'period', 'ucetni_obdobi'],
+	year: ['rok', 'year'],
+	amount: [
+		'castka',
+		'amount',
+		'castka_kc',
+		'kc',
+		'suma',
+		'hodnota',
+		'skutecnost',
+		'rozpocet',
+		'vydaje',
+		'cerpani'
+	],
+	debit: ['md', 'ma_dati', 'debet', 'debit'],
+	credit: ['dal', 'credit', 'kredit'],
+	polozka: ['polozka', 'pol', 'item', 'rozpoctova_polozka'],
+	paragraf: ['paragraf', 'par', 'odpa', 'paragraph'],
+	orj: ['orj', 'organizacni_rozpoctova_jednotka', 'odbor'],
+	org: ['org', 'organizace'],
+	uz: ['uz', 'ucelovy_znak'],
+	text: ['text', 'popis', 'poznamka', 'nazev', 'description', 'note']
+};
+
+/** A field as a missing-column message names it: its usual header (`DATUM`, `POLOZKA`). */
+export function fieldLabel(field: Field): string {
+	return SYNONYMS[field][0].toUpperCase();
+}
+
+/** The generic guess of a mapping from the headers as the file writes them. */
+export function recogniseColumns(headers: readonly string[]): ColumnMapping {
+	const columns = matchColumns(headers.map(headerKey), SYNONYMS, LOOSE);
+	const mapping: ColumnMapping = {};
+	for (const field of FIELDS) if (columns[field] >= 0) mapping[field] = headers[columns[field]];
+	// A year column only helps with a month number; with a full date it is noise.
+	if (mapping.date && mapping.year) delete mapping.year;
+	return mapping;
+}
+
+/** The fields a ledger line needs, one group each: a month source, an amount and the položka. */
+export const REQUIRED_FIELDS: readonly (readonly Field[])[] = [
+	['date', 'month'],
+	['amount', 'debit'],
+	['polozka']
+];
+
+/** What the mapping lacks to read a ledger line (the first field of each missing group). */
+export function missingFields(mapping: ColumnMapping): Field[] {
+	return REQUIRED_FIELDS.filter((group) => group.every((f) => !mapping[f])).map((g) => g[0]);
+}

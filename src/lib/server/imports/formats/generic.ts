@@ -1,0 +1,176 @@
+// The generic adapter: any CSV export, or the first sheet of an XLSX workbook, read through a
+// column mapping (given by finance, or recognised from the header names). It shares the CSV
+// reader, amounts, dates, messages and položka classes with the accounting formats; what it adds is
+// the mapping, a month from many period spellings and XLSX's numeric codes (`5011.0`).
+import type { AdapterResult, EntryKind } from '../source-row';
+import { LIMITS } from '../types';
+import {
+	type ColumnMapping,
+	FIELDS,
+	type Field,
+	fieldLabel,
+	REQUIRED_FIELDS,
+	recogniseColumns
+} from './columns';
+import type { CsvRecord } from './csv';
+import { parseMonth } from './dates';
+import { invalidUtf8Line } from './encoding';
+import {
+	checkRecords,
+	decodeCsv,
+	missingColumns,
+	ResultBuilder,
+	type AdapterOptions
+} from './common';
+import { readXlsx } from './xlsx';
+
+export interface Table {
+	/** The header line's number (1 for a usual file). */
+	headerLine: number;
+	/** Header names as the file writes them (trimmed). */
+	headers: string[];
+	records: CsvRecord[];
+}
+
+const MAX_TEXT = 500;
+const SAMPLE = 10;
+
+function code(value: string): string {
+	// XLSX hands codes over as numbers (`5011` or `5011.0`).
+	return value.trim().replace(/\.0+$/, '');
+}
+
+/** The given mapping when it maps anything, else the one recognised from the headers. */
+function mappingFor(headers: string[], given: ColumnMapping | null | undefined): ColumnMapping {
+	return given && Object.values(given).some(Boolean) ? given : recogniseColumns(headers);
+}
+
+/** Reads the records of a table through the mapping into the builder. */
+function readRows(table: Table, mapping: ColumnMapping, kind: EntryKind, b: ResultBuilder): void {
+	const col = Object.fromEntries(
+		FIELDS.map((f) => [f, mapping[f] ? table.headers.indexOf(mapping[f]) : -1])
+	) as Record<Field, number>;
+	if (missingColumns(col, REQUIRED_FIELDS, fieldLabel, table.headerLine, b)) return;
+	for (const [field, header] of Object.entries(mapping)) {
+		if (header && !table.headers.includes(header)) {
+			b.error(table.headerLine, 'costs_err_column_unknown', field, { column: header });
+		}
+	}
+	if (b.errors.length) return;
+	for (const { line, fields } of checkRecords(table.headers.length, table.records, b)) {
+		const cell = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '');
+		const polozkaText = cell(col.polozka);
+		const polozka = code(polozkaText);
+		if (!/^\d{4}$/.test(polozka)) {
+			b.error(line, 'imports_error_polozka_invalid', 'polozka', {
+				value: polozkaText.slice(0, 20)
+			});
+			continue;
+		}
+		let amount: bigint | null;
+		if (col.amount >= 0) {
+			amount = b.amount(line, 'amount', cell(col.amount));
+		} else {
+			const debit = b.amount(line, 'amount', cell(col.debit), false);
+			const credit = debit === null ? null : b.amount(line, 'amount', cell(col.credit), false);
+			amount = debit === null || credit === null ? null : debit - credit;
+		}
+		if (amount === null) continue;
+		// Revenue and financing lines are counted before their date is even read.
+		if (!b.isCost(line, polozka, amount)) continue;
+		const dateField = col.date >= 0 ? 'date' : 'month';
+		const dateText = cell(col[dateField]);
+		const month = parseMonth(dateText, col.year >= 0 ? cell(col.year) : null);
+		if (!month) {
+			if (dateText === '') b.error(line, 'imports_error_date_missing', dateField);
+			else b.error(line, 'imports_error_date_invalid', dateField, { value: dateText.slice(0, 30) });
+			continue;
+		}
+		const paragraf = code(cell(col.paragraf));
+		if (paragraf && !/^\d{4}$/.test(paragraf)) {
+			b.error(line, 'imports_error_paragraf_invalid', 'paragraf', { value: paragraf.slice(0, 20) });
+			continue;
+		}
+		const text = cell(col.text);
+		b.add({
+			line,
+			kind,
+			month,
+			amount,
+			polozka,
+			paragraf: paragraf && paragraf !== '0000' ? paragraf : null,
+			orj: code(cell(col.orj)) || null,
+			org: code(cell(col.org)) || null,
+			uz: code(cell(col.uz)) || null,
+			text: text ? text.slice(0, MAX_TEXT) : null
+		});
+	}
+}
+
+/** A table read through a mapping; what the mapping screen shows comes along in `table`. */
+function readTable(
+	table: Table,
+	options: AdapterOptions,
+	b: ResultBuilder,
+	delimiter: string | null,
+	encoding?: string
+): AdapterResult {
+	const mapping = mappingFor(table.headers, options.mapping);
+	const view = {
+		headers: table.headers,
+		mapping,
+		sample: table.records.slice(0, SAMPLE).map((r) => ({ line: r.line, cells: r.fields })),
+		delimiter
+	};
+	if (table.records.length === 0) b.error(0, 'imports_error_no_data', 'file');
+	// Too many lines: the reader refuses the file before reading them (LIMITS.maxRows).
+	else if (table.records.length <= LIMITS.maxRows) {
+		readRows(table, mapping, options.kind ?? 'actual', b);
+	} else b.rowsRead = table.records.length;
+	return { ...b.result(encoding), table: view };
+}
+
+/** For tests and tools: a table already split into cells, read through a mapping. */
+export function adaptTable(
+	table: Table,
+	mapping: ColumnMapping,
+	kind: EntryKind,
+	format: string
+): AdapterResult {
+	const b = new ResultBuilder(format);
+	readRows(table, mapping, kind, b);
+	return b.result();
+}
+
+export function parseGenericCsv(bytes: Uint8Array, options: AdapterOptions = {}): AdapterResult {
+	const b = new ResultBuilder('csv');
+	const decoded = decodeCsv(bytes, options, b);
+	if (!decoded) return b.result();
+	const invalidLine = invalidUtf8Line(bytes, options.encoding ?? 'auto');
+	if (invalidLine !== null) {
+		b.error(0, 'costs_err_encoding', 'file', { line: invalidLine, encoding: decoded.encoding });
+		return b.result(decoded.encoding);
+	}
+	const { headerLine, rawHeaders, records } = decoded;
+	const table = { headerLine, headers: rawHeaders, records };
+	return readTable(table, options, b, decoded.delimiter, decoded.encoding);
+}
+
+export async function parseGenericXlsx(
+	bytes: Uint8Array,
+	options: AdapterOptions = {}
+): Promise<AdapterResult> {
+	const b = new ResultBuilder('xlsx');
+	let table: Table;
+	try {
+		table = await readXlsx(bytes, LIMITS.maxRows);
+	} catch {
+		b.error(0, 'costs_err_not_xlsx', 'file');
+		return b.result();
+	}
+	if (table.headers.length === 0) {
+		b.error(0, 'imports_error_empty_file', 'file');
+		return b.result();
+	}
+	return readTable(table, options, b, null);
+}

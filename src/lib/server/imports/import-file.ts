@@ -1,0 +1,53 @@
+// An import, start to end: read (read.ts) → validate (validate.ts) → write (write.ts), the web
+// screen's preview and import and `npm run costs:import` alike. Nothing is written unless every
+// line is good; the outcome carries the row-numbered report either way. Undo is rollback.ts.
+import type { Db } from '../db';
+import { readFile } from './read';
+import type { ImportOptions, ImportOutcome } from './types';
+import { validate } from './validate';
+import { write } from './write';
+
+/** Reads, validates and — only when every row is good — writes the file in one transaction. */
+export async function importFile(
+	db: Db,
+	actorId: number | null,
+	bytes: Uint8Array,
+	options: ImportOptions
+): Promise<ImportOutcome> {
+	const t0 = performance.now();
+	const read = await readFile(bytes, options);
+	const t1 = performance.now();
+	const validation = await validate(db, bytes, read, {
+		year: options.year,
+		mappings: options.mappings,
+		allowUnmapped: options.allowUnmapped,
+		mode: options.mode,
+		kind: read.kind ?? options.kind,
+		clock: options.clock
+	});
+	const t2 = performance.now();
+	if (validation.errors.length) return { status: 'invalid', read, validation };
+	if (validation.resolved.length === 0) {
+		validation.errors.push({ line: 0, field: 'file', key: 'costs_err_no_rows' });
+		return { status: 'invalid', read, validation };
+	}
+	if (options.dryRun) return { status: 'dry-run', read, validation };
+	if (validation.duplicateOf && !options.confirmDuplicate) {
+		return { status: 'duplicate', read, validation };
+	}
+	const written = await write(db, actorId, read, validation, options);
+	return {
+		status: 'imported',
+		read,
+		validation,
+		batchId: written.batchId,
+		reconciliation: written.reconciliation,
+		replaced: written.replaced,
+		timings: {
+			read: t1 - t0,
+			validate: t2 - t1,
+			write: written.writeMs,
+			refresh: written.refreshMs
+		}
+	};
+}

@@ -1,0 +1,144 @@
+// What the import steps hand each other: read.ts gives a ReadResult, validate.ts a Validation,
+// write.ts an imported batch with its reconciliation; import-file.ts runs them and answers with an
+// ImportOutcome. What a format adapter produces (AdapterResult, SourceRow) is in source-row.ts.
+import type { CostNature } from '../db/schema';
+import type { ColumnMapping } from './formats/columns';
+import type { EncodingChoice } from './formats/encoding';
+import type { CodeMappings } from './code-mappings';
+import type { ImportMode, ReplacePlan } from './replace';
+import type { AdapterResult, EntryKind, RowMessage, SourceRow } from './source-row';
+import type { Clock } from '../shared/clock';
+
+export const LIMITS = {
+	/** bytes */
+	maxFileSize: 50 * 1024 * 1024,
+	/** lines (records) of one file, in any format */
+	maxRows: 200_000
+};
+
+export interface ReadOptions {
+	fileName: string;
+	kind: EntryKind;
+	encoding?: EncodingChoice;
+	/** Column mapping for CSV/XLSX; without it, columns are recognised by their header names. */
+	mapping?: ColumnMapping | null;
+	/** Force a format (`kxx`, …, `csv`, `xlsx`) instead of detecting it. */
+	format?: string | null;
+	/** The year for budget lines without a date (CityVizor, Internet Stream budgets). */
+	year?: number | null;
+}
+
+export interface ReadResult {
+	format: string;
+	encoding: string | null;
+	delimiter: string | null;
+	/** Generic CSV/XLSX: the headers, the mapping used and the first lines, for the mapping screen. */
+	headers: string[];
+	mapping: ColumnMapping;
+	sample: { line: number; cells: string[] }[];
+	result: AdapterResult;
+	/** The kind the file itself says (KXX sections, Internet Stream file names), when it does. */
+	kind?: EntryKind;
+}
+
+export interface UnknownCode {
+	field: 'polozka' | 'orj' | 'org' | 'paragraf';
+	code: string;
+	count: number;
+}
+
+export interface MonthTotal {
+	month: string;
+	amount: bigint;
+	rows: number;
+}
+
+export interface ResolvedRow {
+	row: SourceRow;
+	orgUnitId: number | null;
+	initiativeId: number | null;
+	/** Booked straight to a process (the demo seed's volume-driven costs); imports leave it null. */
+	processId?: number | null;
+	nature: CostNature;
+	/** ORJ not mapped: the row goes to the "unmapped" org unit. */
+	unmapped?: boolean;
+}
+
+export interface ValidateOptions {
+	year?: number | null;
+	/** ORJ → org unit, ORG → initiative chosen in the preview, not yet saved. */
+	mappings?: CodeMappings;
+	/** Unknown ORJ codes go to the "unmapped" org unit instead of being errors. */
+	allowUnmapped?: boolean;
+	mode?: ImportMode;
+	kind?: EntryKind;
+	/** Months after the current one (by this clock, in Prague) are future months. */
+	clock?: Clock;
+}
+
+export interface Validation {
+	hash: string;
+	rowsRead: number;
+	rowsToImport: number;
+	skippedRevenue: number;
+	skippedFinancing: number;
+	ignored: number;
+	total: bigint;
+	year: number | null;
+	errors: RowMessage[];
+	warnings: RowMessage[];
+	unknown: UnknownCode[];
+	monthTotals: MonthTotal[];
+	/** The same file (content hash), or — when appending — the same rows from the same source. */
+	duplicateOf: { id: number; fileName: string; importedAt: Date } | null;
+	/** Resolved per row (same order as result.rows) when there are no errors. */
+	resolved: ResolvedRow[];
+	/** Rows whose ORJ nobody mapped, going to the "unmapped" org unit (only when allowed). */
+	unmappedRows: number;
+	/** Append, or replace the months the ledger already holds from the same source. */
+	mode: ImportMode;
+	/** What a replace takes out (empty when appending or nothing overlaps). */
+	replaces: ReplacePlan;
+}
+
+export interface ReconciliationLine {
+	month: string;
+	polozka: string;
+	/** what the file holds */
+	file: bigint;
+	/** what the ledger holds from this batch */
+	batch: bigint;
+	/** what the ledger holds in all, this batch included */
+	ledger: bigint;
+}
+
+export interface ImportOptions extends ReadOptions {
+	source: 'web' | 'cli' | 'seed';
+	year?: number | null;
+	confirmDuplicate?: boolean;
+	dryRun?: boolean;
+	profileName?: string | null;
+	/** Default: replace for the accounting formats, append for CSV/XLSX. */
+	mode?: ImportMode;
+	/** ORJ/ORG mappings chosen in the preview; saved (audited) in the import's transaction. */
+	mappings?: CodeMappings;
+	/** Unknown ORJ codes go to the "unmapped" org unit (command line without --strict). */
+	allowUnmapped?: boolean;
+	/** What "this month" is when checking for future months; the app clock by default. */
+	clock?: Clock;
+}
+
+export type ImportOutcome =
+	| { status: 'invalid'; read: ReadResult; validation: Validation }
+	| { status: 'duplicate'; read: ReadResult; validation: Validation }
+	| { status: 'dry-run'; read: ReadResult; validation: Validation }
+	| {
+			status: 'imported';
+			read: ReadResult;
+			validation: Validation;
+			batchId: number;
+			reconciliation: ReconciliationLine[];
+			/** The months this import took over from earlier batches of the same source. */
+			replaced: ReplacePlan;
+			timings: Record<string, number>;
+	  };

@@ -1,0 +1,214 @@
+// Step 2, validate: a ReadResult → a Validation. Checks every line against the code lists
+// (položka → nature, paragraf), the ORJ/ORG mappings (saved ones and those chosen in the preview)
+// and the year, finds a duplicate file or a re-export of rows already imported, plans what a
+// replace would take out, and resolves each line to its org unit, initiative and nature. Reads
+// the database, writes nothing: the preview is this step's answer.
+import { createHash } from 'node:crypto';
+import type { Executor } from '../audit/audit';
+import type { CostNature } from '../db/schema';
+import { codeKey, UNMAPPED_ORG_UNIT_CODE } from './codes';
+import { defaultMode, findSameRows, planReplace } from './replace';
+import type { RowMessage, SourceRow } from './source-row';
+import type {
+	MonthTotal,
+	ReadResult,
+	ResolvedRow,
+	UnknownCode,
+	ValidateOptions,
+	Validation
+} from './types';
+import { currentMonth, systemClock } from '../shared/clock';
+
+export function sha256(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+interface Lookups {
+	categories: Map<string, CostNature>;
+	paragrafy: Set<string>;
+	orj: Map<string, number>;
+	org: Map<string, number>;
+}
+
+async function lookups(db: Executor): Promise<Lookups> {
+	const [categories, paragrafy, orjMap, units, orgMap, initiatives] = await Promise.all([
+		db.selectFrom('cost_category').select(['polozka', 'nature']).execute(),
+		db.selectFrom('cost_paragraf').select('paragraf').execute(),
+		db.selectFrom('orj_mapping').select(['orj', 'org_unit_id']).execute(),
+		db.selectFrom('org_unit').select(['id', 'code']).execute(),
+		db.selectFrom('org_mapping').select(['org', 'initiative_id']).execute(),
+		db.selectFrom('initiative').select(['id', 'code']).execute()
+	]);
+	// An ORJ equal to an org unit's code needs no mapping row; an explicit mapping wins. Codes
+	// compare by codeKey (case and a numeric code's leading zeros ignored).
+	const orj = new Map(
+		units.filter((u) => u.code !== UNMAPPED_ORG_UNIT_CODE).map((u) => [codeKey(u.code), u.id])
+	);
+	for (const m of orjMap) orj.set(codeKey(m.orj), m.org_unit_id);
+	const org = new Map(initiatives.map((i) => [codeKey(i.code), i.id]));
+	for (const m of orgMap) org.set(codeKey(m.org), m.initiative_id);
+	return {
+		categories: new Map(categories.map((c) => [c.polozka, c.nature])),
+		paragrafy: new Set(paragrafy.map((p) => p.paragraf)),
+		orj,
+		org
+	};
+}
+
+/** Checks every row against the code lists, mappings and the year; nothing is written. */
+export async function validate(
+	db: Executor,
+	bytes: Uint8Array,
+	read: ReadResult,
+	options: ValidateOptions = {}
+): Promise<Validation> {
+	const { result } = read;
+	const errors = [...result.errors];
+	const warnings = [...result.warnings];
+	const hash = sha256(bytes);
+	const unknownCounts = new Map<string, UnknownCode>();
+	const countUnknown = (field: UnknownCode['field'], code: string) => {
+		const key = `${field}|${code}`;
+		const u = unknownCounts.get(key) ?? { field, code, count: 0 };
+		u.count++;
+		unknownCounts.set(key, u);
+	};
+	const years = new Map<number, number>();
+	for (const row of result.rows) {
+		const y = Number(row.month.slice(0, 4));
+		years.set(y, (years.get(y) ?? 0) + 1);
+	}
+	const year =
+		options.year ?? [...years].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
+	const look = await lookups(db);
+	// Mappings chosen in the preview count only when they point at an existing unit/initiative.
+	const unitIds = new Set(look.orj.values());
+	const initiativeIds = new Set(look.org.values());
+	for (const [code, id] of Object.entries(options.mappings?.orj ?? {})) {
+		if (unitIds.has(id)) look.orj.set(codeKey(code), id);
+	}
+	for (const [code, id] of Object.entries(options.mappings?.org ?? {})) {
+		if (initiativeIds.has(id)) look.org.set(codeKey(code), id);
+	}
+	let unmappedRows = 0;
+	const resolved: ResolvedRow[] = [];
+	const months = new Map<string, MonthTotal>();
+	const latest = currentMonth(options.clock ?? systemClock);
+	let total = 0n;
+	const message = (row: SourceRow, field: string, key: string, params: RowMessage['params']) => ({
+		line: row.line,
+		field,
+		key,
+		params
+	});
+	for (const row of result.rows) {
+		let ok = true;
+		const nature = look.categories.get(row.polozka);
+		if (!nature) {
+			errors.push(message(row, 'polozka', 'costs_err_polozka_unknown', { value: row.polozka }));
+			countUnknown('polozka', row.polozka);
+			ok = false;
+		}
+		let orgUnitId: number | null = null;
+		let unmapped = false;
+		if (row.orj) {
+			orgUnitId = look.orj.get(codeKey(row.orj)) ?? null;
+			if (orgUnitId === null && options.allowUnmapped) {
+				countUnknown('orj', row.orj);
+				unmapped = true;
+			} else if (orgUnitId === null) {
+				errors.push(message(row, 'orj', 'costs_err_orj_unknown', { value: row.orj }));
+				countUnknown('orj', row.orj);
+				ok = false;
+			}
+		}
+		let initiativeId: number | null = null;
+		if (row.org) {
+			initiativeId = look.org.get(codeKey(row.org)) ?? null;
+			if (initiativeId === null) countUnknown('org', row.org);
+		}
+		if (row.paragraf && !look.paragrafy.has(row.paragraf)) {
+			warnings.push(
+				message(row, 'paragraf', 'costs_warn_paragraf_unknown', { value: row.paragraf })
+			);
+			countUnknown('paragraf', row.paragraf);
+		}
+		if (year !== null && Number(row.month.slice(0, 4)) !== year) {
+			errors.push(message(row, 'date', 'costs_err_year', { value: row.month, year }));
+			ok = false;
+		} else if (row.kind === 'actual' && row.month > latest) {
+			errors.push(message(row, 'date', 'costs_err_future', { value: row.month }));
+			ok = false;
+		}
+		if (!ok) continue;
+		total += row.amount;
+		const m = months.get(row.month) ?? { month: row.month, amount: 0n, rows: 0 };
+		m.amount += row.amount;
+		m.rows++;
+		months.set(row.month, m);
+		if (unmapped) unmappedRows++;
+		resolved.push({ row, orgUnitId, initiativeId, nature: nature!, unmapped });
+	}
+	errors.sort((a, b) => a.line - b.line);
+	const previous = await db
+		.selectFrom('import_batch')
+		.select(['id', 'file_name', 'imported_at'])
+		.where('content_hash', '=', hash)
+		.where('status', '=', 'imported')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	const mode = options.mode ?? defaultMode(read.format);
+	// Appending rows the ledger already holds from the same source (a re-export with other bytes).
+	const sameRows =
+		!previous && mode === 'append' && !errors.length && resolved.length
+			? await findSameRows(db, {
+					format: read.format,
+					kind: read.kind ?? options.kind ?? 'actual',
+					totals: fileTotals(resolved)
+				})
+			: null;
+	const replaces =
+		mode === 'replace' && !errors.length
+			? await planReplace(db, {
+					format: read.format,
+					kind: read.kind ?? options.kind ?? 'actual',
+					months: [...months.keys()]
+				})
+			: { months: [], batches: [] };
+	return {
+		hash,
+		rowsRead: result.rowsRead,
+		rowsToImport: errors.length ? 0 : resolved.length,
+		skippedRevenue: result.skipped.filter((s) => s.reason === 'revenue').length,
+		skippedFinancing: result.skipped.filter((s) => s.reason === 'financing').length,
+		ignored: result.ignored ?? 0,
+		total,
+		year,
+		errors,
+		warnings,
+		unknown: [...unknownCounts.values()].sort((a, b) => b.count - a.count),
+		monthTotals: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+		duplicateOf: previous
+			? { id: previous.id, fileName: previous.file_name, importedAt: previous.imported_at }
+			: sameRows,
+		resolved: errors.length ? [] : resolved,
+		unmappedRows: errors.length ? 0 : unmappedRows,
+		mode,
+		replaces
+	};
+}
+
+/** The file's totals per month and položka: what the batch stores and reconciliation compares. */
+export function fileTotals(rows: ResolvedRow[]) {
+	const map = new Map<string, { month: string; polozka: string; amount: bigint; rows: number }>();
+	for (const { row } of rows) {
+		const key = `${row.month}|${row.polozka}`;
+		const t = map.get(key) ?? { month: row.month, polozka: row.polozka, amount: 0n, rows: 0 };
+		t.amount += row.amount;
+		t.rows++;
+		map.set(key, t);
+	}
+	return [...map.values()].sort(
+		(a, b) => a.month.localeCompare(b.month) || a.polozka.localeCompare(b.polozka)
+	);
+}

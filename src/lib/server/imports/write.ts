@@ -1,0 +1,232 @@
+// Step 3, write: a clean Validation → one import batch, in one transaction: the batch row, the ORJ/
+// ORG mappings chosen in the preview, the "unmapped" org unit when needed, the months a replace
+// takes over, the ledger lines (bulk insert), the monthly aggregates, process costs and the audit
+// entry; then the reconciliation of the file's totals with the ledger. All or nothing: any failure
+// rolls the whole transaction back. `writeBatch` is the core (batch row + lines) the demo seed
+// writes its ledger with.
+import { sql } from 'kysely';
+import * as audit from '../audit/audit';
+import type { Db } from '../db';
+import type { Executor } from '../audit/audit';
+import { applyBatchDelta } from '../costs/aggregates';
+import { refreshProcessCosts } from '../allocation/allocation.service';
+import { ensureUnmappedOrgUnit } from './codes';
+import { saveCodeMappings } from './code-mappings';
+import { replaceMonths } from './replace';
+import type { EntryKind } from './source-row';
+import type {
+	ImportOptions,
+	ReadResult,
+	ReconciliationLine,
+	ResolvedRow,
+	Validation
+} from './types';
+import { fileTotals } from './validate';
+
+const CHUNK = 5000;
+
+/** What an import batch records about its file, besides what its rows add up to. */
+export interface BatchHeader {
+	source: ImportOptions['source'];
+	format: string;
+	fileName: string;
+	contentHash: string;
+	kind: EntryKind;
+	profileName: string | null;
+	rowsRead: number;
+	rowsSkipped: number;
+}
+
+/** The import_batch row for `rows`: their count, total, months and totals per month and položka. */
+export async function insertBatch(
+	trx: Executor,
+	actorId: number | null,
+	header: BatchHeader,
+	rows: ResolvedRow[]
+): Promise<number> {
+	const totals = fileTotals(rows);
+	const months = totals.map((t) => t.month);
+	const batch = await trx
+		.insertInto('import_batch')
+		.values({
+			source: header.source,
+			format: header.format,
+			file_name: header.fileName.slice(0, 255),
+			content_hash: header.contentHash,
+			kind: header.kind,
+			profile_name: header.profileName,
+			rows_read: header.rowsRead,
+			rows_imported: rows.length,
+			rows_skipped: header.rowsSkipped,
+			total: rows.reduce((sum, r) => sum + r.row.amount, 0n),
+			month_from: `${months[0]}-01`,
+			month_to: `${months[months.length - 1]}-01`,
+			file_totals: JSON.stringify(totals.map((t) => ({ ...t, amount: t.amount.toString() }))),
+			imported_by: actorId
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return batch.id;
+}
+
+/** Bulk insert through unnest(): one statement per chunk, a handful of array parameters. */
+export async function insertEntries(
+	trx: Executor,
+	batchId: number | null,
+	actorId: number | null,
+	kind: EntryKind,
+	rows: ResolvedRow[]
+): Promise<void> {
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		const chunk = rows.slice(i, i + CHUNK);
+		const col = <T>(f: (r: ResolvedRow) => T) => chunk.map(f);
+		await sql`
+			insert into cost_entry (kind, month, amount, nature, polozka, paragraf, org_unit_id,
+				process_id, initiative_id, text, orj, org, uz, batch_id, created_by)
+			select ${kind}, u.month::date, u.amount, u.nature, u.polozka, u.paragraf, u.org_unit_id,
+				u.process_id, u.initiative_id, u.text, u.orj, u.org, u.uz, ${batchId}::int, ${actorId}::int
+			from unnest(
+				${col((r) => `${r.row.month}-01`)}::text[],
+				${col((r) => r.row.amount.toString())}::bigint[],
+				${col((r) => r.nature)}::text[],
+				${col((r) => r.row.polozka)}::text[],
+				${col((r) => r.row.paragraf)}::text[],
+				${col((r) => r.orgUnitId)}::int[],
+				${col((r) => r.processId ?? null)}::int[],
+				${col((r) => r.initiativeId)}::int[],
+				${col((r) => r.row.text)}::text[],
+				${col((r) => r.row.orj)}::text[],
+				${col((r) => r.row.org)}::text[],
+				${col((r) => r.row.uz)}::text[]
+			) as u(month, amount, nature, polozka, paragraf, org_unit_id, process_id, initiative_id,
+				text, orj, org, uz)
+		`.execute(trx);
+	}
+}
+
+/**
+ * A batch and its ledger lines, nothing else, inside the caller's transaction: no replace, no
+ * aggregates, no audit (the demo seed rebuilds the aggregates once when all its batches are in).
+ */
+export async function writeBatch(
+	trx: Executor,
+	actorId: number | null,
+	header: BatchHeader,
+	rows: ResolvedRow[]
+): Promise<number> {
+	const batchId = await insertBatch(trx, actorId, header, rows);
+	await insertEntries(trx, batchId, actorId, header.kind, rows);
+	return batchId;
+}
+
+export interface Written {
+	batchId: number;
+	reconciliation: ReconciliationLine[];
+	replaced: Awaited<ReturnType<typeof replaceMonths>>;
+	/** ms for the batch and its lines, and for aggregates, process costs, audit, reconciliation */
+	writeMs: number;
+	refreshMs: number;
+}
+
+/** Writes a validated file (no errors, at least one row) as one batch in one transaction. */
+export async function write(
+	db: Db,
+	actorId: number | null,
+	read: ReadResult,
+	validation: Validation,
+	options: ImportOptions
+): Promise<Written> {
+	const kind = read.kind ?? options.kind;
+	return db.transaction().execute(async (trx) => {
+		const w0 = performance.now();
+		const rows = validation.resolved;
+		const batchId = await insertBatch(
+			trx,
+			actorId,
+			{
+				source: options.source,
+				format: read.format,
+				fileName: options.fileName,
+				contentHash: validation.hash,
+				kind,
+				profileName: options.profileName ?? null,
+				rowsRead: validation.rowsRead,
+				rowsSkipped: validation.skippedRevenue + validation.skippedFinancing
+			},
+			rows
+		);
+		if (options.mappings) await saveCodeMappings(trx, actorId, options.mappings);
+		if (validation.unmappedRows) {
+			const unitId = await ensureUnmappedOrgUnit(trx, actorId, 'Nezařazeno (nenamapované ORJ)');
+			for (const r of rows) if (r.unmapped) r.orgUnitId = unitId;
+		}
+		const months = validation.monthTotals.map((m) => m.month);
+		// The earlier batches' months go before this batch's lines go in, or the plan would see them.
+		const replaced =
+			validation.mode === 'replace'
+				? await replaceMonths(trx, actorId, batchId, { format: read.format, kind, months })
+				: { months: [], batches: [] };
+		await insertEntries(trx, batchId, actorId, kind, rows);
+		const w1 = performance.now();
+		await applyBatchDelta(trx, batchId, 1);
+		await refreshProcessCosts(trx, [...new Set(months.map((m) => Number(m.slice(0, 4))))]);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'costs.import',
+			entity: 'import_batch',
+			entityId: batchId,
+			after: {
+				fileName: options.fileName,
+				kind,
+				format: read.format,
+				rows: rows.length,
+				total: validation.total,
+				hash: validation.hash,
+				duplicateConfirmed: !!validation.duplicateOf,
+				unmappedRows: validation.unmappedRows,
+				replaced: replaced.batches.map((b) => ({ id: b.batchId, months: b.months }))
+			}
+		});
+		const reconciliation = await reconcile(trx, batchId);
+		return {
+			batchId,
+			reconciliation,
+			replaced,
+			writeMs: w1 - w0,
+			refreshMs: performance.now() - w1
+		};
+	});
+}
+
+/** File totals per month and položka beside what the ledger holds (this batch, and in all). */
+export async function reconcile(db: Executor, batchId: number): Promise<ReconciliationLine[]> {
+	const batch = await db
+		.selectFrom('import_batch')
+		.select(['file_totals', 'kind'])
+		.where('id', '=', batchId)
+		.executeTakeFirstOrThrow();
+	const file = (
+		typeof batch.file_totals === 'string' ? JSON.parse(batch.file_totals) : batch.file_totals
+	) as { month: string; polozka: string; amount: string }[];
+	const inBatch = await sql<{ month: string; polozka: string; amount: bigint }>`
+		select to_char(month, 'YYYY-MM') as month, polozka, sum(amount)::bigint as amount
+		from cost_entry where batch_id = ${batchId} group by 1, 2`.execute(db);
+	const months = [...new Set(file.map((f) => `${f.month}-01`))];
+	const ledger = months.length
+		? await sql<{ month: string; polozka: string; amount: bigint }>`
+		select to_char(month, 'YYYY-MM') as month, polozka, sum(amount)::bigint as amount
+		from cost_month_summary
+		where kind = ${batch.kind} and month = any(${months}::date[])
+		group by 1, 2`.execute(db)
+		: { rows: [] };
+	const key = (r: { month: string; polozka: string }) => `${r.month}|${r.polozka}`;
+	const batchMap = new Map(inBatch.rows.map((r) => [key(r), r.amount]));
+	const ledgerMap = new Map(ledger.rows.map((r) => [key(r), r.amount]));
+	return file.map((f) => ({
+		month: f.month,
+		polozka: f.polozka,
+		file: BigInt(f.amount),
+		batch: batchMap.get(key(f)) ?? 0n,
+		ledger: ledgerMap.get(key(f)) ?? 0n
+	}));
+}
