@@ -55,9 +55,9 @@ export function parseEntryForm(
 		processId: optionalId(form.processId),
 		initiativeId: optionalId(form.initiativeId)
 	};
-	for (const [k, v] of Object.entries(ids)) if (v === undefined) errors[k] = 'costs_err_choice';
+	for (const [k, v] of Object.entries(ids)) if (v === undefined) errors[k] = 'error_choice';
 	const nature = s('nature');
-	if (nature && !(NATURES as string[]).includes(nature)) errors.nature = 'costs_err_choice';
+	if (nature && !(NATURES as string[]).includes(nature)) errors.nature = 'error_choice';
 	const text = s('text');
 	if (text.length > 500) errors.text = 'costs_err_text_long';
 	if (Object.keys(errors).length) return { ok: false, errors };
@@ -143,9 +143,9 @@ async function check(trx: Executor, input: EntryInput): Promise<CostNature> {
 	const exists = async (table: 'org_unit' | 'process' | 'initiative', id: number | null) =>
 		id === null ||
 		!!(await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
-	if (!(await exists('org_unit', input.orgUnitId))) errors.orgUnitId = 'costs_err_choice';
-	if (!(await exists('process', input.processId))) errors.processId = 'costs_err_choice';
-	if (!(await exists('initiative', input.initiativeId))) errors.initiativeId = 'costs_err_choice';
+	if (!(await exists('org_unit', input.orgUnitId))) errors.orgUnitId = 'error_choice';
+	if (!(await exists('process', input.processId))) errors.processId = 'error_choice';
+	if (!(await exists('initiative', input.initiativeId))) errors.initiativeId = 'error_choice';
 	if (Object.keys(errors).length) throw new ValidationError(errors);
 	return input.nature ?? category!.nature;
 }

@@ -42,7 +42,7 @@ export async function saveOrj(db: Db, actorId: number, orjText: string, orgUnitI
 			.select('id')
 			.where('id', '=', orgUnitId)
 			.executeTakeFirst();
-		if (!unit) throw new ValidationError({ orgUnitId: 'costs_err_choice' });
+		if (!unit) throw new ValidationError({ orgUnitId: 'error_choice' });
 		const before = await trx
 			.selectFrom('orj_mapping')
 			.selectAll()
@@ -89,7 +89,7 @@ export async function saveOrg(db: Db, actorId: number, orgText: string, initiati
 			.select('id')
 			.where('id', '=', initiativeId)
 			.executeTakeFirst();
-		if (!initiative) throw new ValidationError({ initiativeId: 'costs_err_choice' });
+		if (!initiative) throw new ValidationError({ initiativeId: 'error_choice' });
 		await sql`insert into org_mapping (org, initiative_id) values (${org}, ${initiativeId})
 			on conflict (org) do update set initiative_id = excluded.initiative_id, updated_at = now(),
 			version = org_mapping.version + 1`.execute(trx);
@@ -130,7 +130,7 @@ export async function setNature(
 	nature: string
 ) {
 	if (!(NATURES as string[]).includes(nature)) {
-		throw new ValidationError({ nature: 'costs_err_choice' });
+		throw new ValidationError({ nature: 'error_choice' });
 	}
 	await db.transaction().execute(async (trx) => {
 		const before = await trx
