@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDate, monthToDate, parseMilestone, parseRisk } from './programme.validation';
+import { isDate } from '../shared/form';
+import { monthToDate, parseMilestone, parseRisk } from './programme.validation';
 
 describe('programme form parsing', () => {
 	it('accepts only real calendar dates', () => {

@@ -1,17 +1,15 @@
-import { fail } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { translateErrors } from '$lib/server/i18n';
 import * as costs from '$lib/server/costs/costs.service';
-import { ValidationError } from '$lib/server/shared/errors';
-import { yearParam } from './params';
+import { formValues } from '$lib/server/shared/form';
+import { refuse, yearParam } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
-	const year = yearParam(url.searchParams.get('year'));
+	const year = yearParam(url, new Date().getFullYear());
 	const asked = Number(url.searchParams.get('page'));
 	const processPage = Number.isInteger(asked) && asked > 0 ? asked : 1;
 	const [years, page] = await Promise.all([
@@ -24,16 +22,12 @@ export const load: PageServerLoad = async ({ url }) => {
 export const actions: Actions = {
 	target: async ({ request }) => {
 		const actor = requireCapability('costs.edit');
-		const form = await request.formData();
-		const target = String(form.get('target') ?? '');
+		const values = await formValues(request);
 		try {
-			await costs.setInvestmentTarget(getDb(), actor.id, target);
+			await costs.setInvestmentTarget(getDb(), actor.id, values.target ?? '');
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				return fail(400, { values: { target }, errors: translateErrors(e.errors) });
-			}
-			throw e;
+			return refuse(e, 'target', values);
 		}
-		return { saved: true };
+		return { form: 'target', saved: true };
 	}
 };
