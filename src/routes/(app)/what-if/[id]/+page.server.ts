@@ -4,15 +4,16 @@ import { getDb } from '$lib/server/db';
 import { whatIfBase } from '$lib/server/overview/what-if.service';
 import { todayInPrague } from '$lib/server/programme/milestone-status';
 import { NotFoundError } from '$lib/server/shared/errors';
+import { routeId, yearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	requireCapability('read');
-	const id = Number(params.id);
-	if (!Number.isInteger(id) || id <= 0) error(404, { message: 'not found' });
+	const id = routeId(params.id);
 	const thisYear = Number(todayInPrague().slice(0, 4));
-	const asked = Number(url.searchParams.get('year'));
-	const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
+	// Figures exist only up to this year: a later year shows this one.
+	const asked = yearParam(url, thisYear);
+	const year = asked > thisYear ? thisYear : asked;
 	try {
 		return await whatIfBase(getDb(), id, year);
 	} catch (e) {
