@@ -7,7 +7,7 @@ import { ConflictError } from '../../src/lib/server/shared/errors';
 import { publicPage } from '../../src/lib/server/overview/public.service';
 import * as overview from '../../src/lib/server/overview/overview.service';
 import * as costs from '../../src/lib/server/costs/costs.service';
-import { parseSharePercent } from '../../src/lib/server/settings/settings';
+import { parseShareTarget } from '../../src/lib/server/settings/settings';
 import { sql } from 'kysely';
 import * as oneTarget from '../../migrations/20261204_0800_one_investment_share_target.js';
 
@@ -145,7 +145,7 @@ describe.each(engines)('the investment-share target on %s', (engine) => {
 		expect(before.target.value).toBeNull();
 		expect((await overview.compute(t.db, YEAR, '2026-06-15')).investmentShareTarget).toBeNull();
 
-		const typed = parseSharePercent('15,5 %');
+		const typed = parseShareTarget({ target: '15,5 %' });
 		expect(typed).toEqual({ ok: true, value: 1550 });
 		if (!typed.ok) return;
 		await settings.saveInvestmentShareTarget(t.db, financeId, before.target.version, typed.value);
@@ -159,8 +159,14 @@ describe.each(engines)('the investment-share target on %s', (engine) => {
 	});
 
 	it('refuses what is not a share and a save from an outdated form', async () => {
-		expect(parseSharePercent('hodně')).toEqual({ ok: false, error: 'overview_error_share' });
-		expect(parseSharePercent('100,01')).toEqual({ ok: false, error: 'overview_error_share' });
+		expect(parseShareTarget({ target: 'hodně' })).toEqual({
+			ok: false,
+			errors: { target: 'overview_error_share' }
+		});
+		expect(parseShareTarget({ target: '100,01' })).toEqual({
+			ok: false,
+			errors: { target: 'overview_error_share' }
+		});
 		const loaded = await settings.getInvestmentShareTarget(t.db);
 		await settings.saveInvestmentShareTarget(t.db, financeId, loaded.version, 2000);
 		await expect(

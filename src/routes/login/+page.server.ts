@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/login.service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { landingPath } from '$lib/server/auth/landing';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, type FormFailure } from '$lib/server/shared/http';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,29 +20,32 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url, setHeaders }) => {
-		const form = await request.formData();
-		const username = String(form.get('username') ?? '');
-		const password = String(form.get('password') ?? '');
+		const { username = '', password = '' } = await formValues(request);
+		// The password is never sent back to the page.
+		const values = { username };
 		if (!username.trim() || !password) {
-			return fail(400, {
-				username: username.slice(0, 100),
-				errors: {
-					...(username.trim() ? {} : { username: m.error_required() }),
-					...(password ? {} : { password: m.error_required() })
-				}
-			});
+			return invalid(
+				'login',
+				{
+					...(username.trim() ? {} : { username: 'error_required' }),
+					...(password ? {} : { password: 'error_required' })
+				},
+				values
+			);
 		}
 		const result = await login(getDb(), username, password, getClientAddress());
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				setHeaders({ 'Retry-After': String(result.retryAfter) });
 				return fail(429, {
-					username: username.slice(0, 100),
+					form: 'login',
+					values,
+					errors: {},
 					message: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) })
-				});
+				} satisfies FormFailure);
 			}
 			await new Promise((resolve) => setTimeout(resolve, result.delayMs));
-			return fail(400, { username: username.slice(0, 100), message: m.login_invalid() });
+			return invalid('login', {}, values, { message: 'login_invalid' });
 		}
 		setSessionCookie(cookies, result.token, result.session.expiresAt, url.protocol === 'https:');
 		const user = await getDb()

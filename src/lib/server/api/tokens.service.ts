@@ -5,6 +5,7 @@ import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { FormReader, type Parsed } from '../shared/form';
 import { TOKEN_PREFIX, type ApiToken, type ApiUser } from './tokens';
 
 const NAME_MAX = 100;
@@ -58,17 +59,14 @@ export interface IssueInput {
 }
 
 /** Parses the issue form: a user and a name that says what the token is for. */
-export function parseIssue(
-	form: Record<string, unknown>
-): { ok: true; value: IssueInput } | { ok: false; errors: Record<string, string> } {
-	const errors: Record<string, string> = {};
-	const name = typeof form.name === 'string' ? form.name.trim() : '';
-	const userId = Number(form.userId);
-	if (!name) errors.name = 'overview_error_token_name';
-	else if (name.length > NAME_MAX) errors.name = 'overview_error_token_name_long';
-	if (!Number.isInteger(userId) || userId <= 0) errors.userId = 'overview_error_token_user';
-	if (Object.keys(errors).length) return { ok: false, errors };
-	return { ok: true, value: { userId, name } };
+export function parseIssue(form: Record<string, unknown>): Parsed<IssueInput> {
+	const f = new FormReader(form);
+	const name = f.raw('name');
+	if (!name) f.errors.name = 'overview_error_token_name';
+	else if (name.length > NAME_MAX) f.errors.name = 'overview_error_token_name_long';
+	const userId = f.id('userId');
+	if (userId === null) f.errors.userId = 'overview_error_token_user';
+	return f.result({ userId: userId ?? 0, name });
 }
 
 /** Issues a token for a user. The plain token is returned once and never stored. */

@@ -9,6 +9,7 @@ import { parseCzk } from '../../money';
 import { parseMonth } from '../imports/formats/dates';
 import { refreshProcessCosts } from '../allocation/allocation.service';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../shared/errors';
+import { FormReader, type Parsed } from '../shared/form';
 import { applyEntryDelta } from './aggregates';
 import { NATURES } from './costs';
 
@@ -27,55 +28,34 @@ export interface EntryInput {
 	text: string | null;
 }
 
-const optionalId = (v: unknown) => {
-	const s = String(v ?? '').trim();
-	if (!s) return null;
-	const n = Number(s);
-	return Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
 /** Parses the entry form (Czech amounts `1 234,50`, months `2026-03` or `3/2026`). */
-export function parseEntryForm(
-	form: Record<string, unknown>
-): { ok: true; value: EntryInput } | { ok: false; errors: FieldErrors } {
-	const errors: FieldErrors = {};
-	const s = (k: string) => String(form[k] ?? '').trim();
-	const kind = s('kind');
-	if (kind !== 'actual' && kind !== 'budget') errors.kind = 'costs_err_kind';
-	const month = parseMonth(s('month'));
-	if (!month) errors.month = 'costs_err_month';
-	const amount = parseCzk(s('amount'));
-	if (amount === null) errors.amount = 'costs_err_amount_field';
-	const polozka = s('polozka');
-	if (!/^\d{4}$/.test(polozka)) errors.polozka = 'costs_err_polozka_field';
-	const paragraf = s('paragraf');
-	if (paragraf && !/^\d{4}$/.test(paragraf)) errors.paragraf = 'costs_err_paragraf_field';
-	const ids = {
-		orgUnitId: optionalId(form.orgUnitId),
-		processId: optionalId(form.processId),
-		initiativeId: optionalId(form.initiativeId)
-	};
-	for (const [k, v] of Object.entries(ids)) if (v === undefined) errors[k] = 'costs_err_choice';
-	const nature = s('nature');
-	if (nature && !(NATURES as string[]).includes(nature)) errors.nature = 'costs_err_choice';
-	const text = s('text');
-	if (text.length > 500) errors.text = 'costs_err_text_long';
-	if (Object.keys(errors).length) return { ok: false, errors };
-	return {
-		ok: true,
-		value: {
-			kind: kind as 'actual' | 'budget',
-			month: month!,
-			amount: amount!,
-			polozka,
-			paragraf: paragraf || null,
-			orgUnitId: ids.orgUnitId ?? null,
-			processId: ids.processId ?? null,
-			initiativeId: ids.initiativeId ?? null,
-			nature: (nature || null) as CostNature | null,
-			text: text || null
-		}
-	};
+export function parseEntryForm(form: Record<string, unknown>): Parsed<EntryInput> {
+	const f = new FormReader(form);
+	const kind = f.raw('kind');
+	if (kind !== 'actual' && kind !== 'budget') f.errors.kind = 'costs_err_kind';
+	const month = parseMonth(f.raw('month'));
+	if (!month) f.errors.month = 'costs_err_month';
+	const amount = parseCzk(f.raw('amount'));
+	if (amount === null) f.errors.amount = 'costs_err_amount_field';
+	const polozka = f.raw('polozka');
+	if (!/^\d{4}$/.test(polozka)) f.errors.polozka = 'costs_err_polozka_field';
+	const paragraf = f.raw('paragraf');
+	if (paragraf && !/^\d{4}$/.test(paragraf)) f.errors.paragraf = 'costs_err_paragraf_field';
+	const text = f.raw('text');
+	// The ledger's text column is short; the message names its limit.
+	if (text.length > 500) f.errors.text = 'costs_err_text_long';
+	return f.result({
+		kind: kind as 'actual' | 'budget',
+		month: month ?? '',
+		amount: amount ?? 0n,
+		polozka,
+		paragraf: paragraf || null,
+		orgUnitId: f.id('orgUnitId'),
+		processId: f.id('processId'),
+		initiativeId: f.id('initiativeId'),
+		nature: f.choice('nature', NATURES, { required: false }),
+		text: text || null
+	});
 }
 
 export interface EntryFilter {
@@ -143,9 +123,9 @@ async function check(trx: Executor, input: EntryInput): Promise<CostNature> {
 	const exists = async (table: 'org_unit' | 'process' | 'initiative', id: number | null) =>
 		id === null ||
 		!!(await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
-	if (!(await exists('org_unit', input.orgUnitId))) errors.orgUnitId = 'costs_err_choice';
-	if (!(await exists('process', input.processId))) errors.processId = 'costs_err_choice';
-	if (!(await exists('initiative', input.initiativeId))) errors.initiativeId = 'costs_err_choice';
+	if (!(await exists('org_unit', input.orgUnitId))) errors.orgUnitId = 'error_choice';
+	if (!(await exists('process', input.processId))) errors.processId = 'error_choice';
+	if (!(await exists('initiative', input.initiativeId))) errors.initiativeId = 'error_choice';
 	if (Object.keys(errors).length) throw new ValidationError(errors);
 	return input.nature ?? category!.nature;
 }

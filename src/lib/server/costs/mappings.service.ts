@@ -83,7 +83,7 @@ export async function setNature(
 	nature: string
 ) {
 	if (!(NATURES as string[]).includes(nature)) {
-		throw new ValidationError({ nature: 'costs_err_choice' });
+		throw new ValidationError({ nature: 'error_choice' });
 	}
 	await db.transaction().execute(async (trx) => {
 		const before = await trx

@@ -1,5 +1,4 @@
-import { FormReader } from '../shared/form';
-import type { FieldErrors } from '../shared/errors';
+import { FormReader, type Parsed } from '../shared/form';
 import {
 	GOAL_LEVELS,
 	GOAL_LIFECYCLES,
@@ -7,8 +6,6 @@ import {
 	type GoalInput,
 	type StatusOverride
 } from './goals';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 export function parseGoal(form: Record<string, unknown>): Parsed<GoalInput> {
 	const f = new FormReader(form);
@@ -26,7 +23,7 @@ export function parseGoal(form: Record<string, unknown>): Parsed<GoalInput> {
 	if (value.startYear !== null && value.endYear !== null && value.endYear < value.startYear) {
 		f.errors.endYear = 'goals_error_years';
 	}
-	return f.ok ? { ok: true, value } : { ok: false, errors: f.errors };
+	return f.result(value);
 }
 
 /** Weight of a process's contribution to a goal: a whole per cent, 1–100. */
@@ -36,8 +33,8 @@ export function parseLink(
 	const f = new FormReader(form);
 	const processId = f.id('processId', { required: true });
 	const weight = f.int('weight', { required: true, min: 1, max: 100, error: 'goals_error_weight' });
-	if (!f.ok || processId === null || weight === null) return { ok: false, errors: f.errors };
-	return { ok: true, value: { processId, weight } };
+	// Both are required: when either is missing the reader holds its error and this is refused.
+	return f.result({ processId: processId ?? 0, weight: weight ?? 0 });
 }
 
 /** An override needs a comment; clearing it (empty status) needs none. */
@@ -48,6 +45,5 @@ export function parseOverride(
 	const override = f.choice('override', OVERRIDES, { required: false });
 	const comment = f.text('overrideComment', { max: 2000 });
 	if (override && !comment) f.errors.overrideComment = 'goals_error_override_comment';
-	if (!f.ok) return { ok: false, errors: f.errors };
-	return { ok: true, value: { override, comment: override ? comment : null } };
+	return f.result({ override, comment: override ? comment : null });
 }

@@ -52,7 +52,7 @@ export async function saveOrj(
 		.select('id')
 		.where('id', '=', orgUnitId)
 		.executeTakeFirst();
-	if (!unit) throw new ValidationError({ orgUnitId: 'costs_err_choice' });
+	if (!unit) throw new ValidationError({ orgUnitId: 'error_choice' });
 	const before = await trx
 		.selectFrom('orj_mapping')
 		.selectAll()
@@ -85,7 +85,7 @@ export async function saveOrg(
 		.select('id')
 		.where('id', '=', initiativeId)
 		.executeTakeFirst();
-	if (!initiative) throw new ValidationError({ initiativeId: 'costs_err_choice' });
+	if (!initiative) throw new ValidationError({ initiativeId: 'error_choice' });
 	const before = await trx
 		.selectFrom('org_mapping')
 		.selectAll()

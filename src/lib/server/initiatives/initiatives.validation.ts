@@ -1,13 +1,6 @@
 import { parseCzk } from '$lib/money';
-import type { FieldErrors } from '../shared/errors';
-import {
-	monthToDate,
-	optionalId,
-	optionalText,
-	requiredText,
-	text,
-	type Parsed
-} from '../programme/programme.validation';
+import { FormReader, type Parsed } from '../shared/form';
+import { monthToDate } from '../programme/programme.validation';
 import {
 	INITIATIVE_STATUSES,
 	type InitiativeInput,
@@ -18,92 +11,98 @@ import {
 type Form = Record<string, unknown>;
 
 /** A non-negative CZK amount; empty is 0 unless required. */
-export function amount(form: Form, key: string, errors: FieldErrors, required = false): bigint {
-	const v = text(form, key);
+function amount(f: FormReader, name: string, required = false): bigint {
+	const v = f.raw(name);
 	if (!v) {
-		if (required) errors[key] = 'error_required';
+		if (required) f.errors[name] = 'error_required';
 		return 0n;
 	}
 	const parsed = parseCzk(v);
-	if (parsed === null) {
-		errors[key] = 'programme_error_amount';
+	if (parsed === null || parsed > 100_000_000_000_00n) {
+		f.errors[name] = 'programme_error_amount';
 		return 0n;
 	}
 	if (parsed < 0n) {
-		errors[key] = 'programme_error_negative';
-		return 0n;
-	}
-	if (parsed > 100_000_000_000_00n) {
-		errors[key] = 'programme_error_amount';
+		f.errors[name] = 'programme_error_negative';
 		return 0n;
 	}
 	return parsed;
 }
 
 /** Hours with at most two decimals (comma or dot), ≥ 0, as a numeric string. */
-export function hours(form: Form, key: string, errors: FieldErrors): string {
-	const v = text(form, key).replace(/\s/g, '').replace(',', '.');
+function hours(f: FormReader, name: string): string {
+	const v = f.raw(name).replace(/\s/g, '').replace(',', '.');
 	if (!v) return '0';
 	if (v.startsWith('-')) {
-		errors[key] = 'programme_error_negative';
+		f.errors[name] = 'programme_error_negative';
 		return '0';
 	}
 	if (!/^\d{1,7}(\.\d{1,2})?$/.test(v)) {
-		errors[key] = 'programme_error_hours';
+		f.errors[name] = 'programme_error_hours';
 		return '0';
 	}
 	return v;
 }
 
 export function parseInitiative(form: Form): Parsed<InitiativeInput> {
-	const errors: FieldErrors = {};
-	const code = requiredText(form, 'code', errors, 20).toUpperCase();
-	if (code && !/^[A-Z0-9][A-Z0-9_-]*$/.test(code)) errors.code = 'programme_error_code';
-	const value = {
+	const f = new FormReader(form);
+	// Initiative codes are stricter than the kit's record codes: no dots, at most 20 characters.
+	const code = (f.text('code', { required: true, max: 20 }) ?? '').toUpperCase();
+	if (code && !/^[A-Z0-9][A-Z0-9_-]*$/.test(code)) f.errors.code = 'programme_error_code';
+	return f.result({
 		code,
-		name: requiredText(form, 'name', errors, 200),
-		description: optionalText(form, 'description', errors),
-		ownerUserId: optionalId(form, 'ownerUserId', errors),
-		expectedCzk: amount(form, 'expectedCzk', errors),
-		expectedHours: hours(form, 'expectedHours', errors),
-		valuationOrgUnitId: optionalId(form, 'valuationOrgUnitId', errors),
-		activityId: optionalId(form, 'activityId', errors)
-	};
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+		name: f.text('name', { required: true, max: 200 }) ?? '',
+		description: f.text('description', { max: 4000 }),
+		ownerUserId: f.id('ownerUserId'),
+		expectedCzk: amount(f, 'expectedCzk'),
+		expectedHours: hours(f, 'expectedHours'),
+		valuationOrgUnitId: f.id('valuationOrgUnitId'),
+		activityId: f.id('activityId')
+	});
 }
 
 export function parseBudget(form: Form): Parsed<{ year: number; amount: bigint }> {
-	const errors: FieldErrors = {};
-	const year = Number(text(form, 'year'));
-	if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.year = 'programme_error_year';
-	const value = { year, amount: amount(form, 'amount', errors, true) };
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+	const f = new FormReader(form);
+	const year = f.int('year', { min: 2000, max: 2100, error: 'programme_error_year' });
+	if (year === null) f.errors.year = 'programme_error_year';
+	return f.result({ year: year ?? 0, amount: amount(f, 'amount', true) });
 }
 
 export function parseSaving(form: Form, today: string): Parsed<SavingInput> {
-	const errors: FieldErrors = {};
-	const fromText = text(form, 'periodFrom');
-	const toText = text(form, 'periodTo') || fromText;
+	const f = new FormReader(form);
+	const fromText = f.raw('periodFrom');
+	const toText = f.raw('periodTo') || fromText;
 	const periodStart = fromText ? monthToDate(fromText) : null;
 	const periodEnd = toText ? monthToDate(toText, true) : null;
-	if (!fromText) errors.periodFrom = 'programme_error_period_required';
-	else if (!periodStart) errors.periodFrom = 'programme_error_period';
-	if (fromText && !periodEnd) errors.periodTo = 'programme_error_period';
+	if (!fromText) f.errors.periodFrom = 'programme_error_period_required';
+	else if (!periodStart) f.errors.periodFrom = 'programme_error_period';
+	if (fromText && !periodEnd) f.errors.periodTo = 'programme_error_period';
 	if (periodStart && periodEnd && periodEnd < periodStart) {
-		errors.periodTo = 'programme_error_period_order';
+		f.errors.periodTo = 'programme_error_period_order';
 	}
-	if (periodStart && periodStart > today) errors.periodFrom = 'programme_error_period_future';
+	if (periodStart && periodStart > today) f.errors.periodFrom = 'programme_error_period_future';
 	const value = {
 		periodStart: periodStart ?? '',
 		periodEnd: periodEnd ?? '',
-		amount: amount(form, 'amount', errors),
-		hours: hours(form, 'hours', errors),
-		evidence: requiredText(form, 'evidence', errors, 2000)
+		amount: amount(f, 'amount'),
+		hours: hours(f, 'hours'),
+		evidence: f.text('evidence', { required: true, max: 2000 }) ?? ''
 	};
-	if (!errors.amount && !errors.hours && value.amount === 0n && Number(value.hours) === 0) {
-		errors.amount = 'programme_error_saving_empty';
+	if (!f.errors.amount && !f.errors.hours && value.amount === 0n && Number(value.hours) === 0) {
+		f.errors.amount = 'programme_error_saving_empty';
 	}
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+	return f.result(value);
+}
+
+/** A status change: the status asked for (approving names none) and an optional note. */
+export function parseStatusChange(
+	form: Form,
+	approve: boolean
+): Parsed<{ to: InitiativeStatus; note: string | null }> {
+	const f = new FormReader(form);
+	const to = approve ? 'approved' : parseStatus(form.to);
+	if (!to) f.errors.status = 'programme_error_transition';
+	return f.result({ to: to ?? 'approved', note: f.text('note', { max: 1000 }) });
 }
 
 export function parseStatus(value: unknown): InitiativeStatus | null {

@@ -1,10 +1,7 @@
-import { FormReader } from '../shared/form';
-import type { FieldErrors } from '../shared/errors';
+import { FormReader, type Parsed } from '../shared/form';
 import { compare } from '../../decimal';
 import { DIRECTIONS, type KpiInput } from './kpis';
 import { FREQUENCIES, canonicalPeriod, frequencyOf, type Frequency } from './period';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 export function parseKpi(form: Record<string, unknown>): Parsed<KpiInput> {
 	const f = new FormReader(form);
@@ -25,7 +22,7 @@ export function parseKpi(form: Record<string, unknown>): Parsed<KpiInput> {
 		value.baselinePeriod = canonicalPeriod(bp);
 		if (!value.baselinePeriod) f.errors.baselinePeriod = 'goals_error_period_format';
 	}
-	return f.ok ? { ok: true, value } : { ok: false, errors: f.errors };
+	return f.result(value);
 }
 
 export interface TargetForm {
@@ -60,6 +57,5 @@ export function parseTarget(
 	if (target !== null && targetMax !== null && compare(targetMax, target) < 0) {
 		f.errors.targetMax = 'goals_error_range';
 	}
-	if (!f.ok || target === null) return { ok: false, errors: f.errors };
-	return { ok: true, value: { period, target, targetMax, tolerance } };
+	return f.result({ period, target: target ?? '', targetMax, tolerance });
 }

@@ -1,9 +1,6 @@
 import { parseCzk } from '$lib/money';
-import { FormReader } from '../shared/form';
-import type { FieldErrors } from '../shared/errors';
+import { FormReader, type Parsed } from '../shared/form';
 import type { OrgUnitInput, OrgUnitYearInput } from './org-units';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 export function parseOrgUnit(form: Record<string, unknown>): Parsed<OrgUnitInput> {
 	const f = new FormReader(form);
@@ -13,7 +10,7 @@ export function parseOrgUnit(form: Record<string, unknown>): Parsed<OrgUnitInput
 		parentId: f.id('parentId'),
 		description: f.text('description', { max: 2000 })
 	};
-	return f.ok ? { ok: true, value } : { ok: false, errors: f.errors };
+	return f.result(value);
 }
 
 export function parseOrgUnitYear(form: Record<string, unknown>): Parsed<OrgUnitYearInput> {
@@ -26,6 +23,5 @@ export function parseOrgUnitYear(form: Record<string, unknown>): Parsed<OrgUnitY
 		hourlyCost = parseCzk(cost);
 		if (hourlyCost === null || hourlyCost < 0n) f.errors.hourlyCost = 'processes_error_amount';
 	}
-	if (!f.ok || year === null || fte === null) return { ok: false, errors: f.errors };
-	return { ok: true, value: { year, fte, hourlyCost } };
+	return f.result({ year: year ?? 0, fte: fte ?? '', hourlyCost });
 }

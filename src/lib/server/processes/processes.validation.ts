@@ -1,5 +1,4 @@
-import { FormReader } from '../shared/form';
-import type { FieldErrors } from '../shared/errors';
+import { FormReader, type Parsed } from '../shared/form';
 import { CRITERIA, type Scores } from './potential';
 import {
 	ASSET_KINDS,
@@ -9,8 +8,6 @@ import {
 	type ProcessInput
 } from './processes';
 import type { InfoAssetKind, Raci } from '../db/schema';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 export function parseProcess(form: Record<string, unknown>): Parsed<ProcessInput> {
 	const f = new FormReader(form);
@@ -34,7 +31,7 @@ export function parseProcess(form: Record<string, unknown>): Parsed<ProcessInput
 		servesInternal: f.bool('servesInternal'),
 		scores
 	};
-	return f.ok ? { ok: true, value } : { ok: false, errors: f.errors };
+	return f.result(value);
 }
 
 export interface ProcessYearInput {
@@ -53,7 +50,7 @@ export function parseProcessYear(form: Record<string, unknown>): Parsed<ProcessY
 		leadTimeDays: f.decimal('leadTimeDays', { min: '0' }),
 		fte: f.decimal('fte', { min: '0' })
 	};
-	return f.ok ? { ok: true, value } : { ok: false, errors: f.errors };
+	return f.result(value);
 }
 
 export function parseRole(
@@ -65,7 +62,7 @@ export function parseRole(
 		raci: f.choice('raci', RACI_VALUES) ?? 'R',
 		competences: f.text('competences', { max: 1000 })
 	};
-	return f.ok ? { ok: true, value } : { ok: false, errors: f.errors };
+	return f.result(value);
 }
 
 export function parseAsset(form: Record<string, unknown>): Parsed<{
@@ -81,5 +78,5 @@ export function parseAsset(form: Record<string, unknown>): Parsed<{
 		kind: f.choice('kind', ASSET_KINDS) ?? 'system',
 		description: f.text('description', { max: 2000 })
 	};
-	return f.ok ? { ok: true, value } : { ok: false, errors: f.errors };
+	return f.result(value);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDate, monthToDate, parseMilestone, parseRisk } from './programme.validation';
+import { isDate } from '../shared/form';
+import { monthToDate, parseMilestone, parseRisk } from './programme.validation';
 
 describe('programme form parsing', () => {
 	it('accepts only real calendar dates', () => {
@@ -30,8 +31,8 @@ describe('programme form parsing', () => {
 			ok: false,
 			errors: {
 				name: 'error_required',
-				currentDue: 'programme_error_date',
-				ownerUserId: 'programme_error_choice'
+				currentDue: 'error_date',
+				ownerUserId: 'error_choice'
 			}
 		});
 	});

@@ -1,112 +1,59 @@
-import type { FieldErrors } from '../shared/errors';
+import { FormReader, type Parsed } from '../shared/form';
 import {
 	RISK_STATUSES,
 	type MilestoneInput,
 	type NewMilestoneInput,
 	type RiskInput
 } from './programme';
-import type { RiskStatus } from '../db/schema';
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 type Form = Record<string, unknown>;
 
-export function text(form: Form, key: string): string {
-	const v = form[key];
-	return typeof v === 'string' ? v.trim() : '';
-}
-
-export function requiredText(form: Form, key: string, errors: FieldErrors, max = 500) {
-	const v = text(form, key);
-	if (!v) errors[key] = 'error_required';
-	else if (v.length > max) errors[key] = 'error_too_long';
-	return v;
-}
-
-export function optionalText(form: Form, key: string, errors: FieldErrors, max = 4000) {
-	const v = text(form, key);
-	if (v.length > max) errors[key] = 'error_too_long';
-	return v || null;
-}
-
-/** A real calendar date `YYYY-MM-DD`. */
-export function isDate(v: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-	const d = new Date(`${v}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-export function date(form: Form, key: string, errors: FieldErrors, required: boolean) {
-	const v = text(form, key);
-	if (!v) {
-		if (required) errors[key] = 'error_required';
-		return null;
-	}
-	if (!isDate(v)) {
-		errors[key] = 'programme_error_date';
-		return null;
-	}
-	return v;
-}
-
-/** An id from a select; empty means none. */
-export function optionalId(form: Form, key: string, errors: FieldErrors): number | null {
-	const v = text(form, key);
-	if (!v) return null;
-	const n = Number(v);
-	if (!Number.isSafeInteger(n) || n <= 0) {
-		errors[key] = 'programme_error_choice';
-		return null;
-	}
-	return n;
-}
-
-function scale(form: Form, key: string, errors: FieldErrors): number {
-	const n = Number(text(form, key));
-	if (!Number.isInteger(n) || n < 1 || n > 5) errors[key] = 'programme_error_scale';
-	return n;
+/** Probability and impact of a risk: 1–5; an empty field is out of the scale too. */
+function scale(f: FormReader, name: string): number {
+	const n = f.int(name, { min: 1, max: 5, error: 'programme_error_scale' });
+	if (n === null && !f.errors[name]) f.errors[name] = 'programme_error_scale';
+	return n ?? 0;
 }
 
 export function parseMilestone(form: Form): Parsed<MilestoneInput> {
-	const errors: FieldErrors = {};
-	const value = {
-		name: requiredText(form, 'name', errors),
-		ownerUserId: optionalId(form, 'ownerUserId', errors),
-		deliverable: optionalText(form, 'deliverable', errors, 1000),
-		currentDue: date(form, 'currentDue', errors, true) ?? '',
-		doneDate: date(form, 'doneDate', errors, false),
-		notes: optionalText(form, 'notes', errors)
-	};
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+	const f = new FormReader(form);
+	return f.result({
+		name: f.text('name', { required: true, max: 500 }) ?? '',
+		ownerUserId: f.id('ownerUserId'),
+		deliverable: f.text('deliverable', { max: 1000 }),
+		currentDue: f.date('currentDue', { required: true }) ?? '',
+		doneDate: f.date('doneDate'),
+		notes: f.text('notes', { max: 4000 })
+	});
 }
 
 export function parseNewMilestone(form: Form): Parsed<NewMilestoneInput> {
-	const errors: FieldErrors = {};
-	const activityId = optionalId(form, 'activityId', errors);
-	if (activityId === null && !errors.activityId) errors.activityId = 'error_required';
-	const value = {
-		activityId: activityId ?? 0,
-		name: requiredText(form, 'name', errors),
-		ownerUserId: optionalId(form, 'ownerUserId', errors),
-		deliverable: optionalText(form, 'deliverable', errors, 1000),
-		baselineDue: date(form, 'baselineDue', errors, true) ?? ''
-	};
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+	const f = new FormReader(form);
+	return f.result({
+		activityId: f.id('activityId', { required: true }) ?? 0,
+		name: f.text('name', { required: true, max: 500 }) ?? '',
+		ownerUserId: f.id('ownerUserId'),
+		deliverable: f.text('deliverable', { max: 1000 }),
+		baselineDue: f.date('baselineDue', { required: true }) ?? ''
+	});
+}
+
+/** The predecessor picked to add or remove a dependency (finish–start). */
+export function parseDependency(form: Form): Parsed<{ predecessorId: number }> {
+	const f = new FormReader(form);
+	return f.result({ predecessorId: f.id('predecessorId', { required: true }) ?? 0 });
 }
 
 export function parseRisk(form: Form): Parsed<RiskInput> {
-	const errors: FieldErrors = {};
-	const status = text(form, 'status') || 'open';
-	if (!RISK_STATUSES.includes(status as RiskStatus)) errors.status = 'programme_error_choice';
-	const value = {
-		description: requiredText(form, 'description', errors, 2000),
-		probability: scale(form, 'probability', errors),
-		impact: scale(form, 'impact', errors),
-		ownerUserId: optionalId(form, 'ownerUserId', errors),
-		mitigation: optionalText(form, 'mitigation', errors),
-		status: status as RiskStatus
-	};
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+	const f = new FormReader(form);
+	return f.result({
+		description: f.text('description', { required: true, max: 2000 }) ?? '',
+		probability: scale(f, 'probability'),
+		impact: scale(f, 'impact'),
+		ownerUserId: f.id('ownerUserId'),
+		mitigation: f.text('mitigation', { max: 4000 }),
+		status: f.choice('status', RISK_STATUSES, { required: false }) ?? 'open'
+	});
 }
 
 /** `2026-03` → `2026-03-01`; the last day with `end`. */

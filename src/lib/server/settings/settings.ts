@@ -1,3 +1,5 @@
+import { FormReader, type Parsed } from '../shared/form';
+
 /** What the public page (`/public`) shows; off until an admin turns it on. */
 export interface PublicPageSettings {
 	enabled: boolean;
@@ -39,17 +41,18 @@ export function parsePublicPageForm(form: FormData): PublicPageSettings {
 export const INVESTMENT_TARGET_KEY = 'investment_share_target';
 
 /**
- * The target investment share in basis points (1250 = 12.5 %), from what people type: `12,5`,
- * `12.5 %`, `8`. Empty clears the target. Returns an error key for anything else.
+ * The target investment share in basis points (1250 = 12.5 %), from what people type in the
+ * `target` field: `12,5`, `12.5 %`, `8`. Empty clears the target.
  */
-export function parseSharePercent(
-	text: string
-): { ok: true; value: number | null } | { ok: false; error: string } {
-	const s = text.trim().replace(/\s*%$/, '').replace(',', '.');
-	if (s === '') return { ok: true, value: null };
-	if (!/^\d{1,3}(\.\d{1,2})?$/.test(s)) return { ok: false, error: 'overview_error_share' };
-	const [whole, fraction = ''] = s.split('.');
-	const basisPoints = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
-	if (basisPoints > 10000) return { ok: false, error: 'overview_error_share' };
-	return { ok: true, value: basisPoints };
+export function parseShareTarget(form: Record<string, unknown>): Parsed<number | null> {
+	const f = new FormReader(form);
+	const s = f.raw('target').replace(/\s*%$/, '').replace(',', '.');
+	if (s === '') return f.result(null);
+	let basisPoints = Number.NaN;
+	if (/^\d{1,3}(\.\d{1,2})?$/.test(s)) {
+		const [whole, fraction = ''] = s.split('.');
+		basisPoints = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
+	}
+	if (!(basisPoints <= 10000)) f.errors.target = 'overview_error_share';
+	return f.result(basisPoints);
 }

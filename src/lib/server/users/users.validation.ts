@@ -2,6 +2,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { isRole } from '../auth/permissions';
 import type { Role } from '../db/schema';
 import type { FieldErrors } from '../shared/errors';
+import { FormReader, type Parsed } from '../shared/form';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
@@ -24,19 +25,15 @@ export interface NewUserInput {
 }
 
 /** Parses the "new user" form; returns the input or the field errors. */
-export function parseNewUser(
-	form: Record<string, unknown>
-): { ok: true; value: NewUserInput } | { ok: false; errors: FieldErrors } {
-	const errors: FieldErrors = {};
-	const username = normaliseUsername(form.username);
-	if (!username) errors.username = 'error_required';
-	else if (username.length > 40) errors.username = 'error_too_long';
-	else if (!USERNAME.test(username)) errors.username = 'error_username_format';
-	const displayName = typeof form.displayName === 'string' ? form.displayName.trim() : '';
-	if (!displayName) errors.displayName = 'error_required';
-	else if (displayName.length > 120) errors.displayName = 'error_too_long';
-	if (!isRole(form.role)) errors.role = 'error_role';
-	const password = checkPassword(form.password, 'password', errors);
-	if (Object.keys(errors).length) return { ok: false, errors };
-	return { ok: true, value: { username, displayName, role: form.role as Role, password } };
+export function parseNewUser(form: Record<string, unknown>): Parsed<NewUserInput> {
+	const f = new FormReader(form);
+	const username = f.text('username', { required: true, max: 40 })?.toLowerCase() ?? '';
+	if (username && !f.errors.username && !USERNAME.test(username)) {
+		f.errors.username = 'error_username_format';
+	}
+	const displayName = f.text('displayName', { required: true, max: 120 }) ?? '';
+	if (!isRole(form.role)) f.errors.role = 'error_role';
+	// Passwords are taken as typed: the reader would trim them.
+	const password = checkPassword(form.password, 'password', f.errors);
+	return f.result({ username, displayName, role: form.role as Role, password });
 }

@@ -1,9 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as users from '$lib/server/users/users.service';
-import { ValidationError } from '$lib/server/shared/errors';
-import { translateErrors } from '$lib/server/i18n';
+import { formValues } from '$lib/server/shared/form';
+import { refuse } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
@@ -14,20 +13,18 @@ export const load: PageServerLoad = () => {
 export const actions: Actions = {
 	changePassword: async ({ request, locals }) => {
 		const user = requireUser();
-		const form = await request.formData();
+		const values = await formValues(request);
 		try {
 			await users.changePassword(
 				getDb(),
 				user.id,
 				locals.session!.id,
-				String(form.get('currentPassword') ?? ''),
-				String(form.get('newPassword') ?? '')
+				values.currentPassword ?? '',
+				values.newPassword ?? ''
 			);
-		} catch (error) {
-			if (error instanceof ValidationError) {
-				return fail(400, { errors: translateErrors(error.errors) });
-			}
-			throw error;
+		} catch (e) {
+			// Passwords are never sent back to the page.
+			return refuse(e, 'changePassword');
 		}
 		return { changed: true };
 	}

@@ -3,17 +3,16 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as costs from '$lib/server/costs/costs.service';
 import * as settings from '$lib/server/settings/settings.service';
-import { parseSharePercent } from '$lib/server/settings/settings';
+import { parseShareTarget } from '$lib/server/settings/settings';
 import { currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse } from '$lib/server/shared/http';
-import { yearParam } from './params';
+import { invalid, refuse, yearParam } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
-	const year = yearParam(url.searchParams.get('year'));
+	const year = yearParam(url, currentYear());
 	const asked = Number(url.searchParams.get('page'));
 	const processPage = Number.isInteger(asked) && asked > 0 ? asked : 1;
 	const [years, page] = await Promise.all([
@@ -28,8 +27,8 @@ export const actions: Actions = {
 	target: async ({ request }) => {
 		const actor = requireCapability('costs.edit');
 		const values = await formValues(request);
-		const parsed = parseSharePercent(values.target ?? '');
-		if (!parsed.ok) return invalid('target', { target: parsed.error }, values);
+		const parsed = parseShareTarget(values);
+		if (!parsed.ok) return invalid('target', parsed.errors, values);
 		try {
 			await settings.saveInvestmentShareTarget(
 				getDb(),
@@ -40,6 +39,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return refuse(e, 'target', values);
 		}
-		return { saved: true };
+		return { form: 'target', saved: true };
 	}
 };

@@ -6,7 +6,9 @@ import * as goals from '$lib/server/goals/goals.service';
 import { parseGoal } from '$lib/server/goals/goals.validation';
 import { ON_TARGET_FROM, WITHIN_FROM } from '$lib/server/goals/rollup';
 import { KPI_STATUSES } from '$lib/kpi-status';
-import { formObject, invalid, refuse, yearParam } from '$lib/server/processes/http';
+import { invalid, refuse, yearParam } from '$lib/server/shared/http';
+import { currentYear } from '$lib/server/shared/clock';
+import { formValues } from '$lib/server/shared/form';
 import * as processes from '$lib/server/processes/processes.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +18,7 @@ const KPIS_PER_GOAL = 5;
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
-	const year = yearParam(url);
+	const year = yearParam(url, currentYear());
 	const asked = url.searchParams.get('status');
 	const status = KPI_STATUSES.find((s) => s === asked) ?? null;
 	// Every KPI showing the status asked for; otherwise a few per goal, those needing attention
@@ -39,14 +41,14 @@ export const load: PageServerLoad = async ({ url }) => {
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const actor = requireCapability('goals.edit');
-		const form = await formObject(request);
-		const parsed = parseGoal(form);
-		if (!parsed.ok) return invalid('create', parsed.errors, form);
+		const values = await formValues(request);
+		const parsed = parseGoal(values);
+		if (!parsed.ok) return invalid('create', parsed.errors, values);
 		let id: number;
 		try {
 			id = await goals.create(getDb(), actor, parsed.value);
 		} catch (e) {
-			return refuse(e, 'create', { values: form });
+			return refuse(e, 'create', values);
 		}
 		redirect(303, `/goals/${id}`);
 	}

@@ -5,7 +5,8 @@ import { getDb } from '$lib/server/db';
 import * as initiatives from '$lib/server/initiatives/initiatives.service';
 import { parseInitiative } from '$lib/server/initiatives/initiatives.validation';
 import * as programme from '$lib/server/programme/programme.service';
-import { echo, invalid, refusal } from '$lib/server/programme/refusal';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,15 +40,14 @@ export const load: PageServerLoad = async ({ url }) => {
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const user = requireCapability('initiatives.edit');
-		const data = await request.formData();
-		const values = echo(data);
+		const values = await formValues(request);
 		const parsed = parseInitiative(values);
-		if (!parsed.ok) return invalid('create', values, parsed.errors);
+		if (!parsed.ok) return invalid('create', parsed.errors, values);
 		let id: number;
 		try {
 			id = await initiatives.create(getDb(), user, parsed.value);
 		} catch (e) {
-			return refusal(e, 'create', values);
+			return refuse(e, 'create', values);
 		}
 		redirect(303, `/initiatives/${id}`);
 	}

@@ -3,7 +3,9 @@ import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
-import { formObject, invalid, refuse, yearParam } from '$lib/server/processes/http';
+import { invalid, refuse, yearParam } from '$lib/server/shared/http';
+import { currentYear } from '$lib/server/shared/clock';
+import { formValues } from '$lib/server/shared/form';
 import { CRITERIA, WEIGHTS } from '$lib/server/processes/potential';
 import { PROCESS_KINDS, PROCESS_STATUSES } from '$lib/server/processes/processes';
 import * as processes from '$lib/server/processes/processes.service';
@@ -24,7 +26,7 @@ function minPotential(value: string | null): number | null {
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
-	const year = yearParam(url);
+	const year = yearParam(url, currentYear());
 	const filters = {
 		year,
 		kind: pick(url.searchParams.get('kind'), PROCESS_KINDS),
@@ -53,14 +55,14 @@ export const load: PageServerLoad = async ({ url }) => {
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const actor = requireCapability('processes.edit');
-		const form = await formObject(request);
-		const parsed = parseProcess(form);
-		if (!parsed.ok) return invalid('create', parsed.errors, form);
+		const values = await formValues(request);
+		const parsed = parseProcess(values);
+		if (!parsed.ok) return invalid('create', parsed.errors, values);
 		let id: number;
 		try {
 			id = await processes.create(getDb(), actor, parsed.value);
 		} catch (e) {
-			return refuse(e, 'create', { values: form });
+			return refuse(e, 'create', values);
 		}
 		redirect(303, `/processes/${id}`);
 	}

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { currentDate } from '$lib/server/shared/clock';
 import * as programme from '$lib/server/programme/programme.service';
 import { parseNewMilestone } from '$lib/server/programme/programme.validation';
-import { echo, invalid, refusal } from '$lib/server/programme/refusal';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -35,14 +36,13 @@ export const actions: Actions = {
 	},
 	createMilestone: async ({ request }) => {
 		const user = requireCapability('programme.edit');
-		const data = await request.formData();
-		const values = echo(data);
+		const values = await formValues(request);
 		const parsed = parseNewMilestone(values);
-		if (!parsed.ok) return invalid('createMilestone', values, parsed.errors);
+		if (!parsed.ok) return invalid('createMilestone', parsed.errors, values);
 		try {
 			await programme.createMilestone(getDb(), user, parsed.value);
 		} catch (e) {
-			return refusal(e, 'createMilestone', values);
+			return refuse(e, 'createMilestone', values);
 		}
 		return { form: 'createMilestone', created: true };
 	}

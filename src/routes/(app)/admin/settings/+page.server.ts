@@ -1,12 +1,10 @@
-import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as publicPage from '$lib/server/overview/public.service';
 import * as settings from '$lib/server/settings/settings.service';
-import { parsePublicPageForm, parseSharePercent } from '$lib/server/settings/settings';
-import { t } from '$lib/server/i18n';
-import { ConflictError } from '$lib/server/shared/errors';
-import { m } from '$lib/paraglide/messages';
+import { parsePublicPageForm, parseShareTarget } from '$lib/server/settings/settings';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -23,35 +21,37 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	publicPage: async ({ request }) => {
 		const actor = requireCapability('settings.manage');
-		const form = await request.formData();
-		const next = parsePublicPageForm(form);
+		// Checked boxes repeat their name, so the lists are read from the form data itself.
+		const data = await request.formData();
+		const values = await formValues(data);
 		try {
-			await settings.savePublicPage(getDb(), actor.id, String(form.get('version') ?? ''), next);
+			await settings.savePublicPage(
+				getDb(),
+				actor.id,
+				values.version ?? '',
+				parsePublicPageForm(data)
+			);
 		} catch (e) {
-			if (e instanceof ConflictError) {
-				return fail(409, { message: m.error_conflict() });
-			}
-			throw e;
+			return refuse(e, 'publicPage', values);
 		}
-		return { saved: true };
+		return { form: 'publicPage', saved: true };
 	},
 	investmentTarget: async ({ request }) => {
 		const actor = requireCapability('settings.manage');
-		const form = await request.formData();
-		const text = String(form.get('target') ?? '').slice(0, 50);
-		const parsed = parseSharePercent(text);
-		if (!parsed.ok) return fail(400, { target: { value: text, error: t(parsed.error) } });
+		const values = await formValues(request);
+		const parsed = parseShareTarget(values);
+		if (!parsed.ok) return invalid('investmentTarget', parsed.errors, values);
 		try {
+			// Settings are versioned by when they were saved, not by a number.
 			await settings.saveInvestmentShareTarget(
 				getDb(),
 				actor.id,
-				String(form.get('version') ?? ''),
+				values.version ?? '',
 				parsed.value
 			);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { message: m.error_conflict() });
-			throw e;
+			return refuse(e, 'investmentTarget', values);
 		}
-		return { saved: true };
+		return { form: 'investmentTarget', saved: true };
 	}
 };

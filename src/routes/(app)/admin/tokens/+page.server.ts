@@ -1,11 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { translateErrors } from '$lib/server/i18n';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
 import * as tokens from '$lib/server/api/tokens.service';
 import * as users from '$lib/server/users/users.service';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -23,36 +21,27 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	issue: async ({ request }) => {
 		const actor = requireCapability('api_tokens.manage');
-		const form = Object.fromEntries(await request.formData());
-		const values = {
-			name: String(form.name ?? '').slice(0, 200),
-			userId: String(form.userId ?? '')
-		};
-		const parsed = tokens.parseIssue(form);
-		if (!parsed.ok) return fail(400, { issue: { values, errors: translateErrors(parsed.errors) } });
+		const values = await formValues(request);
+		const parsed = tokens.parseIssue(values);
+		if (!parsed.ok) return invalid('issue', parsed.errors, values);
 		try {
 			const issued = await tokens.issue(getDb(), actor.id, parsed.value);
 			// Shown once: only its hash is stored.
 			return { issued: { id: issued.id, token: issued.token, name: parsed.value.name } };
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				return fail(400, { issue: { values, errors: translateErrors(e.errors) } });
-			}
-			throw e;
+			return refuse(e, 'issue', values);
 		}
 	},
 	revoke: async ({ request }) => {
 		const actor = requireCapability('api_tokens.manage');
-		const form = await request.formData();
-		const id = Number(form.get('id'));
-		const version = Number(form.get('version'));
-		if (!Number.isInteger(id) || !Number.isInteger(version)) error(400, { message: 'bad request' });
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const version = versionOf(values, { required: true });
 		try {
 			await tokens.revoke(getDb(), actor.id, id, version);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { rowId: id, message: m.error_conflict() });
-			if (e instanceof NotFoundError) return fail(404, { rowId: id, message: m.error_not_found() });
-			throw e;
+			// Each token's row has its own revoke form.
+			return refuse(e, `token-${id}`, values);
 		}
 		return { revoked: id };
 	}

@@ -1,12 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { isRole } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { translateErrors } from '$lib/server/i18n';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
 import * as users from '$lib/server/users/users.service';
 import { parseNewUser } from '$lib/server/users/users.validation';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -14,80 +12,58 @@ export const load: PageServerLoad = async () => {
 	return { users: await users.list(getDb()) };
 };
 
-function ids(form: FormData) {
-	const id = Number(form.get('id'));
-	const version = Number(form.get('version'));
-	if (!Number.isInteger(id) || !Number.isInteger(version)) error(400, { message: 'bad request' });
-	return { id, version };
-}
-
-/** Maps the service's refusals to what the form shows next to the user's row. */
-function refusal(e: unknown, id: number) {
-	if (e instanceof ValidationError) {
-		return fail(400, { rowId: id, errors: translateErrors(e.errors) });
-	}
-	if (e instanceof ConflictError) return fail(409, { rowId: id, message: m.error_conflict() });
-	if (e instanceof NotFoundError) return fail(404, { rowId: id, message: m.error_not_found() });
-	throw e;
-}
+// Each user's row has its own forms (role, active, password), refused as the row `user-<id>`.
+const row = (id: number) => `user-${id}`;
 
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const actor = requireCapability('users.manage');
-		const form = Object.fromEntries(await request.formData());
-		const parsed = parseNewUser(form);
-		const values = {
-			username: String(form.username ?? '').slice(0, 100),
-			displayName: String(form.displayName ?? '').slice(0, 200),
-			role: String(form.role ?? '')
-		};
-		if (!parsed.ok) {
-			return fail(400, { create: { values, errors: translateErrors(parsed.errors) } });
-		}
+		const values = await formValues(request);
+		// The password is never sent back to the page.
+		const echo = { ...values, password: '' };
+		const parsed = parseNewUser(values);
+		if (!parsed.ok) return invalid('create', parsed.errors, echo);
 		try {
 			const user = await users.create(getDb(), actor.id, parsed.value);
 			return { created: user.username };
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				return fail(400, { create: { values, errors: translateErrors(e.errors) } });
-			}
-			throw e;
+			return refuse(e, 'create', echo);
 		}
 	},
 	role: async ({ request }) => {
 		const actor = requireCapability('users.manage');
-		const form = await request.formData();
-		const { id, version } = ids(form);
-		const role = form.get('role');
-		if (!isRole(role)) {
-			return fail(400, { rowId: id, errors: translateErrors({ role: 'error_role' }) });
-		}
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const version = versionOf(values, { required: true });
+		const role = values.role;
+		if (!isRole(role)) return invalid(row(id), { role: 'error_role' }, values);
 		try {
 			await users.update(getDb(), actor.id, id, version, { role });
 		} catch (e) {
-			return refusal(e, id);
+			return refuse(e, row(id), values);
 		}
 		return { saved: id };
 	},
 	active: async ({ request }) => {
 		const actor = requireCapability('users.manage');
-		const form = await request.formData();
-		const { id, version } = ids(form);
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const version = versionOf(values, { required: true });
 		try {
-			await users.update(getDb(), actor.id, id, version, { active: form.get('active') === 'true' });
+			await users.update(getDb(), actor.id, id, version, { active: values.active === 'true' });
 		} catch (e) {
-			return refusal(e, id);
+			return refuse(e, row(id), values);
 		}
 		return { saved: id };
 	},
 	resetPassword: async ({ request }) => {
 		const actor = requireCapability('users.manage');
-		const form = await request.formData();
-		const { id } = ids(form);
+		const values = await formValues(request);
+		const id = routeId(values.id);
 		try {
-			await users.resetPassword(getDb(), actor.id, id, String(form.get('password') ?? ''));
+			await users.resetPassword(getDb(), actor.id, id, values.password ?? '');
 		} catch (e) {
-			return refusal(e, id);
+			return refuse(e, row(id), { ...values, password: '' });
 		}
 		return { saved: id };
 	}

@@ -1,19 +1,18 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { translateErrors } from '$lib/server/i18n';
 import * as allocation from '$lib/server/allocation/allocation.service';
 import * as lookups from '$lib/server/costs/lookups';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
-import { m } from '$lib/paraglide/messages';
-import { yearParam } from '../params';
+import { formValues } from '$lib/server/shared/form';
+import { refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import { currentYear } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
-	const year = yearParam(url.searchParams.get('year'));
+	const year = yearParam(url, currentYear());
 	const { units } = await lookups.options(db);
 	const unitId = Number(url.searchParams.get('unit')) || units[0]?.id || null;
 	const key = unitId ? await allocation.keyFor(db, unitId, year) : null;
@@ -22,44 +21,23 @@ export const load: PageServerLoad = async ({ url }) => {
 
 async function save(request: Request, reset: boolean) {
 	const actor = requireCapability('allocation.edit');
-	const form = await request.formData();
-	const unitId = Number(form.get('unit'));
-	const year = Number(form.get('year'));
-	const version = Number(form.get('version'));
-	if (![unitId, year, version].every(Number.isInteger)) error(400, { message: 'bad request' });
+	const values = await formValues(request);
+	const unitId = routeId(values.unit);
+	const year = Number(values.year);
+	if (!Number.isInteger(year)) error(400, { message: 'bad request' });
+	// A unit's key never saved has no version yet.
+	const version = versionOf(values) ?? 0;
 	const entries = reset
 		? []
-		: [...form.entries()]
+		: Object.entries(values)
 				.filter(([k]) => /^p\d+$/.test(k))
-				.map(([k, v]) => ({ processId: Number(k.slice(1)), percent: String(v).slice(0, 20) }));
-	const values = Object.fromEntries(entries.map((e) => [`p${e.processId}`, e.percent]));
+				.map(([k, v]) => ({ processId: Number(k.slice(1)), percent: v }));
 	try {
 		await allocation.saveKey(getDb(), actor.id, unitId, year, version, entries);
 	} catch (e) {
-		if (e instanceof ValidationError) {
-			return fail(400, {
-				values,
-				errors: translateErrors(e.errors),
-				message: undefined as string | undefined
-			});
-		}
-		if (e instanceof ConflictError) {
-			return fail(409, {
-				values,
-				errors: {} as Record<string, string>,
-				message: m.costs_err_key_changed()
-			});
-		}
-		if (e instanceof NotFoundError) {
-			return fail(404, {
-				values,
-				errors: {} as Record<string, string>,
-				message: m.error_not_found()
-			});
-		}
-		throw e;
+		return refuse(e, 'key', values);
 	}
-	return { saved: true };
+	return { form: 'key', saved: true };
 }
 
 export const actions: Actions = {

@@ -1,11 +1,12 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import { BatchStateError, rollback } from '$lib/server/imports/rollback';
 import * as batches from '$lib/server/imports/batches';
 import { replacementsByBatch } from '$lib/server/imports/replace';
-import { ConflictError, NotFoundError } from '$lib/server/shared/errors';
+import { formValues } from '$lib/server/shared/form';
+import { refuse, routeId, versionOf, type FormFailure } from '$lib/server/shared/http';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,25 +26,21 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	rollback: async ({ request }) => {
 		const actor = requireCapability('costs.import');
-		const form = await request.formData();
-		const id = Number(form.get('id'));
-		const version = Number(form.get('version'));
-		if (!Number.isInteger(id) || !Number.isInteger(version)) error(400, { message: 'bad request' });
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const version = versionOf(values, { required: true });
+		// Each batch's row has its own rollback form.
+		const form = `batch-${id}`;
 		try {
 			const { deleted } = await rollback(getDb(), actor.id, id, version);
 			return { rolledBack: id, deleted };
 		} catch (e) {
-			if (e instanceof BatchStateError && e.replacedBy.length) {
-				return fail(409, {
-					rowId: id,
-					message: m.imports_rollback_replaced({ batches: e.replacedBy.join(', ') })
-				});
-			}
-			if (e instanceof ConflictError || e instanceof BatchStateError) {
-				return fail(409, { rowId: id, message: m.costs_err_batch_changed() });
-			}
-			if (e instanceof NotFoundError) return fail(404, { rowId: id, message: m.error_not_found() });
-			throw e;
+			if (!(e instanceof BatchStateError)) return refuse(e, form, values);
+			// Rolled back already, or later batches replaced some of its months: undo those first.
+			const message = e.replacedBy.length
+				? m.imports_rollback_replaced({ batches: e.replacedBy.join(', ') })
+				: m.costs_err_batch_changed();
+			return fail(409, { form, values, errors: {}, message } satisfies FormFailure);
 		}
 	}
 };

@@ -1,13 +1,11 @@
-import { error, fail } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { translateErrors } from '$lib/server/i18n';
 import * as entries from '$lib/server/costs/entries.service';
 import * as lookups from '$lib/server/costs/lookups';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/shared/errors';
-import { m } from '$lib/paraglide/messages';
-import { yearParam } from '../params';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import { currentYear } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE = 100;
@@ -17,7 +15,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const db = getDb();
 	const q = url.searchParams;
 	const filter = {
-		year: yearParam(q.get('year')),
+		year: yearParam(url, currentYear()),
 		month: Number(q.get('month')) || null,
 		orgUnitId: Number(q.get('unit')) || null,
 		polozka: /^\d{4}$/.test(q.get('polozka') ?? '') ? q.get('polozka') : null,
@@ -41,82 +39,45 @@ export const load: PageServerLoad = async ({ url }) => {
 	};
 };
 
-function idAndVersion(form: FormData) {
-	const id = String(form.get('id') ?? '');
-	const version = Number(form.get('version'));
-	if (!/^\d+$/.test(id) || !Number.isInteger(version)) error(400, { message: 'bad request' });
-	return { id: BigInt(id), version };
-}
-
-interface Payload {
-	values: Record<string, unknown>;
-	errors: Record<string, string>;
-	message?: string;
-}
-const payload = (
-	values: Record<string, unknown>,
-	errors: Record<string, string>,
-	message?: string
-): Payload => ({ values, errors, message });
-
-function refusal(e: unknown, key: string, values: Record<string, unknown>) {
-	if (e instanceof ValidationError) {
-		return fail(400, { [key]: payload(values, translateErrors(e.errors)) });
-	}
-	if (e instanceof ConflictError) {
-		return fail(409, {
-			[key]: payload(values, {}, m.costs_err_entry_changed())
-		});
-	}
-	if (e instanceof NotFoundError) {
-		return fail(404, { [key]: payload(values, {}, m.error_not_found()) });
-	}
-	throw e;
-}
-
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const actor = requireCapability('costs.edit');
-		const values = Object.fromEntries(await request.formData());
+		const values = await formValues(request);
 		const parsed = entries.parseEntryForm(values);
-		const echo = Object.fromEntries(
-			Object.entries(values).map(([k, v]) => [k, String(v).slice(0, 500)])
-		);
-		if (!parsed.ok) return fail(400, { create: payload(echo, translateErrors(parsed.errors)) });
+		if (!parsed.ok) return invalid('create', parsed.errors, values);
 		try {
 			const row = await entries.create(getDb(), actor.id, parsed.value);
 			return { created: row.id.toString() };
 		} catch (e) {
-			return refusal(e, 'create', echo);
+			return refuse(e, 'create', values);
 		}
 	},
 	update: async ({ request }) => {
 		const actor = requireCapability('costs.edit');
-		const form = await request.formData();
-		const { id, version } = idAndVersion(form);
-		const values = Object.fromEntries(form);
-		const echo = {
-			...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v).slice(0, 500)])),
-			id: id.toString()
-		};
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const version = versionOf(values, { required: true });
+		// Each entry's row has its own form.
+		const form = `update-${id}`;
 		const parsed = entries.parseEntryForm(values);
-		if (!parsed.ok) return fail(400, { update: payload(echo, translateErrors(parsed.errors)) });
+		if (!parsed.ok) return invalid(form, parsed.errors, values);
 		try {
-			await entries.update(getDb(), actor.id, id, version, parsed.value);
-			return { saved: id.toString() };
+			await entries.update(getDb(), actor.id, BigInt(id), version, parsed.value);
+			return { saved: String(id) };
 		} catch (e) {
-			return refusal(e, 'update', echo);
+			return refuse(e, form, values);
 		}
 	},
 	delete: async ({ request }) => {
 		const actor = requireCapability('costs.edit');
-		const form = await request.formData();
-		const { id, version } = idAndVersion(form);
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const version = versionOf(values, { required: true });
 		try {
-			await entries.remove(getDb(), actor.id, id, version);
-			return { deleted: id.toString() };
+			await entries.remove(getDb(), actor.id, BigInt(id), version);
+			return { deleted: String(id) };
 		} catch (e) {
-			return refusal(e, 'update', { id: id.toString() });
+			return refuse(e, `update-${id}`, values);
 		}
 	}
 };

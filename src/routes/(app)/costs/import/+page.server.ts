@@ -10,6 +10,7 @@ import type { RowMessage } from '$lib/server/imports/source-row';
 import { isEncodingChoice } from '$lib/server/imports/formats/encoding';
 import { importChoices, readImportChoices, viewExtras } from '$lib/server/imports/formats/web';
 import { ValidationError } from '$lib/server/shared/errors';
+import { invalid, type FormFailure } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Shown in the page and in the downloadable report; the count says how many there were. */
@@ -90,25 +91,32 @@ async function readForm(request: Request) {
 		saveProfile: String(form.get('saveProfile') ?? '').trim(),
 		confirmDuplicate: form.get('confirmDuplicate') === 'on',
 		year,
-		values: { kind, encoding, profile: profileName, year: yearText, ...choices.values }
+		values: {
+			kind,
+			encoding,
+			profile: profileName,
+			year: yearText,
+			format: choices.values.format,
+			mode: choices.values.mode
+		},
+		// The code maps chosen so far, to fill the mapping selects again.
+		codeMaps: { orjMap: choices.values.orjMap, orgMap: choices.values.orgMap }
 	};
 }
 
 async function run(request: Request, actorId: number, dryRun: boolean) {
 	const input = await readForm(request);
 	if (!input.file) {
-		return fail(400, {
-			values: input.values,
-			errors: { file: t('costs_err_no_file') } as Record<string, string>
+		return invalid('import', { file: 'costs_err_no_file' }, input.values, {
+			codeMaps: input.codeMaps
 		});
 	}
 	if (input.file.size > LIMITS.maxFileSize) {
-		return fail(400, {
-			values: input.values,
-			errors: {
-				file: t('costs_err_too_large', { max: Math.round(LIMITS.maxFileSize / 1024 / 1024) })
-			} as Record<string, string>
+		// Translated here because it names the limit; t() keeps text that is no key.
+		const tooLarge = t('costs_err_too_large', {
+			max: Math.round(LIMITS.maxFileSize / 1024 / 1024)
 		});
+		return invalid('import', { file: tooLarge }, input.values, { codeMaps: input.codeMaps });
 	}
 	const db = getDb();
 	let mapping = Object.keys(input.mapping).length ? input.mapping : null;
@@ -135,17 +143,21 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 			await profiles.save(db, actorId, input.saveProfile, outcome.read.mapping);
 		} catch (e) {
 			if (!(e instanceof ValidationError)) throw e;
-			return fail(400, {
-				values: input.values,
-				errors: { saveProfile: t('costs_err_profile_name') } as Record<string, string>,
+			return invalid('import', { saveProfile: 'costs_err_profile_name' }, input.values, {
+				codeMaps: input.codeMaps,
 				result: view(outcome, input.file.name)
 			});
 		}
 	}
 	const result = view(outcome, input.file.name);
-	if (outcome.status === 'invalid') return fail(400, { values: input.values, result });
-	if (outcome.status === 'duplicate') return fail(409, { values: input.values, result });
-	return { values: input.values, result };
+	const extra = { codeMaps: input.codeMaps, result };
+	// The report lists what is wrong row by row; the form itself has no field error then.
+	if (outcome.status === 'invalid') return invalid('import', {}, input.values, extra);
+	if (outcome.status === 'duplicate') {
+		const payload = { form: 'import', values: input.values, errors: {}, message: null };
+		return fail(409, { ...payload, ...extra } satisfies FormFailure);
+	}
+	return { form: 'import', values: input.values, ...extra };
 }
 
 export const actions: Actions = {

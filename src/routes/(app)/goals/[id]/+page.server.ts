@@ -6,14 +6,9 @@ import * as goals from '$lib/server/goals/goals.service';
 import { parseGoal, parseLink, parseOverride } from '$lib/server/goals/goals.validation';
 import * as kpis from '$lib/server/kpis/kpis.service';
 import { parseKpi } from '$lib/server/kpis/kpis.validation';
-import {
-	formObject,
-	invalid,
-	refuse,
-	routeId,
-	versionOf,
-	yearParam
-} from '$lib/server/processes/http';
+import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import { currentYear } from '$lib/server/shared/clock';
+import { formValues } from '$lib/server/shared/form';
 import * as processes from '$lib/server/processes/processes.service';
 import { NotFoundError } from '$lib/server/shared/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const db = getDb();
-	const year = yearParam(url);
+	const year = yearParam(url, currentYear());
 	let goal;
 	try {
 		goal = await goals.get(db, routeId(params.id), year);
@@ -52,27 +47,23 @@ export const load: PageServerLoad = async ({ params, url }) => {
 export const actions: Actions = {
 	update: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
-		const form = await formObject(request);
-		const parsed = parseGoal(form);
-		const version = versionOf(form);
-		if (!parsed.ok || version === null) {
-			return invalid('update', parsed.ok ? {} : parsed.errors, form);
-		}
+		const values = await formValues(request);
+		const parsed = parseGoal(values);
+		const version = versionOf(values, { required: true });
+		if (!parsed.ok) return invalid('update', parsed.errors, values);
 		try {
 			await goals.update(getDb(), actor, routeId(params.id), version, parsed.value);
 		} catch (e) {
-			return refuse(e, 'update', { values: form });
+			return refuse(e, 'update', values);
 		}
 		return { form: 'update', saved: true };
 	},
 	override: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
-		const form = await formObject(request);
-		const parsed = parseOverride(form);
-		const version = versionOf(form);
-		if (!parsed.ok || version === null) {
-			return invalid('override', parsed.ok ? {} : parsed.errors, form);
-		}
+		const values = await formValues(request);
+		const parsed = parseOverride(values);
+		const version = versionOf(values, { required: true });
+		if (!parsed.ok) return invalid('override', parsed.errors, values);
 		try {
 			await goals.setOverride(
 				getDb(),
@@ -83,15 +74,15 @@ export const actions: Actions = {
 				parsed.value.comment
 			);
 		} catch (e) {
-			return refuse(e, 'override', { values: form });
+			return refuse(e, 'override', values);
 		}
 		return { form: 'override', saved: true };
 	},
 	link: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
-		const form = await formObject(request);
-		const parsed = parseLink(form);
-		if (!parsed.ok) return invalid('link', parsed.errors, form);
+		const values = await formValues(request);
+		const parsed = parseLink(values);
+		if (!parsed.ok) return invalid('link', parsed.errors, values);
 		try {
 			await goals.linkProcess(
 				getDb(),
@@ -101,15 +92,15 @@ export const actions: Actions = {
 				parsed.value.weight
 			);
 		} catch (e) {
-			return refuse(e, 'link', { values: form });
+			return refuse(e, 'link', values);
 		}
 		return { form: 'link', saved: true };
 	},
 	unlink: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
-		const form = await formObject(request);
+		const values = await formValues(request);
 		try {
-			await goals.unlinkProcess(getDb(), actor, routeId(params.id), Number(form.processId) || 0);
+			await goals.unlinkProcess(getDb(), actor, routeId(params.id), routeId(values.processId));
 		} catch (e) {
 			return refuse(e, 'link');
 		}
@@ -117,14 +108,14 @@ export const actions: Actions = {
 	},
 	createKpi: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
-		const form = await formObject(request);
-		const parsed = parseKpi({ ...form, goalId: String(routeId(params.id)) });
-		if (!parsed.ok) return invalid('kpi', parsed.errors, form);
+		const values = await formValues(request);
+		const parsed = parseKpi({ ...values, goalId: String(routeId(params.id)) });
+		if (!parsed.ok) return invalid('kpi', parsed.errors, values);
 		let id: number;
 		try {
 			id = await kpis.create(getDb(), actor, parsed.value);
 		} catch (e) {
-			return refuse(e, 'kpi', { values: form });
+			return refuse(e, 'kpi', values);
 		}
 		redirect(303, `/goals/kpi/${id}`);
 	},

@@ -8,12 +8,12 @@ import {
 	parseBudget,
 	parseInitiative,
 	parseSaving,
-	parseStatus
+	parseStatusChange
 } from '$lib/server/initiatives/initiatives.validation';
 import { currentDate } from '$lib/server/shared/clock';
 import * as programme from '$lib/server/programme/programme.service';
-import { optionalText } from '$lib/server/programme/programme.validation';
-import { echo, idParam, invalid, refusal, versionOf } from '$lib/server/programme/refusal';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
 import { NotFoundError } from '$lib/server/shared/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const today = currentDate();
 	try {
 		const [initiative, options, owners] = await Promise.all([
-			initiatives.get(db, idParam(params.id), today),
+			initiatives.get(db, routeId(params.id), today),
 			initiatives.linkOptions(db),
 			programme.owners(db)
 		]);
@@ -42,21 +42,25 @@ export const load: PageServerLoad = async ({ params }) => {
 	}
 };
 
-async function changeStatus(request: Request, id: number, approve: boolean) {
+async function changeStatus(request: Request, params: { id?: string }, approve: boolean) {
 	const user = approve
 		? requireCapability('initiatives.approve')
 		: requireCapability('initiatives.edit');
-	const data = await request.formData();
-	const values = echo(data);
-	const to = approve ? 'approved' : parseStatus(data.get('to'));
-	if (!to) return invalid('status', values, { status: 'programme_error_transition' });
-	const errors: Record<string, string> = {};
-	const note = optionalText(values, 'note', errors, 1000);
-	if (Object.keys(errors).length) return invalid('status', values, errors);
+	const values = await formValues(request);
+	const parsed = parseStatusChange(values, approve);
+	if (!parsed.ok) return invalid('status', parsed.errors, values);
+	const { to, note } = parsed.value;
 	try {
-		await initiatives.changeStatus(getDb(), user, id, versionOf(data), to, note);
+		await initiatives.changeStatus(
+			getDb(),
+			user,
+			routeId(params.id),
+			versionOf(values, { required: true }),
+			to,
+			note
+		);
 	} catch (e) {
-		return refusal(e, 'status', values);
+		return refuse(e, 'status', values);
 	}
 	return { form: 'status', saved: true };
 }
@@ -64,63 +68,74 @@ async function changeStatus(request: Request, id: number, approve: boolean) {
 export const actions: Actions = {
 	update: async ({ request, params }) => {
 		const user = requireCapability('initiatives.edit');
-		const data = await request.formData();
-		const values = echo(data);
+		const values = await formValues(request);
 		const parsed = parseInitiative(values);
-		if (!parsed.ok) return invalid('update', values, parsed.errors);
+		if (!parsed.ok) return invalid('update', parsed.errors, values);
 		try {
-			await initiatives.update(getDb(), user, idParam(params.id), versionOf(data), parsed.value);
+			await initiatives.update(
+				getDb(),
+				user,
+				routeId(params.id),
+				versionOf(values, { required: true }),
+				parsed.value
+			);
 		} catch (e) {
-			return refusal(e, 'update', values);
+			return refuse(e, 'update', values);
 		}
 		return { form: 'update', saved: true };
 	},
 	budget: async ({ request, params }) => {
 		const user = requireCapability('initiatives.edit');
-		const data = await request.formData();
-		const values = echo(data);
+		const values = await formValues(request);
 		const parsed = parseBudget(values);
-		if (!parsed.ok) return invalid('budget', values, parsed.errors);
+		if (!parsed.ok) return invalid('budget', parsed.errors, values);
 		try {
 			await initiatives.setBudget(
 				getDb(),
 				user,
-				idParam(params.id),
-				versionOf(data),
+				routeId(params.id),
+				versionOf(values, { required: true }),
 				parsed.value.year,
 				parsed.value.amount
 			);
 		} catch (e) {
-			return refusal(e, 'budget', values);
+			return refuse(e, 'budget', values);
 		}
 		return { form: 'budget', saved: true };
 	},
-	status: async ({ request, params }) => changeStatus(request, idParam(params.id), false),
-	approve: async ({ request, params }) => changeStatus(request, idParam(params.id), true),
+	status: async ({ request, params }) => changeStatus(request, params, false),
+	approve: async ({ request, params }) => changeStatus(request, params, true),
 	saving: async ({ request, params }) => {
 		const user = requireCapability('savings.record');
-		const data = await request.formData();
-		const values = echo(data);
+		const values = await formValues(request);
 		const parsed = parseSaving(values, currentDate());
-		if (!parsed.ok) return invalid('saving', values, parsed.errors);
+		if (!parsed.ok) return invalid('saving', parsed.errors, values);
 		try {
-			await initiatives.recordSaving(getDb(), user, idParam(params.id), parsed.value);
+			await initiatives.recordSaving(getDb(), user, routeId(params.id), parsed.value);
 		} catch (e) {
-			return refusal(e, 'saving', values);
+			return refuse(e, 'saving', values);
 		}
 		return { form: 'saving', saved: true };
 	},
 	links: async ({ request, params }) => {
 		const user = requireCapability('initiatives.edit');
+		// Checked boxes repeat their name, so the links are read from the form data itself.
 		const data = await request.formData();
+		const values = await formValues(data);
 		try {
-			await initiatives.setLinks(getDb(), user, idParam(params.id), versionOf(data), {
-				goalIds: ids(data.getAll('goalId')),
-				processIds: ids(data.getAll('processId')),
-				kpiIds: ids(data.getAll('kpiId'))
-			});
+			await initiatives.setLinks(
+				getDb(),
+				user,
+				routeId(params.id),
+				versionOf(values, { required: true }),
+				{
+					goalIds: ids(data.getAll('goalId')),
+					processIds: ids(data.getAll('processId')),
+					kpiIds: ids(data.getAll('kpiId'))
+				}
+			);
 		} catch (e) {
-			return refusal(e, 'links', echo(data));
+			return refuse(e, 'links', values);
 		}
 		return { form: 'links', saved: true };
 	}

@@ -4,14 +4,9 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import { processDrill } from '$lib/server/overview/drill.service';
-import {
-	formObject,
-	invalid,
-	refuse,
-	routeId,
-	versionOf,
-	yearParam
-} from '$lib/server/processes/http';
+import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import { currentYear } from '$lib/server/shared/clock';
+import { formValues } from '$lib/server/shared/form';
 import { CRITERIA, WEIGHTS } from '$lib/server/processes/potential';
 import * as processes from '$lib/server/processes/processes.service';
 import {
@@ -26,7 +21,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const db = getDb();
 	const id = routeId(params.id);
-	const year = yearParam(url);
+	const year = yearParam(url, currentYear());
 	let card;
 	try {
 		card = await processes.get(db, id, year);
@@ -61,16 +56,14 @@ export const actions: Actions = {
 	update: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
 		const id = routeId(params.id);
-		const form = await formObject(request);
-		const parsed = parseProcess(form);
-		const version = versionOf(form);
-		if (!parsed.ok || version === null) {
-			return invalid('update', parsed.ok ? {} : parsed.errors, form);
-		}
+		const values = await formValues(request);
+		const parsed = parseProcess(values);
+		const version = versionOf(values, { required: true });
+		if (!parsed.ok) return invalid('update', parsed.errors, values);
 		try {
 			await processes.update(getDb(), actor, id, version, parsed.value);
 		} catch (e) {
-			return refuse(e, 'update', { values: form });
+			return refuse(e, 'update', values);
 		}
 		return { form: 'update', saved: true };
 	},
@@ -85,33 +78,33 @@ export const actions: Actions = {
 	},
 	year: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
-		const form = await formObject(request);
-		const parsed = parseProcessYear(form);
-		if (!parsed.ok) return invalid('year', parsed.errors, form);
+		const values = await formValues(request);
+		const parsed = parseProcessYear(values);
+		if (!parsed.ok) return invalid('year', parsed.errors, values);
 		try {
-			await processes.saveYear(getDb(), actor, routeId(params.id), versionOf(form), parsed.value);
+			await processes.saveYear(getDb(), actor, routeId(params.id), versionOf(values), parsed.value);
 		} catch (e) {
-			return refuse(e, 'year', { values: form });
+			return refuse(e, 'year', values);
 		}
 		return { form: 'year', saved: true };
 	},
 	addRole: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
-		const form = await formObject(request);
-		const parsed = parseRole(form);
-		if (!parsed.ok) return invalid('role', parsed.errors, form);
+		const values = await formValues(request);
+		const parsed = parseRole(values);
+		if (!parsed.ok) return invalid('role', parsed.errors, values);
 		try {
 			await processes.addRole(getDb(), actor, routeId(params.id), parsed.value);
 		} catch (e) {
-			return refuse(e, 'role', { values: form });
+			return refuse(e, 'role', values);
 		}
 		return { form: 'role', saved: true };
 	},
 	removeRole: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
-		const form = await formObject(request);
+		const values = await formValues(request);
 		try {
-			await processes.removeRole(getDb(), actor, routeId(params.id), Number(form.roleId) || 0);
+			await processes.removeRole(getDb(), actor, routeId(params.id), routeId(values.roleId));
 		} catch (e) {
 			return refuse(e, 'role');
 		}
@@ -119,9 +112,9 @@ export const actions: Actions = {
 	},
 	linkAsset: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
-		const form = await formObject(request);
+		const values = await formValues(request);
 		try {
-			await processes.linkAsset(getDb(), actor, routeId(params.id), Number(form.assetId) || 0);
+			await processes.linkAsset(getDb(), actor, routeId(params.id), routeId(values.assetId));
 		} catch (e) {
 			return refuse(e, 'asset');
 		}
@@ -129,9 +122,9 @@ export const actions: Actions = {
 	},
 	unlinkAsset: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
-		const form = await formObject(request);
+		const values = await formValues(request);
 		try {
-			await processes.unlinkAsset(getDb(), actor, routeId(params.id), Number(form.assetId) || 0);
+			await processes.unlinkAsset(getDb(), actor, routeId(params.id), routeId(values.assetId));
 		} catch (e) {
 			return refuse(e, 'asset');
 		}

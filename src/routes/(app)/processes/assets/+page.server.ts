@@ -1,7 +1,8 @@
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { formObject, invalid, refuse } from '$lib/server/processes/http';
+import { invalid, refuse, routeId } from '$lib/server/shared/http';
+import { formValues } from '$lib/server/shared/form';
 import * as processes from '$lib/server/processes/processes.service';
 import { parseAsset } from '$lib/server/processes/processes.validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,20 +18,20 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const actor = requireCapability('processes.edit');
-		const form = await formObject(request);
-		const parsed = parseAsset(form);
-		if (!parsed.ok) return invalid('create', parsed.errors, form);
+		const values = await formValues(request);
+		const parsed = parseAsset(values);
+		if (!parsed.ok) return invalid('create', parsed.errors, values);
 		try {
 			await processes.createAsset(getDb(), actor, parsed.value);
 		} catch (e) {
-			return refuse(e, 'create', { values: form });
+			return refuse(e, 'create', values);
 		}
 		return { form: 'create', saved: true };
 	},
 	delete: async ({ request }) => {
 		const actor = requireCapability('processes.edit');
-		const form = await formObject(request);
-		const id = Number(form.id) || 0;
+		const values = await formValues(request);
+		const id = routeId(values.id);
 		try {
 			await processes.removeAsset(getDb(), actor, id);
 		} catch (e) {

@@ -3,13 +3,15 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import { parseOrgUnit, parseOrgUnitYear } from '$lib/server/org-units/org-units.validation';
-import { formObject, invalid, refuse, versionOf, yearParam } from '$lib/server/processes/http';
+import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import { currentYear } from '$lib/server/shared/clock';
+import { formValues } from '$lib/server/shared/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
-	const year = yearParam(url);
+	const year = yearParam(url, currentYear());
 	const [units, years] = await Promise.all([
 		orgUnits.list(db),
 		orgUnits.listYears(db, year - 2, year)
@@ -17,43 +19,37 @@ export const load: PageServerLoad = async ({ url }) => {
 	return { units, years, year, canEdit: can(user.role, 'org_units.edit') };
 };
 
-function unitId(form: Record<string, string>) {
-	return Number(form.id) || 0;
-}
-
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const actor = requireCapability('org_units.edit');
-		const form = await formObject(request);
-		const parsed = parseOrgUnit(form);
-		if (!parsed.ok) return invalid('create', parsed.errors, form);
+		const values = await formValues(request);
+		const parsed = parseOrgUnit(values);
+		if (!parsed.ok) return invalid('create', parsed.errors, values);
 		try {
 			await orgUnits.create(getDb(), actor, parsed.value);
 		} catch (e) {
-			return refuse(e, 'create', { values: form });
+			return refuse(e, 'create', values);
 		}
 		return { form: 'create', saved: true };
 	},
 	update: async ({ request }) => {
 		const actor = requireCapability('org_units.edit');
-		const form = await formObject(request);
-		const id = unitId(form);
-		const parsed = parseOrgUnit(form);
-		const version = versionOf(form);
-		if (!parsed.ok || version === null) {
-			return invalid(`update-${id}`, parsed.ok ? {} : parsed.errors, form);
-		}
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const parsed = parseOrgUnit(values);
+		const version = versionOf(values, { required: true });
+		if (!parsed.ok) return invalid(`update-${id}`, parsed.errors, values);
 		try {
 			await orgUnits.update(getDb(), actor, id, version, parsed.value);
 		} catch (e) {
-			return refuse(e, `update-${id}`, { values: form });
+			return refuse(e, `update-${id}`, values);
 		}
 		return { form: `update-${id}`, saved: true };
 	},
 	delete: async ({ request }) => {
 		const actor = requireCapability('org_units.edit');
-		const form = await formObject(request);
-		const id = unitId(form);
+		const values = await formValues(request);
+		const id = routeId(values.id);
 		try {
 			await orgUnits.remove(getDb(), actor, id);
 		} catch (e) {
@@ -63,14 +59,14 @@ export const actions: Actions = {
 	},
 	year: async ({ request }) => {
 		const actor = requireCapability('org_units.edit');
-		const form = await formObject(request);
-		const id = unitId(form);
-		const parsed = parseOrgUnitYear(form);
-		if (!parsed.ok) return invalid(`year-${id}`, parsed.errors, form);
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const parsed = parseOrgUnitYear(values);
+		if (!parsed.ok) return invalid(`year-${id}`, parsed.errors, values);
 		try {
-			await orgUnits.saveYear(getDb(), actor, id, versionOf(form), parsed.value);
+			await orgUnits.saveYear(getDb(), actor, id, versionOf(values), parsed.value);
 		} catch (e) {
-			return refuse(e, `year-${id}`, { values: form });
+			return refuse(e, `year-${id}`, values);
 		}
 		return { form: `year-${id}`, saved: true };
 	}

@@ -3,7 +3,8 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as programme from '$lib/server/programme/programme.service';
 import { parseRisk } from '$lib/server/programme/programme.validation';
-import { echo, idParam, invalid, refusal, versionOf } from '$lib/server/programme/refusal';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -16,29 +17,27 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	create: async ({ request }) => {
 		const user = requireCapability('programme.edit');
-		const data = await request.formData();
-		const values = echo(data);
+		const values = await formValues(request);
 		const parsed = parseRisk(values);
-		if (!parsed.ok) return invalid('create', values, parsed.errors);
+		if (!parsed.ok) return invalid('create', parsed.errors, values);
 		try {
 			await programme.createRisk(getDb(), user, parsed.value);
 		} catch (e) {
-			return refusal(e, 'create', values);
+			return refuse(e, 'create', values);
 		}
 		return { form: 'create', saved: true };
 	},
 	update: async ({ request }) => {
 		const user = requireCapability('programme.edit');
-		const data = await request.formData();
-		const values = echo(data);
-		const id = idParam(String(data.get('id')));
-		const version = versionOf(data);
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		const version = versionOf(values, { required: true });
 		const parsed = parseRisk(values);
-		if (!parsed.ok) return invalid(`update-${id}`, values, parsed.errors);
+		if (!parsed.ok) return invalid(`update-${id}`, parsed.errors, values);
 		try {
 			await programme.updateRisk(getDb(), user, id, version, parsed.value);
 		} catch (e) {
-			return refusal(e, `update-${id}`, values);
+			return refuse(e, `update-${id}`, values);
 		}
 		return { form: `update-${id}`, saved: true };
 	}

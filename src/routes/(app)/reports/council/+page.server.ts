@@ -2,13 +2,15 @@ import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { currentDate } from '$lib/server/shared/clock';
 import { council } from '$lib/server/reports/council.service';
+import { yearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	requireCapability('read');
 	const today = currentDate();
 	const thisYear = Number(today.slice(0, 4));
-	const asked = Number(url.searchParams.get('year'));
-	const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
+	// Figures exist only up to this year: a later year shows this one.
+	const asked = yearParam(url, thisYear);
+	const year = asked > thisYear ? thisYear : asked;
 	return { report: await council(getDb(), year, today) };
 };

@@ -11,7 +11,8 @@ import {
 import { ratio } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { yearParam } from '../../params';
+import { yearParam } from '$lib/server/shared/http';
+import { currentYear } from '$lib/server/shared/clock';
 import type { RequestHandler } from './$types';
 
 /** Every table of the costs pages as CSV or XLSX: `/costs/export/units?year=2026&format=xlsx`. */
@@ -20,7 +21,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const format = parseExportFormat(url.searchParams.get('format'));
 	if (!format) error(400, { message: 'format must be csv or xlsx' });
 	const db = getDb();
-	const year = yearParam(url.searchParams.get('year'));
+	const year = yearParam(url, currentYear());
 	const nature = (n: string) =>
 		n === 'fixed'
 			? m.costs_nature_fixed()

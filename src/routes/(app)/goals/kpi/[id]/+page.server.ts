@@ -6,7 +6,8 @@ import * as goals from '$lib/server/goals/goals.service';
 import { canonicalPeriod, owedPeriods } from '$lib/server/kpis/period';
 import * as kpis from '$lib/server/kpis/kpis.service';
 import { parseKpi, parseTarget } from '$lib/server/kpis/kpis.validation';
-import { formObject, invalid, refuse, routeId, versionOf } from '$lib/server/processes/http';
+import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
+import { formValues } from '$lib/server/shared/form';
 import { NotFoundError } from '$lib/server/shared/errors';
 import { currentDate } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
@@ -53,52 +54,50 @@ export const actions: Actions = {
 	actual: async ({ request, params }) => {
 		const actor = requireCapability('kpi_actuals.record', 'kpi_actuals.record_own');
 		const id = routeId(params.id);
-		const form = await formObject(request);
+		const values = await formValues(request);
 		try {
-			await kpis.recordActual(getDb(), actor, id, versionOf(form), {
-				period: form.period ?? '',
-				value: form.value ?? '',
-				comment: form.comment?.trim() || null
+			await kpis.recordActual(getDb(), actor, id, versionOf(values), {
+				period: values.period ?? '',
+				value: values.value ?? '',
+				comment: values.comment?.trim() || null
 			});
 		} catch (e) {
-			return refuse(e, 'actual', { values: form });
+			return refuse(e, 'actual', values);
 		}
 		return { form: 'actual', saved: true };
 	},
 	target: async ({ request, params }) => {
 		const actor = requireCapability('kpi_targets.edit');
 		const id = routeId(params.id);
-		const form = await formObject(request);
+		const values = await formValues(request);
 		let kpi;
 		try {
 			kpi = await kpiFor(id);
 		} catch (e) {
 			return refuse(e, 'target');
 		}
-		const parsed = parseTarget(form, kpi);
-		if (!parsed.ok) return invalid('target', parsed.errors, form);
+		const parsed = parseTarget(values, kpi);
+		if (!parsed.ok) return invalid('target', parsed.errors, values);
 		// The version of the target the form showed for this period, if it showed one.
 		const shown = kpi.periods.find((p) => p.period === parsed.value.period)?.targetVersion ?? null;
-		const version = form.period === form.shownPeriod ? versionOf(form) : shown;
+		const version = values.period === values.shownPeriod ? versionOf(values) : shown;
 		try {
 			await kpis.setTarget(getDb(), actor, id, version, parsed.value);
 		} catch (e) {
-			return refuse(e, 'target', { values: form });
+			return refuse(e, 'target', values);
 		}
 		return { form: 'target', saved: true };
 	},
 	update: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
-		const form = await formObject(request);
-		const parsed = parseKpi(form);
-		const version = versionOf(form);
-		if (!parsed.ok || version === null) {
-			return invalid('update', parsed.ok ? {} : parsed.errors, form);
-		}
+		const values = await formValues(request);
+		const parsed = parseKpi(values);
+		const version = versionOf(values, { required: true });
+		if (!parsed.ok) return invalid('update', parsed.errors, values);
 		try {
 			await kpis.update(getDb(), actor, routeId(params.id), version, parsed.value);
 		} catch (e) {
-			return refuse(e, 'update', { values: form });
+			return refuse(e, 'update', values);
 		}
 		return { form: 'update', saved: true };
 	},

@@ -3,8 +3,9 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import { currentDate } from '$lib/server/shared/clock';
 import * as programme from '$lib/server/programme/programme.service';
-import { optionalId, parseMilestone } from '$lib/server/programme/programme.validation';
-import { echo, idParam, invalid, refusal, versionOf } from '$lib/server/programme/refusal';
+import { parseDependency, parseMilestone } from '$lib/server/programme/programme.validation';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
 import { NotFoundError } from '$lib/server/shared/errors';
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const today = currentDate();
 	try {
 		const [detail, owners] = await Promise.all([
-			programme.getMilestone(db, idParam(params.id), today),
+			programme.getMilestone(db, routeId(params.id), today),
 			programme.owners(db)
 		]);
 		return { ...detail, owners, today, canEdit: can(user.role, 'programme.edit') };
@@ -28,50 +29,44 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	update: async ({ request, params }) => {
 		const user = requireCapability('programme.edit');
-		const data = await request.formData();
-		const values = echo(data);
-		const id = idParam(params.id);
-		const version = versionOf(data);
+		const values = await formValues(request);
+		const id = routeId(params.id);
+		const version = versionOf(values, { required: true });
 		const parsed = parseMilestone(values);
-		if (!parsed.ok) return invalid('update', values, parsed.errors);
+		if (!parsed.ok) return invalid('update', parsed.errors, values);
 		try {
 			await programme.updateMilestone(getDb(), user, id, version, parsed.value, currentDate());
 		} catch (e) {
-			return refusal(e, 'update', values);
+			return refuse(e, 'update', values);
 		}
 		return { form: 'update', saved: true };
 	},
 	addDependency: async ({ request, params }) => {
 		const user = requireCapability('programme.edit');
-		const data = await request.formData();
-		const values = echo(data);
-		const errors: Record<string, string> = {};
-		const predecessorId = optionalId(values, 'predecessorId', errors);
-		if (predecessorId === null) {
-			return invalid('dependency', values, {
-				predecessorId: errors.predecessorId ?? 'error_required'
-			});
-		}
+		const values = await formValues(request);
+		const parsed = parseDependency(values);
+		if (!parsed.ok) return invalid('dependency', parsed.errors, values);
 		try {
-			await programme.addDependency(getDb(), user, idParam(params.id), predecessorId);
+			await programme.addDependency(getDb(), user, routeId(params.id), parsed.value.predecessorId);
 		} catch (e) {
-			return refusal(e, 'dependency', values);
+			return refuse(e, 'dependency', values);
 		}
 		return { form: 'dependency', saved: true };
 	},
 	removeDependency: async ({ request, params }) => {
 		const user = requireCapability('programme.edit');
-		const data = await request.formData();
-		const values = echo(data);
-		const errors: Record<string, string> = {};
-		const predecessorId = optionalId(values, 'predecessorId', errors);
-		if (predecessorId === null) {
-			return invalid('dependency', values, { predecessorId: 'error_required' });
-		}
+		const values = await formValues(request);
+		const parsed = parseDependency(values);
+		if (!parsed.ok) return invalid('dependency', parsed.errors, values);
 		try {
-			await programme.removeDependency(getDb(), user, idParam(params.id), predecessorId);
+			await programme.removeDependency(
+				getDb(),
+				user,
+				routeId(params.id),
+				parsed.value.predecessorId
+			);
 		} catch (e) {
-			return refusal(e, 'dependency', values);
+			return refuse(e, 'dependency', values);
 		}
 		return { form: 'dependency', saved: true };
 	}

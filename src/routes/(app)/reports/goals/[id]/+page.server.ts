@@ -2,17 +2,18 @@ import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { goalDrill } from '$lib/server/overview/drill.service';
-import { currentDate } from '$lib/server/shared/clock';
+import { currentDate, currentYear } from '$lib/server/shared/clock';
 import { NotFoundError } from '$lib/server/shared/errors';
+import { routeId, yearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	requireCapability('read');
-	const id = Number(params.id);
-	if (!Number.isInteger(id) || id <= 0) error(404, { message: 'not found' });
-	const thisYear = Number(currentDate().slice(0, 4));
-	const asked = Number(url.searchParams.get('year'));
-	const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
+	const id = routeId(params.id);
+	const thisYear = currentYear();
+	// Figures exist only up to this year: a later year shows this one.
+	const asked = yearParam(url, thisYear);
+	const year = asked > thisYear ? thisYear : asked;
 	try {
 		return { year, drill: await goalDrill(getDb(), id, year) };
 	} catch (e) {
