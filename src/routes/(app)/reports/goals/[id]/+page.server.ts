@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { goalDrill } from '$lib/server/overview/drill.service';
-import { currentDate, currentYear } from '$lib/server/shared/clock';
+import { currentYear } from '$lib/server/shared/clock';
 import { NotFoundError } from '$lib/server/shared/errors';
 import { routeId, yearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
