@@ -58,3 +58,8 @@ export function add(a: string, b: string): string {
 export function subtract(a: string, b: string): string {
 	return fromScaled(toScaled(a) - toScaled(b));
 }
+
+/** An integer count of hundredths (haléře, hundredths of an FTE) → decimal string: `1250` → `12.5`. */
+export function fromHundredths(hundredths: bigint): string {
+	return fromScaled(hundredths * 10n ** BigInt(SCALE_DIGITS - 2));
+}

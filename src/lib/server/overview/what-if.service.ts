@@ -54,6 +54,7 @@ export async function whatIfBase(db: Executor, processId: number, year: number) 
 				'kpi.goal_id',
 				'kpi.direction',
 				't.target',
+				't.target_max',
 				't.tolerance'
 			])
 			.where('kpi.source_process_id', '=', processId)
@@ -109,6 +110,7 @@ export async function whatIfBase(db: Executor, processId: number, year: number) 
 			goalId: k.goal_id,
 			direction: k.direction,
 			target: k.target,
+			targetMax: k.target_max,
 			tolerance: k.tolerance
 		}))
 	};
