@@ -2,27 +2,15 @@
 // exporter), built from the same report data the pages show.
 import type { ExportTable } from '../export/table-export';
 import { m } from '$lib/paraglide/messages';
+import { initiativeStatusLabel, statusLabel } from '$lib/status-labels';
 import type { council } from './council.service';
 
 type Report = Awaited<ReturnType<typeof council>>;
 
-const STATUS: Record<string, () => string> = {
-	on_target: m.overview_status_on_target,
-	within_tolerance: m.overview_status_within,
-	off_target: m.overview_status_off,
-	no_data: m.overview_status_no_data
-};
 const KIND: Record<string, () => string> = {
 	management: m.overview_kind_management,
 	core: m.overview_kind_core,
 	support: m.overview_kind_support
-};
-const INITIATIVE: Record<string, () => string> = {
-	proposed: m.overview_init_proposed,
-	approved: m.overview_init_approved,
-	in_progress: m.overview_init_in_progress,
-	done: m.overview_init_done,
-	cancelled: m.overview_init_cancelled
 };
 
 export const EXPORT_TABLES = [
@@ -101,7 +89,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 					{ header: m.overview_goal() },
 					{ header: m.overview_state() }
 				],
-				rows: o.goals.map((g) => [g.code, g.name, STATUS[g.status]()])
+				rows: o.goals.map((g) => [g.code, g.name, statusLabel(g.status)])
 			};
 		case 'kpis':
 			return {
@@ -121,7 +109,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 					k.period,
 					num(k.actual),
 					num(k.target),
-					STATUS[k.status]()
+					statusLabel(k.status)
 				])
 			};
 		case 'activities':
@@ -162,7 +150,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 				rows: report.initiatives.map((i) => [
 					i.code,
 					i.name,
-					INITIATIVE[i.status]?.() ?? i.status,
+					initiativeStatusLabel(i.status),
 					i.budget,
 					i.spend,
 					i.expected,
