@@ -2,7 +2,7 @@
 // overhead, and see the full and unit cost that would follow — computed in the browser, nothing is
 // saved. Money stays bigint haléře; FTE and percentages are exact integers (hundredths of an FTE,
 // ten-thousandths of a per cent) so the figures match what the allocation would book.
-import { fromHundredths, parseDecimal, toScaled } from '../decimal';
+import { fromHundredths, parseNonNegative } from '../decimal';
 import { kpiStatus, type Direction, type KpiStatus } from '../kpi-status';
 import { divRound } from '../money';
 
@@ -83,24 +83,15 @@ export function compute(base: WhatIfBase, change: WhatIfChange = {}): WhatIfResu
 	};
 }
 
-/** A non-negative decimal with at most `decimals` places and `wholeDigits` whole digits. */
-function parseBounded(text: string, decimals: number, wholeDigits: number): bigint | null {
-	const value = parseDecimal(text);
-	if (value === null || value.startsWith('-')) return null;
-	const [whole, fraction = ''] = value.split('.');
-	if (fraction.length > decimals || whole.length > wholeDigits) return null;
-	return toScaled(value);
-}
-
 /** `1,5` / `1.25` → FTE × 100; null for anything else (at most two decimals, 0–9999). */
 export function parseFte(text: string): bigint | null {
-	const scaled = parseBounded(text, 2, 4);
-	return scaled === null ? null : scaled / 100n;
+	const scaled = parseNonNegative(text, 2);
+	return scaled === null || scaled >= 10_000n * 10_000n ? null : scaled / 100n;
 }
 
 /** `33,5` / `33.5 %` → ten-thousandths of a per cent; null unless 0–100 with ≤ 4 decimals. */
 export function parseShare(text: string): bigint | null {
-	const v = parseBounded(text, 4, 3);
+	const v = parseNonNegative(text);
 	return v === null || v > HUNDRED_PERCENT ? null : v;
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import type { CostNature } from '../db/schema';
 import { ratio } from '../../money';
 import { ValidationError } from '../shared/errors';
-import { toTenThousandths, fromTenThousandths } from '../allocation/allocation.service';
+import { fromScaledPadded, parseNonNegative } from '../../decimal';
 import {
 	NATURES,
 	type BudgetActual,
@@ -145,9 +145,9 @@ export async function investmentTarget(db: Executor): Promise<string | null> {
 }
 
 export async function setInvestmentTarget(db: Db, actorId: number, percentText: string) {
-	const v = toTenThousandths(percentText.replace(/\s|%/g, ''));
+	const v = parseNonNegative(percentText.replace(/\s|%/g, ''));
 	if (v === null || v > 1_000_000n) throw new ValidationError({ target: 'costs_err_percent' });
-	const percent = fromTenThousandths(v);
+	const percent = fromScaledPadded(v);
 	await db.transaction().execute(async (trx) => {
 		const before = await investmentTarget(trx);
 		await sql`insert into app_setting (key, value, updated_at)
