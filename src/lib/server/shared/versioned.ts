@@ -15,7 +15,10 @@ import {
 
 /** The tables whose rows have a numeric id and a version. */
 export type VersionedTable = {
-	[T in keyof Database]: Selectable<Database[T]> extends { id: number; version: number }
+	[T in keyof Database]: Selectable<Database[T]> extends {
+		id: number | bigint;
+		version: number;
+	}
 		? T
 		: never;
 }[keyof Database];
@@ -31,7 +34,7 @@ const untyped = (db: Executor) => db as unknown as Kysely<any>;
 export async function lockForUpdate<T extends VersionedTable>(
 	trx: Executor,
 	table: T,
-	id: number,
+	id: number | bigint,
 	entity: string = table
 ): Promise<VersionedRow<T>> {
 	const row = (await untyped(trx)
@@ -60,7 +63,7 @@ export function expectVersion<R extends { version: number }>(
 export async function updateVersioned<T extends VersionedTable>(
 	trx: Executor,
 	table: T,
-	id: number,
+	id: number | bigint,
 	values: Omit<UpdateObject<Database, T>, 'version'>
 ): Promise<VersionedRow<T>> {
 	return (await untyped(trx)
@@ -79,7 +82,7 @@ export async function updateVersioned<T extends VersionedTable>(
 export async function deleteOrExplain(
 	trx: Executor,
 	table: VersionedTable,
-	id: number,
+	id: number | bigint,
 	dependants: Dependant[] = []
 ): Promise<void> {
 	refuseIfDependants(dependants);
