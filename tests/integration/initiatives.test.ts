@@ -291,7 +291,7 @@ describe.each(engines)('initiatives on %s', (engine) => {
 				processIds: [process.id, 999_999],
 				kpiIds: []
 			})
-		).rejects.toMatchObject({ errors: { links: 'programme_error_choice' } });
+		).rejects.toMatchObject({ errors: { links: 'error_choice' } });
 		const detail = await initiatives.get(t.db, id, TODAY);
 		expect(detail.goals.map((g) => g.code)).toEqual(['C1']);
 		expect(detail.processes.map((p) => p.code)).toEqual(['P-SPS']);

@@ -4,10 +4,10 @@ import { m } from '$lib/paraglide/messages';
 
 export function kindLabel(kind: string): string {
 	return kind === 'management'
-		? m.overview_kind_management()
+		? m.processes_kind_management()
 		: kind === 'core'
-			? m.overview_kind_core()
-			: m.overview_kind_support();
+			? m.processes_kind_core()
+			: m.processes_kind_support();
 }
 
 export const KIND_COLORS: Record<string, string> = {

@@ -163,7 +163,7 @@ async function checkGoal(trx: Executor, id: number | null, input: GoalInput) {
 	if (input.parentId !== null) {
 		const rows = await trx.selectFrom('goal').select(['id', 'parent_id', 'level']).execute();
 		const parent = rows.find((r) => r.id === input.parentId);
-		if (!parent) throw new ValidationError({ parentId: 'processes_error_choice' });
+		if (!parent) throw new ValidationError({ parentId: 'error_choice' });
 		const parents = new Map(rows.map((r) => [r.id, r.parent_id]));
 		if (id !== null && createsCycle(id, input.parentId, parents)) {
 			throw new ValidationError({ parentId: 'goals_error_cycle' });
@@ -311,7 +311,7 @@ export async function linkProcess(
 			.select(['id', 'code'])
 			.where('id', '=', processId)
 			.executeTakeFirst();
-		if (!process) throw new ValidationError({ processId: 'processes_error_choice' });
+		if (!process) throw new ValidationError({ processId: 'error_choice' });
 		const before = await trx
 			.selectFrom('goal_process')
 			.select('weight')

@@ -38,7 +38,7 @@ describe('goal forms', () => {
 			})
 		).toEqual({
 			ok: false,
-			errors: { level: 'processes_error_choice', endYear: 'goals_error_years' }
+			errors: { level: 'error_choice', endYear: 'goals_error_years' }
 		});
 	});
 

@@ -486,7 +486,7 @@ export async function setLinks(
 			if (!ids.length) continue;
 			const found = await trx.selectFrom(table).select('id').where('id', 'in', ids).execute();
 			if (found.length !== ids.length) {
-				throw new ValidationError({ links: 'programme_error_choice' });
+				throw new ValidationError({ links: 'error_choice' });
 			}
 		}
 		const before = await repo.links(trx, id);

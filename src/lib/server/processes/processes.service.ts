@@ -387,7 +387,7 @@ export async function linkAsset(db: Db, actor: SessionUser, id: number, assetId:
 			.select(['id', 'code'])
 			.where('id', '=', assetId)
 			.executeTakeFirst();
-		if (!asset) throw new ValidationError({ assetId: 'processes_error_choice' });
+		if (!asset) throw new ValidationError({ assetId: 'error_choice' });
 		const inserted = await trx
 			.insertInto('process_asset')
 			.values({ process_id: id, asset_id: assetId })

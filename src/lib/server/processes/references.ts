@@ -24,7 +24,7 @@ export async function assertExists(
 ): Promise<void> {
 	if (id === null) return;
 	const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
-	if (!row) throw new ValidationError({ [field]: 'processes_error_choice' });
+	if (!row) throw new ValidationError({ [field]: 'error_choice' });
 }
 
 /** Owners and responsible people must be active users. */
@@ -40,5 +40,5 @@ export async function assertActiveUser(
 		.where('id', '=', userId)
 		.where('active', '=', true)
 		.executeTakeFirst();
-	if (!user) throw new ValidationError({ [field]: 'processes_error_choice' });
+	if (!user) throw new ValidationError({ [field]: 'error_choice' });
 }

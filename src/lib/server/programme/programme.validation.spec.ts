@@ -30,8 +30,8 @@ describe('programme form parsing', () => {
 			ok: false,
 			errors: {
 				name: 'error_required',
-				currentDue: 'programme_error_date',
-				ownerUserId: 'programme_error_choice'
+				currentDue: 'error_date',
+				ownerUserId: 'error_choice'
 			}
 		});
 	});

@@ -43,7 +43,7 @@ export function date(form: Form, key: string, errors: FieldErrors, required: boo
 		return null;
 	}
 	if (!isDate(v)) {
-		errors[key] = 'programme_error_date';
+		errors[key] = 'error_date';
 		return null;
 	}
 	return v;
@@ -55,7 +55,7 @@ export function optionalId(form: Form, key: string, errors: FieldErrors): number
 	if (!v) return null;
 	const n = Number(v);
 	if (!Number.isSafeInteger(n) || n <= 0) {
-		errors[key] = 'programme_error_choice';
+		errors[key] = 'error_choice';
 		return null;
 	}
 	return n;
@@ -97,7 +97,7 @@ export function parseNewMilestone(form: Form): Parsed<NewMilestoneInput> {
 export function parseRisk(form: Form): Parsed<RiskInput> {
 	const errors: FieldErrors = {};
 	const status = text(form, 'status') || 'open';
-	if (!RISK_STATUSES.includes(status as RiskStatus)) errors.status = 'programme_error_choice';
+	if (!RISK_STATUSES.includes(status as RiskStatus)) errors.status = 'error_choice';
 	const value = {
 		description: requiredText(form, 'description', errors, 2000),
 		probability: scale(form, 'probability', errors),

@@ -8,9 +8,9 @@ import type { council } from './council.service';
 type Report = Awaited<ReturnType<typeof council>>;
 
 const KIND: Record<string, () => string> = {
-	management: m.overview_kind_management,
-	core: m.overview_kind_core,
-	support: m.overview_kind_support
+	management: m.processes_kind_management,
+	core: m.processes_kind_core,
+	support: m.processes_kind_support
 };
 
 export const EXPORT_TABLES = [
@@ -41,12 +41,12 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 				name: `prehled-${y}-struktura-nakladu`,
 				title: m.overview_cost_structure(),
 				columns: [
-					{ header: m.overview_year(), kind: 'number' },
-					{ header: m.overview_nature_fixed(), kind: 'money' },
+					{ header: m.year(), kind: 'number' },
+					{ header: m.fixed_overheads(), kind: 'money' },
 					{ header: m.overview_nature_variable(), kind: 'money' },
-					{ header: m.overview_nature_investment(), kind: 'money' },
-					{ header: m.overview_total(), kind: 'money' },
-					{ header: m.overview_investment_share(), kind: 'percent' }
+					{ header: m.improvement_investment(), kind: 'money' },
+					{ header: m.total(), kind: 'money' },
+					{ header: m.investment_share(), kind: 'percent' }
 				],
 				rows: o.costYears.map((c) => [
 					c.year,
@@ -62,12 +62,12 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 				name: `prehled-${y}-procesy`,
 				title: m.overview_report_processes({ year: String(y) }),
 				columns: [
-					{ header: m.overview_code() },
-					{ header: m.overview_process() },
-					{ header: m.overview_kind() },
+					{ header: m.code() },
+					{ header: m.process() },
+					{ header: m.kind() },
 					{ header: m.overview_volume(), kind: 'number' },
-					{ header: m.overview_full_cost(), kind: 'money' },
-					{ header: m.overview_unit_cost(), kind: 'money' },
+					{ header: m.full_cost(), kind: 'money' },
+					{ header: m.unit_cost(), kind: 'money' },
 					{ header: m.overview_potential_short(), kind: 'number' }
 				],
 				rows: report.processes.map((p) => [
@@ -83,25 +83,21 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 		case 'goals':
 			return {
 				name: `prehled-${y}-cile`,
-				title: m.overview_report_goals(),
-				columns: [
-					{ header: m.overview_code() },
-					{ header: m.overview_goal() },
-					{ header: m.overview_state() }
-				],
+				title: m.goals_title(),
+				columns: [{ header: m.code() }, { header: m.goal() }, { header: m.status() }],
 				rows: o.goals.map((g) => [g.code, g.name, statusLabel(g.status)])
 			};
 		case 'kpis':
 			return {
 				name: `prehled-${y}-ukazatele`,
-				title: m.overview_report_kpis(),
+				title: m.goals_kpis(),
 				columns: [
-					{ header: m.overview_code() },
-					{ header: m.overview_kpi() },
-					{ header: m.overview_period() },
-					{ header: m.overview_actual(), kind: 'number' },
-					{ header: m.overview_target_col(), kind: 'number' },
-					{ header: m.overview_state() }
+					{ header: m.code() },
+					{ header: m.kpi() },
+					{ header: m.period() },
+					{ header: m.actual(), kind: 'number' },
+					{ header: m.target(), kind: 'number' },
+					{ header: m.status() }
 				],
 				rows: report.kpis.map((k) => [
 					k.code,
@@ -117,10 +113,10 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 				name: `prehled-${y}-program`,
 				title: m.overview_report_programme(),
 				columns: [
-					{ header: m.overview_activity() },
+					{ header: m.activity() },
 					{ header: m.overview_ms_done(), kind: 'number' },
 					{ header: m.overview_milestones(), kind: 'number' },
-					{ header: m.overview_ms_late(), kind: 'number' },
+					{ header: m.programme_status_late(), kind: 'number' },
 					{ header: m.overview_ms_at_risk(), kind: 'number' },
 					{ header: m.overview_max_slip(), kind: 'number' }
 				],
@@ -136,12 +132,12 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 		case 'initiatives':
 			return {
 				name: `prehled-${y}-opatreni`,
-				title: m.overview_report_initiatives(),
+				title: m.improvement_initiatives(),
 				columns: [
-					{ header: m.overview_code() },
-					{ header: m.overview_initiative() },
-					{ header: m.overview_state() },
-					{ header: m.overview_budget(), kind: 'money' },
+					{ header: m.code() },
+					{ header: m.initiative() },
+					{ header: m.status() },
+					{ header: m.budget(), kind: 'money' },
 					{ header: m.overview_spend(), kind: 'money' },
 					{ header: m.overview_expected(), kind: 'money' },
 					{ header: m.overview_realized(), kind: 'money' },

@@ -120,7 +120,7 @@ export class FormReader {
 		const v = this.raw(name);
 		if (!v && !settings.required) return null;
 		if (!(options as readonly string[]).includes(v)) {
-			this.errors[name] = 'processes_error_choice';
+			this.errors[name] = 'error_choice';
 			return null;
 		}
 		return v as T;
@@ -135,7 +135,7 @@ export class FormReader {
 		}
 		const n = Number(v);
 		if (!Number.isSafeInteger(n) || n <= 0) {
-			this.errors[name] = 'processes_error_choice';
+			this.errors[name] = 'error_choice';
 			return null;
 		}
 		return n;

@@ -5,6 +5,6 @@ import { formatNumber } from '$lib/format';
 export function paybackText(months: bigint | null): string {
 	if (months === null) return m.programme_payback_never();
 	const n = Number(months);
-	if (n < 24) return m.programme_months({ count: n });
+	if (n < 24) return m.months({ count: n });
 	return m.programme_years({ years: formatNumber(n / 12, 1) });
 }
