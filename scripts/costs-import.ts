@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { czkText } from '../src/lib/money';
 import { importFile } from '../src/lib/server/imports/import-file';
 import * as profiles from '../src/lib/server/imports/profiles';
 import { isEncodingChoice } from '../src/lib/server/imports/formats/encoding';
@@ -69,10 +70,6 @@ const text = (m: RowMessage) =>
 	(messages[m.key] ?? m.key).replace(/\{(\w+)\}/g, (_, k: string) =>
 		String(m.params?.[k] ?? `{${k}}`)
 	);
-const czk = (h: bigint) => {
-	const abs = h < 0n ? -h : h;
-	return `${h < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-};
 
 await runCli(async (db) => {
 	await migrateToLatest(db);
@@ -108,7 +105,7 @@ await runCli(async (db) => {
 	const outcome = refused ? checked! : await importFile(db, null, bytes, options);
 	const v = outcome.validation;
 	const ok = !refused && (outcome.status === 'imported' || outcome.status === 'dry-run');
-	const formatReport = cliFormatReport(outcome, czk);
+	const formatReport = cliFormatReport(outcome, czkText);
 	const report = {
 		file,
 		status: outcome.status,
@@ -118,7 +115,7 @@ await runCli(async (db) => {
 		rowsImported: outcome.status === 'imported' ? v.resolved.length : 0,
 		rowsValid: v.resolved.length,
 		skipped: { revenue: v.skippedRevenue, financing: v.skippedFinancing, ignored: v.ignored },
-		total: czk(v.total),
+		total: czkText(v.total),
 		batchId: outcome.status === 'imported' ? outcome.batchId : null,
 		duplicateOf: v.duplicateOf?.id ?? null,
 		errors: v.errors.map((e) => ({

@@ -12,9 +12,12 @@ import {
 import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/seed';
 import { systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
+import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
 
 export const init: ServerInit = async () => {
 	const db = await startDatabase();
+	// The KPI area backfills its own read model here, so the db module imports no area.
+	await fillYearStatusIfMissing(db);
 	// adapter-node stops taking requests on SIGTERM/SIGINT, lets the open ones finish, then emits
 	// this: close the database so the embedded folder is written out and released.
 	process.once('sveltekit:shutdown', () => {

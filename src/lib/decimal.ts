@@ -44,6 +44,26 @@ export function fromScaled(scaled: bigint): string {
 	return negative && abs !== 0n ? `-${text}` : text;
 }
 
+/**
+ * A non-negative decimal as people type it (see parseDecimal) → scaled integer (1/10000s), or null
+ * when it is not a decimal, is negative or has more than `decimals` places: percentages
+ * (`33,3333` → 333333n), FTE (`1,5` with 2 places → 15000n).
+ */
+export function parseNonNegative(text: string, decimals = SCALE_DIGITS): bigint | null {
+	const value = parseDecimal(text);
+	if (value === null || value.startsWith('-')) return null;
+	const fraction = value.split('.')[1] ?? '';
+	return fraction.length > decimals ? null : toScaled(value);
+}
+
+/** A scaled integer with all four places, as `numeric(…, 4)` prints it: 125000n → `12.5000`. */
+export function fromScaledPadded(scaled: bigint): string {
+	const negative = scaled < 0n;
+	const abs = negative ? -scaled : scaled;
+	const text = `${abs / SCALE}.${(abs % SCALE).toString().padStart(SCALE_DIGITS, '0')}`;
+	return negative ? `-${text}` : text;
+}
+
 /** -1, 0 or 1, exactly. */
 export function compare(a: string, b: string): number {
 	const x = toScaled(a);
@@ -57,4 +77,9 @@ export function add(a: string, b: string): string {
 
 export function subtract(a: string, b: string): string {
 	return fromScaled(toScaled(a) - toScaled(b));
+}
+
+/** An integer count of hundredths (haléře, hundredths of an FTE) → decimal string: `1250` → `12.5`. */
+export function fromHundredths(hundredths: bigint): string {
+	return fromScaled(hundredths * 10n ** BigInt(SCALE_DIGITS - 2));
 }

@@ -1,4 +1,4 @@
-import { compare, subtract, add } from './decimal';
+import { add, compare, normalise, subtract } from './decimal';
 
 /**
  * The status of a KPI in one period — the one rule every page, the worklist and the overview use.
@@ -54,6 +54,34 @@ export function kpiStatus(
 		return 'within_tolerance';
 	}
 	return 'off_target';
+}
+
+/**
+ * The tolerance band of a target: from its lower to its upper edge, the values the rule above
+ * judges within tolerance (and, for a range, on target too), so a chart draws the same band the
+ * status comes from.
+ *
+ * - higher is better: target − tolerance … target;
+ * - lower is better: target … target + tolerance;
+ * - within a range: target − tolerance … target_max + tolerance.
+ */
+export interface ToleranceBand {
+	lower: string;
+	upper: string;
+}
+
+export function toleranceBand(direction: Direction, target: Target): ToleranceBand {
+	const { tolerance } = target;
+	if (direction === 'higher') {
+		return { lower: subtract(target.target, tolerance), upper: normalise(target.target) };
+	}
+	if (direction === 'lower') {
+		return { lower: normalise(target.target), upper: add(target.target, tolerance) };
+	}
+	return {
+		lower: subtract(target.target, tolerance),
+		upper: add(target.targetMax ?? target.target, tolerance)
+	};
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, divRound, parseCzk, ratio } from './money';
+import { allocate, czkText, divRound, parseCzk, ratio } from './money';
 
 describe('parseCzk', () => {
 	it.each([
@@ -61,5 +61,15 @@ describe('ratio', () => {
 	it('computes shares without losing precision and refuses a zero whole', () => {
 		expect(ratio(1n, 4n)).toBe(0.25);
 		expect(ratio(5n, 0n)).toBeNull();
+	});
+});
+
+describe('czkText', () => {
+	it('writes haléře as plain CZK text with both decimals, exactly', () => {
+		expect(czkText(123456n)).toBe('1234.56');
+		expect(czkText(-5n, ',')).toBe('-0,05');
+		expect(czkText(900719925474099300n)).toBe('9007199254740993.00');
+		// What it writes, parseCzk reads back.
+		expect(parseCzk(czkText(-123450n, ','))).toBe(-123450n);
 	});
 });

@@ -60,6 +60,17 @@ export function parseCzk(text: string): Halere | null {
 	return negative ? -value : value;
 }
 
+/**
+ * Haléře → plain CZK text with both decimals, exact: `-1234.50` for machines (API, CLI, exports
+ * in English), `-1234,50` with `decimal` ',' (Czech exports, form fields). People-facing figures
+ * go through formatCzk.
+ */
+export function czkText(h: Halere, decimal: '.' | ',' = '.'): string {
+	const negative = h < 0n;
+	const abs = negative ? -h : h;
+	return `${negative ? '-' : ''}${abs / 100n}${decimal}${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
 export function fromCzk(czk: number | bigint): Halere {
 	if (typeof czk === 'bigint') return czk * 100n;
 	if (!Number.isSafeInteger(czk)) throw new RangeError(`not a whole CZK amount: ${czk}`);

@@ -6,6 +6,7 @@ import { createTestDb, engines, type TestDb } from './harness';
 import { authorize } from '../../src/lib/server/api/guard';
 import * as tokens from '../../src/lib/server/api/tokens.service';
 import * as read from '../../src/lib/server/api/read.repository';
+import { czkText } from '../../src/lib/money';
 import { openApiDocument } from '../../src/lib/server/api/openapi';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../../src/lib/server/allocation/allocation.service';
@@ -205,9 +206,9 @@ describe.each(engines)('read API on %s', (engine) => {
 			{ year: 2026, kind: 'budget', nature: 'investment', amount: 50000n }
 		]);
 		expect(await read.costSummary(t.db, 2025)).toHaveLength(1);
-		expect(read.czk(900719925474099300n)).toBe('9007199254740993.00');
-		expect(read.czk(-5n)).toBe('-0.05');
-		expect(read.czk(12345n)).toBe('123.45');
+		expect(czkText(900719925474099300n)).toBe('9007199254740993.00');
+		expect(czkText(-5n)).toBe('-0.05');
+		expect(czkText(12345n)).toBe('123.45');
 	});
 
 	it('lists processes with yearly volume, full cost and cost per case from the aggregates', async () => {

@@ -12,7 +12,8 @@ import { whatIfBase } from '../../src/lib/server/overview/what-if.service';
 import { compute } from '../../src/lib/overview/what-if';
 import { council } from '../../src/lib/server/reports/council.service';
 import { EXPORT_TABLES, exportTable } from '../../src/lib/server/reports/export-tables';
-import { moneyText, toCsv } from '../../src/lib/server/export/table-export';
+import { toCsv } from '../../src/lib/server/export/table-export';
+import { czkText } from '../../src/lib/money';
 
 const TODAY = '2026-06-15';
 const NATURES = ['fixed', 'variable', 'investment'] as const;
@@ -413,7 +414,9 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		}
 		const structure = toCsv(exportTable(report, 'cost-structure'));
 		const y2026 = report.overview.costYears.find((c) => c.year === 2026)!;
-		expect(structure).toContain(`2026;${moneyText(y2026.fixed)};${moneyText(y2026.variable)};`);
+		expect(structure).toContain(
+			`2026;${czkText(y2026.fixed, ',')};${czkText(y2026.variable, ',')};`
+		);
 		const processes = exportTable(report, 'processes');
 		expect(processes.rows.map((r) => r[0])).toEqual(['P1', 'P2', 'P3']);
 		expect(processes.rows[0][4]).toBe(report.processes[0].fullCost);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compute, parseFte, parseShare, parseVolume, type WhatIfBase } from './what-if';
+import {
+	compute,
+	parseFte,
+	parseShare,
+	parseVolume,
+	unitCostStatus,
+	type WhatIfBase
+} from './what-if';
 
 const base: WhatIfBase = {
 	volume: 1000,
@@ -68,5 +75,33 @@ describe('what-if', () => {
 		expect(parseShare('100,01')).toBeNull();
 		expect(parseVolume('12 500')).toBe(12500);
 		expect(parseVolume('1,5')).toBeNull();
+	});
+
+	it('judges a range KPI by its range, exactly to the haléř', () => {
+		// 450–550 CZK a case, 10 CZK tolerance on either side.
+		const kpi = {
+			direction: 'range' as const,
+			target: '450.0000',
+			targetMax: '550.0000',
+			tolerance: '10.0000'
+		};
+		expect(unitCostStatus(kpi, 530_00n)).toBe('on_target');
+		expect(unitCostStatus(kpi, 450_00n)).toBe('on_target');
+		// Below the range is not "better" for a range KPI, as it would be for lower-is-better.
+		expect(unitCostStatus(kpi, 445_00n)).toBe('within_tolerance');
+		expect(unitCostStatus(kpi, 439_99n)).toBe('off_target');
+		expect(unitCostStatus(kpi, 560_00n)).toBe('within_tolerance');
+		expect(unitCostStatus(kpi, 560_01n)).toBe('off_target');
+	});
+
+	it('judges higher and lower KPIs by the same rule, and no target or volume as no data', () => {
+		const lower = { direction: 'lower' as const, target: '500', targetMax: null, tolerance: '0.5' };
+		expect(unitCostStatus(lower, 500_00n)).toBe('on_target');
+		expect(unitCostStatus(lower, 500_50n)).toBe('within_tolerance');
+		expect(unitCostStatus(lower, 500_51n)).toBe('off_target');
+		const higher = { ...lower, direction: 'higher' as const, tolerance: null };
+		expect(unitCostStatus(higher, 499_99n)).toBe('off_target');
+		expect(unitCostStatus(lower, null)).toBe('no_data');
+		expect(unitCostStatus({ ...lower, target: null }, 500_00n)).toBe('no_data');
 	});
 });

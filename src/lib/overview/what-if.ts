@@ -2,6 +2,8 @@
 // overhead, and see the full and unit cost that would follow — computed in the browser, nothing is
 // saved. Money stays bigint haléře; FTE and percentages are exact integers (hundredths of an FTE,
 // ten-thousandths of a per cent) so the figures match what the allocation would book.
+import { fromHundredths, parseNonNegative } from '../decimal';
+import { kpiStatus, type Direction, type KpiStatus } from '../kpi-status';
 import { divRound } from '../money';
 
 export interface WhatIfAllocation {
@@ -83,17 +85,14 @@ export function compute(base: WhatIfBase, change: WhatIfChange = {}): WhatIfResu
 
 /** `1,5` / `1.25` → FTE × 100; null for anything else (at most two decimals, 0–9999). */
 export function parseFte(text: string): bigint | null {
-	const m = /^(\d{1,4})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-	if (!m) return null;
-	return BigInt(m[1]) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
+	const scaled = parseNonNegative(text, 2);
+	return scaled === null || scaled >= 10_000n * 10_000n ? null : scaled / 100n;
 }
 
 /** `33,5` / `33.5 %` → ten-thousandths of a per cent; null unless 0–100 with ≤ 4 decimals. */
 export function parseShare(text: string): bigint | null {
-	const m = /^(\d{1,3})(?:[.,](\d{1,4}))?$/.exec(text.trim().replace(/\s*%$/, ''));
-	if (!m) return null;
-	const v = BigInt(m[1]) * 10000n + BigInt((m[2] ?? '').padEnd(4, '0'));
-	return v > HUNDRED_PERCENT ? null : v;
+	const v = parseNonNegative(text);
+	return v === null || v > HUNDRED_PERCENT ? null : v;
 }
 
 /** A whole non-negative number of cases, spaces allowed (`12 500`). */
@@ -101,4 +100,22 @@ export function parseVolume(text: string): number | null {
 	const s = text.replace(/[\s\u00a0]/g, '');
 	if (!/^\d{1,9}$/.test(s)) return null;
 	return Number(s);
+}
+
+/** A KPI computed from the process's unit cost (CZK), with the year's target. */
+export interface UnitCostKpi {
+	direction: Direction;
+	target: string | null;
+	targetMax: string | null;
+	tolerance: string | null;
+}
+
+/** The status a unit cost in haléře would give such a KPI: the one KPI rule, on exact decimals. */
+export function unitCostStatus(kpi: UnitCostKpi, unit: bigint | null): KpiStatus {
+	if (unit === null || kpi.target === null) return 'no_data';
+	return kpiStatus(
+		kpi.direction,
+		{ target: kpi.target, targetMax: kpi.targetMax, tolerance: kpi.tolerance ?? '0' },
+		fromHundredths(unit)
+	);
 }

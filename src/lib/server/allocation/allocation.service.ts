@@ -8,6 +8,7 @@ import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import * as kpis from '../kpis/kpis.service';
+import { fromScaledPadded, parseNonNegative } from '../../decimal';
 import { allocate, divRound } from '../../money';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 
@@ -21,22 +22,6 @@ interface ProcessInfo {
 	/** FTE × 100 as an integer weight */
 	fte: bigint;
 	volume: number | null;
-}
-
-/** numeric text (`12.5`, `33.3333`) → integer in units of 1/10000 */
-export function toTenThousandths(value: string): bigint | null {
-	const m = value
-		.trim()
-		.replace(',', '.')
-		.match(/^(\d+)(?:\.(\d{0,4}))?$/);
-	if (!m) return null;
-	return BigInt(m[1]) * 10000n + BigInt((m[2] ?? '').padEnd(4, '0'));
-}
-
-export function fromTenThousandths(v: bigint): string {
-	const whole = v / 10000n;
-	const frac = (v % 10000n).toString().padStart(4, '0');
-	return `${whole}.${frac}`;
 }
 
 async function loadProcesses(db: Executor, year: number): Promise<ProcessInfo[]> {
@@ -65,7 +50,7 @@ async function loadProcesses(db: Executor, year: number): Promise<ProcessInfo[]>
 			code: p.code,
 			name: p.name,
 			orgUnitId: p.org_unit_id,
-			fte: toTenThousandths(fte.get(p.id) ?? '0') ?? 0n,
+			fte: parseNonNegative(fte.get(p.id) ?? '0') ?? 0n,
 			volume: volume.get(p.id) ?? null
 		}));
 }
@@ -94,14 +79,14 @@ async function manualKeys(db: Executor, year: number): Promise<Map<number, Key>>
 	const keys = new Map<number, Key>();
 	for (const r of rows) {
 		const key = keys.get(r.org_unit_id) ?? { source: 'manual' as const, weights: [] };
-		key.weights.push({ processId: r.process_id, weight: toTenThousandths(r.percent) ?? 0n });
+		key.weights.push({ processId: r.process_id, weight: parseNonNegative(r.percent) ?? 0n });
 		keys.set(r.org_unit_id, key);
 	}
 	return keys;
 }
 
 function percentOf(weight: bigint, sum: bigint): string {
-	return sum === 0n ? '0.0000' : fromTenThousandths(divRound(weight * 1_000_000n, sum));
+	return sum === 0n ? '0.0000' : fromScaledPadded(divRound(weight * 1_000_000n, sum));
 }
 
 /** Recomputes process_cost_year and process_cost_allocation for the years from the summary. */
@@ -268,7 +253,7 @@ export async function keyFor(db: Executor, orgUnitId: number, year: number): Pro
 			code: p.code,
 			name: p.name,
 			percent: manual
-				? fromTenThousandths(manual.weights.find((w) => w.processId === p.id)?.weight ?? 0n)
+				? fromScaledPadded(manual.weights.find((w) => w.processId === p.id)?.weight ?? 0n)
 				: (percent.get(p.id) ?? '0.0000'),
 			own: p.orgUnitId === orgUnitId
 		}))
@@ -290,7 +275,7 @@ export async function saveKey(
 	const errors: Record<string, string> = {};
 	const parsed: { processId: number; value: bigint }[] = [];
 	for (const e of entries) {
-		const v = e.percent.trim() === '' ? 0n : toTenThousandths(e.percent);
+		const v = e.percent.trim() === '' ? 0n : parseNonNegative(e.percent);
 		if (v === null || v > 1_000_000n) errors[`p${e.processId}`] = 'costs_err_percent';
 		else if (v > 0n) parsed.push({ processId: e.processId, value: v });
 	}
@@ -335,7 +320,7 @@ export async function saveKey(
 						org_unit_id: orgUnitId,
 						year,
 						process_id: p.processId,
-						percent: fromTenThousandths(p.value)
+						percent: fromScaledPadded(p.value)
 					}))
 				)
 				.execute();
@@ -360,7 +345,7 @@ export async function saveKey(
 			entity: 'allocation_key',
 			entityId: `${orgUnitId}/${year}`,
 			before,
-			after: parsed.map((p) => ({ process_id: p.processId, percent: fromTenThousandths(p.value) }))
+			after: parsed.map((p) => ({ process_id: p.processId, percent: fromScaledPadded(p.value) }))
 		});
 	});
 }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../money';
-import { fromTenThousandths, toTenThousandths } from './allocation.service';
+import { fromScaledPadded, parseNonNegative } from '../../decimal';
 
 describe('allocation arithmetic', () => {
 	it('reads percentages with a decimal comma or point, to four places', () => {
-		expect(toTenThousandths('33,3333')).toBe(333333n);
-		expect(toTenThousandths('12.5')).toBe(125000n);
-		expect(toTenThousandths('100')).toBe(1000000n);
-		expect(toTenThousandths('1,23456')).toBeNull();
-		expect(toTenThousandths('-5')).toBeNull();
-		expect(fromTenThousandths(333334n)).toBe('33.3334');
+		expect(parseNonNegative('33,3333')).toBe(333333n);
+		expect(parseNonNegative('12.5')).toBe(125000n);
+		expect(parseNonNegative('100')).toBe(1000000n);
+		expect(parseNonNegative('1,23456')).toBeNull();
+		expect(parseNonNegative('-5')).toBeNull();
+		expect(fromScaledPadded(333334n)).toBe('33.3334');
 	});
 
 	it('keeps every sum to the haléř whatever the weights', () => {

@@ -5,6 +5,8 @@ import type { SessionUser } from '../auth/session';
 import { getDb, type Db } from '../db';
 import type { ApiUser } from './tokens';
 import * as tokens from './tokens.service';
+import { currentYear } from '../shared/clock';
+import { FIRST_YEAR, YEARS_AHEAD } from '../shared/http';
 
 export type Authorization =
 	{ ok: true; user: ApiUser | SessionUser } | { ok: false; status: 401 | 403; error: string };
@@ -70,13 +72,21 @@ export function apiGet(
 /** A query parameter the endpoint cannot use; answered as 400 JSON. */
 export class BadRequest extends Error {}
 
-/** An optional year parameter (2000–2100). */
-export function yearParam(url: URL, name = 'year'): number | null {
+/**
+ * An optional year parameter, within the years every page accepts (the kernel's FIRST_YEAR to
+ * YEARS_AHEAD past the current year). Pages fall back to the current year; the API answers 400.
+ */
+export function yearParam(
+	url: URL,
+	name = 'year',
+	current = currentYear()
+): number | null {
 	const raw = url.searchParams.get(name);
 	if (raw === null || raw === '') return null;
 	const year = Number(raw);
-	if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-		throw new BadRequest(`${name} must be a year between 2000 and 2100`);
+	const last = current + YEARS_AHEAD;
+	if (!Number.isInteger(year) || year < FIRST_YEAR || year > last) {
+		throw new BadRequest(`${name} must be a year between ${FIRST_YEAR} and ${last}`);
 	}
 	return year;
 }

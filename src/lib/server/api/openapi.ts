@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the read API. Kept beside the endpoints it describes; the
 // integration test checks that every endpoint under src/routes/api/v1 appears here.
+import { FIRST_YEAR, YEARS_AHEAD } from '../shared/http';
 
 const money = {
 	type: 'string',
@@ -10,7 +11,8 @@ const year = {
 	name: 'year',
 	in: 'query',
 	required: false,
-	schema: { type: 'integer', minimum: 2000, maximum: 2100 }
+	description: `A calendar year from ${FIRST_YEAR} to ${YEARS_AHEAD} years after the current one.`,
+	schema: { type: 'integer', minimum: FIRST_YEAR }
 };
 const nullableString = { type: ['string', 'null'] };
 const nullableMoney = { oneOf: [money, { type: 'null' }] };

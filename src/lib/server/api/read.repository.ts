@@ -1,17 +1,11 @@
 // Read models of the API: small queries over the spine tables every area shares. Money leaves as
 // exact decimal strings of CZK ("1234.50"), never as floats.
 import { sql } from 'kysely';
+import { czkText } from '../../money';
 import type { Executor } from '../audit/audit';
 import * as initiativesService from '../initiatives/initiatives.service';
 import * as kpiService from '../kpis/kpis.service';
 import * as programme from '../programme/programme.service';
-
-/** Haléře → "1234.50" (exact; JSON has no bigint). */
-export function czk(h: bigint): string {
-	const negative = h < 0n;
-	const abs = negative ? -h : h;
-	return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-}
 
 export async function goals(db: Executor) {
 	const rows = await db
@@ -92,10 +86,10 @@ export async function processes(db: Executor, year: number | null) {
 						volume: py?.volume ?? null,
 						fte: py?.fte ?? null,
 						leadTimeDays: py?.lead_time_days ?? null,
-						directCost: c ? czk(c.direct) : null,
-						allocatedCost: c ? czk(c.allocated) : null,
-						fullCost: c ? czk(c.full_cost) : null,
-						unitCost: c?.unit_cost != null ? czk(c.unit_cost) : null
+						directCost: c ? czkText(c.direct) : null,
+						allocatedCost: c ? czkText(c.allocated) : null,
+						fullCost: c ? czkText(c.full_cost) : null,
+						unitCost: c?.unit_cost != null ? czkText(c.unit_cost) : null
 					};
 				})
 		};
@@ -137,10 +131,10 @@ export async function initiatives(db: Executor, year: number) {
 		name: i.name,
 		status: i.status,
 		owner: i.ownerName,
-		budget: czk(i.budgetTotal),
-		actualSpending: czk(i.spend),
-		expectedSavingsPerYear: czk(i.expected.total),
-		realizedSavings: czk(i.realized),
+		budget: czkText(i.budgetTotal),
+		actualSpending: czkText(i.spend),
+		expectedSavingsPerYear: czkText(i.expected.total),
+		realizedSavings: czkText(i.realized),
 		paybackMonths: i.paybackMonths === null ? null : Number(i.paybackMonths)
 	}));
 }

@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { ValidationError } from '../shared/errors';
 import { FormReader, type Parsed } from '../shared/form';
+import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import { TOKEN_PREFIX, type ApiToken, type ApiUser } from './tokens';
 
 const NAME_MAX = 100;
@@ -106,20 +107,16 @@ export async function issue(
 
 export async function revoke(db: Db, actorId: number, id: number, version: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const row = await trx
-			.selectFrom('api_token')
-			.select(['id', 'name', 'revoked_at', 'version'])
-			.where('id', '=', id)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!row) throw new NotFoundError('api_token');
-		if (row.version !== version) throw new ConflictError(row);
+		const row = await lockForUpdate(trx, 'api_token', id);
+		// The conflict shows what the list shows, never the token's hash.
+		expectVersion(row, version, (r) => ({
+			id: r.id,
+			name: r.name,
+			revoked_at: r.revoked_at,
+			version: r.version
+		}));
 		if (row.revoked_at) return;
-		await trx
-			.updateTable('api_token')
-			.set({ revoked_at: sql`now()`, revoked_by: actorId, version: sql`version + 1` })
-			.where('id', '=', id)
-			.execute();
+		await updateVersioned(trx, 'api_token', id, { revoked_at: sql`now()`, revoked_by: actorId });
 		await audit.record(trx, {
 			userId: actorId,
 			action: 'api_token.revoke',

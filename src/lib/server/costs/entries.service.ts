@@ -8,8 +8,9 @@ import type { CostNature } from '../db/schema';
 import { parseCzk } from '../../money';
 import { parseMonth } from '../imports/formats/dates';
 import { refreshProcessCosts } from '../allocation/allocation.service';
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../shared/errors';
+import { ValidationError, type FieldErrors } from '../shared/errors';
 import { FormReader, type Parsed } from '../shared/form';
+import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import { applyEntryDelta } from './aggregates';
 import { NATURES } from './costs';
 
@@ -167,14 +168,8 @@ export async function create(db: Db, actorId: number, input: EntryInput) {
 }
 
 async function lockManual(trx: Executor, id: bigint, expectedVersion: number) {
-	const row = await trx
-		.selectFrom('cost_entry')
-		.selectAll()
-		.where('id', '=', id)
-		.forUpdate()
-		.executeTakeFirst();
-	if (!row) throw new NotFoundError('cost_entry');
-	if (row.version !== expectedVersion) throw new ConflictError(row);
+	const row = await lockForUpdate(trx, 'cost_entry', id);
+	expectVersion(row, expectedVersion);
 	if (row.batch_id !== null) throw new ValidationError({ id: 'costs_err_imported_entry' });
 	return row;
 }
@@ -190,12 +185,10 @@ export async function update(
 		const before = await lockManual(trx, id, expectedVersion);
 		const nature = await check(trx, input);
 		await applyEntryDelta(trx, before, -1);
-		const after = await trx
-			.updateTable('cost_entry')
-			.set({ ...values(input, nature), updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const after = await updateVersioned(trx, 'cost_entry', id, {
+			...values(input, nature),
+			updated_at: sql`now()`
+		});
 		await applyEntryDelta(trx, after, 1);
 		await refreshProcessCosts(trx, [
 			Number(before.month.slice(0, 4)),

@@ -5,7 +5,6 @@ import { databaseTargetFromEnv } from './config';
 import { lockDataDir } from './lock';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
-import { fillYearStatusIfMissing } from '../kpis/kpis.service';
 
 export type { Database } from './schema';
 export type Db = Kysely<Database>;
@@ -34,6 +33,5 @@ export async function closeDatabase(): Promise<void> {
 export async function startDatabase(): Promise<Db> {
 	const db = getDb();
 	await migrateToLatest(db);
-	await fillYearStatusIfMissing(db);
 	return db;
 }

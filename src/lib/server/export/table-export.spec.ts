@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { moneyText, neutralise, toCsv, toXlsx, type ExportTable } from './table-export';
+import { czkText } from '../../money';
+import { neutralise, toCsv, toXlsx, type ExportTable } from './table-export';
 
 const table: ExportTable = {
 	name: 'test',
@@ -29,9 +30,9 @@ describe('table export', () => {
 	});
 
 	it('writes money exactly, to the haléř', () => {
-		expect(moneyText(123456n)).toBe('1234,56');
-		expect(moneyText(-5n)).toBe('-0,05');
-		expect(moneyText(99999999999n, '.')).toBe('999999999.99');
+		expect(czkText(123456n, ',')).toBe('1234,56');
+		expect(czkText(-5n, ',')).toBe('-0,05');
+		expect(czkText(99999999999n, '.')).toBe('999999999.99');
 	});
 
 	it('makes a Czech CSV with BOM, semicolons and decimal commas', () => {

@@ -2,6 +2,7 @@
 // money format are done once. Money arrives as bigint haléře and leaves as exact decimal text
 // (CSV) or as a number with two decimals (XLSX; spreadsheets have no exact decimals).
 import ExcelJS from 'exceljs';
+import { czkText } from '../../money';
 
 export type ExportFormat = 'csv' | 'xlsx';
 export type CellValue = string | number | bigint | null | undefined;
@@ -35,22 +36,15 @@ export function parseExportFormat(value: string | null): ExportFormat | null {
 	return value === 'csv' || value === 'xlsx' ? value : null;
 }
 
-/** bigint haléře → `-1234,50` (cs) or `-1234.50` (en), exact. */
-export function moneyText(h: bigint, decimal = ','): string {
-	const negative = h < 0n;
-	const abs = negative ? -h : h;
-	return `${negative ? '-' : ''}${abs / 100n}${decimal}${(abs % 100n).toString().padStart(2, '0')}`;
-}
-
 function csvCell(
 	value: CellValue,
 	kind: ExportColumn['kind'],
-	decimal: string,
+	decimal: '.' | ',',
 	separator: string
 ): string {
 	if (value === null || value === undefined) return '';
 	let text: string;
-	if (kind === 'money' && typeof value === 'bigint') text = moneyText(value, decimal);
+	if (kind === 'money' && typeof value === 'bigint') text = czkText(value, decimal);
 	else if (typeof value === 'number' || typeof value === 'bigint') {
 		const n = kind === 'percent' && typeof value === 'number' ? value * 100 : value;
 		text = String(n).replace('.', decimal);

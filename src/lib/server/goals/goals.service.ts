@@ -9,14 +9,13 @@ import * as kpis from '../kpis/kpis.service';
 import { countStatuses, type KpiStatus, type StatusCounts } from '../../kpi-status';
 import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import {
-	ConflictError,
-	DependantsError,
-	ForbiddenError,
-	NotFoundError,
-	ValidationError,
-	refuseIfDependants
-} from '../shared/errors';
+	deleteOrExplain,
+	expectVersion,
+	lockForUpdate,
+	updateVersioned
+} from '../shared/versioned';
 import type {
 	Coverage,
 	Goal,
@@ -216,16 +215,7 @@ export async function create(db: Db, actor: SessionUser, input: GoalInput): Prom
 	});
 }
 
-async function lockGoal(trx: Executor, id: number) {
-	const row = await trx
-		.selectFrom('goal')
-		.selectAll()
-		.where('id', '=', id)
-		.forUpdate()
-		.executeTakeFirst();
-	if (!row) throw new NotFoundError('goal');
-	return row;
-}
+const lockGoal = (trx: Executor, id: number) => lockForUpdate(trx, 'goal', id);
 
 function goalView(r: Awaited<ReturnType<typeof lockGoal>>) {
 	return {
@@ -253,14 +243,12 @@ export async function update(
 	requireEditor(actor);
 	await db.transaction().execute(async (trx) => {
 		const before = await lockGoal(trx, id);
-		if (before.version !== version) throw new ConflictError(goalView(before));
+		expectVersion(before, version, goalView);
 		await checkGoal(trx, id, input);
-		const after = await trx
-			.updateTable('goal')
-			.set({ ...goalColumns(input), updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const after = await updateVersioned(trx, 'goal', id, {
+			...goalColumns(input),
+			updated_at: sql`now()`
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'goal.update',
@@ -287,17 +275,12 @@ export async function setOverride(
 	}
 	await db.transaction().execute(async (trx) => {
 		const before = await lockGoal(trx, id);
-		if (before.version !== version) throw new ConflictError(goalView(before));
-		await trx
-			.updateTable('goal')
-			.set({
-				status_override: override,
-				override_comment: override ? comment : null,
-				updated_at: sql`now()`,
-				version: sql`version + 1`
-			})
-			.where('id', '=', id)
-			.execute();
+		expectVersion(before, version, goalView);
+		await updateVersioned(trx, 'goal', id, {
+			status_override: override,
+			override_comment: override ? comment : null,
+			updated_at: sql`now()`
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'goal.override',
@@ -392,20 +375,11 @@ export async function remove(db: Db, actor: SessionUser, id: number): Promise<vo
 	requireEditor(actor);
 	await db.transaction().execute(async (trx) => {
 		const before = await lockGoal(trx, id);
-		refuseIfDependants([
+		await deleteOrExplain(trx, 'goal', id, [
 			{ key: 'goals_dep_subgoals', count: await countWhere(trx, 'goal', 'parent_id', id) },
 			{ key: 'goals_dep_kpis', count: await countWhere(trx, 'kpi', 'goal_id', id) },
 			{ key: 'goals_dep_processes', count: await countWhere(trx, 'goal_process', 'goal_id', id) }
 		]);
-		try {
-			await trx.deleteFrom('goal').where('id', '=', id).execute();
-		} catch (e) {
-			// Another area's table still points at the goal (e.g. an initiative).
-			if ((e as { code?: string }).code === '23503') {
-				throw new DependantsError([{ key: 'processes_dep_other', count: 1 }]);
-			}
-			throw e;
-		}
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'goal.delete',

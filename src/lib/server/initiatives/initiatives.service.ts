@@ -5,7 +5,8 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { NotFoundError, ValidationError } from '../shared/errors';
+import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import {
 	cumulativeCash,
 	investmentBasis,
@@ -257,16 +258,8 @@ function auditView(row: {
 }
 
 async function lock(trx: Executor, id: number, expectedVersion: number | null) {
-	const row = await trx
-		.selectFrom('initiative')
-		.selectAll()
-		.where('id', '=', id)
-		.forUpdate()
-		.executeTakeFirst();
-	if (!row) throw new NotFoundError('initiative');
-	if (expectedVersion !== null && row.version !== expectedVersion) {
-		throw new ConflictError(auditView(row));
-	}
+	const row = await lockForUpdate(trx, 'initiative', id);
+	if (expectedVersion !== null) expectVersion(row, expectedVersion, auditView);
 	return row;
 }
 
@@ -329,23 +322,17 @@ export async function update(
 				.executeTakeFirst();
 			if (taken) throw new ValidationError({ code: 'programme_error_code_taken' });
 		}
-		const after = await trx
-			.updateTable('initiative')
-			.set({
-				code: input.code,
-				name: input.name,
-				description: input.description,
-				owner_user_id: input.ownerUserId,
-				expected_savings_czk: input.expectedCzk,
-				expected_savings_hours: input.expectedHours,
-				valuation_org_unit_id: input.valuationOrgUnitId,
-				activity_id: input.activityId,
-				updated_at: sql`now()`,
-				version: sql`version + 1`
-			})
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const after = await updateVersioned(trx, 'initiative', id, {
+			code: input.code,
+			name: input.name,
+			description: input.description,
+			owner_user_id: input.ownerUserId,
+			expected_savings_czk: input.expectedCzk,
+			expected_savings_hours: input.expectedHours,
+			valuation_org_unit_id: input.valuationOrgUnitId,
+			activity_id: input.activityId,
+			updated_at: sql`now()`
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'initiative.update',
@@ -376,12 +363,10 @@ export async function changeStatus(
 		if (!TRANSITIONS[before.status].includes(to)) {
 			throw new ValidationError({ status: 'programme_error_transition' });
 		}
-		const after = await trx
-			.updateTable('initiative')
-			.set({ status: to, updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const after = await updateVersioned(trx, 'initiative', id, {
+			status: to,
+			updated_at: sql`now()`
+		});
 		await trx
 			.insertInto('initiative_status_change')
 			.values({
@@ -438,11 +423,7 @@ export async function setBudget(
 				)
 				.execute();
 		}
-		await trx
-			.updateTable('initiative')
-			.set({ updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.execute();
+		await updateVersioned(trx, 'initiative', id, { updated_at: sql`now()` });
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'initiative.budget',
@@ -530,11 +511,7 @@ export async function setLinks(
 				.values(input.kpiIds.map((kpi_id) => ({ initiative_id: id, kpi_id })))
 				.execute();
 		}
-		await trx
-			.updateTable('initiative')
-			.set({ updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.execute();
+		await updateVersioned(trx, 'initiative', id, { updated_at: sql`now()` });
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'initiative.links',

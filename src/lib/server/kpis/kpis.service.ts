@@ -5,13 +5,13 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import {
-	ConflictError,
-	ForbiddenError,
-	NotFoundError,
-	ValidationError,
-	refuseIfDependants
-} from '../shared/errors';
+	deleteOrExplain,
+	expectVersion,
+	lockForUpdate,
+	updateVersioned
+} from '../shared/versioned';
 import { normalise, parseDecimal } from '../../decimal';
 import {
 	countStatuses,
@@ -341,14 +341,8 @@ export async function update(
 ): Promise<void> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('kpi')
-			.selectAll()
-			.where('id', '=', id)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!before) throw new NotFoundError('kpi');
-		if (before.version !== version) throw new ConflictError(before);
+		const before = await lockForUpdate(trx, 'kpi', id);
+		expectVersion(before, version);
 		await checkKpi(trx, id, input);
 		if (before.frequency !== input.frequency) {
 			// Periods already recorded would no longer match the frequency.
@@ -359,11 +353,7 @@ export async function update(
 				.executeTakeFirst();
 			if (used) throw new ValidationError({ frequency: 'goals_error_frequency_in_use' });
 		}
-		await trx
-			.updateTable('kpi')
-			.set({ ...kpiColumns(input), updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.execute();
+		await updateVersioned(trx, 'kpi', id, { ...kpiColumns(input), updated_at: sql`now()` });
 		// The direction or the frequency decides every period's status.
 		await refreshYearStatus(trx, [id]);
 		await audit.record(trx, {
@@ -390,20 +380,13 @@ export async function update(
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('kpi')
-			.selectAll()
-			.where('id', '=', id)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!before) throw new NotFoundError('kpi');
+		const before = await lockForUpdate(trx, 'kpi', id);
 		const actuals = await trx
 			.selectFrom('kpi_actual')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('kpi_id', '=', id)
 			.executeTakeFirstOrThrow();
-		refuseIfDependants([{ key: 'goals_dep_actuals', count: Number(actuals.n) }]);
-		await trx.deleteFrom('kpi').where('id', '=', id).execute();
+		await deleteOrExplain(trx, 'kpi', id, [{ key: 'goals_dep_actuals', count: Number(actuals.n) }]);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'kpi.delete',
@@ -414,16 +397,7 @@ export async function remove(db: Db, actor: SessionUser, id: number): Promise<vo
 	});
 }
 
-async function lockKpi(trx: Executor, id: number) {
-	const kpi = await trx
-		.selectFrom('kpi')
-		.selectAll()
-		.where('id', '=', id)
-		.forUpdate()
-		.executeTakeFirst();
-	if (!kpi) throw new NotFoundError('kpi');
-	return kpi;
-}
+const lockKpi = (trx: Executor, id: number) => lockForUpdate(trx, 'kpi', id);
 
 /** Sets the target of one period; `version` is that target's version the form showed, or null. */
 export async function setTarget(

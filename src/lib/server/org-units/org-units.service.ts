@@ -10,6 +10,7 @@ import {
 	ValidationError,
 	refuseIfDependants
 } from '../shared/errors';
+import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import type { SessionUser } from '../auth/session';
 import type { OrgUnit, OrgUnitInput, OrgUnitYear, OrgUnitYearInput } from './org-units';
 import * as repo from './org-units.repository';
@@ -109,27 +110,16 @@ export async function update(
 	input: OrgUnitInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('org_unit')
-			.selectAll()
-			.where('id', '=', id)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!before) throw new NotFoundError('org_unit');
-		if (before.version !== version) throw new ConflictError(before);
+		const before = await lockForUpdate(trx, 'org_unit', id);
+		expectVersion(before, version);
 		await checkInput(trx, id, input);
-		await trx
-			.updateTable('org_unit')
-			.set({
-				code: input.code,
-				name: input.name,
-				parent_id: input.parentId,
-				description: input.description,
-				updated_at: sql`now()`,
-				version: sql`version + 1`
-			})
-			.where('id', '=', id)
-			.execute();
+		await updateVersioned(trx, 'org_unit', id, {
+			code: input.code,
+			name: input.name,
+			parent_id: input.parentId,
+			description: input.description,
+			updated_at: sql`now()`
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'org_unit.update',
@@ -148,13 +138,7 @@ export async function update(
 
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('org_unit')
-			.selectAll()
-			.where('id', '=', id)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!before) throw new NotFoundError('org_unit');
+		const before = await lockForUpdate(trx, 'org_unit', id);
 		refuseIfDependants(await repo.dependants(trx, id));
 		await trx.deleteFrom('org_unit_year').where('org_unit_id', '=', id).execute();
 		await trx.deleteFrom('org_unit').where('id', '=', id).execute();

@@ -4,11 +4,10 @@ import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { WhatIfBase } from '../../overview/what-if';
 import { NotFoundError } from '../shared/errors';
-import { toTenThousandths } from '../allocation/allocation.service';
+import { toScaled } from '../../decimal';
 
 function fteHundredths(fte: string | null): bigint {
-	const v = toTenThousandths(fte ?? '0') ?? 0n;
-	return v / 100n;
+	return toScaled(fte ?? '0') / 100n;
 }
 
 export async function whatIfBase(db: Executor, processId: number, year: number) {
@@ -54,6 +53,7 @@ export async function whatIfBase(db: Executor, processId: number, year: number) 
 				'kpi.goal_id',
 				'kpi.direction',
 				't.target',
+				't.target_max',
 				't.tolerance'
 			])
 			.where('kpi.source_process_id', '=', processId)
@@ -90,7 +90,7 @@ export async function whatIfBase(db: Executor, processId: number, year: number) 
 			orgUnitId: s.org_unit_id,
 			orgUnitName: s.name,
 			pool: s.pool,
-			share: toTenThousandths(s.percent) ?? 0n,
+			share: toScaled(s.percent),
 			keySource: s.key_source,
 			keyFte: keyFte.get(s.org_unit_id) ?? 0n,
 			amount: s.amount
@@ -109,6 +109,7 @@ export async function whatIfBase(db: Executor, processId: number, year: number) 
 			goalId: k.goal_id,
 			direction: k.direction,
 			target: k.target,
+			targetMax: k.target_max,
 			tolerance: k.tolerance
 		}))
 	};

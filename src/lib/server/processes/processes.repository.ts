@@ -39,10 +39,6 @@ export function byId(db: Executor, id: number) {
 	return db.selectFrom('process').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function lockById(db: Executor, id: number) {
-	return db.selectFrom('process').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-}
-
 export function years(db: Executor, processId: number) {
 	return db
 		.selectFrom('process_year')

@@ -8,12 +8,17 @@ import type { Db } from '../db';
 import { normalise } from '../../decimal';
 import {
 	ConflictError,
-	DependantsError,
 	ForbiddenError,
 	NotFoundError,
 	ValidationError,
 	refuseIfDependants
 } from '../shared/errors';
+import {
+	deleteOrExplain,
+	expectVersion,
+	lockForUpdate,
+	updateVersioned
+} from '../shared/versioned';
 import { potentialIndex, type Scores } from './potential';
 import type {
 	InfoAsset,
@@ -164,8 +169,7 @@ export function canEdit(actor: SessionUser, ownerId: number | null): boolean {
 }
 
 async function lockForEdit(trx: Executor, actor: SessionUser, id: number): Promise<ProcessRow> {
-	const row = await repo.lockById(trx, id);
-	if (!row) throw new NotFoundError('process');
+	const row = await lockForUpdate(trx, 'process', id);
 	if (!canEdit(actor, row.owner_user_id)) throw new ForbiddenError();
 	return row;
 }
@@ -233,17 +237,15 @@ export async function update(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await lockForEdit(trx, actor, id);
-		if (before.version !== version) throw new ConflictError(cardView(before));
+		expectVersion(before, version, cardView);
 		const change = can(actor.role, 'processes.edit')
 			? input
 			: { ...input, ownerId: before.owner_user_id };
 		await checkReferences(trx, id, change);
-		const after = await trx
-			.updateTable('process')
-			.set({ ...columns(change), updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const after = await updateVersioned(trx, 'process', id, {
+			...columns(change),
+			updated_at: sql`now()`
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'process.update',
@@ -259,18 +261,8 @@ export async function update(
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await repo.lockById(trx, id);
-		if (!before) throw new NotFoundError('process');
-		refuseIfDependants(await repo.dependants(trx, id));
-		try {
-			await trx.deleteFrom('process').where('id', '=', id).execute();
-		} catch (e) {
-			// Another area's table still points at the process (e.g. an initiative).
-			if ((e as { code?: string }).code === '23503') {
-				throw new DependantsError([{ key: 'processes_dep_other', count: 1 }]);
-			}
-			throw e;
-		}
+		const before = await lockForUpdate(trx, 'process', id);
+		await deleteOrExplain(trx, 'process', id, await repo.dependants(trx, id));
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'process.delete',

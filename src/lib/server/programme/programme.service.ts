@@ -4,7 +4,8 @@ import type { Executor } from '../audit/audit';
 import { generateSessionToken, sessionIdFromToken } from '../auth/session';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { NotFoundError, ValidationError } from '../shared/errors';
+import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import { findCycle } from './dependencies';
 import { calendar } from './ics';
 import { addDays, daysBetween, milestoneStatus, slipDays } from './milestone-status';
@@ -177,14 +178,8 @@ export async function updateMilestone(
 	today: string
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('milestone')
-			.selectAll()
-			.where('id', '=', id)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!before) throw new NotFoundError('milestone');
-		if (before.version !== expectedVersion) throw new ConflictError(auditMilestone(before));
+		const before = await lockForUpdate(trx, 'milestone', id);
+		expectVersion(before, expectedVersion, auditMilestone);
 		const activity = await trx
 			.selectFrom('programme_activity')
 			.select(['start_date'])
@@ -207,21 +202,15 @@ export async function updateMilestone(
 			errors.doneDate = 'programme_error_done_future';
 		}
 		if (Object.keys(errors).length) throw new ValidationError(errors);
-		const after = await trx
-			.updateTable('milestone')
-			.set({
-				name: input.name,
-				owner_user_id: input.ownerUserId,
-				deliverable: input.deliverable,
-				current_due: input.currentDue,
-				done_date: input.doneDate,
-				notes: input.notes,
-				updated_at: sql`now()`,
-				version: sql`version + 1`
-			})
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const after = await updateVersioned(trx, 'milestone', id, {
+			name: input.name,
+			owner_user_id: input.ownerUserId,
+			deliverable: input.deliverable,
+			current_due: input.currentDue,
+			done_date: input.doneDate,
+			notes: input.notes,
+			updated_at: sql`now()`
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action:
@@ -420,13 +409,7 @@ export async function updateRisk(
 	input: RiskInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('programme_risk')
-			.selectAll()
-			.where('id', '=', id)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!before) throw new NotFoundError('risk');
+		const before = await lockForUpdate(trx, 'programme_risk', id, 'risk');
 		const beforeView = auditRisk({
 			description: before.description,
 			probability: before.probability,
@@ -435,21 +418,16 @@ export async function updateRisk(
 			mitigation: before.mitigation,
 			status: before.status
 		});
-		if (before.version !== expectedVersion) throw new ConflictError(beforeView);
-		await trx
-			.updateTable('programme_risk')
-			.set({
-				description: input.description,
-				probability: input.probability,
-				impact: input.impact,
-				owner_user_id: input.ownerUserId,
-				mitigation: input.mitigation,
-				status: input.status,
-				updated_at: sql`now()`,
-				version: sql`version + 1`
-			})
-			.where('id', '=', id)
-			.execute();
+		expectVersion(before, expectedVersion, () => beforeView);
+		await updateVersioned(trx, 'programme_risk', id, {
+			description: input.description,
+			probability: input.probability,
+			impact: input.impact,
+			owner_user_id: input.ownerUserId,
+			mitigation: input.mitigation,
+			status: input.status,
+			updated_at: sql`now()`
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'risk.update',

@@ -2,27 +2,15 @@
 // exporter), built from the same report data the pages show.
 import type { ExportTable } from '../export/table-export';
 import { m } from '$lib/paraglide/messages';
+import { initiativeStatusLabel, statusLabel } from '$lib/status-labels';
 import type { council } from './council.service';
 
 type Report = Awaited<ReturnType<typeof council>>;
 
-const STATUS: Record<string, () => string> = {
-	on_target: m.overview_status_on_target,
-	within_tolerance: m.overview_status_within,
-	off_target: m.overview_status_off,
-	no_data: m.overview_status_no_data
-};
 const KIND: Record<string, () => string> = {
-	management: m.overview_kind_management,
-	core: m.overview_kind_core,
-	support: m.overview_kind_support
-};
-const INITIATIVE: Record<string, () => string> = {
-	proposed: m.overview_init_proposed,
-	approved: m.overview_init_approved,
-	in_progress: m.overview_init_in_progress,
-	done: m.overview_init_done,
-	cancelled: m.overview_init_cancelled
+	management: m.processes_kind_management,
+	core: m.processes_kind_core,
+	support: m.processes_kind_support
 };
 
 export const EXPORT_TABLES = [
@@ -53,12 +41,12 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 				name: `prehled-${y}-struktura-nakladu`,
 				title: m.overview_cost_structure(),
 				columns: [
-					{ header: m.overview_year(), kind: 'number' },
-					{ header: m.overview_nature_fixed(), kind: 'money' },
+					{ header: m.year(), kind: 'number' },
+					{ header: m.fixed_overheads(), kind: 'money' },
 					{ header: m.overview_nature_variable(), kind: 'money' },
-					{ header: m.overview_nature_investment(), kind: 'money' },
-					{ header: m.overview_total(), kind: 'money' },
-					{ header: m.overview_investment_share(), kind: 'percent' }
+					{ header: m.improvement_investment(), kind: 'money' },
+					{ header: m.total(), kind: 'money' },
+					{ header: m.investment_share(), kind: 'percent' }
 				],
 				rows: o.costYears.map((c) => [
 					c.year,
@@ -74,12 +62,12 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 				name: `prehled-${y}-procesy`,
 				title: m.overview_report_processes({ year: String(y) }),
 				columns: [
-					{ header: m.overview_code() },
-					{ header: m.overview_process() },
-					{ header: m.overview_kind() },
+					{ header: m.code() },
+					{ header: m.process() },
+					{ header: m.kind() },
 					{ header: m.overview_volume(), kind: 'number' },
-					{ header: m.overview_full_cost(), kind: 'money' },
-					{ header: m.overview_unit_cost(), kind: 'money' },
+					{ header: m.full_cost(), kind: 'money' },
+					{ header: m.unit_cost(), kind: 'money' },
 					{ header: m.overview_potential_short(), kind: 'number' }
 				],
 				rows: report.processes.map((p) => [
@@ -95,25 +83,21 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 		case 'goals':
 			return {
 				name: `prehled-${y}-cile`,
-				title: m.overview_report_goals(),
-				columns: [
-					{ header: m.overview_code() },
-					{ header: m.overview_goal() },
-					{ header: m.overview_state() }
-				],
-				rows: o.goals.map((g) => [g.code, g.name, STATUS[g.status]()])
+				title: m.goals_title(),
+				columns: [{ header: m.code() }, { header: m.goal() }, { header: m.status() }],
+				rows: o.goals.map((g) => [g.code, g.name, statusLabel(g.status)])
 			};
 		case 'kpis':
 			return {
 				name: `prehled-${y}-ukazatele`,
-				title: m.overview_report_kpis(),
+				title: m.goals_kpis(),
 				columns: [
-					{ header: m.overview_code() },
-					{ header: m.overview_kpi() },
-					{ header: m.overview_period() },
-					{ header: m.overview_actual(), kind: 'number' },
-					{ header: m.overview_target_col(), kind: 'number' },
-					{ header: m.overview_state() }
+					{ header: m.code() },
+					{ header: m.kpi() },
+					{ header: m.period() },
+					{ header: m.actual(), kind: 'number' },
+					{ header: m.target(), kind: 'number' },
+					{ header: m.status() }
 				],
 				rows: report.kpis.map((k) => [
 					k.code,
@@ -121,7 +105,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 					k.period,
 					num(k.actual),
 					num(k.target),
-					STATUS[k.status]()
+					statusLabel(k.status)
 				])
 			};
 		case 'activities':
@@ -129,10 +113,10 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 				name: `prehled-${y}-program`,
 				title: m.overview_report_programme(),
 				columns: [
-					{ header: m.overview_activity() },
+					{ header: m.activity() },
 					{ header: m.overview_ms_done(), kind: 'number' },
 					{ header: m.overview_milestones(), kind: 'number' },
-					{ header: m.overview_ms_late(), kind: 'number' },
+					{ header: m.programme_status_late(), kind: 'number' },
 					{ header: m.overview_ms_at_risk(), kind: 'number' },
 					{ header: m.overview_max_slip(), kind: 'number' }
 				],
@@ -148,12 +132,12 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 		case 'initiatives':
 			return {
 				name: `prehled-${y}-opatreni`,
-				title: m.overview_report_initiatives(),
+				title: m.improvement_initiatives(),
 				columns: [
-					{ header: m.overview_code() },
-					{ header: m.overview_initiative() },
-					{ header: m.overview_state() },
-					{ header: m.overview_budget(), kind: 'money' },
+					{ header: m.code() },
+					{ header: m.initiative() },
+					{ header: m.status() },
+					{ header: m.budget(), kind: 'money' },
 					{ header: m.overview_spend(), kind: 'money' },
 					{ header: m.overview_expected(), kind: 'money' },
 					{ header: m.overview_realized(), kind: 'money' },
@@ -162,7 +146,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 				rows: report.initiatives.map((i) => [
 					i.code,
 					i.name,
-					INITIATIVE[i.status]?.() ?? i.status,
+					initiativeStatusLabel(i.status),
 					i.budget,
 					i.spend,
 					i.expected,

@@ -6,7 +6,8 @@ import { invalidateUserSessions } from '../auth/session';
 import type { Db } from '../db';
 import type { AppUserRow, Role } from '../db/schema';
 import { type User } from './users';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { ValidationError } from '../shared/errors';
+import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import type { NewUserInput } from './users.validation';
 import { checkPassword } from './users.validation';
 
@@ -46,14 +47,7 @@ export async function findByUsername(db: Executor, username: string) {
 }
 
 async function getForUpdate(db: Executor, id: number): Promise<User> {
-	const row = await db
-		.selectFrom('app_user')
-		.selectAll()
-		.where('id', '=', id)
-		.forUpdate()
-		.executeTakeFirst();
-	if (!row) throw new NotFoundError('user');
-	return toUser(row);
+	return toUser(await lockForUpdate(db, 'app_user', id, 'user'));
 }
 
 export async function create(db: Db, actorId: number | null, input: NewUserInput): Promise<User> {
@@ -94,17 +88,12 @@ export async function update(
 ): Promise<User> {
 	return db.transaction().execute(async (trx) => {
 		const before = await getForUpdate(trx, id);
-		if (before.version !== expectedVersion) throw new ConflictError(auditView(before));
+		expectVersion(before, expectedVersion, auditView);
 		if (id === actorId && (change.active === false || (change.role && change.role !== 'admin'))) {
 			// An admin cannot lock themselves out; another admin must do it.
 			throw new ValidationError({ role: 'error_self_lockout' });
 		}
-		const row = await trx
-			.updateTable('app_user')
-			.set({ ...change, updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const row = await updateVersioned(trx, 'app_user', id, { ...change, updated_at: sql`now()` });
 		const after = toUser(row);
 		if (change.active === false) await invalidateUserSessions(trx, id);
 		await audit.record(trx, {
@@ -132,11 +121,10 @@ export async function resetPassword(db: Db, actorId: number, id: number, passwor
 	const passwordHash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
 		await getForUpdate(trx, id);
-		await trx
-			.updateTable('app_user')
-			.set({ password_hash: passwordHash, updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', id)
-			.execute();
+		await updateVersioned(trx, 'app_user', id, {
+			password_hash: passwordHash,
+			updated_at: sql`now()`
+		});
 		await invalidateUserSessions(trx, id);
 		await audit.record(trx, {
 			userId: actorId,

@@ -21,9 +21,3 @@ export const frequencyLabels: Record<string, () => string> = {
 	quarterly: m.goals_frequency_quarterly,
 	yearly: m.goals_frequency_yearly
 };
-export const statusLabels: Record<string, () => string> = {
-	on_target: m.goals_status_on_target,
-	within_tolerance: m.goals_status_within_tolerance,
-	off_target: m.goals_status_off_target,
-	no_data: m.goals_status_no_data
-};

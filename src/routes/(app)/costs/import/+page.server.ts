@@ -107,7 +107,7 @@ async function readForm(request: Request) {
 async function run(request: Request, actorId: number, dryRun: boolean) {
 	const input = await readForm(request);
 	if (!input.file) {
-		return invalid('import', { file: 'costs_err_no_file' }, input.values, {
+		return invalid('import', { file: 'error_no_file' }, input.values, {
 			codeMaps: input.codeMaps
 		});
 	}

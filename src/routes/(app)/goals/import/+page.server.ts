@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const values = await formValues(data);
 		const file = data.get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return invalid('import', { file: 'goals_import_no_file' }, values);
+			return invalid('import', { file: 'error_no_file' }, values);
 		}
 		const parsed = await parseFile(file.name, await file.arrayBuffer());
 		if (!parsed.ok) return invalid('import', { file: parsed.key }, values);

@@ -27,11 +27,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
 			? m.costs_nature_fixed()
 			: n === 'variable'
 				? m.costs_nature_variable()
-				: m.costs_nature_investment();
+				: m.improvement_investment();
 	const budgetActual = [
-		{ header: m.costs_budget(), kind: 'money' as const },
-		{ header: m.costs_actual(), kind: 'money' as const },
-		{ header: m.costs_drawn(), kind: 'percent' as const }
+		{ header: m.budget(), kind: 'money' as const },
+		{ header: m.actual(), kind: 'money' as const },
+		{ header: m.spend(), kind: 'percent' as const }
 	];
 	let table: ExportTable;
 	switch (params.table) {
@@ -55,11 +55,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 			table = {
 				name: `naklady-${year}-utvary`,
 				title: m.costs_by_unit(),
-				columns: [
-					{ header: m.costs_org_unit_code() },
-					{ header: m.costs_org_unit() },
-					...budgetActual
-				],
+				columns: [{ header: m.costs_org_unit_code() }, { header: m.org_unit() }, ...budgetActual],
 				rows: s.byOrgUnit.map((u) => [
 					u.code,
 					u.name,
@@ -75,11 +71,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 			table = {
 				name: `naklady-${year}-polozky`,
 				title: m.costs_by_category(),
-				columns: [
-					{ header: m.costs_polozka() },
-					{ header: m.costs_category_name() },
-					...budgetActual
-				],
+				columns: [{ header: m.polozka() }, { header: m.name() }, ...budgetActual],
 				rows: s.byCategory.map((c) => [
 					c.polozka,
 					c.name,
@@ -96,12 +88,12 @@ export const GET: RequestHandler = async ({ params, url }) => {
 				name: `podil-investic-${year}`,
 				title: m.costs_investment_share_years(),
 				columns: [
-					{ header: m.costs_year(), kind: 'number' },
+					{ header: m.year(), kind: 'number' },
 					{ header: m.costs_nature_fixed(), kind: 'money' },
 					{ header: m.costs_nature_variable(), kind: 'money' },
-					{ header: m.costs_nature_investment(), kind: 'money' },
-					{ header: m.costs_total(), kind: 'money' },
-					{ header: m.costs_investment_share(), kind: 'percent' }
+					{ header: m.improvement_investment(), kind: 'money' },
+					{ header: m.total(), kind: 'money' },
+					{ header: m.investment_share(), kind: 'percent' }
 				],
 				rows: rows.map((r) => [r.year, r.fixed, r.variable, r.investment, r.total, r.share])
 			};
@@ -114,10 +106,10 @@ export const GET: RequestHandler = async ({ params, url }) => {
 				title: m.costs_process_costs(),
 				columns: [
 					{ header: m.costs_process_code() },
-					{ header: m.costs_process() },
-					{ header: m.costs_direct(), kind: 'money' },
+					{ header: m.process() },
+					{ header: m.direct_costs(), kind: 'money' },
 					{ header: m.costs_allocated(), kind: 'money' },
-					{ header: m.costs_full_cost(), kind: 'money' },
+					{ header: m.full_cost(), kind: 'money' },
 					{ header: m.costs_volume(), kind: 'number' },
 					{ header: m.costs_unit_cost(), kind: 'money' }
 				],
@@ -140,21 +132,21 @@ export const GET: RequestHandler = async ({ params, url }) => {
 				name: `ucetni-zaznamy-${year}`,
 				title: m.costs_tab_entries(),
 				columns: [
-					{ header: m.costs_month() },
-					{ header: m.costs_kind() },
-					{ header: m.costs_polozka() },
+					{ header: m.month() },
+					{ header: m.kind() },
+					{ header: m.polozka() },
 					{ header: m.costs_paragraf() },
 					{ header: m.costs_org_unit_code() },
 					{ header: m.costs_nature() },
-					{ header: m.costs_amount(), kind: 'money' },
+					{ header: m.amount(), kind: 'money' },
 					{ header: m.costs_process_code() },
 					{ header: m.costs_initiative() },
-					{ header: m.costs_text() },
+					{ header: m.text() },
 					{ header: m.costs_batch() }
 				],
 				rows: rows.map((e) => [
 					e.month.slice(0, 7),
-					e.kind === 'actual' ? m.costs_kind_actual() : m.costs_kind_budget(),
+					e.kind === 'actual' ? m.actual() : m.budget(),
 					e.polozka,
 					e.paragraf,
 					e.unit_code,

@@ -1,0 +1,97 @@
+import { m } from '$lib/paraglide/messages';
+import type { KpiStatus } from '$lib/kpi-status';
+import type { INITIATIVE_STATUSES } from '$lib/initiative-statuses';
+import type { MilestoneStatus } from '$lib/server/programme/milestone-status';
+
+/**
+ * The one word (message key) and badge tone of every status people see: a KPI's or goal's, a
+ * milestone's and an initiative's. Pages, badges, charts, exports and the public page all read
+ * them from here, so one state never appears under two words.
+ */
+export type BadgeTone = 'ok' | 'warn' | 'bad' | 'none';
+type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+export const kpiStatusLabels: Record<KpiStatus, () => string> = {
+	on_target: m.status_on_target,
+	within_tolerance: m.status_within_tolerance,
+	off_target: m.status_off_target,
+	no_data: m.status_no_data
+};
+
+const KPI_TONES: Record<KpiStatus, BadgeTone> = {
+	on_target: 'ok',
+	within_tolerance: 'warn',
+	off_target: 'bad',
+	no_data: 'none'
+};
+
+/** A chart's colour (CSS variable) per KPI or goal status. */
+export const STATUS_COLORS: Record<KpiStatus, string> = {
+	on_target: '--ok',
+	within_tolerance: '--warn',
+	off_target: '--bad',
+	no_data: '--none'
+};
+
+function isKpiStatus(status: string): status is KpiStatus {
+	return status in KPI_TONES;
+}
+
+/** The word for a KPI or goal status; anything unknown reads as no data. */
+export function statusLabel(status: string): string {
+	return kpiStatusLabels[isKpiStatus(status) ? status : 'no_data']();
+}
+
+export function statusClass(status: string): BadgeTone {
+	return KPI_TONES[isKpiStatus(status) ? status : 'no_data'];
+}
+
+export const milestoneStatusLabels: Record<MilestoneStatus, () => string> = {
+	done: m.programme_status_done,
+	on_track: m.programme_status_on_track,
+	at_risk: m.programme_status_at_risk,
+	late: m.programme_status_late
+};
+
+export const MILESTONE_TONES: Record<MilestoneStatus, BadgeTone> = {
+	done: 'ok',
+	on_track: 'none',
+	at_risk: 'warn',
+	late: 'bad'
+};
+
+export const initiativeStatusLabels: Record<InitiativeStatus, () => string> = {
+	proposed: m.programme_ini_proposed,
+	approved: m.programme_ini_approved,
+	in_progress: m.programme_ini_in_progress,
+	done: m.programme_ini_done,
+	cancelled: m.programme_ini_cancelled
+};
+
+const INITIATIVE_TONES: Record<InitiativeStatus, BadgeTone> = {
+	proposed: 'none',
+	approved: 'warn',
+	in_progress: 'warn',
+	done: 'ok',
+	cancelled: 'bad'
+};
+
+export type StatusOf = 'kpi' | 'milestone' | 'initiative';
+
+/** The word and tone of a status of any kind, for the one StatusBadge. */
+export function statusLook(of: StatusOf, status: string): { label: string; tone: BadgeTone } {
+	if (of === 'milestone' && status in MILESTONE_TONES) {
+		const s = status as MilestoneStatus;
+		return { label: milestoneStatusLabels[s](), tone: MILESTONE_TONES[s] };
+	}
+	if (of === 'initiative' && status in INITIATIVE_TONES) {
+		const s = status as InitiativeStatus;
+		return { label: initiativeStatusLabels[s](), tone: INITIATIVE_TONES[s] };
+	}
+	return { label: statusLabel(status), tone: statusClass(status) };
+}
+
+/** The word for an initiative status; an unknown one shows as it is. */
+export function initiativeStatusLabel(status: string): string {
+	return status in INITIATIVE_TONES ? initiativeStatusLabels[status as InitiativeStatus]() : status;
+}
