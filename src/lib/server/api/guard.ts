@@ -76,11 +76,7 @@ export class BadRequest extends Error {}
  * An optional year parameter, within the years every page accepts (the kernel's FIRST_YEAR to
  * YEARS_AHEAD past the current year). Pages fall back to the current year; the API answers 400.
  */
-export function yearParam(
-	url: URL,
-	name = 'year',
-	current = currentYear()
-): number | null {
+export function yearParam(url: URL, name = 'year', current = currentYear()): number | null {
 	const raw = url.searchParams.get(name);
 	if (raw === null || raw === '') return null;
 	const year = Number(raw);
