@@ -64,4 +64,19 @@ describe('Tabs', () => {
 				.filter((a) => a.hasAttribute('aria-current'))
 		).toHaveLength(0);
 	});
+
+	it('shows a tab that needs a capability only to those who have it', async () => {
+		await render(Tabs, {
+			label: 'Náklady',
+			path: '/costs',
+			capabilities: ['read'],
+			tabs: [
+				{ href: '/costs', label: 'Přehled', needs: 'read' },
+				{ href: '/costs/import', label: 'Import', needs: 'costs.import' }
+			]
+		});
+		const nav = page.getByRole('navigation', { name: 'Náklady' });
+		await expect.element(nav.getByRole('link', { name: 'Přehled' })).toBeInTheDocument();
+		await expect.element(nav.getByRole('link', { name: 'Import' })).not.toBeInTheDocument();
+	});
 });
