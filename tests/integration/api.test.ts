@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDb, engines, type TestDb } from './harness';
+import * as build from '../builders';
 import { authorize } from '../../src/lib/server/api/guard';
 import * as tokens from '../../src/lib/server/api/tokens.service';
 import * as read from '../../src/lib/server/api/read.repository';
@@ -11,26 +12,17 @@ import { openApiDocument } from '../../src/lib/server/api/openapi';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../../src/lib/server/allocation/allocation.service';
 import { ConflictError, ValidationError } from '../../src/lib/server/shared/errors';
-import type { Role } from '../../src/lib/server/db/schema';
 
 describe.each(engines)('read API on %s', (engine) => {
 	let t: TestDb;
 	const ids: Record<string, number> = {};
 
-	async function user(username: string, role: Role) {
-		const row = await t.db
-			.insertInto('app_user')
-			.values({ username, display_name: username, role, password_hash: 'x' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		ids[username] = row.id;
-	}
-
 	beforeAll(async () => {
 		t = await createTestDb(engine);
-		await user('admin', 'admin');
-		await user('viewer', 'viewer');
-		await user('manager', 'manager');
+		Object.assign(
+			ids,
+			await build.users(t.db, { admin: 'admin', viewer: 'viewer', manager: 'manager' })
+		);
 	});
 	afterAll(() => t.destroy());
 
@@ -171,33 +163,12 @@ describe.each(engines)('read API on %s', (engine) => {
 	});
 
 	it('returns cost totals per year and nature exactly, money as decimal strings', async () => {
-		await t.db
-			.insertInto('cost_entry')
-			.values([
-				{
-					kind: 'actual',
-					month: '2025-01-01',
-					amount: 900719925474099301n,
-					nature: 'fixed',
-					polozka: '5011'
-				},
-				{ kind: 'actual', month: '2025-12-01', amount: -1n, nature: 'fixed', polozka: '5011' },
-				{
-					kind: 'actual',
-					month: '2026-03-01',
-					amount: 12345n,
-					nature: 'investment',
-					polozka: '6111'
-				},
-				{
-					kind: 'budget',
-					month: '2026-01-01',
-					amount: 50000n,
-					nature: 'investment',
-					polozka: '6111'
-				}
-			])
-			.execute();
+		await build.costEntries(t.db, [
+			{ month: '2025-01-01', amount: 900719925474099301n },
+			{ month: '2025-12-01', amount: -1n },
+			{ month: '2026-03-01', amount: 12345n, nature: 'investment', polozka: '6111' },
+			{ kind: 'budget', month: '2026-01-01', amount: 50000n, nature: 'investment', polozka: '6111' }
+		]);
 		await rebuildSummary(t.db);
 		const all = await read.costSummary(t.db, null);
 		expect(all).toEqual([
@@ -212,31 +183,22 @@ describe.each(engines)('read API on %s', (engine) => {
 	});
 
 	it('lists processes with yearly volume, full cost and cost per case from the aggregates', async () => {
-		const unit = await t.db
-			.insertInto('org_unit')
-			.values({ code: 'OVV', name: 'Odbor vnitřních věcí' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const process = await t.db
-			.insertInto('process')
-			.values({ code: 'P01', name: 'Evidence obyvatel', kind: 'core', org_unit_id: unit.id })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await t.db
-			.insertInto('process_year')
-			.values({ process_id: process.id, year: 2026, volume: 3, fte: '1.50' })
-			.execute();
-		await t.db
-			.insertInto('cost_entry')
-			.values({
-				kind: 'actual',
+		const unit = await build.orgUnit(t.db, { code: 'OVV', name: 'Odbor vnitřních věcí' });
+		const process = await build.process(t.db, {
+			code: 'P01',
+			name: 'Evidence obyvatel',
+			org_unit_id: unit
+		});
+		await build.processYear(t.db, { process_id: process, year: 2026, volume: 3, fte: '1.50' });
+		await build.costEntries(t.db, [
+			{
 				month: '2026-02-01',
 				amount: 1000n,
 				nature: 'variable',
 				polozka: '5161',
-				process_id: process.id
-			})
-			.execute();
+				process_id: process
+			}
+		]);
 		await rebuildSummary(t.db);
 		await refreshProcessCosts(t.db, [2026]);
 		const [p] = await read.processes(t.db, 2026);
@@ -256,25 +218,14 @@ describe.each(engines)('read API on %s', (engine) => {
 	});
 
 	it('lists KPIs with every target, actual and status per period', async () => {
-		const kpi = await t.db
-			.insertInto('kpi')
-			.values({ code: 'K1', name: 'Podání elektronicky', unit: '%', frequency: 'yearly' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await t.db
-			.insertInto('kpi_target')
-			.values([
-				{ kpi_id: kpi.id, period: '2025', target: '40', tolerance: '5' },
-				{ kpi_id: kpi.id, period: '2026', target: '50', tolerance: '5' }
-			])
-			.execute();
-		await t.db
-			.insertInto('kpi_actual')
-			.values([
-				{ kpi_id: kpi.id, period: '2025', value: '41' },
-				{ kpi_id: kpi.id, period: '2026', value: '44' }
-			])
-			.execute();
+		const kpi = await build.kpi(t.db, {
+			code: 'K1',
+			name: 'Podání elektronicky',
+			unit: '%',
+			frequency: 'yearly'
+		});
+		await build.kpiPeriod(t.db, kpi, '2025', { target: '40', tolerance: '5', actual: '41' });
+		await build.kpiPeriod(t.db, kpi, '2026', { target: '50', tolerance: '5', actual: '44' });
 		const [k] = (await read.kpisWithSeries(t.db, 2026)).filter((x) => x.code === 'K1');
 		expect(k).toMatchObject({ unit: '%', direction: 'higher', frequency: 'yearly' });
 		expect(k.periods.map((p) => [p.period, p.target, p.actual, p.status])).toEqual([

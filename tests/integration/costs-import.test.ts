@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createTestDb, engines, type TestDb } from './harness';
+import * as build from '../builders';
 import { importFile } from '../../src/lib/server/imports/import-file';
 import { rollback } from '../../src/lib/server/imports/rollback';
 import { LIMITS } from '../../src/lib/server/imports/types';
@@ -71,21 +72,8 @@ describe.each(engines)('costs import on %s', (engine) => {
 
 	beforeAll(async () => {
 		t = await createTestDb(engine);
-		const admin = await t.db
-			.insertInto('app_user')
-			.values({ username: 'ekonom', display_name: 'E', role: 'finance', password_hash: 'x' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		adminId = admin.id;
-		units = {};
-		for (const code of ['VED', 'OF', 'OSV']) {
-			const u = await t.db
-				.insertInto('org_unit')
-				.values({ code, name: code })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			units[code] = u.id;
-		}
+		adminId = await build.user(t.db, { username: 'ekonom', display_name: 'E', role: 'finance' });
+		units = await build.orgUnits(t.db, ['VED', 'OF', 'OSV']);
 		await t.db
 			.insertInto('orj_mapping')
 			.values([
@@ -101,16 +89,8 @@ describe.each(engines)('costs import on %s', (engine) => {
 			['P-SOC-2', 'OSV', '1.50', 100],
 			['P-FIN-1', 'OF', '1.00', 1000]
 		] as const) {
-			const p = await t.db
-				.insertInto('process')
-				.values({ code, name: code, kind: 'core', org_unit_id: units[unit] })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			processes[code] = p.id;
-			await t.db
-				.insertInto('process_year')
-				.values({ process_id: p.id, year: 2025, fte, volume })
-				.execute();
+			processes[code] = await build.process(t.db, { code, org_unit_id: units[unit] });
+			await build.processYear(t.db, { process_id: processes[code], year: 2025, fte, volume });
 		}
 	});
 	afterAll(() => t.destroy());
@@ -265,36 +245,18 @@ describe.each(engines)('costs import on %s', (engine) => {
 
 	it('allocates overhead by FTE, then by a saved key, exactly to the haléř', async () => {
 		await t.db.deleteFrom('cost_entry').execute();
-		await t.db
-			.insertInto('cost_entry')
-			.values([
-				{
-					kind: 'actual',
-					month: '2025-03-01',
-					amount: 1_000_001n,
-					nature: 'fixed',
-					polozka: '5011',
-					org_unit_id: units.OSV
-				},
-				{
-					kind: 'actual',
-					month: '2025-04-01',
-					amount: 50_000n,
-					nature: 'variable',
-					polozka: '5161',
-					org_unit_id: units.OSV,
-					process_id: processes['P-SOC-2']
-				},
-				{
-					kind: 'actual',
-					month: '2025-04-01',
-					amount: 300_000n,
-					nature: 'fixed',
-					polozka: '5168',
-					org_unit_id: units.VED
-				}
-			])
-			.execute();
+		await build.costEntries(t.db, [
+			{ month: '2025-03-01', amount: 1_000_001n, org_unit_id: units.OSV },
+			{
+				month: '2025-04-01',
+				amount: 50_000n,
+				nature: 'variable',
+				polozka: '5161',
+				org_unit_id: units.OSV,
+				process_id: processes['P-SOC-2']
+			},
+			{ month: '2025-04-01', amount: 300_000n, polozka: '5168', org_unit_id: units.VED }
+		]);
 		await rebuildSummary(t.db);
 		await refreshProcessCosts(t.db, [2025]);
 		const rows = await t.db

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, engines, type TestDb } from './harness';
+import * as build from '../builders';
 import * as entries from '../../src/lib/server/costs/entries.service';
 import * as costs from '../../src/lib/server/costs/costs.service';
 import * as mappings from '../../src/lib/server/costs/mappings.service';
@@ -35,43 +36,16 @@ describe.each(engines)('costs services on %s', (engine) => {
 
 	beforeAll(async () => {
 		t = await createTestDb(engine);
-		actor = (
-			await t.db
-				.insertInto('app_user')
-				.values({ username: 'ekonom', display_name: 'E', role: 'finance', password_hash: 'x' })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
-		unit = (
-			await t.db
-				.insertInto('org_unit')
-				.values({ code: 'OSV', name: 'Sociální' })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
-		process = (
-			await t.db
-				.insertInto('process')
-				.values({ code: 'P-DAV', name: 'Dávky', kind: 'core', org_unit_id: unit })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
-		await t.db
-			.insertInto('process_year')
-			.values({ process_id: process, year: 2025, fte: '2.00', volume: 400 })
-			.execute();
-		kpi = (
-			await t.db
-				.insertInto('kpi')
-				.values({
-					code: 'NAK-DAV',
-					name: 'Náklady na případ',
-					source: 'process_unit_cost',
-					source_process_id: process
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
+		actor = await build.user(t.db, { username: 'ekonom', display_name: 'E', role: 'finance' });
+		unit = await build.orgUnit(t.db, { code: 'OSV', name: 'Sociální' });
+		process = await build.process(t.db, { code: 'P-DAV', name: 'Dávky', org_unit_id: unit });
+		await build.processYear(t.db, { process_id: process, year: 2025, fte: '2.00', volume: 400 });
+		kpi = await build.kpi(t.db, {
+			code: 'NAK-DAV',
+			name: 'Náklady na případ',
+			source: 'process_unit_cost',
+			source_process_id: process
+		});
 	});
 	afterAll(() => t.destroy());
 
@@ -192,59 +166,15 @@ describe.each(engines)('costs services on %s', (engine) => {
 	});
 
 	it('computes the investment share, budget against actual and the target from the summary', async () => {
-		await t.db
-			.insertInto('cost_entry')
-			.values([
-				{
-					kind: 'actual',
-					month: '2024-05-01',
-					amount: 900_00n,
-					nature: 'fixed',
-					polozka: '5011',
-					org_unit_id: unit
-				},
-				{
-					kind: 'actual',
-					month: '2024-05-01',
-					amount: 100_00n,
-					nature: 'investment',
-					polozka: '6111',
-					org_unit_id: unit
-				},
-				{
-					kind: 'actual',
-					month: '2025-05-01',
-					amount: 600_00n,
-					nature: 'fixed',
-					polozka: '5011',
-					org_unit_id: unit
-				},
-				{
-					kind: 'actual',
-					month: '2025-06-01',
-					amount: 200_00n,
-					nature: 'variable',
-					polozka: '5161',
-					org_unit_id: unit
-				},
-				{
-					kind: 'actual',
-					month: '2025-06-01',
-					amount: 200_00n,
-					nature: 'investment',
-					polozka: '6125',
-					org_unit_id: unit
-				},
-				{
-					kind: 'budget',
-					month: '2025-01-01',
-					amount: 1_200_00n,
-					nature: 'fixed',
-					polozka: '5011',
-					org_unit_id: unit
-				}
-			])
-			.execute();
+		const at = { org_unit_id: unit };
+		await build.costEntries(t.db, [
+			{ ...at, month: '2024-05-01', amount: 900_00n },
+			{ ...at, month: '2024-05-01', amount: 100_00n, nature: 'investment', polozka: '6111' },
+			{ ...at, month: '2025-05-01', amount: 600_00n },
+			{ ...at, month: '2025-06-01', amount: 200_00n, nature: 'variable', polozka: '5161' },
+			{ ...at, month: '2025-06-01', amount: 200_00n, nature: 'investment', polozka: '6125' },
+			{ ...at, kind: 'budget', month: '2025-01-01', amount: 1_200_00n }
+		]);
 		await rebuildSummary(t.db);
 		const share = await costs.investmentShare(t.db, [2024, 2025]);
 		expect(share.map((s) => [s.year, s.total, s.share])).toEqual([

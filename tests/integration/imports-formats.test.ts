@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, engines, type TestDb } from './harness';
+import * as build from '../builders';
 import { importFile } from '../../src/lib/server/imports/import-file';
 import { BatchStateError, rollback } from '../../src/lib/server/imports/rollback';
 import { UNMAPPED_ORG_UNIT_CODE } from '../../src/lib/server/imports/codes';
@@ -54,20 +55,8 @@ describe.each(engines)('accounting formats in the import pipeline on %s', (engin
 
 	beforeAll(async () => {
 		t = await createTestDb(engine);
-		const user = await t.db
-			.insertInto('app_user')
-			.values({ username: 'ekonom', display_name: 'E', role: 'finance', password_hash: 'x' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		actorId = user.id;
-		for (const code of ['OF', 'OSV']) {
-			const u = await t.db
-				.insertInto('org_unit')
-				.values({ code, name: code })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			units[code] = u.id;
-		}
+		actorId = await build.user(t.db, { username: 'ekonom', display_name: 'E', role: 'finance' });
+		Object.assign(units, await build.orgUnits(t.db, ['OF', 'OSV']));
 		// The office writes ORJ 0110; KXX pads it to 0000000110.
 		await t.db.insertInto('orj_mapping').values({ orj: '0110', org_unit_id: units.OF }).execute();
 	});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engines, type TestDb } from './harness';
+import * as build from '../builders';
 import * as initiatives from '../../src/lib/server/initiatives/initiatives.service';
 import { ForbiddenError } from '../../src/lib/server/shared/errors';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -15,12 +16,8 @@ describe.each(engines)('initiatives on %s', (engine) => {
 	let otherUnitId: number;
 
 	async function user(username: string, role: Role) {
-		const row = await t.db
-			.insertInto('app_user')
-			.values({ username, display_name: username, role, password_hash: 'x' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		users[username] = { id: row.id, username, displayName: username, role };
+		const id = await build.user(t.db, { username, role });
+		users[username] = { id, username, displayName: username, role };
 	}
 
 	async function initiativeRow(id: number) {
@@ -46,16 +43,8 @@ describe.each(engines)('initiatives on %s', (engine) => {
 		await user('boss', 'manager');
 		await user('money', 'finance');
 		await user('admin', 'admin');
-		const units = await t.db
-			.insertInto('org_unit')
-			.values([
-				{ code: 'OVV', name: 'Odbor vnitřních věcí' },
-				{ code: 'IT', name: 'IT' }
-			])
-			.returning('id')
-			.execute();
-		orgUnitId = units[0].id;
-		otherUnitId = units[1].id;
+		orgUnitId = await build.orgUnit(t.db, { code: 'OVV', name: 'Odbor vnitřních věcí' });
+		otherUnitId = await build.orgUnit(t.db, { code: 'IT' });
 		await t.db
 			.insertInto('org_unit_year')
 			.values([
@@ -69,45 +58,15 @@ describe.each(engines)('initiatives on %s', (engine) => {
 	it('takes actual spending from the ledger entries tagged with the initiative', async () => {
 		const id = await newInitiative('INI-A');
 		const other = await newInitiative('INI-B');
-		await t.db
-			.insertInto('cost_entry')
-			.values([
-				{
-					kind: 'actual',
-					month: '2026-01-01',
-					amount: 200_000_00n,
-					nature: 'investment',
-					polozka: '6111',
-					initiative_id: id
-				},
-				{
-					kind: 'actual',
-					month: '2026-03-01',
-					amount: 50_000_50n,
-					nature: 'investment',
-					polozka: '5168',
-					initiative_id: id
-				},
-				// A budget row and another initiative's spend must not count.
-				{
-					kind: 'budget',
-					month: '2026-01-01',
-					amount: 999_000_00n,
-					nature: 'investment',
-					polozka: '6111',
-					initiative_id: id
-				},
-				{
-					kind: 'actual',
-					month: '2026-01-01',
-					amount: 77_000_00n,
-					nature: 'investment',
-					polozka: '6111',
-					initiative_id: other
-				},
-				{ kind: 'actual', month: '2026-01-01', amount: 5_000_00n, nature: 'fixed', polozka: '5011' }
-			])
-			.execute();
+		const spend = { nature: 'investment', polozka: '6111' } as const;
+		await build.costEntries(t.db, [
+			{ ...spend, month: '2026-01-01', amount: 200_000_00n, initiative_id: id },
+			{ ...spend, month: '2026-03-01', amount: 50_000_50n, polozka: '5168', initiative_id: id },
+			// A budget row and another initiative's spend must not count.
+			{ ...spend, kind: 'budget', month: '2026-01-01', amount: 999_000_00n, initiative_id: id },
+			{ ...spend, month: '2026-01-01', amount: 77_000_00n, initiative_id: other },
+			{ month: '2026-01-01', amount: 5_000_00n }
+		]);
 		await initiatives.setBudget(
 			t.db,
 			users.pm,
@@ -268,27 +227,23 @@ describe.each(engines)('initiatives on %s', (engine) => {
 
 	it('links goals, processes and KPIs, refusing unknown ids without a partial write', async () => {
 		const id = await newInitiative('INI-F');
-		const goal = await t.db
-			.insertInto('goal')
-			.values({ code: 'C1', name: 'Efektivní úřad', level: 'strategic' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const process = await t.db
-			.insertInto('process')
-			.values({ code: 'P-SPS', name: 'Spisová služba', kind: 'support' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const goal = await build.goal(t.db, { code: 'C1', name: 'Efektivní úřad' });
+		const process = await build.process(t.db, {
+			code: 'P-SPS',
+			name: 'Spisová služba',
+			kind: 'support'
+		});
 		let version = (await initiativeRow(id)).version;
 		await initiatives.setLinks(t.db, users.pm, id, version, {
-			goalIds: [goal.id],
-			processIds: [process.id],
+			goalIds: [goal],
+			processIds: [process],
 			kpiIds: []
 		});
 		version = (await initiativeRow(id)).version;
 		await expect(
 			initiatives.setLinks(t.db, users.pm, id, version, {
 				goalIds: [],
-				processIds: [process.id, 999_999],
+				processIds: [process, 999_999],
 				kpiIds: []
 			})
 		).rejects.toMatchObject({ errors: { links: 'error_choice' } });

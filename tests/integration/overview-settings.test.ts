@@ -1,6 +1,7 @@
 // The public page's settings: off by default, saved with an audit record, concurrent saves refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engines, type TestDb } from './harness';
+import * as build from '../builders';
 import * as settings from '../../src/lib/server/settings/settings.service';
 import { parsePublicPageForm, toPublicPageSettings } from '../../src/lib/server/settings/settings';
 import { ConflictError } from '../../src/lib/server/shared/errors';
@@ -16,13 +17,7 @@ describe.each(engines)('public page settings on %s', (engine) => {
 	let adminId: number;
 	beforeAll(async () => {
 		t = await createTestDb(engine);
-		adminId = (
-			await t.db
-				.insertInto('app_user')
-				.values({ username: 'admin', display_name: 'Admin', role: 'admin', password_hash: 'x' })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
+		adminId = await build.user(t.db, { username: 'admin', display_name: 'Admin', role: 'admin' });
 	});
 	afterAll(() => t.destroy());
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, engines, type TestDb } from './harness';
+import * as build from '../builders';
 import * as overview from '../../src/lib/server/overview/overview.service';
 import { rebuildSummary } from '../../src/lib/server/costs/aggregates';
 import { refreshProcessCosts } from '../../src/lib/server/allocation/allocation.service';
@@ -27,13 +28,7 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		t = await createTestDb(engine);
 		const db = t.db;
 		for (const code of ['A', 'B']) {
-			unit[code] = (
-				await db
-					.insertInto('org_unit')
-					.values({ code, name: `Unit ${code}` })
-					.returning('id')
-					.executeTakeFirstOrThrow()
-			).id;
+			unit[code] = await build.orgUnit(db, { code, name: `Unit ${code}` });
 		}
 		const processes = [
 			{ code: 'P1', unit: 'A', kind: 'core', fte: '2.00', volume: 100, scores: [5, 5, 4, 4, 5] },
@@ -42,28 +37,24 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		] as const;
 		for (const p of processes) {
 			const [v, man, err, imp, cost] = p.scores ?? [null, null, null, null, null];
-			proc[p.code] = (
-				await db
-					.insertInto('process')
-					.values({
-						code: p.code,
-						name: `Process ${p.code}`,
-						kind: p.kind,
-						org_unit_id: unit[p.unit],
-						potential_volume: v,
-						potential_manual: man,
-						potential_errors: err,
-						potential_impact: imp,
-						potential_cost: cost
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow()
-			).id;
+			proc[p.code] = await build.process(db, {
+				code: p.code,
+				name: `Process ${p.code}`,
+				kind: p.kind,
+				org_unit_id: unit[p.unit],
+				potential_volume: v,
+				potential_manual: man,
+				potential_errors: err,
+				potential_impact: imp,
+				potential_cost: cost
+			});
 			for (const year of [2025, 2026]) {
-				await db
-					.insertInto('process_year')
-					.values({ process_id: proc[p.code], year, fte: p.fte, volume: p.volume })
-					.execute();
+				await build.processYear(db, {
+					process_id: proc[p.code],
+					year,
+					fte: p.fte,
+					volume: p.volume
+				});
 			}
 		}
 
@@ -89,20 +80,14 @@ describe.each(engines)('overview figures on %s', (engine) => {
 				process_id: where === 0 ? proc[['P1', 'P2', 'P3'][next(3)]] : null
 			});
 		}
-		await db.insertInto('cost_entry').values(entries).execute();
+		await build.costEntries(db, entries);
 		await rebuildSummary(db);
 		await refreshProcessCosts(db, [2025, 2026]);
 
 		// Goals and KPIs: G1 (strategic) has K1 off target and K2 on target; its objective G2 has
 		// K3 within tolerance; G3 has no KPI data.
-		const goal = async (code: string, level: 'strategic' | 'objective', parent: number | null) =>
-			(
-				await db
-					.insertInto('goal')
-					.values({ code, name: `Goal ${code}`, level, parent_id: parent })
-					.returning('id')
-					.executeTakeFirstOrThrow()
-			).id;
+		const goal = (code: string, level: 'strategic' | 'objective', parent: number | null) =>
+			build.goal(db, { code, name: `Goal ${code}`, level, parent_id: parent });
 		const g1 = await goal('G1', 'strategic', null);
 		const g2 = await goal('G2', 'objective', g1);
 		await goal('G3', 'strategic', null);
@@ -114,21 +99,14 @@ describe.each(engines)('overview figures on %s', (engine) => {
 			tolerance: string,
 			actual: string
 		) => {
-			const id = (
-				await db
-					.insertInto('kpi')
-					.values({ code, name: `KPI ${code}`, goal_id: goalId, direction, frequency: 'yearly' })
-					.returning('id')
-					.executeTakeFirstOrThrow()
-			).id;
-			await db
-				.insertInto('kpi_target')
-				.values({ kpi_id: id, period: '2026', target, tolerance })
-				.execute();
-			await db
-				.insertInto('kpi_actual')
-				.values({ kpi_id: id, period: '2026', value: actual })
-				.execute();
+			const id = await build.kpi(db, {
+				code,
+				name: `KPI ${code}`,
+				goal_id: goalId,
+				direction,
+				frequency: 'yearly'
+			});
+			await build.kpiPeriod(db, id, '2026', { target, tolerance, actual });
 		};
 		await kpi('K1', g1, 'higher', '10', '1', '8.5'); // below 10 − 1: off target
 		await kpi('K2', g1, 'lower', '5', '0', '4'); // at most 5: on target

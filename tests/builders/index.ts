@@ -1,0 +1,132 @@
+// Rows the integration tests insert by hand, with the defaults a test does not care about, so a
+// test names only what it asserts on. Each builder inserts one row (or a list) and returns the id.
+// Amounts stay haléře (bigint), as in the ledger.
+import type { Insertable } from 'kysely';
+import type { Database, Db } from '../../src/lib/server/db';
+
+type New<T extends keyof Database> = Insertable<Database[T]>;
+/** A row with only some columns given: the builder fills the rest. */
+type Some<T extends keyof Database, Required extends keyof New<T>> = Partial<New<T>> &
+	Pick<New<T>, Required>;
+
+/** A user who signs in with no password (tests act as them directly); viewer unless told. */
+export async function user(db: Db, row: Some<'app_user', 'username'>): Promise<number> {
+	const { username } = row;
+	return (
+		await db
+			.insertInto('app_user')
+			.values({ display_name: username, role: 'viewer', password_hash: 'x', ...row })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+}
+
+/** Several users by role, named by their usernames: `{ admin: 1, viewer: 2 }`. */
+export async function users<K extends string>(
+	db: Db,
+	byUsername: Record<K, New<'app_user'>['role']>
+): Promise<Record<K, number>> {
+	const ids = {} as Record<K, number>;
+	for (const [username, role] of Object.entries(byUsername) as [K, New<'app_user'>['role']][]) {
+		ids[username] = await user(db, { username, role });
+	}
+	return ids;
+}
+
+/** An org unit, named by its code unless told. */
+export async function orgUnit(db: Db, row: Some<'org_unit', 'code'>): Promise<number> {
+	return (
+		await db
+			.insertInto('org_unit')
+			.values({ name: row.code, ...row })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+}
+
+/** Org units by code (each named by its code): `{ OF: 1, OSV: 2 }`. */
+export async function orgUnits<K extends string>(
+	db: Db,
+	codes: readonly K[]
+): Promise<Record<K, number>> {
+	const ids = {} as Record<K, number>;
+	for (const code of codes) ids[code] = await orgUnit(db, { code });
+	return ids;
+}
+
+/** A core process, named by its code unless told. */
+export async function process(db: Db, row: Some<'process', 'code'>): Promise<number> {
+	return (
+		await db
+			.insertInto('process')
+			.values({ name: row.code, kind: 'core', ...row })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+}
+
+/** A process's year: its staff (FTE) and volume of cases. */
+export async function processYear(
+	db: Db,
+	row: Some<'process_year', 'process_id' | 'year'>
+): Promise<void> {
+	await db.insertInto('process_year').values(row).execute();
+}
+
+/** A strategic goal, named by its code unless told. */
+export async function goal(db: Db, row: Some<'goal', 'code'>): Promise<number> {
+	return (
+		await db
+			.insertInto('goal')
+			.values({ name: row.code, level: 'strategic', ...row })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+}
+
+/** A KPI, named by its code unless told. */
+export async function kpi(db: Db, row: Some<'kpi', 'code'>): Promise<number> {
+	return (
+		await db
+			.insertInto('kpi')
+			.values({ name: row.code, ...row })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+}
+
+/** A KPI's target for a period and, when given, its actual. */
+export async function kpiPeriod(
+	db: Db,
+	kpiId: number,
+	period: string,
+	figures: { target: string; tolerance?: string; actual?: string }
+): Promise<void> {
+	await db
+		.insertInto('kpi_target')
+		.values({
+			kpi_id: kpiId,
+			period,
+			target: figures.target,
+			...(figures.tolerance === undefined ? {} : { tolerance: figures.tolerance })
+		})
+		.execute();
+	if (figures.actual !== undefined) {
+		await db
+			.insertInto('kpi_actual')
+			.values({ kpi_id: kpiId, period, value: figures.actual })
+			.execute();
+	}
+}
+
+/** Ledger entries: actual fixed costs on 5011 (platy) unless told; month and amount always. */
+export async function costEntries(
+	db: Db,
+	rows: Some<'cost_entry', 'month' | 'amount'>[]
+): Promise<void> {
+	if (rows.length === 0) return;
+	await db
+		.insertInto('cost_entry')
+		.values(rows.map((row) => ({ kind: 'actual', nature: 'fixed', polozka: '5011', ...row })))
+		.execute();
+}
