@@ -263,26 +263,35 @@ async function lock(trx: Executor, id: number, expectedVersion: number | null) {
 	return row;
 }
 
+/** The columns an initiative's form sets, on create and on edit alike. */
+function initiativeColumns(input: InitiativeInput) {
+	return {
+		code: input.code,
+		name: input.name,
+		description: input.description,
+		owner_user_id: input.ownerUserId,
+		expected_savings_czk: input.expectedCzk,
+		expected_savings_hours: input.expectedHours,
+		valuation_org_unit_id: input.valuationOrgUnitId,
+		activity_id: input.activityId
+	};
+}
+
+async function refuseTakenCode(trx: Executor, code: string): Promise<void> {
+	const taken = await trx
+		.selectFrom('initiative')
+		.select('id')
+		.where('code', '=', code)
+		.executeTakeFirst();
+	if (taken) throw new ValidationError({ code: 'programme_error_code_taken' });
+}
+
 export async function create(db: Db, actor: SessionUser, input: InitiativeInput): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const taken = await trx
-			.selectFrom('initiative')
-			.select('id')
-			.where('code', '=', input.code)
-			.executeTakeFirst();
-		if (taken) throw new ValidationError({ code: 'programme_error_code_taken' });
+		await refuseTakenCode(trx, input.code);
 		const row = await trx
 			.insertInto('initiative')
-			.values({
-				code: input.code,
-				name: input.name,
-				description: input.description,
-				owner_user_id: input.ownerUserId,
-				expected_savings_czk: input.expectedCzk,
-				expected_savings_hours: input.expectedHours,
-				valuation_org_unit_id: input.valuationOrgUnitId,
-				activity_id: input.activityId
-			})
+			.values(initiativeColumns(input))
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await trx
@@ -314,23 +323,9 @@ export async function update(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await lock(trx, id, expectedVersion);
-		if (input.code !== before.code) {
-			const taken = await trx
-				.selectFrom('initiative')
-				.select('id')
-				.where('code', '=', input.code)
-				.executeTakeFirst();
-			if (taken) throw new ValidationError({ code: 'programme_error_code_taken' });
-		}
+		if (input.code !== before.code) await refuseTakenCode(trx, input.code);
 		const after = await updateVersioned(trx, 'initiative', id, {
-			code: input.code,
-			name: input.name,
-			description: input.description,
-			owner_user_id: input.ownerUserId,
-			expected_savings_czk: input.expectedCzk,
-			expected_savings_hours: input.expectedHours,
-			valuation_org_unit_id: input.valuationOrgUnitId,
-			activity_id: input.activityId,
+			...initiativeColumns(input),
 			updated_at: sql`now()`
 		});
 		await audit.record(trx, {
