@@ -70,6 +70,7 @@ for (const detail of DETAILS) {
 test('the public page, when on, has no serious accessibility violations', async ({ page }) => {
 	await signIn(page, 'admin');
 	await page.goto('/admin/settings');
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Zveřejnit stránku /public').check();
 	await page.getByRole('button', { name: 'Uložit' }).last().click();
 	await expect(page.getByText('Nastavení bylo uloženo.')).toBeVisible();

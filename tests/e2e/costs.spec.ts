@@ -116,6 +116,7 @@ test('the target finance sets on /costs is the one the mayor sees on the overvie
 	const finance = await browser.newPage();
 	await signIn(finance, 'ekonom');
 	await finance.goto('/costs');
+	await finance.waitForLoadState('networkidle');
 	const target = finance.getByLabel('Cílový podíl investic');
 	await expect(target).toHaveValue('15');
 	await target.fill('17,5');
@@ -129,6 +130,7 @@ test('the target finance sets on /costs is the one the mayor sees on the overvie
 
 	// Put it back for the tests that follow.
 	await finance.goto('/costs');
+	await finance.waitForLoadState('networkidle');
 	await finance.getByLabel('Cílový podíl investic').fill('15');
 	await finance.getByRole('button', { name: 'Uložit' }).click();
 	await expect(finance.getByRole('status').filter({ hasText: 'Uloženo.' })).toBeVisible();
