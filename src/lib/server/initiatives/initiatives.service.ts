@@ -29,6 +29,7 @@ import {
 	type YearComparison
 } from './initiatives';
 import { ForbiddenError } from '../shared/errors';
+import { assertCodeFree } from '../shared/references';
 
 type HourlyCosts = Map<number, HourlyCost[]>;
 
@@ -277,18 +278,9 @@ function initiativeColumns(input: InitiativeInput) {
 	};
 }
 
-async function refuseTakenCode(trx: Executor, code: string): Promise<void> {
-	const taken = await trx
-		.selectFrom('initiative')
-		.select('id')
-		.where('code', '=', code)
-		.executeTakeFirst();
-	if (taken) throw new ValidationError({ code: 'programme_error_code_taken' });
-}
-
 export async function create(db: Db, actor: SessionUser, input: InitiativeInput): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		await refuseTakenCode(trx, input.code);
+		await assertCodeFree(trx, 'initiative', input.code, null, 'programme_error_code_taken');
 		const row = await trx
 			.insertInto('initiative')
 			.values(initiativeColumns(input))
@@ -323,7 +315,7 @@ export async function update(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await lock(trx, id, expectedVersion);
-		if (input.code !== before.code) await refuseTakenCode(trx, input.code);
+		await assertCodeFree(trx, 'initiative', input.code, id, 'programme_error_code_taken');
 		const after = await updateVersioned(trx, 'initiative', id, {
 			...initiativeColumns(input),
 			updated_at: sql`now()`

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
-import { assertActiveUser, assertCodeFree, assertExists } from '../processes/references';
+import { assertActiveUser, assertCodeFree, assertExists } from '../shared/references';
 import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';

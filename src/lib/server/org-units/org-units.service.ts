@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
-import { assertCodeFree } from '../processes/references';
+import { assertCodeFree } from '../shared/references';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import { createsCycle } from '../goals/rollup';

@@ -1,18 +1,22 @@
 import type { Executor } from '../audit/audit';
-import { ValidationError } from '../shared/errors';
+import { ValidationError } from './errors';
 
-/** The coded records of the process map: codes are unique within each. */
-type CodedTable = 'process' | 'kpi' | 'goal' | 'org_unit';
+// Checks every area makes before it writes a record that names others: its code is free, what it
+// points at exists, its owner is an active user. Each refuses at the form field concerned.
+
+/** The records with a code: codes are unique within each table. */
+type CodedTable = 'process' | 'kpi' | 'goal' | 'org_unit' | 'initiative';
 
 /** Refuses a code another record of the table already has (`id` is the record being saved). */
 export async function assertCodeFree(
 	db: Executor,
 	table: CodedTable,
 	code: string,
-	id: number | null
+	id: number | null,
+	error = 'processes_error_code_taken'
 ): Promise<void> {
 	const clash = await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirst();
-	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
+	if (clash && clash.id !== id) throw new ValidationError({ code: error });
 }
 
 /** Refuses a reference to a row that does not exist, at the form field that chose it. */
