@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
+import { systemClock } from '../shared/clock';
 import { ValidationError } from '../shared/errors';
 import { FormReader, type Parsed } from '../shared/form';
 import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
@@ -150,12 +151,10 @@ export async function authenticate(db: Executor, token: string): Promise<ApiUser
 		.where('api_token.token_hash', '=', hashToken(token))
 		.executeTakeFirst();
 	if (!row || row.revoked_at || !row.active) return null;
-	if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
-		await db
-			.updateTable('api_token')
-			.set({ last_used_at: sql`now()` })
-			.where('id', '=', row.id)
-			.execute();
+	// Written and compared on the app's clock, not the database's (they differ on another host).
+	const now = systemClock();
+	if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
+		await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
 	}
 	return {
 		id: row.user_id,
