@@ -144,13 +144,6 @@ export async function replaceMonths(
 	return plan;
 }
 
-/** Thrown when a batch whose months a later, still standing import replaced is rolled back. */
-export class ReplacedLaterError extends Error {
-	constructor(readonly replacingBatchIds: number[]) {
-		super(`months replaced by batch ${replacingBatchIds.join(', ')}; roll that back first`);
-	}
-}
-
 /** Batches that replaced months of `batchId` and still stand (undo goes newest first). */
 export async function standingReplacements(db: Executor, batchId: number): Promise<number[]> {
 	const rows = await db
@@ -162,12 +155,6 @@ export async function standingReplacements(db: Executor, batchId: number): Promi
 		.orderBy('replacing_batch_id')
 		.execute();
 	return rows.map((r) => r.replacing_batch_id);
-}
-
-/** Guard for a rollback: refuse when a later import replaced some of this batch's months. */
-export async function assertNotReplacedLater(db: Executor, batchId: number): Promise<void> {
-	const ids = await standingReplacements(db, batchId);
-	if (ids.length) throw new ReplacedLaterError(ids);
 }
 
 /**
