@@ -3,15 +3,11 @@ import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/login.service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { landingPath } from '$lib/server/auth/landing';
+import { safeRedirect } from '$lib/server/auth/redirect';
 import { formValues } from '$lib/server/shared/form';
 import { invalid, type FormFailure } from '$lib/server/shared/http';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Only same-site paths, so the login form cannot be made to redirect elsewhere. */
-function safeRedirect(target: string | null): string | null {
-	return target && target.startsWith('/') && !target.startsWith('//') ? target : null;
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')) ?? '/');
