@@ -37,10 +37,12 @@ export const actions: Actions = {
 					form: 'login',
 					values,
 					errors: {},
-					message: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) })
+					message:
+						result.retryAfter <= 120
+							? m.login_wait({ seconds: result.retryAfter })
+							: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) })
 				} satisfies FormFailure);
 			}
-			await new Promise((resolve) => setTimeout(resolve, result.delayMs));
 			return invalid('login', {}, values, { message: 'login_invalid' });
 		}
 		setSessionCookie(cookies, result.token, result.session.expiresAt, url.protocol === 'https:');
