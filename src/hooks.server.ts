@@ -11,8 +11,8 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { closeDatabase, getDb, startDatabase } from '$lib/server/db';
 import { describeTarget, databaseTargetFromEnv } from '$lib/server/db/config';
 import {
-	SESSION_COOKIE,
 	deleteSessionCookie,
+	sessionCookieName,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
@@ -74,8 +74,8 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 	});
 
 const handleAuth: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
+	const token = event.cookies.get(sessionCookieName(secure));
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;

@@ -4,11 +4,21 @@ import { createTestDb, engines, type TestDb } from './harness';
 import {
 	createSession,
 	generateSessionToken,
+	ABSOLUTE_DAYS,
+	IDLE_DAYS,
 	invalidateSession,
+	recentlyAuthenticated,
+	REAUTH_MINUTES,
 	sessionIdFromToken,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
-import { checkOwnPassword, login } from '../../src/lib/server/auth/login.service';
+import { checkOwnPassword, confirmPassword, login } from '../../src/lib/server/auth/login.service';
+import {
+	endOtherSessions,
+	endSession,
+	mySessions,
+	sessionHandle
+} from '../../src/lib/server/auth/sessions.service';
 import * as throttle from '../../src/lib/server/auth/throttle';
 import {
 	LIMITS,
@@ -17,7 +27,7 @@ import {
 	pauseSeconds
 } from '../../src/lib/server/auth/throttle';
 import * as users from '../../src/lib/server/users/users.service';
-import { ConflictError, ValidationError } from '../../src/lib/server/shared/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../src/lib/server/shared/errors';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -51,33 +61,102 @@ describe.each(engines)('sign-in and sessions on %s', (engine) => {
 		expect(sessionIdFromToken(token)).toMatch(/^[0-9a-f]{64}$/);
 	});
 
-	it('validates a session, extends it when fewer than 15 days remain, and rejects an expired one', async () => {
-		const token = generateSessionToken();
-		const session = await createSession(t.db, token, adminId);
-		const fresh = await validateSessionToken(t.db, token);
-		expect(fresh.user?.username).toBe('spravce');
-		expect(fresh.session?.expiresAt.getTime()).toBe(session.expiresAt.getTime());
+	it('ends a session after a week unused, and 30 days after sign-in however often it is used', async () => {
+		const t0 = Date.parse('2030-01-01T08:00:00Z');
+		const at = (days: number) => new Date(t0 + days * DAY);
+		const idle = generateSessionToken();
+		await createSession(t.db, idle, adminId, {}, at(0));
+		expect((await validateSessionToken(t.db, idle, at(6))).user?.username).toBe('spravce');
+		// Used on day 6: it now lasts until day 13.
+		expect((await validateSessionToken(t.db, idle, at(12.9))).user).not.toBeNull();
+		expect((await validateSessionToken(t.db, idle, at(12.9 + IDLE_DAYS + 0.01))).user).toBeNull();
 
-		await t.db
-			.updateTable('user_session')
-			.set({ expires_at: new Date(Date.now() + 10 * DAY) })
-			.where('id', '=', session.id)
-			.execute();
-		const renewed = await validateSessionToken(t.db, token);
-		expect(renewed.session!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
-
-		await t.db
-			.updateTable('user_session')
-			.set({ expires_at: new Date(Date.now() - 1000) })
-			.where('id', '=', session.id)
-			.execute();
-		expect((await validateSessionToken(t.db, token)).session).toBeNull();
+		const busy = generateSessionToken();
+		const session = await createSession(t.db, busy, adminId, {}, at(0));
+		for (let day = 1; day < ABSOLUTE_DAYS; day += 2) {
+			const checked = await validateSessionToken(t.db, busy, at(day));
+			expect(checked.user, `day ${day}`).not.toBeNull();
+			expect(checked.session!.expiresAt.getTime()).toBeLessThanOrEqual(at(ABSOLUTE_DAYS).getTime());
+		}
+		expect((await validateSessionToken(t.db, busy, at(ABSOLUTE_DAYS))).session).toBeNull();
 		const left = await t.db
 			.selectFrom('user_session')
 			.where('id', '=', session.id)
 			.selectAll()
 			.execute();
 		expect(left).toHaveLength(0);
+	});
+
+	it('asks an admin for the password again after a while; confirming counts as an attempt', async () => {
+		const clock = steppingClock('2030-02-01T08:00:00Z');
+		const signedIn = await login(t.db, 'spravce', 'spravce-heslo-123', '10.20.0.1', clock.now);
+		if (!signedIn.ok) throw new Error('sign-in failed');
+		expect(recentlyAuthenticated(signedIn.session, clock.now())).toBe(true);
+		clock.advance((REAUTH_MINUTES + 1) * 60_000);
+		const later = await validateSessionToken(t.db, signedIn.token, clock.now());
+		expect(recentlyAuthenticated(later.session!, clock.now())).toBe(false);
+		const wrong = await confirmPassword(
+			t.db,
+			adminId,
+			later.session!.id,
+			'spatne',
+			'10.20.0.1',
+			clock.now
+		);
+		expect(wrong).toMatchObject({ ok: false, reason: 'invalid' });
+		const right = await confirmPassword(
+			t.db,
+			adminId,
+			later.session!.id,
+			'spravce-heslo-123',
+			'10.20.0.1',
+			clock.now
+		);
+		expect(right.ok).toBe(true);
+		const again = await validateSessionToken(t.db, signedIn.token, clock.now());
+		expect(recentlyAuthenticated(again.session!, clock.now())).toBe(true);
+	});
+
+	it('lists a user’s sessions with where they came from, and ends one or all others, in the audit log', async () => {
+		const user = await users.create(t.db, adminId, {
+			username: 'zarizeni',
+			displayName: 'Zařízení',
+			role: 'viewer',
+			password: 'tri-zarizeni-1234'
+		});
+		const clock = () => new Date('2030-03-01T08:00:00Z');
+		const signIns = [];
+		for (const agent of ['Firefox', 'Chromium', 'Safari']) {
+			const r = await login(t.db, 'zarizeni', 'tri-zarizeni-1234', '10.30.0.1', clock, agent);
+			if (!r.ok) throw new Error('sign-in failed');
+			signIns.push(r);
+		}
+		const [mine, second, third] = signIns;
+		const listed = await mySessions(t.db, user.id, mine.session.id, clock());
+		expect(listed).toHaveLength(3);
+		expect(listed.filter((s) => s.current)).toHaveLength(1);
+		expect(listed.map((s) => s.userAgent).sort()).toEqual(['Chromium', 'Firefox', 'Safari']);
+		expect(listed.every((s) => s.address === '10.30.0.1' && /^[0-9a-f]{16}$/.test(s.handle))).toBe(
+			true
+		);
+
+		// Another user's session cannot be ended by naming it.
+		await expect(endSession(t.db, adminId, sessionHandle(second.session.id))).rejects.toThrow(
+			NotFoundError
+		);
+		await endSession(t.db, user.id, sessionHandle(second.session.id));
+		expect((await validateSessionToken(t.db, second.token, clock())).user).toBeNull();
+		expect(await endOtherSessions(t.db, user.id, mine.session.id)).toBe(1);
+		expect((await validateSessionToken(t.db, third.token, clock())).user).toBeNull();
+		expect((await validateSessionToken(t.db, mine.token, clock())).user?.username).toBe('zarizeni');
+		const events = await t.db
+			.selectFrom('audit_event')
+			.select('action')
+			.where('entity', '=', 'user')
+			.where('entity_id', '=', String(user.id))
+			.where('action', 'like', 'session.%')
+			.execute();
+		expect(events.map((e) => e.action).sort()).toEqual(['session.end', 'session.end_others']);
 	});
 
 	it('rejects forged and signed-out tokens', async () => {
@@ -316,7 +395,7 @@ describe.each(engines)('user administration on %s', (engine) => {
 		const other = await login(t.db, 'ota', 'ota-heslo-123456', '10.3.0.2');
 		if (!keep.ok || !other.ok) throw new Error('sign-in failed');
 		await expect(
-			users.changePassword(t.db, user.id, keep.session.id, 'spatne-heslo-1', 'nove-heslo-12345')
+			users.changePassword(t.db, user.id, keep.session.id, 'spatne-heslo-1', 'kavarna-u-reky-7')
 		).rejects.toThrow(ValidationError);
 		await expect(
 			users.changePassword(t.db, user.id, keep.session.id, 'ota-heslo-123456', 'kratke')
@@ -326,11 +405,11 @@ describe.each(engines)('user administration on %s', (engine) => {
 			user.id,
 			keep.session.id,
 			'ota-heslo-123456',
-			'nove-heslo-12345'
+			'kavarna-u-reky-7'
 		);
 		expect((await validateSessionToken(t.db, keep.token)).user?.username).toBe('ota');
 		expect((await validateSessionToken(t.db, other.token)).user).toBeNull();
-		expect((await login(t.db, 'ota', 'nove-heslo-12345', '10.3.0.3')).ok).toBe(true);
+		expect((await login(t.db, 'ota', 'kavarna-u-reky-7', '10.3.0.3')).ok).toBe(true);
 	});
 
 	it('an admin password reset ends all of the user’s sessions', async () => {

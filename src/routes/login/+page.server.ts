@@ -16,6 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url, setHeaders }) => {
+		const userAgent = request.headers.get('user-agent');
 		const { username = '', password = '' } = await formValues(request);
 		// The password is never sent back to the page.
 		const values = { username };
@@ -29,7 +30,14 @@ export const actions: Actions = {
 				values
 			);
 		}
-		const result = await login(getDb(), username, password, getClientAddress());
+		const result = await login(
+			getDb(),
+			username,
+			password,
+			getClientAddress(),
+			undefined,
+			userAgent
+		);
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				setHeaders({ 'Retry-After': String(result.retryAfter) });

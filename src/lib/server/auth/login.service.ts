@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import * as users from '../users/users.service';
 import { systemClock, type Clock } from '../shared/clock';
 import { verifyAgainstDummy, verifyPassword } from './password';
-import { createSession, generateSessionToken, type Session } from './session';
+import { createSession, generateSessionToken, markAuthenticated, type Session } from './session';
 import * as throttle from './throttle';
 
 export type LoginResult =
@@ -30,7 +30,8 @@ export async function login(
 	username: string,
 	password: string,
 	clientAddress: string,
-	clock: Clock = systemClock
+	clock: Clock = systemClock,
+	userAgent: string | null = null
 ): Promise<LoginResult> {
 	const name = normaliseUsername(username);
 	const attempt = await throttle.beginAttempt(db, name, clientAddress, clock());
@@ -45,7 +46,13 @@ export async function login(
 	if (!user || !valid || !user.active) return { ok: false, reason: 'invalid' };
 	await throttle.succeeded(db, name, clientAddress);
 	const token = generateSessionToken();
-	const session = await createSession(db, token, user.id);
+	const session = await createSession(
+		db,
+		token,
+		user.id,
+		{ address: clientAddress, userAgent },
+		clock()
+	);
 	return { ok: true, token, session, userId: user.id };
 }
 
@@ -73,4 +80,18 @@ export async function checkOwnPassword(
 	}
 	await throttle.succeeded(db, user.username, clientAddress);
 	return { ok: true };
+}
+
+/** The password given again for the session in use: admin actions are open for a while. */
+export async function confirmPassword(
+	db: Db,
+	userId: number,
+	sessionId: string,
+	password: string,
+	clientAddress: string,
+	clock: Clock = systemClock
+): Promise<PasswordCheck> {
+	const check = await checkOwnPassword(db, userId, password, clientAddress, clock);
+	if (check.ok) await markAuthenticated(db, sessionId, clock());
+	return check;
 }

@@ -1,6 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { checkOwnPassword } from '$lib/server/auth/login.service';
+import { ABSOLUTE_DAYS, IDLE_DAYS } from '$lib/server/auth/session';
+import {
+	endOtherSessions,
+	endSession,
+	mySessions,
+	sessionHandle
+} from '$lib/server/auth/sessions.service';
 import { getDb } from '$lib/server/db';
 import * as users from '$lib/server/users/users.service';
 import { formValues } from '$lib/server/shared/form';
@@ -8,9 +15,13 @@ import { invalid, refuse, type FormFailure } from '$lib/server/shared/http';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	requireUser();
-	return {};
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser();
+	return {
+		sessions: await mySessions(getDb(), user.id, locals.session!.id),
+		idleDays: IDLE_DAYS,
+		absoluteDays: ABSOLUTE_DAYS
+	};
 };
 
 export const actions: Actions = {
@@ -48,5 +59,24 @@ export const actions: Actions = {
 			return refuse(e, 'changePassword');
 		}
 		return { changed: true };
+	},
+	endSession: async ({ request }) => {
+		const user = requireUser();
+		const values = await formValues(request);
+		try {
+			await endSession(getDb(), user.id, values.session ?? '');
+		} catch (e) {
+			return refuse(e, 'sessions');
+		}
+		return { sessionsEnded: 1 };
+	},
+	endOtherSessions: async ({ request, locals }) => {
+		const user = requireUser();
+		const values = await formValues(request);
+		// The form names the session it keeps: a post from elsewhere ends nothing.
+		if (values.keep !== sessionHandle(locals.session!.id)) {
+			return invalid('sessions', {}, {}, { message: 'account_sessions_stale' });
+		}
+		return { sessionsEnded: await endOtherSessions(getDb(), user.id, locals.session!.id) };
 	}
 };
