@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { serve } from './serve.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const buildDir = path.join(root, process.env.BUILD_DIR ?? 'build');
@@ -27,9 +28,7 @@ process.chdir(root);
 process.env.DILNA_DEMO = '1';
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
-// Accounting exports can be tens of megabytes; the import checks its own limits.
-process.env.BODY_SIZE_LIMIT ??= '100M';
 // adapter-node assumes https unless told; the demo runs on plain http on this machine.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
-await import(path.join(buildDir, 'index.js'));
+await serve(buildDir);
 console.log(`Dílna is running at http://localhost:${process.env.PORT}  (Ctrl+C stops it)`);

@@ -1,11 +1,18 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import {
+	json,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getLocale } from '$lib/paraglide/runtime';
 import { closeDatabase, getDb, startDatabase } from '$lib/server/db';
 import { describeTarget, databaseTargetFromEnv } from '$lib/server/db/config';
 import {
-	SESSION_COOKIE,
 	deleteSessionCookie,
+	sessionCookieName,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
@@ -13,6 +20,9 @@ import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/see
 import { systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
+import { bodyLimitFor, limitBody, sizeText } from '$lib/server/body-limit';
+import { t } from '$lib/server/i18n';
+import { HSTS, SECURITY_HEADERS } from '$lib/security-headers.js';
 
 export const init: ServerInit = async () => {
 	const db = await startDatabase();
@@ -64,8 +74,8 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 	});
 
 const handleAuth: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
+	const token = event.cookies.get(sessionCookieName(secure));
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;
@@ -81,18 +91,61 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	if (event.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', HSTS);
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
+};
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The answer to a body over its route's limit, in the form the sender reads (page, form, JSON). */
+function bodyTooLarge(event: RequestEvent, limit: number): Response {
+	const message = t('error_body_too_large', { max: sizeText(limit) });
+	// The connection is closed: the rest of the body is not read.
+	const headers = { connection: 'close' };
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		// What use:enhance expects: the page shows it on the error page.
+		return json({ type: 'error', error: { message } }, { status: 413, headers });
+	}
+	if (!(event.request.headers.get('accept') ?? '').includes('text/html')) {
+		return json({ message }, { status: 413, headers });
+	}
+	const back = escapeHtml(event.url.pathname);
+	const html = `<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8"><title>413</title></head><body><main><h1>413</h1><p>${escapeHtml(message)}</p><p><a href="${back}">${escapeHtml(t('error_body_too_large_back'))}</a></p></main></body></html>`;
+	return new Response(html, {
+		status: 413,
+		headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
+	});
+}
+
+/**
+ * Request bodies within their route's limit (body-limit.ts): a declared length over it is refused
+ * before a byte is read; a body without one is counted as it is read and cut at the limit.
+ */
+const handleBodyLimit: Handle = async ({ event, resolve }) => {
+	const { request } = event;
+	if (!request.body || request.method === 'GET' || request.method === 'HEAD') return resolve(event);
+	const limit = bodyLimitFor(event.url.pathname);
+	const declared = request.headers.get('content-length');
+	if (declared !== null) {
+		if (!(Number(declared) <= limit)) return bodyTooLarge(event, limit);
+	} else {
+		event.request = new Request(request, {
+			body: limitBody(request.body, limit),
+			duplex: 'half'
+		} as RequestInit);
+	}
+	return resolve(event);
 };
 
 export const handle = sequence(
 	handleSecurityHeaders,
 	handleRequestLog,
 	handleParaglide,
+	handleBodyLimit,
 	handleAuth
 );
 

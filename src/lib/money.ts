@@ -5,6 +5,12 @@
  */
 export type Halere = bigint;
 
+/**
+ * The largest amount Dílna takes, ±10^15 CZK in haléře: no municipal ledger line is that large,
+ * and sums of millions of them stay far inside PostgreSQL's bigint.
+ */
+export const MAX_AMOUNT = 10n ** 17n;
+
 const SPACES = /[\s\u00a0\u202f']/g;
 
 /**

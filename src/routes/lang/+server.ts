@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieName, cookieMaxAge, isLocale } from '$lib/paraglide/runtime';
+import { safeRedirect } from '$lib/server/auth/redirect';
 import type { RequestHandler } from './$types';
 
 /** Switches the language with a plain form post, so it works without JavaScript too. */
@@ -16,5 +17,5 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 			sameSite: 'lax'
 		});
 	}
-	redirect(303, target.startsWith('/') && !target.startsWith('//') ? target : '/');
+	redirect(303, safeRedirect(target) ?? '/');
 };

@@ -3,15 +3,11 @@ import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/login.service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { landingPath } from '$lib/server/auth/landing';
+import { safeRedirect } from '$lib/server/auth/redirect';
 import { formValues } from '$lib/server/shared/form';
 import { invalid, type FormFailure } from '$lib/server/shared/http';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Only same-site paths, so the login form cannot be made to redirect elsewhere. */
-function safeRedirect(target: string | null): string | null {
-	return target && target.startsWith('/') && !target.startsWith('//') ? target : null;
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')) ?? '/');
@@ -20,6 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url, setHeaders }) => {
+		const userAgent = request.headers.get('user-agent');
 		const { username = '', password = '' } = await formValues(request);
 		// The password is never sent back to the page.
 		const values = { username };
@@ -33,7 +30,14 @@ export const actions: Actions = {
 				values
 			);
 		}
-		const result = await login(getDb(), username, password, getClientAddress());
+		const result = await login(
+			getDb(),
+			username,
+			password,
+			getClientAddress(),
+			undefined,
+			userAgent
+		);
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				setHeaders({ 'Retry-After': String(result.retryAfter) });
@@ -41,10 +45,12 @@ export const actions: Actions = {
 					form: 'login',
 					values,
 					errors: {},
-					message: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) })
+					message:
+						result.retryAfter <= 120
+							? m.login_wait({ seconds: result.retryAfter })
+							: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) })
 				} satisfies FormFailure);
 			}
-			await new Promise((resolve) => setTimeout(resolve, result.delayMs));
 			return invalid('login', {}, values, { message: 'login_invalid' });
 		}
 		setSessionCookie(cookies, result.token, result.session.expiresAt, url.protocol === 'https:');

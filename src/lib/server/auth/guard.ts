@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { can, type Capability } from './permissions';
-import type { SessionUser } from './session';
+import { recentlyAuthenticated, type SessionUser } from './session';
 
 /**
  * Call at the top of every load, action and endpoint. Page loads send a signed-out user to the
@@ -19,8 +19,31 @@ export function requireUser(): SessionUser {
 	error(401, { message: 'unauthorized' });
 }
 
+/** What only an admin does: the password is asked again when not given recently. */
+const REAUTH_CAPABILITIES: ReadonlySet<Capability> = new Set([
+	'users.manage',
+	'settings.manage',
+	'api_tokens.manage'
+]);
+
 export function requireCapability(...capabilities: Capability[]): SessionUser {
 	const user = requireUser();
 	if (!capabilities.some((c) => can(user.role, c))) error(403, { message: 'forbidden' });
+	if (capabilities.every((c) => REAUTH_CAPABILITIES.has(c))) requireRecentAuth();
 	return user;
+}
+
+/**
+ * For admin pages and actions: the password must have been given within REAUTH_MINUTES (at sign-in
+ * or on /account/confirm), else the user is sent to give it and comes back. A form sent meanwhile
+ * is not carried over: the confirmation page says so.
+ */
+export function requireRecentAuth(): void {
+	const event = getRequestEvent();
+	const session = event.locals.session;
+	if (!session) error(401, { message: 'unauthorized' });
+	if (recentlyAuthenticated(session)) return;
+	const back =
+		event.request.method === 'GET' ? event.url.pathname + event.url.search : event.url.pathname;
+	redirect(303, `/account/confirm?redirectTo=${encodeURIComponent(back)}`);
 }

@@ -3,81 +3,122 @@ import type { Executor } from '../audit/audit';
 import { systemClock } from '../shared/clock';
 
 /**
- * Login throttling, kept in the database because several app instances may share one PostgreSQL.
- * Failures are counted per username and per client address within a window; a few failures slow
- * the answer down, more block the key until the window ends.
+ * Password throttling, kept in the database because several app instances may share one PostgreSQL.
+ *
+ * Every password check (sign-in, the current password on /account) is counted **before** the
+ * password is verified, in one statement that increments and answers at once, so parallel attempts
+ * cannot slip past the count between a read and a write:
+ * - per client address: a hard block after LIMITS.address attempts in the window;
+ * - per username: no block a stranger could trigger, but a growing pause between attempts (none
+ *   for the first SLOW_AFTER, then 1 s, 2 s, 4 s … up to MAX_PAUSE_SECONDS). Parallel attempts
+ *   race for one slot: the row lock lets one through, the others are told to wait.
+ * A successful check clears the username's count and takes its attempt off the address's.
  *
  * The window is compared with the app's clock, so the time written into it is the app's too, passed
  * in rather than the database's now(): a PostgreSQL server's clock is not the process's (under
  * `faketime`, or on another host), and mixing the two would block too long or not at all.
  */
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
-export const LIMITS = { user: 5, address: 20 } as const;
-/** Failures after which each further failed attempt is answered more slowly. */
-const SLOW_AFTER = 2;
-const MAX_DELAY_MS = 3000;
+export const LIMITS = { address: 20 } as const;
+/** Attempts per username before each further one must wait. */
+export const SLOW_AFTER = 3;
+export const MAX_PAUSE_SECONDS = 60;
 
 export type ThrottleKey = { kind: 'user' | 'address'; value: string };
+
+export type Attempt = { allowed: true } | { allowed: false; retryAfter: number };
 
 function keyOf(key: ThrottleKey): string {
 	return `${key.kind}:${key.value.toLowerCase()}`;
 }
 
-/** Seconds until the first blocked key frees up, or 0 when the attempt may proceed. */
-export async function retryAfterSeconds(
-	db: Executor,
-	keys: ThrottleKey[],
-	now: Date = systemClock()
-): Promise<number> {
-	let wait = 0;
-	for (const key of keys) {
-		const row = await db
-			.selectFrom('login_throttle')
-			.select(['failures', 'window_started_at'])
-			.where('key', '=', keyOf(key))
-			.executeTakeFirst();
-		if (!row) continue;
-		const windowEnd = row.window_started_at.getTime() + THROTTLE_WINDOW_SECONDS * 1000;
-		const remaining = Math.ceil((windowEnd - now.getTime()) / 1000);
-		if (remaining > 0 && row.failures >= LIMITS[key.kind]) wait = Math.max(wait, remaining);
-	}
-	return wait;
+/** The pause a username must keep after `attempts` attempts in the window, in seconds. */
+export function pauseSeconds(attempts: number): number {
+	if (attempts < SLOW_AFTER) return 0;
+	return Math.min(MAX_PAUSE_SECONDS, 2 ** (attempts - SLOW_AFTER));
 }
 
-/** Counts a failure for every key; returns how long to delay the answer. */
-export async function recordFailure(
+const pauseSql = (failures: unknown) =>
+	sql`case when ${failures} < ${SLOW_AFTER} then 0 else least(${MAX_PAUSE_SECONDS}, power(2, ${failures} - ${SLOW_AFTER})) end`;
+
+/**
+ * Counts one attempt for the address and the username, or refuses it without counting the
+ * username when it must wait. Call before verifying a password; `succeeded` after a right one.
+ */
+export async function beginAttempt(
 	db: Executor,
-	keys: ThrottleKey[],
+	username: string,
+	address: string,
 	now: Date = systemClock()
-): Promise<number> {
+): Promise<Attempt> {
 	const at = sql<Date>`${now.toISOString()}::timestamptz`;
-	let delay = 0;
-	for (const key of keys) {
-		const row = await db
-			.insertInto('login_throttle')
-			.values({
-				key: keyOf(key),
-				failures: 1,
-				window_started_at: at,
+	const expired = sql<boolean>`login_throttle.window_started_at <= ${at} - make_interval(secs => ${THROTTLE_WINDOW_SECONDS})`;
+	const counted = await db
+		.insertInto('login_throttle')
+		.values({
+			key: keyOf({ kind: 'address', value: address }),
+			failures: 1,
+			window_started_at: at,
+			last_failure_at: at
+		})
+		.onConflict((oc) =>
+			oc.column('key').doUpdateSet({
+				failures: sql`case when ${expired} then 1 else login_throttle.failures + 1 end`,
+				window_started_at: sql`case when ${expired} then ${at} else login_throttle.window_started_at end`,
 				last_failure_at: at
 			})
-			.onConflict((oc) =>
-				oc.column('key').doUpdateSet({
-					// A failure after the window starts a new window.
-					failures: sql`case when login_throttle.window_started_at < ${at} - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) then 1 else login_throttle.failures + 1 end`,
-					window_started_at: sql`case when login_throttle.window_started_at < ${at} - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) then ${at} else login_throttle.window_started_at end`,
+		)
+		.returning(['failures', 'window_started_at'])
+		.executeTakeFirstOrThrow();
+	if (counted.failures > LIMITS.address) {
+		const windowEnd = counted.window_started_at.getTime() + THROTTLE_WINDOW_SECONDS * 1000;
+		return {
+			allowed: false,
+			retryAfter: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000))
+		};
+	}
+
+	const userKey = keyOf({ kind: 'user', value: username });
+	// One statement: the row lock orders parallel attempts, and the WHERE (re-checked on the row
+	// as the previous attempt left it) lets through only an attempt whose pause has passed.
+	const reserved = await db
+		.insertInto('login_throttle')
+		.values({ key: userKey, failures: 1, window_started_at: at, last_failure_at: at })
+		.onConflict((oc) =>
+			oc
+				.column('key')
+				.doUpdateSet({
+					failures: sql`case when ${expired} then 1 else login_throttle.failures + 1 end`,
+					window_started_at: sql`case when ${expired} then ${at} else login_throttle.window_started_at end`,
 					last_failure_at: at
 				})
-			)
-			.returning('failures')
-			.executeTakeFirstOrThrow();
-		if (key.kind === 'user' && row.failures > SLOW_AFTER) {
-			delay = Math.max(delay, Math.min(MAX_DELAY_MS, (row.failures - SLOW_AFTER) * 500));
-		}
-	}
-	return delay;
+				.where(
+					sql<boolean>`${expired} or login_throttle.last_failure_at <= ${at} - make_interval(secs => ${pauseSql(sql.ref('login_throttle.failures'))})`
+				)
+		)
+		.returning('failures')
+		.executeTakeFirst();
+	if (reserved) return { allowed: true };
+	const row = await db
+		.selectFrom('login_throttle')
+		.select(['failures', 'last_failure_at'])
+		.where('key', '=', userKey)
+		.executeTakeFirst();
+	const freeAt = row
+		? row.last_failure_at.getTime() + pauseSeconds(row.failures) * 1000
+		: now.getTime() + 1000;
+	return { allowed: false, retryAfter: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) };
 }
 
-export async function clearFailures(db: Executor, key: ThrottleKey): Promise<void> {
-	await db.deleteFrom('login_throttle').where('key', '=', keyOf(key)).execute();
+/** A right password: the username starts afresh, and the address's attempt is taken back. */
+export async function succeeded(db: Executor, username: string, address: string): Promise<void> {
+	await db
+		.deleteFrom('login_throttle')
+		.where('key', '=', keyOf({ kind: 'user', value: username }))
+		.execute();
+	await db
+		.updateTable('login_throttle')
+		.set({ failures: sql`greatest(failures - 1, 0)` })
+		.where('key', '=', keyOf({ kind: 'address', value: address }))
+		.execute();
 }

@@ -5,7 +5,6 @@ import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import type { CostNature } from '../db/schema';
-import { parseCzk } from '../../money';
 import { parseMonth } from '../imports/formats/dates';
 import { refreshProcessCosts } from '../allocation/allocation.service';
 import { ValidationError, type FieldErrors } from '../shared/errors';
@@ -36,8 +35,7 @@ export function parseEntryForm(form: Record<string, unknown>): Parsed<EntryInput
 	if (kind !== 'actual' && kind !== 'budget') f.errors.kind = 'costs_err_kind';
 	const month = parseMonth(f.raw('month'));
 	if (!month) f.errors.month = 'costs_err_month';
-	const amount = parseCzk(f.raw('amount'));
-	if (amount === null) f.errors.amount = 'costs_err_amount_field';
+	const amount = f.money('amount', { required: true, error: 'costs_err_amount_field' });
 	const polozka = f.raw('polozka');
 	if (!/^\d{4}$/.test(polozka)) f.errors.polozka = 'costs_err_polozka_field';
 	const paragraf = f.raw('paragraf');

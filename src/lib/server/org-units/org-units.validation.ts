@@ -1,4 +1,3 @@
-import { parseCzk } from '$lib/money';
 import { FormReader, type Parsed } from '../shared/form';
 import type { OrgUnitInput, OrgUnitYearInput } from './org-units';
 
@@ -16,12 +15,7 @@ export function parseOrgUnit(form: Record<string, unknown>): Parsed<OrgUnitInput
 export function parseOrgUnitYear(form: Record<string, unknown>): Parsed<OrgUnitYearInput> {
 	const f = new FormReader(form);
 	const year = f.int('year', { required: true, min: 1990, max: 2100 });
-	const fte = f.decimal('fte', { required: true, min: '0' });
-	let hourlyCost: bigint | null = null;
-	const cost = f.raw('hourlyCost');
-	if (cost) {
-		hourlyCost = parseCzk(cost);
-		if (hourlyCost === null || hourlyCost < 0n) f.errors.hourlyCost = 'processes_error_amount';
-	}
+	const fte = f.decimal('fte', { required: true, min: '0', column: [8, 2] });
+	const hourlyCost = f.money('hourlyCost', { min: 0n });
 	return f.result({ year: year ?? 0, fte: fte ?? '', hourlyCost });
 }

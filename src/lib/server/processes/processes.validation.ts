@@ -47,8 +47,8 @@ export function parseProcessYear(form: Record<string, unknown>): Parsed<ProcessY
 	const value = {
 		year: year ?? 0,
 		volume: f.int('volume', { min: 0, error: 'processes_error_negative' }),
-		leadTimeDays: f.decimal('leadTimeDays', { min: '0' }),
-		fte: f.decimal('fte', { min: '0' })
+		leadTimeDays: f.decimal('leadTimeDays', { min: '0', column: [8, 2] }),
+		fte: f.decimal('fte', { min: '0', column: [8, 2] })
 	};
 	return f.result(value);
 }

@@ -29,3 +29,55 @@ describe('FormReader', () => {
 		expect(f.ok).toBe(false);
 	});
 });
+
+describe('FormReader ranges: what the database cannot hold is refused before it sees it', () => {
+	it('refuses decimals beyond their column (numeric(8, 2): FTE, lead time)', () => {
+		const f = new FormReader({
+			fte: '999999,99',
+			big: '1000000',
+			fine: '0,125',
+			kpi: '99999999999999'
+		});
+		expect(f.decimal('fte', { column: [8, 2] })).toBe('999999.99');
+		expect(f.decimal('big', { column: [8, 2] })).toBeNull();
+		expect(f.decimal('fine', { column: [8, 2] })).toBeNull();
+		// numeric(18, 4) is the default
+		expect(f.decimal('kpi')).toBe('99999999999999');
+		expect(f.errors).toEqual({ big: 'error_number_range', fine: 'error_decimal_places' });
+	});
+
+	it('refuses amounts beyond ±10^15 CZK, as the imports do', () => {
+		const f = new FormReader({
+			max: '1 000 000 000 000 000',
+			over: '1 000 000 000 000 000,01',
+			huge: '99999999999999999999999999',
+			neg: '-5',
+			bad: '12,345'
+		});
+		expect(f.money('max')).toBe(10n ** 17n);
+		expect(f.money('over')).toBeNull();
+		expect(f.money('huge')).toBeNull();
+		expect(f.money('neg', { min: 0n })).toBeNull();
+		expect(f.money('bad', { error: 'costs_err_amount_field' })).toBeNull();
+		expect(f.errors).toEqual({
+			over: 'error_amount_range',
+			huge: 'error_amount_range',
+			neg: 'processes_error_negative',
+			bad: 'costs_err_amount_field'
+		});
+	});
+
+	it('refuses ids and whole numbers beyond int4', () => {
+		const f = new FormReader({ id: '2147483648', ok: '2147483647', n: '99999999999' });
+		expect(f.id('id')).toBeNull();
+		expect(f.id('ok')).toBe(2147483647);
+		expect(f.int('n')).toBeNull();
+		expect(Object.keys(f.errors)).toEqual(['id', 'n']);
+	});
+
+	it('refuses over-long text with a message instead of cutting it', () => {
+		const f = new FormReader({ d: 'x'.repeat(1_000_000) });
+		expect(f.text('d', { max: 4000 })).toBeNull();
+		expect(f.errors).toEqual({ d: 'error_too_long' });
+	});
+});

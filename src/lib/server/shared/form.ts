@@ -1,8 +1,19 @@
 import { parseDecimal, compare } from '../../decimal';
+import { MAX_AMOUNT, parseCzk } from '../../money';
 import type { FieldErrors } from './errors';
 
 /** What a form parser returns: the typed input, or the field errors (message keys). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** PostgreSQL `integer`: every id, version, year and count column. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A positive whole number an `integer` id column can hold, else null (`1e3`, `0x10` are not ids). */
+export function idNumber(value: string | null | undefined): number | null {
+	if (!value || !/^\d{1,10}$/.test(value)) return null;
+	const n = Number(value);
+	return n > 0 && n <= INT4_MAX ? n : null;
+}
 
 /** The submitted fields as strings (files are left out), to parse and to echo after a refusal. */
 export type FormValues = Record<string, string>;
@@ -64,7 +75,11 @@ export class FormReader {
 			if (options.required) this.errors[name] = 'error_required';
 			return null;
 		}
-		if (v.length > (options.max ?? 200)) this.errors[name] = 'error_too_long';
+		if (v.length > (options.max ?? 200)) {
+			// Refused whole, never cut.
+			this.errors[name] = 'error_too_long';
+			return null;
+		}
 		return v;
 	}
 
@@ -78,6 +93,7 @@ export class FormReader {
 			if (options.required) this.errors[name] = 'error_required';
 			return null;
 		}
+		// At most 9 digits: always inside PostgreSQL's integer.
 		const n = /^-?\d{1,9}$/.test(v) ? Number(v) : NaN;
 		if (
 			!Number.isInteger(n) ||
@@ -90,10 +106,19 @@ export class FormReader {
 		return n;
 	}
 
-	/** A decimal the Czech way (`12,5`, `1 234,5`, `85 %`) as a canonical string. */
+	/**
+	 * A decimal the Czech way (`12,5`, `1 234,5`, `85 %`) as a canonical string, within its
+	 * column's `numeric(precision, scale)` (default `numeric(18, 4)`): more whole digits than the
+	 * column holds are refused (PostgreSQL would fail), more decimals too (it would round).
+	 */
 	decimal(
 		name: string,
-		options: { required?: boolean; min?: string; error?: string } = {}
+		options: {
+			required?: boolean;
+			min?: string;
+			error?: string;
+			column?: readonly [precision: number, scale: number];
+		} = {}
 	): string | null {
 		const v = this.raw(name);
 		if (!v) {
@@ -105,11 +130,50 @@ export class FormReader {
 			this.errors[name] = 'processes_error_decimal';
 			return null;
 		}
+		const [precision, scale] = options.column ?? [18, 4];
+		const [whole, fraction = ''] = d.replace('-', '').split('.');
+		if (whole.replace(/^0+/, '').length > precision - scale) {
+			this.errors[name] = 'error_number_range';
+			return null;
+		}
+		if (fraction.length > scale) {
+			this.errors[name] = 'error_decimal_places';
+			return null;
+		}
 		if (options.min !== undefined && compare(d, options.min) < 0) {
 			this.errors[name] = options.error ?? 'processes_error_negative';
 			return null;
 		}
 		return d;
+	}
+
+	/**
+	 * A CZK amount as people write it (`1 234,50`, `12 Kč`) in haléře, within ±10^15 CZK like
+	 * every imported amount, so a sum never leaves PostgreSQL's bigint.
+	 */
+	money(
+		name: string,
+		options: { required?: boolean; min?: bigint; error?: string } = {}
+	): bigint | null {
+		const v = this.raw(name);
+		if (!v) {
+			if (options.required) this.errors[name] = 'error_required';
+			return null;
+		}
+		const amount = parseCzk(v);
+		if (amount === null) {
+			this.errors[name] = options.error ?? 'processes_error_amount';
+			return null;
+		}
+		if (amount > MAX_AMOUNT || amount < -MAX_AMOUNT) {
+			this.errors[name] = 'error_amount_range';
+			return null;
+		}
+		if (options.min !== undefined && amount < options.min) {
+			this.errors[name] = 'processes_error_negative';
+			return null;
+		}
+		return amount;
 	}
 
 	choice<T extends string>(
@@ -133,11 +197,8 @@ export class FormReader {
 			if (options.required) this.errors[name] = 'error_required';
 			return null;
 		}
-		const n = Number(v);
-		if (!Number.isSafeInteger(n) || n <= 0) {
-			this.errors[name] = 'error_choice';
-			return null;
-		}
+		const n = idNumber(v);
+		if (n === null) this.errors[name] = 'error_choice';
 		return n;
 	}
 

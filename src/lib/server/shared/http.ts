@@ -11,7 +11,7 @@ import {
 	ValidationError,
 	type FieldErrors
 } from './errors';
-import type { FormValues } from './form';
+import { INT4_MAX, idNumber, type FormValues } from './form';
 
 /** What every refused form action returns (as `fail(status, payload)`). */
 export interface FormFailure {
@@ -88,11 +88,16 @@ function jsonSafe(_key: string, value: unknown) {
 	return typeof value === 'bigint' ? value.toString() : value;
 }
 
-/** A numeric route id, or 404. */
+/** A numeric route id, or 404 (also beyond PostgreSQL's integer: no such record can exist). */
 export function routeId(value: string | undefined | null): number {
-	const id = Number(value);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, { message: 'not found' });
+	const id = idNumber(value);
+	if (id === null) error(404, { message: 'not found' });
 	return id;
+}
+
+/** An optional id filter from the query string (`?unit=3`); anything that cannot be an id is none. */
+export function queryId(url: URL, name: string): number | null {
+	return idNumber(url.searchParams.get(name));
 }
 
 /** The years `?year=` may name: from the first year an office could have records to ten ahead. */
@@ -121,6 +126,6 @@ export function versionOf(values: FormValues, options: { required?: boolean } = 
 	const raw = values.version ?? '';
 	if (!raw && !options.required) return null;
 	const v = Number(raw);
-	if (!Number.isSafeInteger(v) || v <= 0) error(400, { message: 'bad request' });
+	if (!Number.isSafeInteger(v) || v <= 0 || v > INT4_MAX) error(400, { message: 'bad request' });
 	return v;
 }

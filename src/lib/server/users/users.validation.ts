@@ -1,4 +1,4 @@
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import { isRole } from '../auth/permissions';
 import type { Role } from '../db/schema';
 import type { FieldErrors } from '../shared/errors';
@@ -10,10 +10,16 @@ export function normaliseUsername(value: unknown): string {
 	return typeof value === 'string' ? value.trim().toLowerCase() : '';
 }
 
-export function checkPassword(value: unknown, field: string, errors: FieldErrors): string {
+/** A new password: long enough and not a common or breached one (see passwordProblem). */
+export function checkPassword(
+	value: unknown,
+	field: string,
+	errors: FieldErrors,
+	username = ''
+): string {
 	const password = typeof value === 'string' ? value : '';
-	if (password.length < MIN_PASSWORD_LENGTH) errors[field] = 'error_password_too_short';
-	else if (password.length > MAX_PASSWORD_LENGTH) errors[field] = 'error_too_long';
+	const problem = passwordProblem(password, username);
+	if (problem) errors[field] = problem;
 	return password;
 }
 
@@ -34,6 +40,6 @@ export function parseNewUser(form: Record<string, unknown>): Parsed<NewUserInput
 	const displayName = f.text('displayName', { required: true, max: 120 }) ?? '';
 	if (!isRole(form.role)) f.errors.role = 'error_role';
 	// Passwords are taken as typed: the reader would trim them.
-	const password = checkPassword(form.password, 'password', f.errors);
+	const password = checkPassword(form.password, 'password', f.errors, username);
 	return f.result({ username, displayName, role: form.role as Role, password });
 }

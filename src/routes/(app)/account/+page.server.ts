@@ -1,19 +1,51 @@
+import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
+import { checkOwnPassword } from '$lib/server/auth/login.service';
+import { ABSOLUTE_DAYS, IDLE_DAYS } from '$lib/server/auth/session';
+import {
+	endOtherSessions,
+	endSession,
+	mySessions,
+	sessionHandle
+} from '$lib/server/auth/sessions.service';
 import { getDb } from '$lib/server/db';
 import * as users from '$lib/server/users/users.service';
 import { formValues } from '$lib/server/shared/form';
-import { refuse } from '$lib/server/shared/http';
+import { invalid, refuse, type FormFailure } from '$lib/server/shared/http';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	requireUser();
-	return {};
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser();
+	return {
+		sessions: await mySessions(getDb(), user.id, locals.session!.id),
+		idleDays: IDLE_DAYS,
+		absoluteDays: ABSOLUTE_DAYS
+	};
 };
 
 export const actions: Actions = {
-	changePassword: async ({ request, locals }) => {
+	changePassword: async ({ request, locals, getClientAddress, setHeaders }) => {
 		const user = requireUser();
 		const values = await formValues(request);
+		// The current password is checked under the sign-in throttle first: a stolen session
+		// cannot try passwords faster than the sign-in form allows.
+		const check = await checkOwnPassword(
+			getDb(),
+			user.id,
+			values.currentPassword ?? '',
+			getClientAddress()
+		);
+		if (!check.ok && check.reason === 'throttled') {
+			setHeaders({ 'Retry-After': String(check.retryAfter) });
+			return fail(429, {
+				form: 'changePassword',
+				values: {},
+				errors: {},
+				message: m.login_wait({ seconds: check.retryAfter })
+			} satisfies FormFailure);
+		}
+		if (!check.ok) return invalid('changePassword', { currentPassword: 'error_current_password' });
 		try {
 			await users.changePassword(
 				getDb(),
@@ -27,5 +59,24 @@ export const actions: Actions = {
 			return refuse(e, 'changePassword');
 		}
 		return { changed: true };
+	},
+	endSession: async ({ request }) => {
+		const user = requireUser();
+		const values = await formValues(request);
+		try {
+			await endSession(getDb(), user.id, values.session ?? '');
+		} catch (e) {
+			return refuse(e, 'sessions');
+		}
+		return { sessionsEnded: 1 };
+	},
+	endOtherSessions: async ({ request, locals }) => {
+		const user = requireUser();
+		const values = await formValues(request);
+		// The form names the session it keeps: a post from elsewhere ends nothing.
+		if (values.keep !== sessionHandle(locals.session!.id)) {
+			return invalid('sessions', {}, {}, { message: 'account_sessions_stale' });
+		}
+		return { sessionsEnded: await endOtherSessions(getDb(), user.id, locals.session!.id) };
 	}
 };

@@ -3,7 +3,7 @@ import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
-import { invalid, refuse, yearParam } from '$lib/server/shared/http';
+import { invalid, queryId, refuse, yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
 import { CRITERIA, WEIGHTS } from '$lib/server/processes/potential';
@@ -31,8 +31,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		year,
 		kind: pick(url.searchParams.get('kind'), PROCESS_KINDS),
 		status: pick(url.searchParams.get('status'), PROCESS_STATUSES),
-		orgUnitId: Number(url.searchParams.get('unit')) || null,
-		ownerId: Number(url.searchParams.get('owner')) || null,
+		orgUnitId: queryId(url, 'unit'),
+		ownerId: queryId(url, 'owner'),
 		q: url.searchParams.get('q')?.trim().slice(0, 100) || null,
 		minPotential: minPotential(url.searchParams.get('potential')),
 		sort: pick(url.searchParams.get('sort'), SORTS) ?? 'code'

@@ -26,6 +26,11 @@ export interface UserSessionTable {
 	user_id: number;
 	expires_at: Timestamp;
 	created_at: GeneratedTimestamp;
+	last_seen_at: GeneratedTimestamp;
+	/** when the password was last given: at sign-in, or to confirm an admin action */
+	authenticated_at: GeneratedTimestamp;
+	address: string | null;
+	user_agent: string | null;
 }
 
 export interface LoginThrottleTable {

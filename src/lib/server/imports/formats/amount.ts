@@ -1,4 +1,4 @@
-import { parseCzk } from '$lib/money';
+import { MAX_AMOUNT, parseCzk } from '$lib/money';
 
 /**
  * Amounts as accounting exports write them, read exactly to the haléř (bigint, never a float):
@@ -13,8 +13,8 @@ export type AmountResult =
 	| { ok: true; value: bigint; artefact: boolean }
 	| { ok: false; reason: 'empty' | 'invalid' | 'too-precise' | 'too-large' };
 
-/** ±10^15 CZK in haléře. */
-export const MAX_AMOUNT = 10n ** 17n;
+/** ±10^15 CZK in haléře: the same bound as every form's amount. */
+export { MAX_AMOUNT };
 
 const NUMBER = /^(\d*)(?:[.,](\d*))?(?:[eE]([+-]?\d{1,6}))?$/;
 

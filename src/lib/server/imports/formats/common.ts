@@ -6,6 +6,7 @@ import { parseAmount, type AmountResult } from './amount';
 import { matchColumns, normalizeHeader, type ColumnMapping } from './columns';
 import { guessDelimiter, parseCsv, type CsvRecord } from './csv';
 import { decodeText, looksBinary, type EncodingChoice } from './encoding';
+import { LIMITS } from '../types';
 
 /** What a caller may tell an adapter; everything is optional. */
 export interface AdapterOptions {
@@ -232,7 +233,8 @@ export function decodeCsv(
 		return null;
 	}
 	const delimiter = guessDelimiter(text);
-	const [header, ...records] = parseCsv(text, { delimiter });
+	// The header, the row limit and one more: enough to know the file is over the limit.
+	const [header, ...records] = parseCsv(text, { delimiter, maxRecords: LIMITS.maxRows + 2 });
 	const rawHeaders = (header?.fields ?? []).map((h) => h.trim());
 	return {
 		headerLine: header?.line ?? 1,
@@ -285,6 +287,12 @@ export function readCsvTable(
 	if (!table) return null;
 	if (table.rawHeaders.length === 0 || table.records.length === 0) {
 		b.error(0, 'imports_error_no_data', 'file');
+		return null;
+	}
+	if (table.records.length > LIMITS.maxRows) {
+		// Every CSV format (CityVizor, VERA, Internet Stream) counts against the one limit.
+		b.rowsRead = table.records.length;
+		b.error(0, 'costs_err_too_many_rows', 'file', { max: LIMITS.maxRows });
 		return null;
 	}
 	return { ...table, records: checkRecords(table.headers.length, table.records, b) };

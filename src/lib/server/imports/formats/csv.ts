@@ -18,6 +18,8 @@ export interface CsvOptions {
 	delimiter?: string;
 	/** Skip records whose fields are all empty (blank lines, `;;;`). Default true. */
 	skipEmpty?: boolean;
+	/** Stop after this many records: a file over the row limit is refused, not read whole. */
+	maxRecords?: number;
 }
 
 /** Picks the separator that the first line uses most, outside quotes: `;`, tab or `,`. */
@@ -43,7 +45,8 @@ export function parseCsv(input: string, options: CsvOptions = {}): CsvRecord[] {
 	let i = 0;
 	let line = 1;
 
-	while (i < n) {
+	const maxRecords = options.maxRecords ?? Infinity;
+	while (i < n && records.length < maxRecords) {
 		const start = i;
 		const startLine = line;
 		const fields: string[] = [];

@@ -22,7 +22,7 @@ import {
 	ResultBuilder,
 	type AdapterOptions
 } from './common';
-import { readXlsx } from './xlsx';
+import { readXlsx, XlsxTooLargeError } from './xlsx';
 
 export interface Table {
 	/** The header line's number (1 for a usual file). */
@@ -164,8 +164,12 @@ export async function parseGenericXlsx(
 	let table: Table;
 	try {
 		table = await readXlsx(bytes, LIMITS.maxRows);
-	} catch {
-		b.error(0, 'costs_err_not_xlsx', 'file');
+	} catch (error) {
+		b.error(
+			0,
+			error instanceof XlsxTooLargeError ? 'imports_error_zip_too_large' : 'costs_err_not_xlsx',
+			'file'
+		);
 		return b.result();
 	}
 	if (table.headers.length === 0) {

@@ -1,6 +1,7 @@
 import type { AdapterResult, EntryKind } from '../source-row';
 import { amountFromDebitCredit, MAX_AMOUNT } from './amount';
 import { monthFromParts } from './dates';
+import { LIMITS } from '../types';
 import { decodeText, looksBinary } from './encoding';
 import {
 	classifyPolozka,
@@ -150,6 +151,11 @@ export function parseKxx(bytes: Uint8Array, options: AdapterOptions = {}): Adapt
 
 		if (type === 'G/@') {
 			b.rowsRead++;
+			if (b.rowsRead > LIMITS.maxRows) {
+				// The one row limit of every format: stop reading, read.ts refuses the file.
+				b.error(0, 'costs_err_too_many_rows', 'file', { max: LIMITS.maxRows });
+				return b.result(encoding);
+			}
 			lastRow = -1;
 			if (line.length > 109 && line.slice(109).trim() === '') line = line.slice(0, 109);
 			if (line.length === 108) line += ' ';

@@ -1,5 +1,7 @@
 // The first sheet of an XLSX workbook as a table of text cells, for the generic adapter.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { unzipBounded } from './unzip';
 import type { Table } from './generic';
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -16,35 +18,57 @@ function cellText(value: ExcelJS.CellValue): string {
 	return '';
 }
 
+/** Bytes a workbook's parts may really unpack to (the sheet XML is far larger than the file). */
+export const XLSX_MAX_UNPACKED = 256 * 1024 * 1024;
+
+/** The workbook unpacks to more than XLSX_MAX_UNPACKED, whatever it declares. */
+export class XlsxTooLargeError extends Error {
+	constructor() {
+		super('workbook too large');
+	}
+}
+
 /**
- * Throws when the bytes are not a workbook (the adapter says so). Stops collecting one row past
- * `maxRows`, so an oversized sheet is refused without holding all of it.
+ * The first sheet as a table. Throws when the bytes are not a workbook (the adapter says so), and
+ * XlsxTooLargeError when its parts really unpack to more than XLSX_MAX_UNPACKED (counted while
+ * inflating and kept nowhere, so a forged size cannot fill memory). The sheet is then read as a
+ * stream, row by row, and reading stops one row past `maxRows`: an oversized sheet is refused
+ * with at most that many rows in memory, never the whole sheet.
  */
 export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Table> {
-	const workbook = new ExcelJS.Workbook();
-	await workbook.xlsx.load(
-		bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+	if (!unzipBounded(bytes, XLSX_MAX_UNPACKED, { keep: false }).ok) throw new XlsxTooLargeError();
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+		Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+		{
+			sharedStrings: 'cache',
+			styles: 'cache',
+			hyperlinks: 'ignore',
+			worksheets: 'emit',
+			entries: 'emit'
+		}
 	);
-	const sheet = workbook.worksheets[0];
 	const table: Table = { headerLine: 1, headers: [], records: [] };
-	if (!sheet) return table;
 	let headerFound = false;
 	let width = 0;
-	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-		if (table.records.length > maxRows) return;
-		const values = row.values as ExcelJS.CellValue[];
-		const cells: string[] = [];
-		for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
-		if (cells.every((c) => c === '')) return;
-		if (!headerFound) {
-			headerFound = true;
-			table.headerLine = rowNumber;
-			table.headers = cells;
-			width = cells.length;
-			return;
+	for await (const sheet of reader) {
+		for await (const row of sheet) {
+			const values = row.values as ExcelJS.CellValue[];
+			const cells: string[] = [];
+			for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
+			if (cells.every((c) => c === '')) continue;
+			if (!headerFound) {
+				headerFound = true;
+				table.headerLine = row.number;
+				table.headers = cells;
+				width = cells.length;
+				continue;
+			}
+			while (cells.length < width) cells.push('');
+			table.records.push({ line: row.number, fields: cells });
+			if (table.records.length > maxRows) break;
 		}
-		while (cells.length < width) cells.push('');
-		table.records.push({ line: rowNumber, fields: cells });
-	});
+		// The first sheet only.
+		break;
+	}
 	return table;
 }

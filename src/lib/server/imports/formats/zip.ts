@@ -1,10 +1,10 @@
-import { unzipSync } from 'fflate';
 import type { AdapterResult } from '../source-row';
 import { fileError, mergeResults, ResultBuilder, type AdapterOptions } from './common';
 import { internetStreamFile } from './internet-stream';
+import { unzipBounded } from './unzip';
 
-/** Uncompressed size a ZIP may unpack to; beyond it the file is refused, not unpacked. */
-export const ZIP_MAX_UNPACKED = 256 * 1024 * 1024;
+/** Bytes a ZIP may really unpack to (counted, not declared); beyond it the file is refused. */
+export const ZIP_MAX_UNPACKED = 128 * 1024 * 1024;
 
 type EntryParser = (
 	name: string,
@@ -34,17 +34,11 @@ export function parseZipWith(
 ): AdapterResult {
 	let entries: Record<string, Uint8Array>;
 	try {
-		let total = 0;
-		let tooLarge = false;
-		entries = unzipSync(bytes, {
-			filter: (file) => {
-				if (file.name.endsWith('/') || /(^|\/)(__MACOSX|\.)/.test(file.name)) return false;
-				total += file.originalSize;
-				if (total > maxUnpacked) tooLarge = true;
-				return !tooLarge;
-			}
+		const unzipped = unzipBounded(bytes, maxUnpacked, {
+			accept: (name) => !name.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(name)
 		});
-		if (tooLarge) return fileError('zip', 'imports_error_zip_too_large');
+		if (!unzipped.ok) return fileError('zip', 'imports_error_zip_too_large');
+		entries = unzipped.entries;
 	} catch {
 		return fileError('zip', 'imports_error_zip_unreadable');
 	}

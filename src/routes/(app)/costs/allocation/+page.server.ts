@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import * as allocation from '$lib/server/allocation/allocation.service';
 import * as lookups from '$lib/server/costs/lookups';
 import { formValues } from '$lib/server/shared/form';
-import { refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import { queryId, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const db = getDb();
 	const year = yearParam(url, currentYear());
 	const { units } = await lookups.options(db);
-	const unitId = Number(url.searchParams.get('unit')) || units[0]?.id || null;
+	const unitId = queryId(url, 'unit') ?? units[0]?.id ?? null;
 	const key = unitId ? await allocation.keyFor(db, unitId, year) : null;
 	return { year, units, unitId, key, canEdit: can(user.role, 'allocation.edit') };
 };

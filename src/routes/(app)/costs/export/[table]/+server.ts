@@ -11,7 +11,7 @@ import {
 import { ratio } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { yearParam } from '$lib/server/shared/http';
+import { queryId, yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
 import type { RequestHandler } from './$types';
 
@@ -126,7 +126,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 			break;
 		}
 		case 'entries': {
-			const batch = Number(url.searchParams.get('batch')) || null;
+			const batch = queryId(url, 'batch');
 			const rows = await entries.list(db, { year, batchId: batch, limit: 200_000 });
 			table = {
 				name: `ucetni-zaznamy-${year}`,

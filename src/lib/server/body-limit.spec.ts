@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { BODY_LIMITS, BodyTooLargeError, bodyLimitFor, limitBody, sizeText } from './body-limit';
+
+describe('request body limits', () => {
+	it('gives sign-in a small limit, the import screens the file size, other forms a megabyte', () => {
+		expect(bodyLimitFor('/login')).toBe(16 * 1024);
+		expect(bodyLimitFor('/costs/import')).toBe(BODY_LIMITS.import);
+		expect(bodyLimitFor('/goals/import')).toBe(BODY_LIMITS.import);
+		expect(bodyLimitFor('/costs/import/other')).toBe(BODY_LIMITS.form);
+		expect(bodyLimitFor('/initiatives/3')).toBe(BODY_LIMITS.form);
+		expect(BODY_LIMITS.import).toBeGreaterThan(50 * 1024 * 1024);
+	});
+
+	it('cuts a body without a declared length once it passes the limit', async () => {
+		const body = new Blob([new Uint8Array(3000)]).stream();
+		await expect(new Response(limitBody(body, 2048)).arrayBuffer()).rejects.toBeInstanceOf(
+			BodyTooLargeError
+		);
+		const small = new Blob([new Uint8Array(1000)]).stream();
+		expect((await new Response(limitBody(small, 2048)).arrayBuffer()).byteLength).toBe(1000);
+	});
+
+	it('names sizes the way the message shows them', () => {
+		expect(sizeText(16 * 1024)).toBe('16 kB');
+		expect(sizeText(BODY_LIMITS.import)).toBe('51 MB');
+	});
+});

@@ -1,0 +1,55 @@
+import { LIMITS } from './imports/types';
+
+/**
+ * How large a request body each route takes: a sign-in is a few fields, a form a few hundred
+ * kilobytes at most, and only the import screens take a file (LIMITS.maxFileSize and the form
+ * around it). adapter-node's BODY_SIZE_LIMIT (scripts/serve.js) is the ceiling above all of them;
+ * `handleBodyLimit` in hooks.server.ts applies these below it, before the route reads a byte.
+ */
+export const BODY_LIMITS = {
+	signIn: 16 * 1024,
+	form: 1024 * 1024,
+	import: LIMITS.maxFileSize + 1024 * 1024
+} as const;
+
+/** Routes that take an uploaded file. */
+const IMPORT_ROUTES = [/^\/costs\/import\/?$/, /^\/goals\/import\/?$/];
+
+export function bodyLimitFor(pathname: string): number {
+	if (pathname === '/login' || pathname === '/login/') return BODY_LIMITS.signIn;
+	if (IMPORT_ROUTES.some((r) => r.test(pathname))) return BODY_LIMITS.import;
+	return BODY_LIMITS.form;
+}
+
+export class BodyTooLargeError extends Error {
+	constructor(readonly limit: number) {
+		super(`request body over ${limit} bytes`);
+	}
+}
+
+/**
+ * The body as a stream that fails once more than `limit` bytes have come, for a request that does
+ * not say its length (chunked): the route's parser stops there instead of reading on.
+ */
+export function limitBody(
+	body: ReadableStream<Uint8Array>,
+	limit: number
+): ReadableStream<Uint8Array> {
+	let seen = 0;
+	return body.pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, controller) {
+				seen += chunk.byteLength;
+				if (seen > limit) controller.error(new BodyTooLargeError(limit));
+				else controller.enqueue(chunk);
+			}
+		})
+	);
+}
+
+/** `1048576` → `1 MB`, `16384` → `16 kB`, for the message. */
+export function sizeText(bytes: number): string {
+	return bytes >= 1024 * 1024
+		? `${Math.round(bytes / 1024 / 1024)} MB`
+		: `${Math.round(bytes / 1024)} kB`;
+}
