@@ -11,6 +11,7 @@ import * as kpis from '../kpis/kpis.service';
 import { fromScaledPadded, parseNonNegative } from '../../decimal';
 import { allocate, divRound } from '../../money';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import * as repo from './allocation.repository';
 
 export type KeySource = 'manual' | 'fte' | 'equal';
 
@@ -25,17 +26,8 @@ interface ProcessInfo {
 }
 
 async function loadProcesses(db: Executor, year: number): Promise<ProcessInfo[]> {
-	const processes = await db
-		.selectFrom('process')
-		.select(['id', 'code', 'name', 'org_unit_id', 'status'])
-		.orderBy('code')
-		.execute();
-	const years = await db
-		.selectFrom('process_year')
-		.select(['process_id', 'year', 'fte', 'volume'])
-		.where('year', '<=', year)
-		.orderBy('year')
-		.execute();
+	const processes = await repo.processes(db);
+	const years = await repo.processYearsUpTo(db, year);
 	// The year's FTE, or the latest earlier one: effort rarely changes with the calendar.
 	const fte = new Map<number, string>();
 	const volume = new Map<number, number | null>();
@@ -71,11 +63,7 @@ function defaultKey(processes: ProcessInfo[], orgUnitId: number): Key {
 }
 
 async function manualKeys(db: Executor, year: number): Promise<Map<number, Key>> {
-	const rows = await db
-		.selectFrom('allocation_key')
-		.select(['org_unit_id', 'process_id', 'percent'])
-		.where('year', '=', year)
-		.execute();
+	const rows = await repo.keyRows(db, year);
 	const keys = new Map<number, Key>();
 	for (const r of rows) {
 		const key = keys.get(r.org_unit_id) ?? { source: 'manual' as const, weights: [] };
@@ -94,22 +82,8 @@ export async function refreshProcessCosts(db: Executor, years: number[]): Promis
 	for (const year of [...new Set(years)]) {
 		const processes = await loadProcesses(db, year);
 		const manual = await manualKeys(db, year);
-		const pools = await db
-			.selectFrom('cost_month_summary')
-			.select(['kind', 'org_unit_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
-			.where('year', '=', year)
-			.where('process_id', 'is', null)
-			.where('org_unit_id', 'is not', null)
-			.where('nature', 'in', ['fixed', 'variable'])
-			.groupBy(['kind', 'org_unit_id'])
-			.execute();
-		const direct = await db
-			.selectFrom('cost_month_summary')
-			.select(['kind', 'process_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
-			.where('year', '=', year)
-			.where('process_id', 'is not', null)
-			.groupBy(['kind', 'process_id'])
-			.execute();
+		const pools = await repo.overheadPools(db, year);
+		const direct = await repo.directCosts(db, year);
 		const steps: {
 			year: number;
 			kind: 'actual' | 'budget';
@@ -145,24 +119,13 @@ export async function refreshProcessCosts(db: Executor, years: number[]): Promis
 				allocated.set(k, (allocated.get(k) ?? 0n) + shares[i]);
 			});
 		}
-		await db.deleteFrom('process_cost_allocation').where('year', '=', year).execute();
-		for (let i = 0; i < steps.length; i += 2000) {
-			await db
-				.insertInto('process_cost_allocation')
-				.values(steps.slice(i, i + 2000))
-				.execute();
-		}
 		const directMap = new Map(direct.map((d) => [`${d.kind}|${d.process_id}`, d.amount]));
 		const known = new Map(processes.map((p) => [p.id, p]));
 		const ids = new Set<number>(processes.map((p) => p.id));
 		for (const d of direct) ids.add(d.process_id!);
 		const volumes = new Map<number, number | null>();
 		if ([...ids].some((id) => !known.has(id))) {
-			const extra = await db
-				.selectFrom('process_year')
-				.select(['process_id', 'volume'])
-				.where('year', '=', year)
-				.execute();
+			const extra = await repo.volumesIn(db, year);
 			for (const e of extra) volumes.set(e.process_id, e.volume);
 		}
 		const rows = [];
@@ -186,39 +149,9 @@ export async function refreshProcessCosts(db: Executor, years: number[]): Promis
 				});
 			}
 		}
-		await db.deleteFrom('process_cost_year').where('year', '=', year).execute();
-		for (let i = 0; i < rows.length; i += 2000) {
-			await db
-				.insertInto('process_cost_year')
-				.values(rows.slice(i, i + 2000))
-				.execute();
-		}
-		await sql`insert into cost_refresh (year, refreshed_at) values (${year}, now())
-			on conflict (year) do update set refreshed_at = excluded.refreshed_at`.execute(db);
-		await syncUnitCostKpis(db, year);
+		await repo.replaceResults(db, year, steps, rows);
+		await kpis.syncUnitCostActuals(db, year);
 	}
-}
-
-/**
- * KPIs whose source is `process_unit_cost` get the year's actual unit cost (CZK, two decimals)
- * as their yearly actual, so the KPI pages show it beside the manual ones.
- */
-async function syncUnitCostKpis(db: Executor, year: number): Promise<void> {
-	const changed = await sql<{ kpi_id: number }>`
-		insert into kpi_actual (kpi_id, period, value, comment)
-		select k.id, ${String(year)}, pcy.unit_cost::numeric / 100, 'costs'
-		from kpi k
-		join process_cost_year pcy on pcy.process_id = k.source_process_id
-			and pcy.year = ${year} and pcy.kind = 'actual'
-		where k.source = 'process_unit_cost' and pcy.unit_cost is not null
-		on conflict (kpi_id, period) do update set value = excluded.value,
-			recorded_at = now(), version = kpi_actual.version + 1
-		where kpi_actual.value is distinct from excluded.value
-		returning kpi_id`.execute(db);
-	await kpis.refreshYearStatus(
-		db,
-		changed.rows.map((r) => r.kpi_id)
-	);
 }
 
 export interface KeyView {
@@ -233,12 +166,7 @@ export interface KeyView {
 /** The key as finance edits it: every active process, with its current percentage. */
 export async function keyFor(db: Executor, orgUnitId: number, year: number): Promise<KeyView> {
 	const processes = await loadProcesses(db, year);
-	const set = await db
-		.selectFrom('allocation_key_set')
-		.select('version')
-		.where('org_unit_id', '=', orgUnitId)
-		.where('year', '=', year)
-		.executeTakeFirst();
+	const set = await repo.keySet(db, orgUnitId, year);
 	const manual = (await manualKeys(db, year)).get(orgUnitId);
 	const key = manual ?? defaultKey(processes, orgUnitId);
 	const sum = key.weights.reduce((a, w) => a + w.weight, 0n);
@@ -285,59 +213,21 @@ export async function saveKey(
 	}
 	if (Object.keys(errors).length) throw new ValidationError(errors);
 	await db.transaction().execute(async (trx) => {
-		const unit = await trx
-			.selectFrom('org_unit')
-			.select('id')
-			.where('id', '=', orgUnitId)
-			.executeTakeFirst();
-		if (!unit) throw new NotFoundError('org_unit');
-		const set = await trx
-			.selectFrom('allocation_key_set')
-			.select('version')
-			.where('org_unit_id', '=', orgUnitId)
-			.where('year', '=', year)
-			.forUpdate()
-			.executeTakeFirst();
+		if (!(await repo.unitExists(trx, orgUnitId))) throw new NotFoundError('org_unit');
+		const set = await repo.keySet(trx, orgUnitId, year, true);
 		if ((set?.version ?? 0) !== expectedVersion) {
 			throw new ConflictError(await keyFor(trx, orgUnitId, year));
 		}
-		const before = await trx
-			.selectFrom('allocation_key')
-			.select(['process_id', 'percent'])
-			.where('org_unit_id', '=', orgUnitId)
-			.where('year', '=', year)
-			.execute();
-		await trx
-			.deleteFrom('allocation_key')
-			.where('org_unit_id', '=', orgUnitId)
-			.where('year', '=', year)
-			.execute();
-		if (parsed.length) {
-			await trx
-				.insertInto('allocation_key')
-				.values(
-					parsed.map((p) => ({
-						org_unit_id: orgUnitId,
-						year,
-						process_id: p.processId,
-						percent: fromScaledPadded(p.value)
-					}))
-				)
-				.execute();
-		}
-		if (set) {
-			await trx
-				.updateTable('allocation_key_set')
-				.set({ version: sql`version + 1`, updated_by: actorId, updated_at: sql`now()` })
-				.where('org_unit_id', '=', orgUnitId)
-				.where('year', '=', year)
-				.execute();
-		} else {
-			await trx
-				.insertInto('allocation_key_set')
-				.values({ org_unit_id: orgUnitId, year, updated_by: actorId, version: 1 })
-				.execute();
-		}
+		const before = (await repo.keyRows(trx, year, orgUnitId)).map((r) => ({
+			process_id: r.process_id,
+			percent: r.percent
+		}));
+		const after = parsed.map((p) => ({
+			processId: p.processId,
+			percent: fromScaledPadded(p.value)
+		}));
+		await repo.replaceKey(trx, orgUnitId, year, after);
+		await repo.stampKeySet(trx, orgUnitId, year, set !== undefined, actorId);
 		await refreshProcessCosts(trx, [year]);
 		await audit.record(trx, {
 			userId: actorId,

@@ -14,15 +14,22 @@ const year = {
 	description: `A calendar year from ${FIRST_YEAR} to ${YEARS_AHEAD} years after the current one.`,
 	schema: { type: 'integer', minimum: FIRST_YEAR }
 };
+const integer = { type: 'integer' };
+const string = { type: 'string' };
+const date = { type: 'string', format: 'date' };
+const nullableInteger = { type: ['integer', 'null'] };
 const nullableString = { type: ['string', 'null'] };
 const nullableMoney = { oneOf: [money, { type: 'null' }] };
+const oneOf = (...values: string[]) => ({ enum: values });
+const object = (properties: Record<string, object>) => ({ type: 'object', properties });
+const arrayOf = (items: object) => ({ type: 'array', items });
+/** A record with an id, a code and a name, and fields of its own. */
+const coded = (properties: Record<string, object>) =>
+	object({ id: integer, code: string, name: string, ...properties });
 
+/** The `{ data: [...] }` every list endpoint answers with. */
 function list(itemSchema: object) {
-	return {
-		type: 'object',
-		required: ['data'],
-		properties: { data: { type: 'array', items: itemSchema } }
-	};
+	return { type: 'object', required: ['data'], properties: { data: arrayOf(itemSchema) } };
 }
 
 function get(summary: string, schema: object, parameters: object[] = [], tag = 'data') {
@@ -45,8 +52,12 @@ export function openApiDocument(version: string, serverUrl: string) {
 	const error = {
 		type: 'object',
 		required: ['error'],
-		properties: { error: { type: 'string' }, message: { type: 'string' } }
+		properties: { error: string, message: string }
 	};
+	const failure = (description: string) => ({
+		description,
+		content: { 'application/json': { schema: error } }
+	});
 	return {
 		openapi: '3.1.0',
 		info: {
@@ -63,171 +74,129 @@ export function openApiDocument(version: string, serverUrl: string) {
 			securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
 			schemas: { Error: error, Money: money },
 			responses: {
-				BadRequest: {
-					description: 'A query parameter is not valid',
-					content: { 'application/json': { schema: error } }
-				},
-				Unauthorized: {
-					description: 'No token, an unknown or revoked token, or a deactivated user',
-					content: { 'application/json': { schema: error } }
-				},
-				Forbidden: {
-					description: "The token's role may not read this",
-					content: { 'application/json': { schema: error } }
-				}
+				BadRequest: failure('A query parameter is not valid'),
+				Unauthorized: failure('No token, an unknown or revoked token, or a deactivated user'),
+				Forbidden: failure("The token's role may not read this")
 			}
 		},
 		paths: {
 			'/goals': get(
 				'Goals: vision, strategic goals and specific objectives',
-				list({
-					type: 'object',
-					properties: {
-						id: { type: 'integer' },
-						code: { type: 'string' },
-						name: { type: 'string' },
-						level: { enum: ['vision', 'strategic', 'objective'] },
-						parentId: { type: ['integer', 'null'] },
+				list(
+					coded({
+						level: oneOf('vision', 'strategic', 'objective'),
+						parentId: nullableInteger,
 						owner: nullableString
-					}
-				})
+					})
+				)
 			),
 			'/kpis': get(
 				'KPIs with every target and actual up to the year, and the status of each period',
-				list({
-					type: 'object',
-					properties: {
-						id: { type: 'integer' },
-						code: { type: 'string' },
-						name: { type: 'string' },
-						goalId: { type: ['integer', 'null'] },
-						unit: { type: 'string' },
-						direction: { enum: ['higher', 'lower', 'range'] },
-						frequency: { enum: ['monthly', 'quarterly', 'yearly'] },
+				list(
+					coded({
+						goalId: nullableInteger,
+						unit: string,
+						direction: oneOf('higher', 'lower', 'range'),
+						frequency: oneOf('monthly', 'quarterly', 'yearly'),
 						baseline: nullableString,
 						responsible: nullableString,
-						periods: {
-							type: 'array',
-							items: {
-								type: 'object',
-								properties: {
-									period: { type: 'string', examples: ['2026', '2026-Q1', '2026-03'] },
-									target: nullableString,
-									targetMax: nullableString,
-									tolerance: nullableString,
-									actual: nullableString,
-									status: { enum: ['on_target', 'within_tolerance', 'off_target', 'no_data'] }
-								}
-							}
-						}
-					}
-				}),
+						periods: arrayOf(
+							object({
+								period: { type: 'string', examples: ['2026', '2026-Q1', '2026-03'] },
+								target: nullableString,
+								targetMax: nullableString,
+								tolerance: nullableString,
+								actual: nullableString,
+								status: oneOf('on_target', 'within_tolerance', 'off_target', 'no_data')
+							})
+						)
+					})
+				),
 				[year]
 			),
 			'/processes': get(
 				'Processes with their yearly volume, effort and costs',
-				list({
-					type: 'object',
-					properties: {
-						id: { type: 'integer' },
-						code: { type: 'string' },
-						name: { type: 'string' },
-						kind: { enum: ['management', 'core', 'support'] },
-						status: { enum: ['draft', 'active', 'retired'] },
+				list(
+					coded({
+						kind: oneOf('management', 'core', 'support'),
+						status: oneOf('draft', 'active', 'retired'),
 						orgUnit: nullableString,
 						owner: nullableString,
-						years: {
-							type: 'array',
-							items: {
-								type: 'object',
-								properties: {
-									year: { type: 'integer' },
-									volume: { type: ['integer', 'null'] },
-									fte: nullableString,
-									leadTimeDays: nullableString,
-									directCost: nullableMoney,
-									allocatedCost: nullableMoney,
-									fullCost: nullableMoney,
-									unitCost: nullableMoney
-								}
-							}
-						}
-					}
-				}),
+						years: arrayOf(
+							object({
+								year: integer,
+								volume: nullableInteger,
+								fte: nullableString,
+								leadTimeDays: nullableString,
+								directCost: nullableMoney,
+								allocatedCost: nullableMoney,
+								fullCost: nullableMoney,
+								unitCost: nullableMoney
+							})
+						)
+					})
+				),
 				[year]
 			),
 			'/costs/summary': get(
 				'Cost totals per year, kind (actual, budget) and nature',
-				list({
-					type: 'object',
-					properties: {
-						year: { type: 'integer' },
-						kind: { enum: ['actual', 'budget'] },
-						nature: { enum: ['fixed', 'variable', 'investment'] },
+				list(
+					object({
+						year: integer,
+						kind: oneOf('actual', 'budget'),
+						nature: oneOf('fixed', 'variable', 'investment'),
 						amount: money
-					}
-				}),
+					})
+				),
 				[year]
 			),
 			'/initiatives': get(
 				'Improvement initiatives: budget, spending from the ledger, savings and payback',
-				list({
-					type: 'object',
-					properties: {
-						id: { type: 'integer' },
-						code: { type: 'string' },
-						name: { type: 'string' },
-						status: { enum: ['proposed', 'approved', 'in_progress', 'done', 'cancelled'] },
+				list(
+					coded({
+						status: oneOf('proposed', 'approved', 'in_progress', 'done', 'cancelled'),
 						owner: nullableString,
 						budget: money,
 						actualSpending: money,
 						expectedSavingsPerYear: money,
 						realizedSavings: money,
-						paybackMonths: { type: ['integer', 'null'] }
-					}
-				}),
+						paybackMonths: nullableInteger
+					})
+				),
 				[year]
 			),
 			'/milestones': get(
 				'Programme milestones with status and slip',
-				list({
-					type: 'object',
-					properties: {
-						id: { type: 'integer' },
-						activity: { type: 'string' },
-						name: { type: 'string' },
+				list(
+					object({
+						id: integer,
+						activity: string,
+						name: string,
 						owner: nullableString,
-						baselineDue: { type: 'string', format: 'date' },
-						currentDue: { type: 'string', format: 'date' },
+						baselineDue: date,
+						currentDue: date,
 						doneDate: { type: ['string', 'null'], format: 'date' },
-						status: { enum: ['done', 'late', 'at_risk', 'on_track'] },
-						slipDays: { type: 'integer' },
-						predecessorIds: { type: 'array', items: { type: 'integer' } }
-					}
-				})
+						status: oneOf('done', 'late', 'at_risk', 'on_track'),
+						slipDays: integer,
+						predecessorIds: arrayOf(integer)
+					})
+				)
 			),
 			'/audit': get(
 				'The audit log, newest first (administrators and managers only)',
-				{
-					type: 'object',
-					properties: {
-						data: {
-							type: 'array',
-							items: {
-								type: 'object',
-								properties: {
-									id: { type: 'string' },
-									occurredAt: { type: 'string', format: 'date-time' },
-									action: { type: 'string' },
-									entity: { type: 'string' },
-									entityId: nullableString,
-									username: nullableString
-								}
-							}
-						},
-						next: { type: ['string', 'null'], description: 'pass as `before` for the next page' }
-					}
-				},
+				object({
+					data: arrayOf(
+						object({
+							id: string,
+							occurredAt: { type: 'string', format: 'date-time' },
+							action: string,
+							entity: string,
+							entityId: nullableString,
+							username: nullableString
+						})
+					),
+					next: { type: ['string', 'null'], description: 'pass as `before` for the next page' }
+				}),
 				[
 					{
 						name: 'limit',

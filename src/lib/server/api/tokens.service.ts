@@ -7,7 +7,8 @@ import type { Db } from '../db';
 import { systemClock } from '../shared/clock';
 import { ValidationError } from '../shared/errors';
 import { FormReader, type Parsed } from '../shared/form';
-import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
+import { expectVersion, updateVersioned } from '../shared/versioned';
+import * as repo from './tokens.repository';
 import { TOKEN_PREFIX, type ApiToken, type ApiUser } from './tokens';
 
 const NAME_MAX = 100;
@@ -23,24 +24,7 @@ export function hashToken(token: string): string {
 }
 
 export async function list(db: Executor): Promise<ApiToken[]> {
-	const rows = await db
-		.selectFrom('api_token')
-		.innerJoin('app_user', 'app_user.id', 'api_token.user_id')
-		.select([
-			'api_token.id',
-			'api_token.name',
-			'api_token.user_id',
-			'api_token.created_at',
-			'api_token.last_used_at',
-			'api_token.revoked_at',
-			'api_token.version',
-			'app_user.username',
-			'app_user.display_name',
-			'app_user.role'
-		])
-		.orderBy('api_token.revoked_at', (o) => o.nullsFirst())
-		.orderBy('api_token.id', 'desc')
-		.execute();
+	const rows = await repo.all(db);
 	return rows.map((r) => ({
 		id: r.id,
 		name: r.name,
@@ -78,23 +62,15 @@ export async function issue(
 	input: IssueInput
 ): Promise<{ id: number; token: string }> {
 	return db.transaction().execute(async (trx) => {
-		const user = await trx
-			.selectFrom('app_user')
-			.select(['id', 'username', 'active'])
-			.where('id', '=', input.userId)
-			.executeTakeFirst();
+		const user = await repo.findUser(trx, input.userId);
 		if (!user || !user.active) throw new ValidationError({ userId: 'overview_error_token_user' });
 		const token = generateToken();
-		const row = await trx
-			.insertInto('api_token')
-			.values({
-				user_id: user.id,
-				name: input.name,
-				token_hash: hashToken(token),
-				created_by: actorId
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insert(trx, {
+			user_id: user.id,
+			name: input.name,
+			token_hash: hashToken(token),
+			created_by: actorId
+		});
 		await audit.record(trx, {
 			userId: actorId,
 			action: 'api_token.issue',
@@ -108,7 +84,7 @@ export async function issue(
 
 export async function revoke(db: Db, actorId: number, id: number, version: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const row = await lockForUpdate(trx, 'api_token', id);
+		const row = await repo.lockById(trx, id);
 		// The conflict shows what the list shows, never the token's hash.
 		expectVersion(row, version, (r) => ({
 			id: r.id,
@@ -135,26 +111,12 @@ export async function revoke(db: Db, actorId: number, id: number, version: numbe
  */
 export async function authenticate(db: Executor, token: string): Promise<ApiUser | null> {
 	if (!/^dilna_[a-z2-7]{32}$/.test(token)) return null;
-	const row = await db
-		.selectFrom('api_token')
-		.innerJoin('app_user', 'app_user.id', 'api_token.user_id')
-		.select([
-			'api_token.id',
-			'api_token.revoked_at',
-			'api_token.last_used_at',
-			'app_user.id as user_id',
-			'app_user.username',
-			'app_user.display_name',
-			'app_user.role',
-			'app_user.active'
-		])
-		.where('api_token.token_hash', '=', hashToken(token))
-		.executeTakeFirst();
+	const row = await repo.findByHash(db, hashToken(token));
 	if (!row || row.revoked_at || !row.active) return null;
 	// Written and compared on the app's clock, not the database's (they differ on another host).
 	const now = systemClock();
 	if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
-		await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
+		await repo.touch(db, row.id, now);
 	}
 	return {
 		id: row.user_id,

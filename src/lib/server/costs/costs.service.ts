@@ -1,10 +1,10 @@
 // What pages and other areas (overview, programme) read about costs. Every function reads the
 // aggregate tables, never the ledger, so page time does not grow with the number of entries.
-import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import { ratio } from '../../money';
 import * as settings from '../settings/settings.service';
+import * as repo from './costs.repository';
 import {
 	NATURES,
 	type BudgetActual,
@@ -18,7 +18,7 @@ export * from './costs';
 
 /** Years that have any cost, plus the current one, newest first. */
 export async function years(db: Executor, currentYear: number): Promise<number[]> {
-	const rows = await db.selectFrom('cost_nature_month').select('year').distinct().execute();
+	const rows = await repo.yearsWithCosts(db);
 	const set = new Set(rows.map((r) => r.year));
 	set.add(currentYear);
 	return [...set].sort((a, b) => b - a);
@@ -30,27 +30,13 @@ export async function yearSummary(db: Executor, year: number): Promise<YearSumma
 	// Grouped in the database, by položka and by unit in one pass over the year's summary, rather
 	// than reading every unit × položka × month row here.
 	const [months, groups, categories, units] = await Promise.all([
-		db
-			.selectFrom('cost_nature_month')
-			.select(['kind', 'nature', 'month', 'amount'])
-			.where('year', '=', year)
-			.execute(),
-		sql<{
-			kind: 'actual' | 'budget';
-			polozka: string | null;
-			org_unit_id: number | null;
-			by_unit: number;
-			amount: bigint;
-		}>`
-			select kind, polozka, org_unit_id, grouping(polozka) as by_unit,
-				sum(amount)::bigint as amount
-			from cost_month_summary where year = ${year}
-			group by grouping sets ((kind, polozka), (kind, org_unit_id))`.execute(db),
-		db.selectFrom('cost_category').select(['polozka', 'name']).execute(),
-		db.selectFrom('org_unit').select(['id', 'code', 'name']).execute()
+		repo.natureMonths(db, year),
+		repo.yearGroups(db, year),
+		repo.categoryNames(db),
+		repo.unitNames(db)
 	]);
-	const categoryRows = groups.rows.filter((r) => r.by_unit === 0);
-	const unitRows = groups.rows.filter((r) => r.by_unit === 1);
+	const categoryRows = groups.filter((r) => r.by_unit === 0);
+	const unitRows = groups.filter((r) => r.by_unit === 1);
 	const categoryName = new Map(categories.map((c) => [c.polozka, c.name]));
 	const unitById = new Map(units.map((u) => [u.id, u]));
 	const totals = {
@@ -109,13 +95,7 @@ export async function investmentShare(
 	yearList: number[]
 ): Promise<InvestmentShareYear[]> {
 	if (yearList.length === 0) return [];
-	const rows = await db
-		.selectFrom('cost_nature_month')
-		.select(['year', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
-		.where('kind', '=', 'actual')
-		.where('year', 'in', yearList)
-		.groupBy(['year', 'nature'])
-		.execute();
+	const rows = await repo.actualByNature(db, yearList);
 	return [...yearList]
 		.sort((a, b) => a - b)
 		.map((year) => {
@@ -141,56 +121,19 @@ export async function processCosts(
 ): Promise<ProcessCost[]> {
 	let ids: number[] | undefined;
 	if (page !== undefined) {
-		const rows = await db
-			.selectFrom('process as p')
-			.select('p.id')
-			.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('process_cost_year as c')
-						.select('c.process_id')
-						.whereRef('c.process_id', '=', 'p.id')
-						.where('c.year', '=', year)
-				)
-			)
-			.orderBy('p.code')
-			// One more than a page says whether there is a next one.
-			.limit(PROCESS_PAGE_SIZE + 1)
-			.offset((page - 1) * PROCESS_PAGE_SIZE)
-			.execute();
-		ids = rows.map((r) => r.id);
+		// One more than a page says whether there is a next one.
+		ids = await repo.processIdsWithCosts(
+			db,
+			year,
+			(page - 1) * PROCESS_PAGE_SIZE,
+			PROCESS_PAGE_SIZE + 1
+		);
 		if (ids.length === 0) return [];
 	}
-	let query = db
-		.selectFrom('process_cost_year as c')
-		.innerJoin('process as p', 'p.id', 'c.process_id')
-		.leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
-		.select([
-			'c.process_id',
-			'c.kind',
-			'c.direct',
-			'c.allocated',
-			'c.full_cost',
-			'c.volume',
-			'c.unit_cost',
-			'p.code',
-			'p.name',
-			'u.code as unit_code'
-		])
-		.where('c.year', '=', year)
-		.orderBy('p.code');
-	let stepQuery = db
-		.selectFrom('process_cost_allocation as a')
-		.innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
-		.select(['a.process_id', 'u.code', 'a.pool', 'a.percent', 'a.key_source', 'a.amount'])
-		.where('a.year', '=', year)
-		.where('a.kind', '=', 'actual')
-		.orderBy('u.code');
-	if (ids) {
-		query = query.where('c.process_id', 'in', ids);
-		stepQuery = stepQuery.where('a.process_id', 'in', ids);
-	}
-	const [rows, steps] = await Promise.all([query.execute(), stepQuery.execute()]);
+	const [rows, steps] = await Promise.all([
+		repo.processCostRows(db, year, ids),
+		repo.allocationSteps(db, year, ids)
+	]);
 	const result = new Map<number, ProcessCost>();
 	for (const r of rows) {
 		const p = result.get(r.process_id) ?? {
@@ -234,43 +177,10 @@ export async function provenance(db: Executor, year: number): Promise<Provenance
 	const from = `${year}-01-01`;
 	const to = `${year}-12-01`;
 	const [refresh, batches, manual, keys] = await Promise.all([
-		db
-			.selectFrom('cost_refresh')
-			.select('refreshed_at')
-			.where('year', '=', year)
-			.executeTakeFirst(),
-		db
-			.selectFrom('import_batch')
-			.select(['id', 'file_name', 'kind', 'rows_imported', 'imported_at', 'month_from', 'month_to'])
-			.where('status', '=', 'imported')
-			.where('month_from', '<=', to)
-			.where('month_to', '>=', from)
-			.orderBy('id', 'desc')
-			.limit(50)
-			.execute(),
-		db
-			.selectFrom('cost_entry')
-			.select(sql<number>`count(*)::int`.as('n'))
-			.where('batch_id', 'is', null)
-			.where('month', '>=', from)
-			.where('month', '<=', to)
-			.executeTakeFirstOrThrow(),
-		db
-			.selectFrom('allocation_key_set as k')
-			.innerJoin('org_unit as u', 'u.id', 'k.org_unit_id')
-			.select(['u.code', 'k.updated_at'])
-			.where('k.year', '=', year)
-			.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('allocation_key as a')
-						.select('a.process_id')
-						.whereRef('a.org_unit_id', '=', 'k.org_unit_id')
-						.where('a.year', '=', year)
-				)
-			)
-			.orderBy('u.code')
-			.execute()
+		repo.refreshedAt(db, year),
+		repo.batchesCovering(db, from, to),
+		repo.manualEntryCount(db, from, to),
+		repo.manualKeySets(db, year)
 	]);
 	return {
 		refreshedAt: refresh?.refreshed_at ?? null,
@@ -283,7 +193,7 @@ export async function provenance(db: Executor, year: number): Promise<Provenance
 			monthFrom: b.month_from,
 			monthTo: b.month_to
 		})),
-		manualEntries: manual.n,
+		manualEntries: manual,
 		manualKeys: keys.map((k) => ({ orgUnitCode: k.code, updatedAt: k.updated_at }))
 	};
 }
@@ -306,4 +216,9 @@ export async function costsPage(db: Executor, year: number, processPage = 1) {
 		processPages: { page: processPage, more: processes.length > PROCESS_PAGE_SIZE },
 		provenance: source
 	};
+}
+
+/** The actual ledger lines booked to initiatives between two months (YYYY-MM-01), for reports. */
+export function initiativeActuals(db: Executor, from: string, to: string) {
+	return repo.initiativeActuals(db, from, to);
 }

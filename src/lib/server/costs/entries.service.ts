@@ -11,6 +11,7 @@ import { ValidationError, type FieldErrors } from '../shared/errors';
 import { FormReader, type Parsed } from '../shared/form';
 import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import { applyEntryDelta } from './aggregates';
+import * as repo from './costs.repository';
 import { NATURES } from './costs';
 
 export interface EntryInput {
@@ -57,71 +58,18 @@ export function parseEntryForm(form: Record<string, unknown>): Parsed<EntryInput
 	});
 }
 
-export interface EntryFilter {
-	year: number;
-	month?: number | null;
-	orgUnitId?: number | null;
-	polozka?: string | null;
-	batchId?: number | null;
-	manual?: boolean;
-	offset?: number;
-	limit?: number;
-}
+export type EntryFilter = repo.EntryFilter;
 
-export async function list(db: Executor, f: EntryFilter) {
-	let q = db
-		.selectFrom('cost_entry as e')
-		.leftJoin('org_unit as u', 'u.id', 'e.org_unit_id')
-		.leftJoin('process as p', 'p.id', 'e.process_id')
-		.leftJoin('initiative as i', 'i.id', 'e.initiative_id')
-		.select([
-			'e.id',
-			'e.kind',
-			'e.month',
-			'e.amount',
-			'e.nature',
-			'e.polozka',
-			'e.paragraf',
-			'e.org_unit_id',
-			'e.process_id',
-			'e.initiative_id',
-			'e.text',
-			'e.batch_id',
-			'e.orj',
-			'e.org',
-			'e.version',
-			'u.code as unit_code',
-			'p.code as process_code',
-			'i.code as initiative_code'
-		]);
-	if (f.month) {
-		q = q.where('e.month', '=', `${f.year}-${String(f.month).padStart(2, '0')}-01`);
-	} else {
-		q = q.where('e.month', '>=', `${f.year}-01-01`).where('e.month', '<=', `${f.year}-12-01`);
-	}
-	if (f.orgUnitId) q = q.where('e.org_unit_id', '=', f.orgUnitId);
-	if (f.polozka) q = q.where('e.polozka', '=', f.polozka);
-	if (f.batchId) q = q.where('e.batch_id', '=', f.batchId);
-	if (f.manual) q = q.where('e.batch_id', 'is', null);
-	return q
-		.orderBy('e.month', 'desc')
-		.orderBy('e.id', 'desc')
-		.offset(f.offset ?? 0)
-		.limit(f.limit ?? 100)
-		.execute();
+export function list(db: Executor, f: EntryFilter) {
+	return repo.entries(db, f);
 }
 
 async function check(trx: Executor, input: EntryInput): Promise<CostNature> {
 	const errors: FieldErrors = {};
-	const category = await trx
-		.selectFrom('cost_category')
-		.select('nature')
-		.where('polozka', '=', input.polozka)
-		.executeTakeFirst();
+	const category = await repo.findCategory(trx, input.polozka);
 	if (!category) errors.polozka = 'costs_err_polozka_field';
 	const exists = async (table: 'org_unit' | 'process' | 'initiative', id: number | null) =>
-		id === null ||
-		!!(await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
+		id === null || (await repo.exists(trx, table, id));
 	if (!(await exists('org_unit', input.orgUnitId))) errors.orgUnitId = 'error_choice';
 	if (!(await exists('process', input.processId))) errors.processId = 'error_choice';
 	if (!(await exists('initiative', input.initiativeId))) errors.initiativeId = 'error_choice';
@@ -147,11 +95,7 @@ function values(input: EntryInput, nature: CostNature) {
 export async function create(db: Db, actorId: number, input: EntryInput) {
 	return db.transaction().execute(async (trx) => {
 		const nature = await check(trx, input);
-		const row = await trx
-			.insertInto('cost_entry')
-			.values({ ...values(input, nature), created_by: actorId })
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const row = await repo.insertEntry(trx, { ...values(input, nature), created_by: actorId });
 		await applyEntryDelta(trx, row, 1);
 		await refreshProcessCosts(trx, [Number(input.month.slice(0, 4))]);
 		await audit.record(trx, {
@@ -208,7 +152,7 @@ export async function remove(db: Db, actorId: number, id: bigint, expectedVersio
 	await db.transaction().execute(async (trx) => {
 		const before = await lockManual(trx, id, expectedVersion);
 		await applyEntryDelta(trx, before, -1);
-		await trx.deleteFrom('cost_entry').where('id', '=', id).execute();
+		await repo.deleteEntry(trx, id);
 		await refreshProcessCosts(trx, [Number(before.month.slice(0, 4))]);
 		await audit.record(trx, {
 			userId: actorId,
@@ -221,7 +165,5 @@ export async function remove(db: Db, actorId: number, id: bigint, expectedVersio
 }
 
 export async function get(db: Executor, id: bigint) {
-	return (
-		(await db.selectFrom('cost_entry').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
-	);
+	return (await repo.findEntry(db, id)) ?? null;
 }

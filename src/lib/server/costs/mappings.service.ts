@@ -4,25 +4,17 @@ import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import type { CostNature } from '../db/schema';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { NotFoundError, ValidationError } from '../shared/errors';
+import { expectVersion, lockByKeys, saveByKeys } from '../shared/versioned';
 import * as codeMappings from '../imports/code-mappings';
 import { NATURES } from './costs';
+import * as repo from './costs.repository';
 
 export async function lists(db: Executor) {
 	const [orj, org, categories] = await Promise.all([
-		db
-			.selectFrom('orj_mapping as m')
-			.innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
-			.select(['m.orj', 'm.org_unit_id', 'm.version', 'u.code', 'u.name'])
-			.orderBy('m.orj')
-			.execute(),
-		db
-			.selectFrom('org_mapping as m')
-			.innerJoin('initiative as i', 'i.id', 'm.initiative_id')
-			.select(['m.org', 'm.initiative_id', 'm.version', 'i.code', 'i.name'])
-			.orderBy('m.org')
-			.execute(),
-		db.selectFrom('cost_category').selectAll().orderBy('polozka').execute()
+		repo.orjMappings(db),
+		repo.orgMappings(db),
+		repo.categories(db)
 	]);
 	return { orj, org, categories };
 }
@@ -34,11 +26,7 @@ export async function saveOrj(db: Db, actorId: number, orjText: string, orgUnitI
 
 export async function deleteOrj(db: Db, actorId: number, orj: string) {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.deleteFrom('orj_mapping')
-			.where('orj', '=', orj)
-			.returningAll()
-			.executeTakeFirst();
+		const before = await repo.deleteOrjMapping(trx, orj);
 		if (!before) throw new NotFoundError('orj_mapping');
 		await audit.record(trx, {
 			userId: actorId,
@@ -58,11 +46,7 @@ export async function saveOrg(db: Db, actorId: number, orgText: string, initiati
 
 export async function deleteOrg(db: Db, actorId: number, org: string) {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.deleteFrom('org_mapping')
-			.where('org', '=', org)
-			.returningAll()
-			.executeTakeFirst();
+		const before = await repo.deleteOrgMapping(trx, org);
 		if (!before) throw new NotFoundError('org_mapping');
 		await audit.record(trx, {
 			userId: actorId,
@@ -86,19 +70,13 @@ export async function setNature(
 		throw new ValidationError({ nature: 'error_choice' });
 	}
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('cost_category')
-			.selectAll()
-			.where('polozka', '=', polozka)
-			.forUpdate()
-			.executeTakeFirst();
+		const before = await lockByKeys(trx, 'cost_category', { polozka });
 		if (!before) throw new NotFoundError('cost_category');
-		if (before.version !== expectedVersion) throw new ConflictError(before);
-		await trx
-			.updateTable('cost_category')
-			.set({ nature: nature as CostNature, updated_at: sql`now()`, version: sql`version + 1` })
-			.where('polozka', '=', polozka)
-			.execute();
+		expectVersion(before, expectedVersion);
+		await saveByKeys(trx, 'cost_category', { polozka }, true, {
+			nature: nature as CostNature,
+			updated_at: sql`now()`
+		});
 		await audit.record(trx, {
 			userId: actorId,
 			action: 'costs.category_nature',

@@ -10,12 +10,7 @@ import { countStatuses, type KpiStatus, type StatusCounts } from '../../kpi-stat
 import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import {
-	deleteOrExplain,
-	expectVersion,
-	lockForUpdate,
-	updateVersioned
-} from '../shared/versioned';
+import { deleteOrExplain, expectVersion, updateVersioned } from '../shared/versioned';
 import type {
 	Coverage,
 	Goal,
@@ -26,19 +21,10 @@ import type {
 	GoalWithStatus,
 	StatusOverride
 } from './goals';
+import * as repo from './goals.repository';
 import { createsCycle, rollUpTree } from './rollup';
 
-type GoalRow = Awaited<ReturnType<typeof goalRows>>[number];
-
-function goalRows(db: Executor) {
-	return db
-		.selectFrom('goal as g')
-		.leftJoin('app_user as u', 'u.id', 'g.owner_user_id')
-		.selectAll('g')
-		.select('u.display_name as owner_name')
-		.orderBy('g.code')
-		.execute();
-}
+type GoalRow = Awaited<ReturnType<typeof repo.all>>[number];
 
 function toGoal(r: GoalRow): Goal {
 	return {
@@ -71,13 +57,9 @@ export async function tree(
 	kpiCounts?: Map<number | null, StatusCounts>
 ): Promise<GoalWithStatus[]> {
 	const [rows, counts, links] = await Promise.all([
-		goalRows(db),
+		repo.all(db),
 		kpiCounts ?? kpis.statusCountsByGoal(db, year),
-		db
-			.selectFrom('goal_process')
-			.select(['goal_id', (eb) => eb.fn.countAll<number>().as('n')])
-			.groupBy('goal_id')
-			.execute()
+		repo.processCounts(db)
 	]);
 	const goals = rows.map(toGoal);
 	const countsOf = (id: number) => counts.get(id) ?? countStatuses([]);
@@ -132,14 +114,7 @@ export async function get(db: Executor, id: number, year: number): Promise<GoalD
 		if (!a || ancestors.length > 20) break;
 		ancestors.unshift({ id: a.id, code: a.code, name: a.name });
 	}
-	const processes = await db
-		.selectFrom('goal_process as gp')
-		.innerJoin('process as p', 'p.id', 'gp.process_id')
-		.select(['p.id', 'p.code', 'p.name', 'p.kind', 'p.status', 'gp.weight'])
-		.where('gp.goal_id', '=', id)
-		.orderBy('gp.weight', 'desc')
-		.orderBy('p.code')
-		.execute();
+	const processes = await repo.processesOf(db, id);
 	// The detail page charts the KPIs' whole history, not only the last three years.
 	const fullKpis = await kpis.listWithSeries(db, year, { goalId: id, fromYear: null });
 	return {
@@ -161,7 +136,7 @@ const PARENT_LEVELS: Record<GoalLevel, GoalLevel[]> = {
 async function checkGoal(trx: Executor, id: number | null, input: GoalInput) {
 	await assertCodeFree(trx, 'goal', input.code, id);
 	if (input.parentId !== null) {
-		const rows = await trx.selectFrom('goal').select(['id', 'parent_id', 'level']).execute();
+		const rows = await repo.outline(trx);
 		const parent = rows.find((r) => r.id === input.parentId);
 		if (!parent) throw new ValidationError({ parentId: 'error_choice' });
 		const parents = new Map(rows.map((r) => [r.id, r.parent_id]));
@@ -199,11 +174,7 @@ export async function create(db: Db, actor: SessionUser, input: GoalInput): Prom
 	requireEditor(actor);
 	return db.transaction().execute(async (trx) => {
 		await checkGoal(trx, null, input);
-		const row = await trx
-			.insertInto('goal')
-			.values(goalColumns(input))
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insert(trx, goalColumns(input));
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'goal.create',
@@ -215,7 +186,7 @@ export async function create(db: Db, actor: SessionUser, input: GoalInput): Prom
 	});
 }
 
-const lockGoal = (trx: Executor, id: number) => lockForUpdate(trx, 'goal', id);
+const lockGoal = repo.lockById;
 
 function goalView(r: Awaited<ReturnType<typeof lockGoal>>) {
 	return {
@@ -306,24 +277,10 @@ export async function linkProcess(
 	}
 	await db.transaction().execute(async (trx) => {
 		await lockGoal(trx, goalId);
-		const process = await trx
-			.selectFrom('process')
-			.select(['id', 'code'])
-			.where('id', '=', processId)
-			.executeTakeFirst();
+		const process = await repo.findProcess(trx, processId);
 		if (!process) throw new ValidationError({ processId: 'error_choice' });
-		const before = await trx
-			.selectFrom('goal_process')
-			.select('weight')
-			.where('goal_id', '=', goalId)
-			.where('process_id', '=', processId)
-			.forUpdate()
-			.executeTakeFirst();
-		await trx
-			.insertInto('goal_process')
-			.values({ goal_id: goalId, process_id: processId, weight })
-			.onConflict((oc) => oc.columns(['goal_id', 'process_id']).doUpdateSet({ weight }))
-			.execute();
+		const before = await repo.lockProcessLink(trx, goalId, processId);
+		await repo.upsertProcessLink(trx, goalId, processId, weight);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'goal.process_link',
@@ -339,12 +296,7 @@ export async function unlinkProcess(db: Db, actor: SessionUser, goalId: number, 
 	requireEditor(actor);
 	await db.transaction().execute(async (trx) => {
 		await lockGoal(trx, goalId);
-		const removed = await trx
-			.deleteFrom('goal_process')
-			.where('goal_id', '=', goalId)
-			.where('process_id', '=', processId)
-			.returning('weight')
-			.executeTakeFirst();
+		const removed = await repo.deleteProcessLink(trx, goalId, processId);
 		if (!removed) throw new NotFoundError('goal_process');
 		await audit.record(trx, {
 			userId: actor.id,
@@ -356,30 +308,12 @@ export async function unlinkProcess(db: Db, actor: SessionUser, goalId: number, 
 	});
 }
 
-async function countWhere(
-	trx: Executor,
-	table: 'goal' | 'kpi' | 'goal_process',
-	column: string,
-	id: number
-) {
-	const row = await trx
-		.selectFrom(table)
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where(sql.ref(column), '=', id)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
 /** Deletes a goal nothing depends on; otherwise lists the sub-goals, KPIs and processes. */
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	requireEditor(actor);
 	await db.transaction().execute(async (trx) => {
 		const before = await lockGoal(trx, id);
-		await deleteOrExplain(trx, 'goal', id, [
-			{ key: 'goals_dep_subgoals', count: await countWhere(trx, 'goal', 'parent_id', id) },
-			{ key: 'goals_dep_kpis', count: await countWhere(trx, 'kpi', 'goal_id', id) },
-			{ key: 'goals_dep_processes', count: await countWhere(trx, 'goal_process', 'goal_id', id) }
-		]);
+		await deleteOrExplain(trx, 'goal', id, await repo.dependants(trx, id));
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'goal.delete',
@@ -400,30 +334,10 @@ export function history(db: Executor, id: number) {
  */
 export async function coverage(db: Executor): Promise<Coverage> {
 	const [goals, links, kpiGoals, processes] = await Promise.all([
-		db
-			.selectFrom('goal')
-			.select(['id', 'code', 'name', 'level', 'parent_id'])
-			.orderBy('code')
-			.execute(),
-		db.selectFrom('goal_process').select(['goal_id', 'process_id']).execute(),
-		db.selectFrom('kpi').select('goal_id').where('goal_id', 'is not', null).execute(),
-		db
-			.selectFrom('process as p')
-			.leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
-			.select(['p.id', 'p.code', 'p.name', 'u.code as unit_code'])
-			.where('p.status', '=', 'active')
-			.where((eb) =>
-				eb.not(
-					eb.exists(
-						eb
-							.selectFrom('goal_process as gp')
-							.select('gp.goal_id')
-							.whereRef('gp.process_id', '=', 'p.id')
-					)
-				)
-			)
-			.orderBy('p.code')
-			.execute()
+		repo.outline(db),
+		repo.processLinks(db),
+		repo.goalsWithKpi(db),
+		repo.processesWithoutGoal(db)
 	]);
 	const children = new Map<number, number[]>();
 	for (const g of goals) {
@@ -458,11 +372,7 @@ export async function coverage(db: Executor): Promise<Coverage> {
 
 /** Goals for selects: code, name and level, in tree order. */
 export async function options(db: Executor) {
-	const rows = await db
-		.selectFrom('goal')
-		.select(['id', 'code', 'name', 'level', 'parent_id'])
-		.orderBy('code')
-		.execute();
+	const rows = await repo.outline(db);
 	return treeOrder(
 		rows.map((r) => ({
 			id: r.id,

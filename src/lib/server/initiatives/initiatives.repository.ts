@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
+import type { Database } from '../db/schema';
+import { lockForUpdate } from '../shared/versioned';
 
 export function initiativeRows(db: Executor) {
 	return db
@@ -118,4 +120,104 @@ export async function linkOptions(db: Executor) {
 		db.selectFrom('programme_activity').select(['id', 'code', 'name']).orderBy('code').execute()
 	]);
 	return { goals, processes, kpis, orgUnits, activities };
+}
+
+export const lockById = (trx: Executor, id: number) => lockForUpdate(trx, 'initiative', id);
+
+export function insert(trx: Executor, values: Insertable<Database['initiative']>) {
+	return trx.insertInto('initiative').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Writes a step of the initiative's status history. */
+export function insertStatusChange(
+	trx: Executor,
+	values: Insertable<Database['initiative_status_change']>
+) {
+	return trx.insertInto('initiative_status_change').values(values).execute();
+}
+
+export function findBudget(db: Executor, initiativeId: number, year: number) {
+	return db
+		.selectFrom('initiative_budget')
+		.select('amount')
+		.where('initiative_id', '=', initiativeId)
+		.where('year', '=', year)
+		.executeTakeFirst();
+}
+
+/** Every initiative's budget of one year. */
+export function budgetsOfYear(db: Executor, year: number) {
+	return db
+		.selectFrom('initiative_budget')
+		.select(['initiative_id', 'amount'])
+		.where('year', '=', year)
+		.execute();
+}
+
+export function deleteBudget(trx: Executor, initiativeId: number, year: number) {
+	return trx
+		.deleteFrom('initiative_budget')
+		.where('initiative_id', '=', initiativeId)
+		.where('year', '=', year)
+		.execute();
+}
+
+/** Sets the year's budget (a new row, or the amount with `version + 1`). */
+export function upsertBudget(trx: Executor, initiativeId: number, year: number, amount: bigint) {
+	return trx
+		.insertInto('initiative_budget')
+		.values({ initiative_id: initiativeId, year, amount })
+		.onConflict((oc) =>
+			oc
+				.columns(['initiative_id', 'year'])
+				.doUpdateSet({ amount, version: sql`initiative_budget.version + 1` })
+		)
+		.execute();
+}
+
+export function insertSaving(trx: Executor, values: Insertable<Database['initiative_saving']>) {
+	return trx
+		.insertInto('initiative_saving')
+		.values(values)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+}
+
+/** How many of the goals, processes or KPIs exist. */
+export async function countExisting(
+	db: Executor,
+	table: 'goal' | 'process' | 'kpi',
+	ids: number[]
+): Promise<number> {
+	const found = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
+	return found.length;
+}
+
+/** Replaces the goals, processes and KPIs the initiative is linked to. */
+export async function replaceLinks(
+	trx: Executor,
+	initiativeId: number,
+	links: { goalIds: number[]; processIds: number[]; kpiIds: number[] }
+): Promise<void> {
+	await trx.deleteFrom('initiative_goal').where('initiative_id', '=', initiativeId).execute();
+	await trx.deleteFrom('initiative_process').where('initiative_id', '=', initiativeId).execute();
+	await trx.deleteFrom('initiative_kpi').where('initiative_id', '=', initiativeId).execute();
+	if (links.goalIds.length) {
+		await trx
+			.insertInto('initiative_goal')
+			.values(links.goalIds.map((goal_id) => ({ initiative_id: initiativeId, goal_id })))
+			.execute();
+	}
+	if (links.processIds.length) {
+		await trx
+			.insertInto('initiative_process')
+			.values(links.processIds.map((process_id) => ({ initiative_id: initiativeId, process_id })))
+			.execute();
+	}
+	if (links.kpiIds.length) {
+		await trx
+			.insertInto('initiative_kpi')
+			.values(links.kpiIds.map((kpi_id) => ({ initiative_id: initiativeId, kpi_id })))
+			.execute();
+	}
 }

@@ -6,7 +6,7 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
+import { expectVersion, updateVersioned } from '../shared/versioned';
 import {
 	cumulativeCash,
 	investmentBasis,
@@ -234,6 +234,9 @@ export async function get(db: Executor, id: number, today: string): Promise<Init
 
 export const linkOptions = repo.linkOptions;
 
+/** Every initiative's budget of one year (the monthly report). */
+export const budgetsOfYear = repo.budgetsOfYear;
+
 function auditView(row: {
 	code: string;
 	name: string;
@@ -259,7 +262,7 @@ function auditView(row: {
 }
 
 async function lock(trx: Executor, id: number, expectedVersion: number | null) {
-	const row = await lockForUpdate(trx, 'initiative', id);
+	const row = await repo.lockById(trx, id);
 	if (expectedVersion !== null) expectVersion(row, expectedVersion, auditView);
 	return row;
 }
@@ -281,20 +284,13 @@ function initiativeColumns(input: InitiativeInput) {
 export async function create(db: Db, actor: SessionUser, input: InitiativeInput): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		await assertCodeFree(trx, 'initiative', input.code, null, 'programme_error_code_taken');
-		const row = await trx
-			.insertInto('initiative')
-			.values(initiativeColumns(input))
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('initiative_status_change')
-			.values({
-				initiative_id: row.id,
-				from_status: null,
-				to_status: row.status,
-				user_id: actor.id
-			})
-			.execute();
+		const row = await repo.insert(trx, initiativeColumns(input));
+		await repo.insertStatusChange(trx, {
+			initiative_id: row.id,
+			from_status: null,
+			to_status: row.status,
+			user_id: actor.id
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'initiative.create',
@@ -354,16 +350,13 @@ export async function changeStatus(
 			status: to,
 			updated_at: sql`now()`
 		});
-		await trx
-			.insertInto('initiative_status_change')
-			.values({
-				initiative_id: id,
-				from_status: before.status,
-				to_status: to,
-				user_id: actor.id,
-				note
-			})
-			.execute();
+		await repo.insertStatusChange(trx, {
+			initiative_id: id,
+			from_status: before.status,
+			to_status: to,
+			user_id: actor.id,
+			note
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: to === 'approved' ? 'initiative.approve' : 'initiative.status',
@@ -387,29 +380,9 @@ export async function setBudget(
 	if (amount < 0n) throw new ValidationError({ amount: 'programme_error_negative' });
 	await db.transaction().execute(async (trx) => {
 		await lock(trx, id, expectedVersion);
-		const before = await trx
-			.selectFrom('initiative_budget')
-			.select('amount')
-			.where('initiative_id', '=', id)
-			.where('year', '=', year)
-			.executeTakeFirst();
-		if (amount === 0n) {
-			await trx
-				.deleteFrom('initiative_budget')
-				.where('initiative_id', '=', id)
-				.where('year', '=', year)
-				.execute();
-		} else {
-			await trx
-				.insertInto('initiative_budget')
-				.values({ initiative_id: id, year, amount })
-				.onConflict((oc) =>
-					oc
-						.columns(['initiative_id', 'year'])
-						.doUpdateSet({ amount, version: sql`initiative_budget.version + 1` })
-				)
-				.execute();
-		}
+		const before = await repo.findBudget(trx, id, year);
+		if (amount === 0n) await repo.deleteBudget(trx, id, year);
+		else await repo.upsertBudget(trx, id, year, amount);
 		await updateVersioned(trx, 'initiative', id, { updated_at: sql`now()` });
 		await audit.record(trx, {
 			userId: actor.id,
@@ -430,19 +403,15 @@ export async function recordSaving(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		await lock(trx, id, null);
-		const row = await trx
-			.insertInto('initiative_saving')
-			.values({
-				initiative_id: id,
-				period_start: input.periodStart,
-				period_end: input.periodEnd,
-				amount: input.amount,
-				hours: input.hours,
-				evidence: input.evidence,
-				recorded_by: actor.id
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insertSaving(trx, {
+			initiative_id: id,
+			period_start: input.periodStart,
+			period_end: input.periodEnd,
+			amount: input.amount,
+			hours: input.hours,
+			evidence: input.evidence,
+			recorded_by: actor.id
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'initiative.saving',
@@ -471,33 +440,12 @@ export async function setLinks(
 			['kpi', input.kpiIds]
 		] as const) {
 			if (!ids.length) continue;
-			const found = await trx.selectFrom(table).select('id').where('id', 'in', ids).execute();
-			if (found.length !== ids.length) {
+			if ((await repo.countExisting(trx, table, ids)) !== ids.length) {
 				throw new ValidationError({ links: 'error_choice' });
 			}
 		}
 		const before = await repo.links(trx, id);
-		await trx.deleteFrom('initiative_goal').where('initiative_id', '=', id).execute();
-		await trx.deleteFrom('initiative_process').where('initiative_id', '=', id).execute();
-		await trx.deleteFrom('initiative_kpi').where('initiative_id', '=', id).execute();
-		if (input.goalIds.length) {
-			await trx
-				.insertInto('initiative_goal')
-				.values(input.goalIds.map((goal_id) => ({ initiative_id: id, goal_id })))
-				.execute();
-		}
-		if (input.processIds.length) {
-			await trx
-				.insertInto('initiative_process')
-				.values(input.processIds.map((process_id) => ({ initiative_id: id, process_id })))
-				.execute();
-		}
-		if (input.kpiIds.length) {
-			await trx
-				.insertInto('initiative_kpi')
-				.values(input.kpiIds.map((kpi_id) => ({ initiative_id: id, kpi_id })))
-				.execute();
-		}
+		await repo.replaceLinks(trx, id, input);
 		await updateVersioned(trx, 'initiative', id, { updated_at: sql`now()` });
 		await audit.record(trx, {
 			userId: actor.id,

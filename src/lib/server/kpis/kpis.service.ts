@@ -5,11 +5,13 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import {
 	deleteOrExplain,
 	expectVersion,
-	lockForUpdate,
+	expectVersionOrNone,
+	lockByKeys,
+	saveByKeys,
 	updateVersioned
 } from '../shared/versioned';
 import { normalise, parseDecimal } from '../../decimal';
@@ -17,7 +19,6 @@ import {
 	countStatuses,
 	kpiStatus,
 	targetFor,
-	type KpiStatus,
 	type StatusCounts,
 	type Target
 } from '../../kpi-status';
@@ -32,6 +33,7 @@ import type {
 	TargetInput,
 	WorklistItem
 } from './kpis';
+import * as users from '../users/users.service';
 import * as repo from './kpis.repository';
 import { owedPeriods, parsePeriod, periodsOfYear, yearOf, type Frequency } from './period';
 import { latestIn, yearStatuses, type RecentPoint } from './year-status';
@@ -177,39 +179,26 @@ export async function refreshYearStatus(db: Executor, kpiIds?: number[]): Promis
 			})
 		)
 	);
-	let stale = db.deleteFrom('kpi_year_status');
-	if (kpiIds) stale = stale.where('kpi_id', 'in', kpiIds);
-	await stale.execute();
-	for (let i = 0; i < rows.length; i += 1000) {
-		await db
-			.insertInto('kpi_year_status')
-			.values(rows.slice(i, i + 1000))
-			.execute();
-	}
+	await repo.replaceYearStatuses(db, kpiIds ?? null, rows);
+}
+
+/**
+ * KPIs whose source is `process_unit_cost` get the year's actual unit cost as their yearly actual
+ * (called after each recomputation of process costs), so the KPI pages show it beside the manual
+ * ones.
+ */
+export async function syncUnitCostActuals(db: Executor, year: number): Promise<void> {
+	await refreshYearStatus(db, await repo.syncUnitCostActuals(db, year));
 }
 
 /** Fills kpi_year_status when it is empty but KPIs have targets or actuals (a database from
  * before the table existed). */
 export async function fillYearStatusIfMissing(db: Executor): Promise<void> {
-	const r = await sql<{ missing: boolean }>`
-		select (exists (select 1 from kpi_target) or exists (select 1 from kpi_actual))
-			and not exists (select 1 from kpi_year_status) as missing`.execute(db);
-	if (r.rows[0]?.missing) await refreshYearStatus(db);
+	if (await repo.yearStatusMissing(db)) await refreshYearStatus(db);
 }
 
 /** Which KPIs `inYear` lists. */
-export interface InYearFilter {
-	ids?: number[];
-	goalIds?: number[];
-	status?: KpiStatus;
-	/** at most this many KPIs of each goal: those needing attention first */
-	perGoal?: number;
-	limit?: number;
-}
-
-/** The order of attention: off target, within tolerance, no data, on target. */
-const attention = sql<number>`case ${repo.statusOf} when 'off_target' then 0
-	when 'within_tolerance' then 1 when 'no_data' then 2 else 3 end`;
+export type InYearFilter = repo.InYearChoice;
 
 /** KPIs with their status, latest actual and sparkline in `year`, by code. */
 export async function inYear(
@@ -217,28 +206,8 @@ export async function inYear(
 	year: number,
 	filter: InYearFilter = {}
 ): Promise<KpiInYear[]> {
-	// Filter, rank and limit on narrow rows first, then read the chosen KPIs whole: sorting wide
-	// rows is what costs most on the embedded engine.
-	let chosen = db
-		.selectFrom('kpi as k')
-		.leftJoin('kpi_year_status as s', (j) =>
-			j.onRef('s.kpi_id', '=', 'k.id').on('s.year', '=', year)
-		)
-		.select([
-			'k.id',
-			'k.code',
-			sql<number>`row_number() over (partition by k.goal_id order by ${attention}, k.code)`.as(
-				'rank'
-			)
-		]);
-	if (filter.ids) chosen = chosen.where('k.id', 'in', filter.ids.length ? filter.ids : [-1]);
-	if (filter.goalIds) {
-		chosen = chosen.where('k.goal_id', 'in', filter.goalIds.length ? filter.goalIds : [-1]);
-	}
-	if (filter.status) chosen = chosen.where(repo.statusOf, '=', filter.status);
-	let ids = db.selectFrom(chosen.as('c')).select('c.id');
-	if (filter.perGoal !== undefined) ids = ids.where('c.rank', '<=', filter.perGoal);
-	if (filter.limit !== undefined) ids = ids.orderBy('c.code').limit(filter.limit);
+	// Filter, rank and limit on narrow rows first, then read the chosen KPIs whole.
+	const ids = repo.chosenInYear(db, year, filter);
 	const rows = await repo.inYear(db, year).where('k.id', 'in', ids).execute();
 	return rows
 		.map((r) => ({
@@ -316,11 +285,7 @@ export async function create(db: Db, actor: SessionUser, input: KpiInput): Promi
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	return db.transaction().execute(async (trx) => {
 		await checkKpi(trx, null, input);
-		const row = await trx
-			.insertInto('kpi')
-			.values(kpiColumns(input))
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insert(trx, kpiColumns(input));
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'kpi.create',
@@ -341,17 +306,12 @@ export async function update(
 ): Promise<void> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'kpi', id);
+		const before = await repo.lockById(trx, id);
 		expectVersion(before, version);
 		await checkKpi(trx, id, input);
-		if (before.frequency !== input.frequency) {
-			// Periods already recorded would no longer match the frequency.
-			const used = await trx
-				.selectFrom('kpi_actual')
-				.select('id')
-				.where('kpi_id', '=', id)
-				.executeTakeFirst();
-			if (used) throw new ValidationError({ frequency: 'goals_error_frequency_in_use' });
+		// Periods already recorded would no longer match another frequency.
+		if (before.frequency !== input.frequency && (await repo.hasActuals(trx, id))) {
+			throw new ValidationError({ frequency: 'goals_error_frequency_in_use' });
 		}
 		await updateVersioned(trx, 'kpi', id, { ...kpiColumns(input), updated_at: sql`now()` });
 		// The direction or the frequency decides every period's status.
@@ -380,13 +340,8 @@ export async function update(
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'kpi', id);
-		const actuals = await trx
-			.selectFrom('kpi_actual')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('kpi_id', '=', id)
-			.executeTakeFirstOrThrow();
-		await deleteOrExplain(trx, 'kpi', id, [{ key: 'goals_dep_actuals', count: Number(actuals.n) }]);
+		const before = await repo.lockById(trx, id);
+		await deleteOrExplain(trx, 'kpi', id, await repo.dependants(trx, id));
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'kpi.delete',
@@ -397,7 +352,22 @@ export async function remove(db: Db, actor: SessionUser, id: number): Promise<vo
 	});
 }
 
-const lockKpi = (trx: Executor, id: number) => lockForUpdate(trx, 'kpi', id);
+type TargetStored = {
+	period: string;
+	target: string;
+	target_max: string | null;
+	tolerance: string;
+};
+
+/** What a conflict and the audit log show of a stored target. */
+function targetView(t: TargetStored) {
+	return {
+		period: t.period,
+		target: normalise(t.target),
+		targetMax: t.target_max === null ? null : normalise(t.target_max),
+		tolerance: normalise(t.tolerance)
+	};
+}
 
 /** Sets the target of one period; `version` is that target's version the form showed, or null. */
 export async function setTarget(
@@ -409,59 +379,24 @@ export async function setTarget(
 ): Promise<void> {
 	if (!can(actor.role, 'kpi_targets.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		await lockKpi(trx, kpiId);
-		const before = await trx
-			.selectFrom('kpi_target')
-			.selectAll()
-			.where('kpi_id', '=', kpiId)
-			.where('period', '=', input.period)
-			.forUpdate()
-			.executeTakeFirst();
-		if ((before?.version ?? null) !== version) {
-			throw new ConflictError(
-				before
-					? {
-							period: before.period,
-							target: normalise(before.target),
-							targetMax: before.target_max === null ? null : normalise(before.target_max),
-							tolerance: normalise(before.tolerance)
-						}
-					: null
-			);
-		}
-		const values = {
+		await repo.lockById(trx, kpiId);
+		const keys = { kpi_id: kpiId, period: input.period };
+		const before = await lockByKeys(trx, 'kpi_target', keys);
+		expectVersionOrNone(before, version, targetView);
+		await saveByKeys(trx, 'kpi_target', keys, before !== undefined, {
 			target: input.target,
 			target_max: input.targetMax,
 			tolerance: input.tolerance,
 			updated_by: actor.id,
 			updated_at: sql<Date>`now()`
-		};
-		if (before) {
-			await trx
-				.updateTable('kpi_target')
-				.set({ ...values, version: sql`version + 1` })
-				.where('id', '=', before.id)
-				.execute();
-		} else {
-			await trx
-				.insertInto('kpi_target')
-				.values({ kpi_id: kpiId, period: input.period, ...values })
-				.execute();
-		}
+		});
 		await refreshYearStatus(trx, [kpiId]);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'kpi.target',
 			entity: 'kpi',
 			entityId: kpiId,
-			before: before
-				? {
-						period: before.period,
-						target: normalise(before.target),
-						targetMax: before.target_max === null ? null : normalise(before.target_max),
-						tolerance: normalise(before.tolerance)
-					}
-				: null,
+			before: before ? targetView(before) : null,
 			after: input
 		});
 	});
@@ -476,12 +411,7 @@ export function canRecord(actor: SessionUser, responsibleId: number | null): boo
 }
 
 async function targetRow(trx: Executor, kpiId: number, period: string) {
-	const rows = await trx
-		.selectFrom('kpi_target')
-		.selectAll()
-		.where('kpi_id', '=', kpiId)
-		.where('period', 'in', [period, period.slice(0, 4)])
-		.execute();
+	const rows = await repo.targetsForPeriod(trx, kpiId, period);
 	const map = new Map(
 		rows.map((t) => [
 			t.period,
@@ -521,6 +451,11 @@ async function checkActual(
 	return { ok: true, value: { period: period.period, value, comment } };
 }
 
+/** What a conflict and the audit log show of a stored actual. */
+function actualView(a: { period: string; value: string; comment: string | null }) {
+	return { period: a.period, value: normalise(a.value), comment: a.comment };
+}
+
 async function writeActual(
 	trx: Executor,
 	actor: SessionUser,
@@ -529,52 +464,21 @@ async function writeActual(
 	expectedVersion: number | null | 'any',
 	action: string
 ) {
-	const before = await trx
-		.selectFrom('kpi_actual')
-		.selectAll()
-		.where('kpi_id', '=', kpiId)
-		.where('period', '=', input.period)
-		.forUpdate()
-		.executeTakeFirst();
-	if (expectedVersion !== 'any' && (before?.version ?? null) !== expectedVersion) {
-		throw new ConflictError(
-			before
-				? { period: before.period, value: normalise(before.value), comment: before.comment }
-				: null
-		);
-	}
-	if (before) {
-		await trx
-			.updateTable('kpi_actual')
-			.set({
-				value: input.value,
-				comment: input.comment,
-				recorded_by: actor.id,
-				recorded_at: sql`now()`,
-				version: sql`version + 1`
-			})
-			.where('id', '=', before.id)
-			.execute();
-	} else {
-		await trx
-			.insertInto('kpi_actual')
-			.values({
-				kpi_id: kpiId,
-				period: input.period,
-				value: input.value,
-				comment: input.comment,
-				recorded_by: actor.id
-			})
-			.execute();
-	}
+	const keys = { kpi_id: kpiId, period: input.period };
+	const before = await lockByKeys(trx, 'kpi_actual', keys);
+	if (expectedVersion !== 'any') expectVersionOrNone(before, expectedVersion, actualView);
+	await saveByKeys(trx, 'kpi_actual', keys, before !== undefined, {
+		value: input.value,
+		comment: input.comment,
+		recorded_by: actor.id,
+		...(before ? { recorded_at: sql`now()` } : {})
+	});
 	await audit.record(trx, {
 		userId: actor.id,
 		action,
 		entity: 'kpi',
 		entityId: kpiId,
-		before: before
-			? { period: before.period, value: normalise(before.value), comment: before.comment }
-			: null,
+		before: before ? actualView(before) : null,
 		after: input
 	});
 }
@@ -591,7 +495,7 @@ export async function recordActual(
 	form: { period: string; value: string; comment: string | null }
 ): Promise<ActualInput> {
 	return db.transaction().execute(async (trx) => {
-		const kpi = await lockKpi(trx, kpiId);
+		const kpi = await repo.lockById(trx, kpiId);
 		if (!canRecord(actor, kpi.responsible_user_id)) throw new ForbiddenError();
 		const checked = await checkActual(trx, kpi, form.period, form.value, form.comment);
 		if (!checked.ok) throw new ValidationError(checked.errors);
@@ -618,7 +522,7 @@ export async function importActuals(
 		return { ok: false, problems: [{ line: 0, field: 'file', key: 'goals_import_empty' }] };
 	}
 	return db.transaction().execute(async (trx) => {
-		const kpis = await trx.selectFrom('kpi').selectAll().forUpdate().execute();
+		const kpis = await repo.lockAll(trx);
 		const byCode = new Map(kpis.map((k) => [k.code.toUpperCase(), k]));
 		const problems: ImportProblem[] = [];
 		const valid: { kpiId: number; input: ActualInput }[] = [];
@@ -727,12 +631,7 @@ export async function worklist(
 }
 
 /** Users who may answer for a KPI (for the responsible select). */
-export function responsibles(db: Executor) {
-	return db
-		.selectFrom('app_user')
-		.select(['id', 'display_name as name'])
-		.where('active', '=', true)
-		.where('role', 'in', ['admin', 'manager', 'process_owner'])
-		.orderBy('display_name')
-		.execute();
+export async function responsibles(db: Executor) {
+	const rows = await users.active(db, ['admin', 'manager', 'process_owner']);
+	return rows.map((u) => ({ id: u.id, name: u.name }));
 }

@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
+import type { Database } from '../db/schema';
+import { countDependants, lockForUpdate } from '../shared/versioned';
 
 export function all(db: Executor) {
 	return db
@@ -17,27 +20,27 @@ export function years(db: Executor, fromYear: number, toYear: number) {
 		.execute();
 }
 
-export async function dependants(db: Executor, id: number) {
-	const [children, processes, costs] = await Promise.all([
-		db
-			.selectFrom('org_unit')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('parent_id', '=', id)
-			.executeTakeFirstOrThrow(),
-		db
-			.selectFrom('process')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('org_unit_id', '=', id)
-			.executeTakeFirstOrThrow(),
-		db
-			.selectFrom('cost_entry')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('org_unit_id', '=', id)
-			.executeTakeFirstOrThrow()
+/** What keeps a unit from being deleted: its sub-units, processes and cost entries. */
+export function dependants(db: Executor, id: number) {
+	return countDependants(db, id, [
+		{ key: 'processes_dep_child_units', table: 'org_unit', column: 'parent_id' },
+		{ key: 'processes_dep_processes', table: 'process', column: 'org_unit_id' },
+		{ key: 'processes_dep_cost_entries', table: 'cost_entry', column: 'org_unit_id' }
 	]);
-	return [
-		{ key: 'processes_dep_child_units', count: Number(children.n) },
-		{ key: 'processes_dep_processes', count: Number(processes.n) },
-		{ key: 'processes_dep_cost_entries', count: Number(costs.n) }
-	];
+}
+
+/** Every unit's parent (for the parent checks). */
+export function parents(db: Executor) {
+	return db.selectFrom('org_unit').select(['id', 'parent_id']).execute();
+}
+
+export function insert(trx: Executor, values: Insertable<Database['org_unit']>) {
+	return trx.insertInto('org_unit').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export const lockById = (trx: Executor, id: number) => lockForUpdate(trx, 'org_unit', id);
+
+/** Deletes a unit's yearly staff and cost rows (before the unit itself). */
+export function deleteYears(trx: Executor, id: number) {
+	return trx.deleteFrom('org_unit_year').where('org_unit_id', '=', id).execute();
 }

@@ -4,13 +4,15 @@ import { assertCodeFree } from '../shared/references';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import { createsCycle } from '../goals/rollup';
+import { ValidationError, refuseIfDependants } from '../shared/errors';
 import {
-	ConflictError,
-	NotFoundError,
-	ValidationError,
-	refuseIfDependants
-} from '../shared/errors';
-import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
+	deleteOrExplain,
+	expectVersion,
+	expectVersionOrNone,
+	lockByKeys,
+	saveByKeys,
+	updateVersioned
+} from '../shared/versioned';
 import type { SessionUser } from '../auth/session';
 import type { OrgUnit, OrgUnitInput, OrgUnitYear, OrgUnitYearInput } from './org-units';
 import * as repo from './org-units.repository';
@@ -69,7 +71,7 @@ export async function listYears(db: Executor, from: number, to: number): Promise
 async function checkInput(trx: Executor, id: number | null, input: OrgUnitInput) {
 	await assertCodeFree(trx, 'org_unit', input.code, id);
 	if (input.parentId !== null) {
-		const rows = await trx.selectFrom('org_unit').select(['id', 'parent_id']).execute();
+		const rows = await repo.parents(trx);
 		const parents = new Map(rows.map((r) => [r.id, r.parent_id]));
 		if (!parents.has(input.parentId)) throw new ValidationError({ parentId: 'error_not_found' });
 		if (id !== null && createsCycle(id, input.parentId, parents)) {
@@ -78,19 +80,19 @@ async function checkInput(trx: Executor, id: number | null, input: OrgUnitInput)
 	}
 }
 
+function columns(input: OrgUnitInput) {
+	return {
+		code: input.code,
+		name: input.name,
+		parent_id: input.parentId,
+		description: input.description
+	};
+}
+
 export async function create(db: Db, actor: SessionUser, input: OrgUnitInput): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		await checkInput(trx, null, input);
-		const row = await trx
-			.insertInto('org_unit')
-			.values({
-				code: input.code,
-				name: input.name,
-				parent_id: input.parentId,
-				description: input.description
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insert(trx, columns(input));
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'org_unit.create',
@@ -110,16 +112,10 @@ export async function update(
 	input: OrgUnitInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'org_unit', id);
+		const before = await repo.lockById(trx, id);
 		expectVersion(before, version);
 		await checkInput(trx, id, input);
-		await updateVersioned(trx, 'org_unit', id, {
-			code: input.code,
-			name: input.name,
-			parent_id: input.parentId,
-			description: input.description,
-			updated_at: sql`now()`
-		});
+		await updateVersioned(trx, 'org_unit', id, { ...columns(input), updated_at: sql`now()` });
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'org_unit.update',
@@ -138,10 +134,10 @@ export async function update(
 
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'org_unit', id);
+		const before = await repo.lockById(trx, id);
 		refuseIfDependants(await repo.dependants(trx, id));
-		await trx.deleteFrom('org_unit_year').where('org_unit_id', '=', id).execute();
-		await trx.deleteFrom('org_unit').where('id', '=', id).execute();
+		await repo.deleteYears(trx, id);
+		await deleteOrExplain(trx, 'org_unit', id);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'org_unit.delete',
@@ -164,39 +160,14 @@ export async function saveYear(
 	input: OrgUnitYearInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const unit = await trx
-			.selectFrom('org_unit')
-			.select('id')
-			.where('id', '=', orgUnitId)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!unit) throw new NotFoundError('org_unit');
-		const before = await trx
-			.selectFrom('org_unit_year')
-			.selectAll()
-			.where('org_unit_id', '=', orgUnitId)
-			.where('year', '=', input.year)
-			.forUpdate()
-			.executeTakeFirst();
-		if ((before?.version ?? null) !== version) throw new ConflictError(before ?? null);
-		if (before) {
-			await trx
-				.updateTable('org_unit_year')
-				.set({ fte: input.fte, hourly_cost: input.hourlyCost, version: sql`version + 1` })
-				.where('org_unit_id', '=', orgUnitId)
-				.where('year', '=', input.year)
-				.execute();
-		} else {
-			await trx
-				.insertInto('org_unit_year')
-				.values({
-					org_unit_id: orgUnitId,
-					year: input.year,
-					fte: input.fte,
-					hourly_cost: input.hourlyCost
-				})
-				.execute();
-		}
+		await repo.lockById(trx, orgUnitId);
+		const keys = { org_unit_id: orgUnitId, year: input.year };
+		const before = await lockByKeys(trx, 'org_unit_year', keys);
+		expectVersionOrNone(before, version);
+		await saveByKeys(trx, 'org_unit_year', keys, before !== undefined, {
+			fte: input.fte,
+			hourly_cost: input.hourlyCost
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'org_unit.year',

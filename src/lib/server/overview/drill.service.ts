@@ -3,6 +3,7 @@
 import type { Executor } from '../audit/audit';
 import * as goals from '../goals/goals.service';
 import * as kpis from '../kpis/kpis.service';
+import * as repo from './overview.repository';
 import { processFigures } from './overview.service';
 
 export async function goalDrill(db: Executor, goalId: number, year: number) {
@@ -19,38 +20,14 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 			}
 		}
 	}
-	const links = await db
-		.selectFrom('goal_process')
-		.select(['goal_id', 'process_id', 'weight'])
-		.where('goal_id', 'in', [...below])
-		.execute();
+	const links = await repo.goalProcessLinks(db, [...below]);
 	const processIds = [...new Set(links.map((l) => l.process_id))];
 	const [figures, initiativeLinks, unitCostKpis] = await Promise.all([
 		processFigures(db, year, { ids: processIds }),
-		processIds.length === 0
-			? Promise.resolve([])
-			: db
-					.selectFrom('initiative_process as ip')
-					.innerJoin('initiative as i', 'i.id', 'ip.initiative_id')
-					.select(['ip.process_id', 'i.id', 'i.code', 'i.name', 'i.status'])
-					.where('ip.process_id', 'in', processIds)
-					.orderBy('i.code')
-					.execute(),
-		processIds.length === 0
-			? Promise.resolve([])
-			: db
-					.selectFrom('kpi')
-					.select(['id', 'code', 'name', 'source_process_id', 'goal_id'])
-					.where('source_process_id', 'in', processIds)
-					.execute()
+		repo.initiativesOfProcesses(db, processIds),
+		repo.kpisFromProcesses(db, processIds)
 	]);
-	const goalInitiatives = await db
-		.selectFrom('initiative_goal as ig')
-		.innerJoin('initiative as i', 'i.id', 'ig.initiative_id')
-		.select(['i.id', 'i.code', 'i.name', 'i.status'])
-		.where('ig.goal_id', 'in', [...below])
-		.orderBy('i.code')
-		.execute();
+	const goalInitiatives = await repo.initiativesOfGoals(db, [...below]);
 	const byId = new Map(figures.map((f) => [f.id, f]));
 	const goalName = new Map(tree.map((g) => [g.id, `${g.code} ${g.name}`]));
 	const processes = processIds
@@ -123,26 +100,9 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
  */
 export async function processDrill(db: Executor, processId: number, year: number) {
 	const [cost, unitCostKpis, initiatives] = await Promise.all([
-		db
-			.selectFrom('process_cost_year')
-			.select(['direct', 'allocated', 'full_cost', 'volume', 'unit_cost'])
-			.where('process_id', '=', processId)
-			.where('year', '=', year)
-			.where('kind', '=', 'actual')
-			.executeTakeFirst(),
-		db
-			.selectFrom('kpi')
-			.select(['id', 'code', 'name'])
-			.where('source_process_id', '=', processId)
-			.orderBy('code')
-			.execute(),
-		db
-			.selectFrom('initiative_process as ip')
-			.innerJoin('initiative as i', 'i.id', 'ip.initiative_id')
-			.select(['i.id', 'i.code', 'i.name', 'i.status'])
-			.where('ip.process_id', '=', processId)
-			.orderBy('i.code')
-			.execute()
+		repo.processCost(db, processId, year),
+		repo.kpisFromProcess(db, processId),
+		repo.initiativesOfProcess(db, processId)
 	]);
 	return {
 		cost: cost

@@ -122,3 +122,175 @@ export function hourlyCosts(db: Executor, year: number) {
 export function initiativeProcessRows(db: Executor) {
 	return db.selectFrom('initiative_process').select(['initiative_id', 'process_id']).execute();
 }
+
+/** The data version triggers bump on every change to a table the overview reads. */
+export async function dataVersion(db: Executor): Promise<bigint> {
+	const row = await db.selectFrom('data_version').select('version').executeTakeFirstOrThrow();
+	return row.version;
+}
+
+/** KPIs and active processes an admin can choose to publish. */
+export function publishable(db: Executor) {
+	return Promise.all([
+		db.selectFrom('kpi').select(['id', 'code', 'name']).orderBy('code').execute(),
+		db
+			.selectFrom('process')
+			.select(['id', 'code', 'name'])
+			.where('status', '=', 'active')
+			.orderBy('code')
+			.execute()
+	]);
+}
+
+// The drill-downs from a goal and from a process.
+
+export function goalProcessLinks(db: Executor, goalIds: number[]) {
+	return db
+		.selectFrom('goal_process')
+		.select(['goal_id', 'process_id', 'weight'])
+		.where('goal_id', 'in', goalIds)
+		.execute();
+}
+
+/** The initiatives improving the processes (none asked: none). */
+export async function initiativesOfProcesses(db: Executor, processIds: number[]) {
+	if (processIds.length === 0) return [];
+	return db
+		.selectFrom('initiative_process as ip')
+		.innerJoin('initiative as i', 'i.id', 'ip.initiative_id')
+		.select(['ip.process_id', 'i.id', 'i.code', 'i.name', 'i.status'])
+		.where('ip.process_id', 'in', processIds)
+		.orderBy('i.code')
+		.execute();
+}
+
+/** The KPIs computed from the processes (none asked: none). */
+export async function kpisFromProcesses(db: Executor, processIds: number[]) {
+	if (processIds.length === 0) return [];
+	return db
+		.selectFrom('kpi')
+		.select(['id', 'code', 'name', 'source_process_id', 'goal_id'])
+		.where('source_process_id', 'in', processIds)
+		.execute();
+}
+
+export function initiativesOfGoals(db: Executor, goalIds: number[]) {
+	return db
+		.selectFrom('initiative_goal as ig')
+		.innerJoin('initiative as i', 'i.id', 'ig.initiative_id')
+		.select(['i.id', 'i.code', 'i.name', 'i.status'])
+		.where('ig.goal_id', 'in', goalIds)
+		.orderBy('i.code')
+		.execute();
+}
+
+/** A process's actual cost in a year. */
+export function processCost(db: Executor, processId: number, year: number) {
+	return db
+		.selectFrom('process_cost_year')
+		.select(['direct', 'allocated', 'full_cost', 'volume', 'unit_cost'])
+		.where('process_id', '=', processId)
+		.where('year', '=', year)
+		.where('kind', '=', 'actual')
+		.executeTakeFirst();
+}
+
+// The starting point of a what-if.
+
+export function processHead(db: Executor, processId: number) {
+	return db
+		.selectFrom('process')
+		.select(['id', 'code', 'name', 'kind'])
+		.where('id', '=', processId)
+		.executeTakeFirst();
+}
+
+export function processYear(db: Executor, processId: number, year: number) {
+	return db
+		.selectFrom('process_year')
+		.select(['volume', 'fte'])
+		.where('process_id', '=', processId)
+		.where('year', '=', year)
+		.executeTakeFirst();
+}
+
+/** A process's actual direct costs in a year, by nature. */
+export function directByNature(db: Executor, processId: number, year: number) {
+	return db
+		.selectFrom('cost_month_summary')
+		.select(['nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.where('year', '=', year)
+		.where('kind', '=', 'actual')
+		.where('process_id', '=', processId)
+		.groupBy('nature')
+		.execute();
+}
+
+/** Each step of a process's actual overhead allocation in a year, by unit name. */
+export function allocationSteps(db: Executor, processId: number, year: number) {
+	return db
+		.selectFrom('process_cost_allocation as a')
+		.innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
+		.select(['a.org_unit_id', 'u.name', 'a.pool', 'a.percent', 'a.key_source', 'a.amount'])
+		.where('a.year', '=', year)
+		.where('a.kind', '=', 'actual')
+		.where('a.process_id', '=', processId)
+		.orderBy('u.name')
+		.execute();
+}
+
+/** The KPIs computed from a process's unit cost, with the year's target. */
+export function unitCostKpis(db: Executor, processId: number, year: number) {
+	return db
+		.selectFrom('kpi')
+		.leftJoin('kpi_target as t', (j) =>
+			j.onRef('t.kpi_id', '=', 'kpi.id').on('t.period', '=', String(year))
+		)
+		.select([
+			'kpi.id',
+			'kpi.code',
+			'kpi.name',
+			'kpi.goal_id',
+			'kpi.direction',
+			't.target',
+			't.target_max',
+			't.tolerance'
+		])
+		.where('kpi.source_process_id', '=', processId)
+		.execute();
+}
+
+/** The FTE of every process in the allocation keys of the units, in a year. */
+export function keyMembersFte(db: Executor, orgUnitIds: number[], year: number) {
+	return db
+		.selectFrom('process_cost_allocation as a')
+		.leftJoin('process_year as y', (j) =>
+			j.onRef('y.process_id', '=', 'a.process_id').on('y.year', '=', year)
+		)
+		.select(['a.org_unit_id', 'y.fte'])
+		.where('a.year', '=', year)
+		.where('a.kind', '=', 'actual')
+		.where('a.org_unit_id', 'in', orgUnitIds)
+		.execute();
+}
+
+/** The KPIs computed from one process, by code. */
+export function kpisFromProcess(db: Executor, processId: number) {
+	return db
+		.selectFrom('kpi')
+		.select(['id', 'code', 'name'])
+		.where('source_process_id', '=', processId)
+		.orderBy('code')
+		.execute();
+}
+
+/** The initiatives improving one process, by code. */
+export function initiativesOfProcess(db: Executor, processId: number) {
+	return db
+		.selectFrom('initiative_process as ip')
+		.innerJoin('initiative as i', 'i.id', 'ip.initiative_id')
+		.select(['i.id', 'i.code', 'i.name', 'i.status'])
+		.where('ip.process_id', '=', processId)
+		.orderBy('i.code')
+		.execute();
+}

@@ -128,10 +128,7 @@ const KEPT = 50;
  * on every table it reads) or the next day.
  */
 export async function get(db: Executor, year: number, today = currentDate()): Promise<Overview> {
-	const { version } = await db
-		.selectFrom('data_version')
-		.select('version')
-		.executeTakeFirstOrThrow();
+	const version = await repo.dataVersion(db);
 	const key = `${year}|${today}`;
 	let kept = computed.get(db);
 	const hit = kept?.get(key);

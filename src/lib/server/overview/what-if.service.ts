@@ -1,79 +1,29 @@
 // The starting point of a what-if: a process's booked costs for a year, read from the costs
 // area's aggregates (direct costs by nature, each step of its overhead allocation).
-import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { WhatIfBase } from '../../overview/what-if';
 import { NotFoundError } from '../shared/errors';
 import { toScaled } from '../../decimal';
+import * as repo from './overview.repository';
 
 function fteHundredths(fte: string | null): bigint {
 	return toScaled(fte ?? '0') / 100n;
 }
 
 export async function whatIfBase(db: Executor, processId: number, year: number) {
-	const process = await db
-		.selectFrom('process')
-		.select(['id', 'code', 'name', 'kind'])
-		.where('id', '=', processId)
-		.executeTakeFirst();
+	const process = await repo.processHead(db, processId);
 	if (!process) throw new NotFoundError('process');
 	const [yearRow, direct, steps, kpis] = await Promise.all([
-		db
-			.selectFrom('process_year')
-			.select(['volume', 'fte'])
-			.where('process_id', '=', processId)
-			.where('year', '=', year)
-			.executeTakeFirst(),
-		db
-			.selectFrom('cost_month_summary')
-			.select(['nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
-			.where('year', '=', year)
-			.where('kind', '=', 'actual')
-			.where('process_id', '=', processId)
-			.groupBy('nature')
-			.execute(),
-		db
-			.selectFrom('process_cost_allocation as a')
-			.innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
-			.select(['a.org_unit_id', 'u.name', 'a.pool', 'a.percent', 'a.key_source', 'a.amount'])
-			.where('a.year', '=', year)
-			.where('a.kind', '=', 'actual')
-			.where('a.process_id', '=', processId)
-			.orderBy('u.name')
-			.execute(),
-		db
-			.selectFrom('kpi')
-			.leftJoin('kpi_target as t', (j) =>
-				j.onRef('t.kpi_id', '=', 'kpi.id').on('t.period', '=', String(year))
-			)
-			.select([
-				'kpi.id',
-				'kpi.code',
-				'kpi.name',
-				'kpi.goal_id',
-				'kpi.direction',
-				't.target',
-				't.target_max',
-				't.tolerance'
-			])
-			.where('kpi.source_process_id', '=', processId)
-			.execute()
+		repo.processYear(db, processId, year),
+		repo.directByNature(db, processId, year),
+		repo.allocationSteps(db, processId, year),
+		repo.unitCostKpis(db, processId, year)
 	]);
 	// The FTE behind each FTE-keyed share: every process in that unit's key for the year.
 	const fteUnits = steps.filter((s) => s.key_source === 'fte').map((s) => s.org_unit_id);
 	const keyFte = new Map<number, bigint>();
 	if (fteUnits.length) {
-		const members = await db
-			.selectFrom('process_cost_allocation as a')
-			.leftJoin('process_year as y', (j) =>
-				j.onRef('y.process_id', '=', 'a.process_id').on('y.year', '=', year)
-			)
-			.select(['a.org_unit_id', 'y.fte'])
-			.where('a.year', '=', year)
-			.where('a.kind', '=', 'actual')
-			.where('a.org_unit_id', 'in', fteUnits)
-			.execute();
-		for (const m of members) {
+		for (const m of await repo.keyMembersFte(db, fteUnits, year)) {
 			keyFte.set(m.org_unit_id, (keyFte.get(m.org_unit_id) ?? 0n) + fteHundredths(m.fte));
 		}
 	}

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
+import type { Database, InfoAssetKind, Raci } from '../db/schema';
+import { countDependants, lockForUpdate } from '../shared/versioned';
 import type { ProcessFilters } from './processes';
 
 /** Processes with unit, owner, the year's figures and how many goals they serve. */
@@ -91,18 +93,90 @@ export function allAssets(db: Executor) {
 		.execute();
 }
 
-async function count(db: Executor, table: 'goal_process' | 'cost_entry', processId: number) {
-	const row = await db
-		.selectFrom(table)
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('process_id', '=', processId)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
+/** What still depends on a process. */
+export function dependants(db: Executor, processId: number) {
+	return countDependants(db, processId, [
+		{ key: 'processes_dep_goals', table: 'goal_process', column: 'process_id' },
+		{ key: 'processes_dep_cost_entries', table: 'cost_entry', column: 'process_id' }
+	]);
 }
 
-export async function dependants(db: Executor, processId: number) {
-	return [
-		{ key: 'processes_dep_goals', count: await count(db, 'goal_process', processId) },
-		{ key: 'processes_dep_cost_entries', count: await count(db, 'cost_entry', processId) }
-	];
+export const lockById = (trx: Executor, id: number) => lockForUpdate(trx, 'process', id);
+
+export function insert(trx: Executor, values: Insertable<Database['process']>) {
+	return trx.insertInto('process').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function insertRole(
+	trx: Executor,
+	processId: number,
+	role: { jobRole: string; raci: Raci; competences: string | null }
+) {
+	return trx
+		.insertInto('process_role')
+		.values({
+			process_id: processId,
+			job_role: role.jobRole,
+			raci: role.raci,
+			competences: role.competences
+		})
+		.execute();
+}
+
+/** Deletes the process's role; returns it, or undefined when the process has no such role. */
+export function deleteRole(trx: Executor, processId: number, roleId: number) {
+	return trx
+		.deleteFrom('process_role')
+		.where('id', '=', roleId)
+		.where('process_id', '=', processId)
+		.returningAll()
+		.executeTakeFirst();
+}
+
+export function findAsset(db: Executor, assetId: number) {
+	return db
+		.selectFrom('info_asset')
+		.select(['id', 'code'])
+		.where('id', '=', assetId)
+		.executeTakeFirst();
+}
+
+export function findAssetByCode(db: Executor, code: string) {
+	return db.selectFrom('info_asset').select('id').where('code', '=', code).executeTakeFirst();
+}
+
+/** Links the asset; undefined when it was linked already. */
+export function insertAssetLink(trx: Executor, processId: number, assetId: number) {
+	return trx
+		.insertInto('process_asset')
+		.values({ process_id: processId, asset_id: assetId })
+		.onConflict((oc) => oc.doNothing())
+		.returning('asset_id')
+		.executeTakeFirst();
+}
+
+/** Unlinks the asset; undefined when it was not linked. */
+export function deleteAssetLink(trx: Executor, processId: number, assetId: number) {
+	return trx
+		.deleteFrom('process_asset')
+		.where('process_id', '=', processId)
+		.where('asset_id', '=', assetId)
+		.returning('asset_id')
+		.executeTakeFirst();
+}
+
+export function insertAsset(
+	trx: Executor,
+	asset: { code: string; name: string; kind: InfoAssetKind; description: string | null }
+) {
+	return trx.insertInto('info_asset').values(asset).returning('id').executeTakeFirstOrThrow();
+}
+
+export const lockAssetById = (trx: Executor, id: number) => lockForUpdate(trx, 'info_asset', id);
+
+/** The processes an information asset is linked to. */
+export function assetDependants(db: Executor, assetId: number) {
+	return countDependants(db, assetId, [
+		{ key: 'processes_dep_processes', table: 'process_asset', column: 'asset_id' }
+	]);
 }

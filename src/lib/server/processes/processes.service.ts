@@ -6,17 +6,13 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { normalise } from '../../decimal';
-import {
-	ConflictError,
-	ForbiddenError,
-	NotFoundError,
-	ValidationError,
-	refuseIfDependants
-} from '../shared/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import {
 	deleteOrExplain,
 	expectVersion,
-	lockForUpdate,
+	expectVersionOrNone,
+	lockByKeys,
+	saveByKeys,
 	updateVersioned
 } from '../shared/versioned';
 import { potentialIndex, type Scores } from './potential';
@@ -30,6 +26,11 @@ import type {
 } from './processes';
 import type { ProcessYearInput } from './processes.validation';
 import * as repo from './processes.repository';
+import * as users from '../users/users.service';
+import type { Role } from '../db/schema';
+
+/** The roles that may own a process or answer for a KPI. */
+export const OWNER_ROLES: readonly Role[] = ['admin', 'manager', 'process_owner'];
 import type { InfoAssetKind, Raci } from '../db/schema';
 
 type ProcessRow = NonNullable<Awaited<ReturnType<typeof repo.byId>>>;
@@ -169,7 +170,7 @@ export function canEdit(actor: SessionUser, ownerId: number | null): boolean {
 }
 
 async function lockForEdit(trx: Executor, actor: SessionUser, id: number): Promise<ProcessRow> {
-	const row = await lockForUpdate(trx, 'process', id);
+	const row = await repo.lockById(trx, id);
 	if (!canEdit(actor, row.owner_user_id)) throw new ForbiddenError();
 	return row;
 }
@@ -208,11 +209,7 @@ export async function create(db: Db, actor: SessionUser, input: ProcessInput): P
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
 	return db.transaction().execute(async (trx) => {
 		await checkReferences(trx, null, input);
-		const row = await trx
-			.insertInto('process')
-			.values(columns(input))
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const row = await repo.insert(trx, columns(input));
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'process.create',
@@ -261,7 +258,7 @@ export async function update(
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'process', id);
+		const before = await repo.lockById(trx, id);
 		await deleteOrExplain(trx, 'process', id, await repo.dependants(trx, id));
 		await audit.record(trx, {
 			userId: actor.id,
@@ -283,32 +280,14 @@ export async function saveYear(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lockForEdit(trx, actor, id);
-		const before = await trx
-			.selectFrom('process_year')
-			.selectAll()
-			.where('process_id', '=', id)
-			.where('year', '=', input.year)
-			.forUpdate()
-			.executeTakeFirst();
-		if ((before?.version ?? null) !== version) throw new ConflictError(before ?? null);
-		const values = {
+		const keys = { process_id: id, year: input.year };
+		const before = await lockByKeys(trx, 'process_year', keys);
+		expectVersionOrNone(before, version);
+		await saveByKeys(trx, 'process_year', keys, before !== undefined, {
 			volume: input.volume,
 			lead_time_days: input.leadTimeDays,
 			fte: input.fte
-		};
-		if (before) {
-			await trx
-				.updateTable('process_year')
-				.set({ ...values, version: sql`version + 1` })
-				.where('process_id', '=', id)
-				.where('year', '=', input.year)
-				.execute();
-		} else {
-			await trx
-				.insertInto('process_year')
-				.values({ process_id: id, year: input.year, ...values })
-				.execute();
-		}
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'process.year',
@@ -335,15 +314,7 @@ export async function addRole(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lockForEdit(trx, actor, id);
-		await trx
-			.insertInto('process_role')
-			.values({
-				process_id: id,
-				job_role: input.jobRole,
-				raci: input.raci,
-				competences: input.competences
-			})
-			.execute();
+		await repo.insertRole(trx, id, input);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'process.role_add',
@@ -362,12 +333,7 @@ export async function removeRole(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lockForEdit(trx, actor, id);
-		const role = await trx
-			.deleteFrom('process_role')
-			.where('id', '=', roleId)
-			.where('process_id', '=', id)
-			.returningAll()
-			.executeTakeFirst();
+		const role = await repo.deleteRole(trx, id, roleId);
 		if (!role) throw new NotFoundError('process_role');
 		await audit.record(trx, {
 			userId: actor.id,
@@ -382,18 +348,9 @@ export async function removeRole(
 export async function linkAsset(db: Db, actor: SessionUser, id: number, assetId: number) {
 	await db.transaction().execute(async (trx) => {
 		await lockForEdit(trx, actor, id);
-		const asset = await trx
-			.selectFrom('info_asset')
-			.select(['id', 'code'])
-			.where('id', '=', assetId)
-			.executeTakeFirst();
+		const asset = await repo.findAsset(trx, assetId);
 		if (!asset) throw new ValidationError({ assetId: 'error_choice' });
-		const inserted = await trx
-			.insertInto('process_asset')
-			.values({ process_id: id, asset_id: assetId })
-			.onConflict((oc) => oc.doNothing())
-			.returning('asset_id')
-			.executeTakeFirst();
+		const inserted = await repo.insertAssetLink(trx, id, assetId);
 		if (inserted) {
 			await audit.record(trx, {
 				userId: actor.id,
@@ -409,12 +366,7 @@ export async function linkAsset(db: Db, actor: SessionUser, id: number, assetId:
 export async function unlinkAsset(db: Db, actor: SessionUser, id: number, assetId: number) {
 	await db.transaction().execute(async (trx) => {
 		await lockForEdit(trx, actor, id);
-		const removed = await trx
-			.deleteFrom('process_asset')
-			.where('process_id', '=', id)
-			.where('asset_id', '=', assetId)
-			.returning('asset_id')
-			.executeTakeFirst();
+		const removed = await repo.deleteAssetLink(trx, id, assetId);
 		if (!removed) throw new NotFoundError('process_asset');
 		await audit.record(trx, {
 			userId: actor.id,
@@ -442,17 +394,9 @@ export async function createAsset(
 	input: { code: string; name: string; kind: InfoAssetKind; description: string | null }
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const clash = await trx
-			.selectFrom('info_asset')
-			.select('id')
-			.where('code', '=', input.code)
-			.executeTakeFirst();
+		const clash = await repo.findAssetByCode(trx, input.code);
 		if (clash) throw new ValidationError({ code: 'processes_error_code_taken' });
-		const row = await trx
-			.insertInto('info_asset')
-			.values(input)
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insertAsset(trx, input);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'info_asset.create',
@@ -466,20 +410,8 @@ export async function createAsset(
 
 export async function removeAsset(db: Db, actor: SessionUser, assetId: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('info_asset')
-			.selectAll()
-			.where('id', '=', assetId)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!before) throw new NotFoundError('info_asset');
-		const links = await trx
-			.selectFrom('process_asset')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('asset_id', '=', assetId)
-			.executeTakeFirstOrThrow();
-		refuseIfDependants([{ key: 'processes_dep_processes', count: Number(links.n) }]);
-		await trx.deleteFrom('info_asset').where('id', '=', assetId).execute();
+		const before = await repo.lockAssetById(trx, assetId);
+		await deleteOrExplain(trx, 'info_asset', assetId, await repo.assetDependants(trx, assetId));
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'info_asset.delete',
@@ -492,11 +424,5 @@ export async function removeAsset(db: Db, actor: SessionUser, assetId: number): 
 
 /** Users who can own a process (for the owner select). */
 export function owners(db: Executor) {
-	return db
-		.selectFrom('app_user')
-		.select(['id', 'display_name as name', 'role'])
-		.where('active', '=', true)
-		.where('role', 'in', ['admin', 'manager', 'process_owner'])
-		.orderBy('display_name')
-		.execute();
+	return users.active(db, OWNER_ROLES);
 }

@@ -1,4 +1,6 @@
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
+import type { Database } from '../db/schema';
 
 export function milestoneRows(db: Executor) {
 	return db
@@ -66,11 +68,88 @@ export function riskRows(db: Executor, programmeId: number) {
 		.execute();
 }
 
-export function activeUsers(db: Executor) {
+/** An activity's dates (a milestone's due date must not fall before its start). */
+export function findActivity(db: Executor, id: number) {
 	return db
-		.selectFrom('app_user')
-		.select(['id', 'display_name', 'role'])
-		.where('active', '=', true)
-		.orderBy('display_name')
+		.selectFrom('programme_activity')
+		.select(['id', 'code', 'name', 'start_date', 'end_date'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+}
+
+/** A predecessor of the milestone due after `due`, if any (finish-to-start). */
+export function predecessorDueAfter(db: Executor, milestoneId: number, due: string) {
+	return db
+		.selectFrom('milestone_dependency as d')
+		.innerJoin('milestone as p', 'p.id', 'd.predecessor_id')
+		.select(['p.name', 'p.current_due'])
+		.where('d.successor_id', '=', milestoneId)
+		.where('p.current_due', '>', due)
+		.executeTakeFirst();
+}
+
+export function insertMilestone(trx: Executor, values: Insertable<Database['milestone']>) {
+	return trx.insertInto('milestone').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** One dependency change at a time, so two concurrent additions cannot close a cycle together. */
+export async function lockDependencies(trx: Executor): Promise<void> {
+	await sql`lock table milestone_dependency in share row exclusive mode`.execute(trx);
+}
+
+/** Which of the milestones exist. */
+export function existingMilestones(db: Executor, ids: number[]) {
+	return db.selectFrom('milestone').select('id').where('id', 'in', ids).execute();
+}
+
+export function insertDependency(trx: Executor, predecessorId: number, successorId: number) {
+	return trx
+		.insertInto('milestone_dependency')
+		.values({ predecessor_id: predecessorId, successor_id: successorId })
 		.execute();
+}
+
+/** Removes the dependency; false when there was none. */
+export async function deleteDependency(
+	trx: Executor,
+	predecessorId: number,
+	successorId: number
+): Promise<boolean> {
+	const removed = await trx
+		.deleteFrom('milestone_dependency')
+		.where('successor_id', '=', successorId)
+		.where('predecessor_id', '=', predecessorId)
+		.executeTakeFirst();
+	return Number(removed.numDeletedRows) > 0;
+}
+
+export function insertRisk(trx: Executor, values: Insertable<Database['programme_risk']>) {
+	return trx.insertInto('programme_risk').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Replaces the user's calendar feed token (the old one stops working). */
+export async function replaceCalendarToken(trx: Executor, userId: number, tokenHash: string) {
+	await trx.deleteFrom('calendar_token').where('user_id', '=', userId).execute();
+	await trx
+		.insertInto('calendar_token')
+		.values({ user_id: userId, token_hash: tokenHash })
+		.execute();
+}
+
+export function calendarToken(db: Executor, userId: number) {
+	return db
+		.selectFrom('calendar_token')
+		.select('created_at')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+}
+
+/** The user a feed token belongs to. */
+export function calendarTokenUser(db: Executor, tokenHash: string) {
+	return db
+		.selectFrom('calendar_token as t')
+		.innerJoin('app_user as u', 'u.id', 't.user_id')
+		.select(['u.id', 'u.role', 'u.active'])
+		.where('t.token_hash', '=', tokenHash)
+		.executeTakeFirst();
 }

@@ -10,6 +10,7 @@ import { findCycle } from './dependencies';
 import { calendar } from './ics';
 import { addDays, daysBetween, milestoneStatus, slipDays } from './milestone-status';
 import * as repo from './programme.repository';
+import * as users from '../users/users.repository';
 import type {
 	Activity,
 	Milestone,
@@ -123,11 +124,8 @@ export async function getMilestone(db: Executor, id: number, today: string) {
 	const milestones = await allMilestones(db, today);
 	const milestone = milestones.find((m) => m.id === id);
 	if (!milestone) throw new NotFoundError('milestone');
-	const activity = await db
-		.selectFrom('programme_activity')
-		.select(['id', 'code', 'name', 'start_date', 'end_date'])
-		.where('id', '=', milestone.activityId)
-		.executeTakeFirstOrThrow();
+	const activity = await repo.findActivity(db, milestone.activityId);
+	if (!activity) throw new NotFoundError('activity');
 	const successors = milestones.filter((m) => m.predecessorIds.includes(id));
 	return {
 		milestone,
@@ -180,22 +178,13 @@ export async function updateMilestone(
 	await db.transaction().execute(async (trx) => {
 		const before = await lockForUpdate(trx, 'milestone', id);
 		expectVersion(before, expectedVersion, auditMilestone);
-		const activity = await trx
-			.selectFrom('programme_activity')
-			.select(['start_date'])
-			.where('id', '=', before.activity_id)
-			.executeTakeFirstOrThrow();
+		const activity = await repo.findActivity(trx, before.activity_id);
+		if (!activity) throw new NotFoundError('activity');
 		const errors: Record<string, string> = {};
 		if (input.currentDue < activity.start_date) {
 			errors.currentDue = 'programme_error_due_before_start';
 		} else {
-			const late = await trx
-				.selectFrom('milestone_dependency as d')
-				.innerJoin('milestone as p', 'p.id', 'd.predecessor_id')
-				.select(['p.name', 'p.current_due'])
-				.where('d.successor_id', '=', id)
-				.where('p.current_due', '>', input.currentDue)
-				.executeTakeFirst();
+			const late = await repo.predecessorDueAfter(trx, id, input.currentDue);
 			if (late) errors.currentDue = 'programme_error_due_before_predecessor';
 		}
 		if (input.doneDate !== null && input.doneDate > today) {
@@ -233,27 +222,19 @@ export async function createMilestone(
 	input: NewMilestoneInput
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const activity = await trx
-			.selectFrom('programme_activity')
-			.select(['id', 'start_date'])
-			.where('id', '=', input.activityId)
-			.executeTakeFirst();
+		const activity = await repo.findActivity(trx, input.activityId);
 		if (!activity) throw new ValidationError({ activityId: 'programme_error_activity' });
 		if (input.baselineDue < activity.start_date) {
 			throw new ValidationError({ baselineDue: 'programme_error_due_before_start' });
 		}
-		const row = await trx
-			.insertInto('milestone')
-			.values({
-				activity_id: input.activityId,
-				name: input.name,
-				owner_user_id: input.ownerUserId,
-				deliverable: input.deliverable,
-				baseline_due: input.baselineDue,
-				current_due: input.baselineDue
-			})
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const row = await repo.insertMilestone(trx, {
+			activity_id: input.activityId,
+			name: input.name,
+			owner_user_id: input.ownerUserId,
+			deliverable: input.deliverable,
+			baseline_due: input.baselineDue,
+			current_due: input.baselineDue
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'milestone.create',
@@ -273,13 +254,8 @@ export async function addDependency(
 	predecessorId: number
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		// One dependency change at a time, so two concurrent additions cannot close a cycle together.
-		await sql`lock table milestone_dependency in share row exclusive mode`.execute(trx);
-		const found = await trx
-			.selectFrom('milestone')
-			.select('id')
-			.where('id', 'in', [successorId, predecessorId])
-			.execute();
+		await repo.lockDependencies(trx);
+		const found = await repo.existingMilestones(trx, [successorId, predecessorId]);
 		if (!found.some((m) => m.id === successorId)) throw new NotFoundError('milestone');
 		if (!found.some((m) => m.id === predecessorId)) {
 			throw new ValidationError({ predecessorId: 'programme_error_predecessor' });
@@ -294,10 +270,7 @@ export async function addDependency(
 		if (findCycle(edges, { predecessorId, successorId })) {
 			throw new ValidationError({ predecessorId: 'programme_error_cycle' });
 		}
-		await trx
-			.insertInto('milestone_dependency')
-			.values({ predecessor_id: predecessorId, successor_id: successorId })
-			.execute();
+		await repo.insertDependency(trx, predecessorId, successorId);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'milestone.dependency_add',
@@ -315,12 +288,8 @@ export async function removeDependency(
 	predecessorId: number
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const removed = await trx
-			.deleteFrom('milestone_dependency')
-			.where('successor_id', '=', successorId)
-			.where('predecessor_id', '=', predecessorId)
-			.executeTakeFirst();
-		if (Number(removed.numDeletedRows) === 0) throw new NotFoundError('dependency');
+		const removed = await repo.deleteDependency(trx, predecessorId, successorId);
+		if (!removed) throw new NotFoundError('dependency');
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'milestone.dependency_remove',
@@ -373,23 +342,22 @@ function auditRisk(r: RiskInput) {
 	};
 }
 
+function riskColumns(input: RiskInput) {
+	return {
+		description: input.description,
+		probability: input.probability,
+		impact: input.impact,
+		owner_user_id: input.ownerUserId,
+		mitigation: input.mitigation,
+		status: input.status
+	};
+}
+
 export async function createRisk(db: Db, actor: SessionUser, input: RiskInput): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		const programme = await repo.firstProgramme(trx);
 		if (!programme) throw new NotFoundError('programme');
-		const row = await trx
-			.insertInto('programme_risk')
-			.values({
-				programme_id: programme.id,
-				description: input.description,
-				probability: input.probability,
-				impact: input.impact,
-				owner_user_id: input.ownerUserId,
-				mitigation: input.mitigation,
-				status: input.status
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insertRisk(trx, { programme_id: programme.id, ...riskColumns(input) });
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'risk.create',
@@ -420,12 +388,7 @@ export async function updateRisk(
 		});
 		expectVersion(before, expectedVersion, () => beforeView);
 		await updateVersioned(trx, 'programme_risk', id, {
-			description: input.description,
-			probability: input.probability,
-			impact: input.impact,
-			owner_user_id: input.ownerUserId,
-			mitigation: input.mitigation,
-			status: input.status,
+			...riskColumns(input),
 			updated_at: sql`now()`
 		});
 		await audit.record(trx, {
@@ -448,11 +411,7 @@ export async function updateRisk(
 export async function issueCalendarToken(db: Db, user: SessionUser): Promise<string> {
 	const token = generateSessionToken();
 	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('calendar_token').where('user_id', '=', user.id).execute();
-		await trx
-			.insertInto('calendar_token')
-			.values({ user_id: user.id, token_hash: sessionIdFromToken(token) })
-			.execute();
+		await repo.replaceCalendarToken(trx, user.id, sessionIdFromToken(token));
 		await audit.record(trx, {
 			userId: user.id,
 			action: 'calendar.issue',
@@ -464,11 +423,7 @@ export async function issueCalendarToken(db: Db, user: SessionUser): Promise<str
 }
 
 export async function calendarTokenIssuedAt(db: Executor, userId: number): Promise<Date | null> {
-	const row = await db
-		.selectFrom('calendar_token')
-		.select('created_at')
-		.where('user_id', '=', userId)
-		.executeTakeFirst();
+	const row = await repo.calendarToken(db, userId);
 	return row?.created_at ?? null;
 }
 
@@ -483,12 +438,7 @@ export async function calendarFeed(
 	name: string
 ): Promise<string | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
-	const user = await db
-		.selectFrom('calendar_token as t')
-		.innerJoin('app_user as u', 'u.id', 't.user_id')
-		.select(['u.id', 'u.role', 'u.active'])
-		.where('t.token_hash', '=', sessionIdFromToken(token))
-		.executeTakeFirst();
+	const user = await repo.calendarTokenUser(db, sessionIdFromToken(token));
 	if (!user || !user.active) return null;
 	const rows = await repo.milestoneRows(db);
 	const mine = SEES_ALL.has(user.role) ? rows : rows.filter((r) => r.owner_user_id === user.id);
@@ -508,7 +458,7 @@ export async function calendarFeed(
 // Users to pick as owners
 
 export function owners(db: Executor) {
-	return repo.activeUsers(db);
+	return users.active(db);
 }
 
 export function daysLate(m: Milestone, today: string): number {

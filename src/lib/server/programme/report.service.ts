@@ -1,4 +1,5 @@
 import type { Executor } from '../audit/audit';
+import * as costs from '../costs/costs.service';
 import * as initiatives from '../initiatives/initiatives.service';
 import { milestoneStatus } from './milestone-status';
 import { monthToDate } from './programme.validation';
@@ -16,14 +17,7 @@ export async function monthly(db: Executor, month: string, today: string) {
 		programme.allMilestones(db, asOf),
 		programme.listRisks(db),
 		initiatives.list(db, year),
-		db
-			.selectFrom('cost_entry')
-			.select(['initiative_id', 'month', 'amount'])
-			.where('kind', '=', 'actual')
-			.where('initiative_id', 'is not', null)
-			.where('month', '>=', `${year}-01-01`)
-			.where('month', '<=', start)
-			.execute()
+		costs.initiativeActuals(db, `${year}-01-01`, start)
 	]);
 	const doneBy = (m: { doneDate: string | null }) => m.doneDate !== null && m.doneDate <= end;
 	// A past month's report shows milestones done after that month as still open then. Due dates
@@ -48,11 +42,7 @@ export async function monthly(db: Executor, month: string, today: string) {
 		maxSlip: a.maxSlip,
 		late: a.milestones.filter((m) => !doneBy(m) && m.currentDue < asOf).length
 	}));
-	const budgets = await db
-		.selectFrom('initiative_budget')
-		.select(['initiative_id', 'amount'])
-		.where('year', '=', year)
-		.execute();
+	const budgets = await initiatives.budgetsOfYear(db, year);
 	const spending = inits
 		.filter((i) => i.status !== 'cancelled' && i.status !== 'proposed')
 		.map((i) => ({

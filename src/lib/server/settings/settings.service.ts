@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
@@ -9,6 +8,7 @@ import {
 	toPublicPageSettings,
 	type PublicPageSettings
 } from './settings';
+import * as repo from './settings.repository';
 
 export interface Stored<T> {
 	value: T;
@@ -16,13 +16,7 @@ export interface Stored<T> {
 	version: string;
 }
 
-async function read(db: Executor, key: string) {
-	return db
-		.selectFrom('app_setting')
-		.select(['value', 'updated_at'])
-		.where('key', '=', key)
-		.executeTakeFirst();
-}
+const read = repo.find;
 
 export async function getPublicPage(db: Executor): Promise<Stored<PublicPageSettings>> {
 	const row = await read(db, PUBLIC_PAGE_KEY);
@@ -76,20 +70,10 @@ async function save<T>(
 	next: unknown
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		// Serialise saves of one key, also before its row exists.
-		await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+		await repo.lockKey(trx, key);
 		const before = await current(trx);
 		if (before.version !== version) throw new ConflictError(before);
-		await trx
-			.insertInto('app_setting')
-			.values({ key, value: JSON.stringify(next), updated_at: sql`clock_timestamp()` })
-			.onConflict((oc) =>
-				oc.column('key').doUpdateSet({
-					value: (eb) => eb.ref('excluded.value'),
-					updated_at: (eb) => eb.ref('excluded.updated_at')
-				})
-			)
-			.execute();
+		await repo.upsert(trx, key, next);
 		await audit.record(trx, {
 			userId: actorId,
 			action: 'setting.update',

@@ -7,9 +7,10 @@ import type { Db } from '../db';
 import type { AppUserRow, Role } from '../db/schema';
 import { type User } from './users';
 import { ValidationError } from '../shared/errors';
-import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
+import { expectVersion, updateVersioned } from '../shared/versioned';
 import type { NewUserInput } from './users.validation';
 import { checkPassword } from './users.validation';
+import * as repo from './users.repository';
 
 function toUser(row: AppUserRow): User {
 	return {
@@ -34,20 +35,22 @@ function auditView(user: User) {
 }
 
 export async function list(db: Executor): Promise<User[]> {
-	const rows = await db.selectFrom('app_user').selectAll().orderBy('username').execute();
+	const rows = await repo.all(db);
 	return rows.map(toUser);
 }
 
+/** Active users in one of `roles` (all roles when none): id, name and role, by name. */
+export async function active(db: Executor, roles?: readonly Role[]) {
+	const rows = await repo.active(db, roles);
+	return rows.map((r) => ({ id: r.id, name: r.display_name, role: r.role }));
+}
+
 export async function findByUsername(db: Executor, username: string) {
-	return db
-		.selectFrom('app_user')
-		.selectAll()
-		.where('username', '=', username.trim().toLowerCase())
-		.executeTakeFirst();
+	return repo.findByUsername(db, username.trim().toLowerCase());
 }
 
 async function getForUpdate(db: Executor, id: number): Promise<User> {
-	return toUser(await lockForUpdate(db, 'app_user', id, 'user'));
+	return toUser(await repo.lockById(db, id));
 }
 
 export async function create(db: Db, actorId: number | null, input: NewUserInput): Promise<User> {
@@ -56,16 +59,12 @@ export async function create(db: Db, actorId: number | null, input: NewUserInput
 		if (await findByUsername(trx, input.username)) {
 			throw new ValidationError({ username: 'error_username_taken' });
 		}
-		const row = await trx
-			.insertInto('app_user')
-			.values({
-				username: input.username,
-				display_name: input.displayName,
-				role: input.role,
-				password_hash: passwordHash
-			})
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const row = await repo.insert(trx, {
+			username: input.username,
+			display_name: input.displayName,
+			role: input.role,
+			password_hash: passwordHash
+		});
 		const user = toUser(row);
 		await audit.record(trx, {
 			userId: actorId,
@@ -145,22 +144,17 @@ export async function changePassword(
 ) {
 	const errors: Record<string, string> = {};
 	checkPassword(next, 'newPassword', errors);
-	const row = await db
-		.selectFrom('app_user')
-		.select('password_hash')
-		.where('id', '=', userId)
-		.executeTakeFirst();
+	const row = await repo.findPasswordHash(db, userId);
 	if (!row || !(await verifyPassword(row.password_hash, current))) {
 		errors.currentPassword = 'error_current_password';
 	}
 	if (Object.keys(errors).length) throw new ValidationError(errors);
 	const passwordHash = await hashPassword(next);
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('app_user')
-			.set({ password_hash: passwordHash, updated_at: sql`now()`, version: sql`version + 1` })
-			.where('id', '=', userId)
-			.execute();
+		await updateVersioned(trx, 'app_user', userId, {
+			password_hash: passwordHash,
+			updated_at: sql`now()`
+		});
 		await invalidateUserSessions(trx, userId, sessionId);
 		await audit.record(trx, {
 			userId,
@@ -171,10 +165,4 @@ export async function changePassword(
 	});
 }
 
-export async function count(db: Executor): Promise<number> {
-	const row = await db
-		.selectFrom('app_user')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
+export const count = repo.count;

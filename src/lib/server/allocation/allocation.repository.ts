@@ -1,0 +1,155 @@
+// The queries of overhead allocation: processes and their effort, the keys finance sets, the
+// overhead pools and direct costs from the costs area's summary, and the computed results.
+import { sql, type Insertable } from 'kysely';
+import type { Executor } from '../audit/audit';
+import type { Database } from '../db/schema';
+
+export function processes(db: Executor) {
+	return db
+		.selectFrom('process')
+		.select(['id', 'code', 'name', 'org_unit_id', 'status'])
+		.orderBy('code')
+		.execute();
+}
+
+/** Every process's yearly figures up to `year`, oldest first. */
+export function processYearsUpTo(db: Executor, year: number) {
+	return db
+		.selectFrom('process_year')
+		.select(['process_id', 'year', 'fte', 'volume'])
+		.where('year', '<=', year)
+		.orderBy('year')
+		.execute();
+}
+
+/** Every process's volume in `year`. */
+export function volumesIn(db: Executor, year: number) {
+	return db
+		.selectFrom('process_year')
+		.select(['process_id', 'volume'])
+		.where('year', '=', year)
+		.execute();
+}
+
+/** The percentages finance set for `year` (of one unit, when given). */
+export function keyRows(db: Executor, year: number, orgUnitId?: number) {
+	let q = db
+		.selectFrom('allocation_key')
+		.select(['org_unit_id', 'process_id', 'percent'])
+		.where('year', '=', year);
+	if (orgUnitId !== undefined) q = q.where('org_unit_id', '=', orgUnitId);
+	return q.execute();
+}
+
+/** Each unit's overhead in `year`: its fixed and variable costs not booked to a process. */
+export function overheadPools(db: Executor, year: number) {
+	return db
+		.selectFrom('cost_month_summary')
+		.select(['kind', 'org_unit_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.where('year', '=', year)
+		.where('process_id', 'is', null)
+		.where('org_unit_id', 'is not', null)
+		.where('nature', 'in', ['fixed', 'variable'])
+		.groupBy(['kind', 'org_unit_id'])
+		.execute();
+}
+
+/** Each process's direct costs in `year`. */
+export function directCosts(db: Executor, year: number) {
+	return db
+		.selectFrom('cost_month_summary')
+		.select(['kind', 'process_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.where('year', '=', year)
+		.where('process_id', 'is not', null)
+		.groupBy(['kind', 'process_id'])
+		.execute();
+}
+
+/** Replaces the year's computed allocation steps and process costs, and stamps the refresh. */
+export async function replaceResults(
+	db: Executor,
+	year: number,
+	steps: Insertable<Database['process_cost_allocation']>[],
+	costs: Insertable<Database['process_cost_year']>[]
+): Promise<void> {
+	await db.deleteFrom('process_cost_allocation').where('year', '=', year).execute();
+	for (let i = 0; i < steps.length; i += 2000) {
+		await db
+			.insertInto('process_cost_allocation')
+			.values(steps.slice(i, i + 2000))
+			.execute();
+	}
+	await db.deleteFrom('process_cost_year').where('year', '=', year).execute();
+	for (let i = 0; i < costs.length; i += 2000) {
+		await db
+			.insertInto('process_cost_year')
+			.values(costs.slice(i, i + 2000))
+			.execute();
+	}
+	await sql`insert into cost_refresh (year, refreshed_at) values (${year}, now())
+		on conflict (year) do update set refreshed_at = excluded.refreshed_at`.execute(db);
+}
+
+export function unitExists(db: Executor, orgUnitId: number) {
+	return db.selectFrom('org_unit').select('id').where('id', '=', orgUnitId).executeTakeFirst();
+}
+
+/** The version of a unit's key for a year (undefined: never saved), locked when `lock`. */
+export function keySet(db: Executor, orgUnitId: number, year: number, lock = false) {
+	const q = db
+		.selectFrom('allocation_key_set')
+		.select('version')
+		.where('org_unit_id', '=', orgUnitId)
+		.where('year', '=', year);
+	return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** Replaces a unit's percentages for a year. */
+export async function replaceKey(
+	trx: Executor,
+	orgUnitId: number,
+	year: number,
+	rows: { processId: number; percent: string }[]
+): Promise<void> {
+	await trx
+		.deleteFrom('allocation_key')
+		.where('org_unit_id', '=', orgUnitId)
+		.where('year', '=', year)
+		.execute();
+	if (rows.length) {
+		await trx
+			.insertInto('allocation_key')
+			.values(
+				rows.map((r) => ({
+					org_unit_id: orgUnitId,
+					year,
+					process_id: r.processId,
+					percent: r.percent
+				}))
+			)
+			.execute();
+	}
+}
+
+/** Records who saved the key: `version + 1`, or version 1 for a unit's first key of the year. */
+export async function stampKeySet(
+	trx: Executor,
+	orgUnitId: number,
+	year: number,
+	existing: boolean,
+	actorId: number
+): Promise<void> {
+	if (existing) {
+		await trx
+			.updateTable('allocation_key_set')
+			.set({ version: sql`version + 1`, updated_by: actorId, updated_at: sql`now()` })
+			.where('org_unit_id', '=', orgUnitId)
+			.where('year', '=', year)
+			.execute();
+	} else {
+		await trx
+			.insertInto('allocation_key_set')
+			.values({ org_unit_id: orgUnitId, year, updated_by: actorId, version: 1 })
+			.execute();
+	}
+}

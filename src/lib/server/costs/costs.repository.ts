@@ -1,0 +1,303 @@
+// The queries of the costs area: the aggregate tables pages read (never the ledger, so page time
+// does not grow with the number of entries), the manual ledger lines and the code tables.
+// aggregates.ts keeps the aggregates in step with the ledger; lookups.ts the forms' choices.
+import { sql, type Insertable } from 'kysely';
+import type { Executor } from '../audit/audit';
+import type { Database } from '../db/schema';
+
+/** The years with any cost. */
+export function yearsWithCosts(db: Executor) {
+	return db.selectFrom('cost_nature_month').select('year').distinct().execute();
+}
+
+/** A year's totals per kind, nature and month. */
+export function natureMonths(db: Executor, year: number) {
+	return db
+		.selectFrom('cost_nature_month')
+		.select(['kind', 'nature', 'month', 'amount'])
+		.where('year', '=', year)
+		.execute();
+}
+
+/** A year's sums by položka (`by_unit` 0) and by org unit (`by_unit` 1), in one pass. */
+export async function yearGroups(db: Executor, year: number) {
+	const r = await sql<{
+		kind: 'actual' | 'budget';
+		polozka: string | null;
+		org_unit_id: number | null;
+		by_unit: number;
+		amount: bigint;
+	}>`
+		select kind, polozka, org_unit_id, grouping(polozka) as by_unit,
+			sum(amount)::bigint as amount
+		from cost_month_summary where year = ${year}
+		group by grouping sets ((kind, polozka), (kind, org_unit_id))`.execute(db);
+	return r.rows;
+}
+
+export function categoryNames(db: Executor) {
+	return db.selectFrom('cost_category').select(['polozka', 'name']).execute();
+}
+
+export function unitNames(db: Executor) {
+	return db.selectFrom('org_unit').select(['id', 'code', 'name']).execute();
+}
+
+/** Actual spending per year and nature. */
+export function actualByNature(db: Executor, years: number[]) {
+	return db
+		.selectFrom('cost_nature_month')
+		.select(['year', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.where('kind', '=', 'actual')
+		.where('year', 'in', years)
+		.groupBy(['year', 'nature'])
+		.execute();
+}
+
+/** The ids of one page of the processes with costs in `year`, by code (`limit` from `offset`). */
+export async function processIdsWithCosts(
+	db: Executor,
+	year: number,
+	offset: number,
+	limit: number
+): Promise<number[]> {
+	const rows = await db
+		.selectFrom('process as p')
+		.select('p.id')
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('process_cost_year as c')
+					.select('c.process_id')
+					.whereRef('c.process_id', '=', 'p.id')
+					.where('c.year', '=', year)
+			)
+		)
+		.orderBy('p.code')
+		.limit(limit)
+		.offset(offset)
+		.execute();
+	return rows.map((r) => r.id);
+}
+
+/** Each process's computed costs in `year` (of the `ids` only, when given), by code. */
+export function processCostRows(db: Executor, year: number, ids?: number[]) {
+	let q = db
+		.selectFrom('process_cost_year as c')
+		.innerJoin('process as p', 'p.id', 'c.process_id')
+		.leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
+		.select([
+			'c.process_id',
+			'c.kind',
+			'c.direct',
+			'c.allocated',
+			'c.full_cost',
+			'c.volume',
+			'c.unit_cost',
+			'p.code',
+			'p.name',
+			'u.code as unit_code'
+		])
+		.where('c.year', '=', year)
+		.orderBy('p.code');
+	if (ids) q = q.where('c.process_id', 'in', ids);
+	return q.execute();
+}
+
+/** The allocation steps of the actual costs in `year` (of the `ids` only, when given). */
+export function allocationSteps(db: Executor, year: number, ids?: number[]) {
+	let q = db
+		.selectFrom('process_cost_allocation as a')
+		.innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
+		.select(['a.process_id', 'u.code', 'a.pool', 'a.percent', 'a.key_source', 'a.amount'])
+		.where('a.year', '=', year)
+		.where('a.kind', '=', 'actual')
+		.orderBy('u.code');
+	if (ids) q = q.where('a.process_id', 'in', ids);
+	return q.execute();
+}
+
+/** When the year's process costs were last computed. */
+export function refreshedAt(db: Executor, year: number) {
+	return db
+		.selectFrom('cost_refresh')
+		.select('refreshed_at')
+		.where('year', '=', year)
+		.executeTakeFirst();
+}
+
+/** The latest imported batches covering a month between `from` and `to` (YYYY-MM-01). */
+export function batchesCovering(db: Executor, from: string, to: string) {
+	return db
+		.selectFrom('import_batch')
+		.select(['id', 'file_name', 'kind', 'rows_imported', 'imported_at', 'month_from', 'month_to'])
+		.where('status', '=', 'imported')
+		.where('month_from', '<=', to)
+		.where('month_to', '>=', from)
+		.orderBy('id', 'desc')
+		.limit(50)
+		.execute();
+}
+
+/** How many manual ledger lines fall between `from` and `to` (YYYY-MM-01). */
+export async function manualEntryCount(db: Executor, from: string, to: string): Promise<number> {
+	const row = await db
+		.selectFrom('cost_entry')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where('batch_id', 'is', null)
+		.where('month', '>=', from)
+		.where('month', '<=', to)
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+/** The units whose allocation keys for `year` were set by hand, with when. */
+export function manualKeySets(db: Executor, year: number) {
+	return db
+		.selectFrom('allocation_key_set as k')
+		.innerJoin('org_unit as u', 'u.id', 'k.org_unit_id')
+		.select(['u.code', 'k.updated_at'])
+		.where('k.year', '=', year)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('allocation_key as a')
+					.select('a.process_id')
+					.whereRef('a.org_unit_id', '=', 'k.org_unit_id')
+					.where('a.year', '=', year)
+			)
+		)
+		.orderBy('u.code')
+		.execute();
+}
+
+/** Which ledger lines a list shows. */
+export interface EntryFilter {
+	year: number;
+	month?: number | null;
+	orgUnitId?: number | null;
+	polozka?: string | null;
+	batchId?: number | null;
+	manual?: boolean;
+	offset?: number;
+	limit?: number;
+}
+
+/** Ledger lines with their unit, process and initiative codes, newest first. */
+export function entries(db: Executor, f: EntryFilter) {
+	let q = db
+		.selectFrom('cost_entry as e')
+		.leftJoin('org_unit as u', 'u.id', 'e.org_unit_id')
+		.leftJoin('process as p', 'p.id', 'e.process_id')
+		.leftJoin('initiative as i', 'i.id', 'e.initiative_id')
+		.select([
+			'e.id',
+			'e.kind',
+			'e.month',
+			'e.amount',
+			'e.nature',
+			'e.polozka',
+			'e.paragraf',
+			'e.org_unit_id',
+			'e.process_id',
+			'e.initiative_id',
+			'e.text',
+			'e.batch_id',
+			'e.orj',
+			'e.org',
+			'e.version',
+			'u.code as unit_code',
+			'p.code as process_code',
+			'i.code as initiative_code'
+		]);
+	if (f.month) {
+		q = q.where('e.month', '=', `${f.year}-${String(f.month).padStart(2, '0')}-01`);
+	} else {
+		q = q.where('e.month', '>=', `${f.year}-01-01`).where('e.month', '<=', `${f.year}-12-01`);
+	}
+	if (f.orgUnitId) q = q.where('e.org_unit_id', '=', f.orgUnitId);
+	if (f.polozka) q = q.where('e.polozka', '=', f.polozka);
+	if (f.batchId) q = q.where('e.batch_id', '=', f.batchId);
+	if (f.manual) q = q.where('e.batch_id', 'is', null);
+	return q
+		.orderBy('e.month', 'desc')
+		.orderBy('e.id', 'desc')
+		.offset(f.offset ?? 0)
+		.limit(f.limit ?? 100)
+		.execute();
+}
+
+/** A položka's category (its default nature); undefined for an unknown položka. */
+export function findCategory(db: Executor, polozka: string) {
+	return db
+		.selectFrom('cost_category')
+		.select('nature')
+		.where('polozka', '=', polozka)
+		.executeTakeFirst();
+}
+
+/** Whether the org unit, process or initiative a line names exists. */
+export async function exists(
+	db: Executor,
+	table: 'org_unit' | 'process' | 'initiative',
+	id: number
+): Promise<boolean> {
+	return !!(await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export function insertEntry(trx: Executor, values: Insertable<Database['cost_entry']>) {
+	return trx.insertInto('cost_entry').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function deleteEntry(trx: Executor, id: bigint) {
+	return trx.deleteFrom('cost_entry').where('id', '=', id).execute();
+}
+
+export function findEntry(db: Executor, id: bigint) {
+	return db.selectFrom('cost_entry').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The ORJ and ORG code tables and the položky, as finance lists them. */
+export function orjMappings(db: Executor) {
+	return db
+		.selectFrom('orj_mapping as m')
+		.innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
+		.select(['m.orj', 'm.org_unit_id', 'm.version', 'u.code', 'u.name'])
+		.orderBy('m.orj')
+		.execute();
+}
+
+export function orgMappings(db: Executor) {
+	return db
+		.selectFrom('org_mapping as m')
+		.innerJoin('initiative as i', 'i.id', 'm.initiative_id')
+		.select(['m.org', 'm.initiative_id', 'm.version', 'i.code', 'i.name'])
+		.orderBy('m.org')
+		.execute();
+}
+
+export function categories(db: Executor) {
+	return db.selectFrom('cost_category').selectAll().orderBy('polozka').execute();
+}
+
+/** Deletes the ORJ's mapping; returns it, or undefined when there was none. */
+export function deleteOrjMapping(trx: Executor, orj: string) {
+	return trx.deleteFrom('orj_mapping').where('orj', '=', orj).returningAll().executeTakeFirst();
+}
+
+/** Deletes the ORG's mapping; returns it, or undefined when there was none. */
+export function deleteOrgMapping(trx: Executor, org: string) {
+	return trx.deleteFrom('org_mapping').where('org', '=', org).returningAll().executeTakeFirst();
+}
+
+/** The actual ledger lines booked to an initiative between `from` and `to` (YYYY-MM-01). */
+export function initiativeActuals(db: Executor, from: string, to: string) {
+	return db
+		.selectFrom('cost_entry')
+		.select(['initiative_id', 'month', 'amount'])
+		.where('kind', '=', 'actual')
+		.where('initiative_id', 'is not', null)
+		.where('month', '>=', from)
+		.where('month', '<=', to)
+		.execute();
+}
