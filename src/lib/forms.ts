@@ -10,19 +10,57 @@ export interface FormState {
 	current: unknown;
 	/** whether this form was the one sent and refused */
 	sent: boolean;
+	/** whether this form was the one sent, refused or not (a success answer names it too) */
+	answered: boolean;
 }
 
-const NONE: FormState = { values: {}, errors: {}, message: null, current: null, sent: false };
+const NONE: FormState = {
+	values: {},
+	errors: {},
+	message: null,
+	current: null,
+	sent: false,
+	answered: false
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
 
 export function formFor(form: unknown, name: string): FormState {
-	if (!form || typeof form !== 'object') return NONE;
-	const f = form as Record<string, unknown>;
-	if (f.form !== name) return NONE;
+	if (!isRecord(form) || form.form !== name) return NONE;
 	return {
-		values: (f.values && typeof f.values === 'object' ? f.values : {}) as Record<string, string>,
-		errors: (f.errors && typeof f.errors === 'object' ? f.errors : {}) as Record<string, string>,
-		message: typeof f.message === 'string' ? f.message : null,
-		current: f.current ?? null,
-		sent: true
+		values: (isRecord(form.values) ? form.values : {}) as Record<string, string>,
+		errors: (isRecord(form.errors) ? form.errors : {}) as Record<string, string>,
+		message: typeof form.message === 'string' ? form.message : null,
+		current: form.current ?? null,
+		// A refusal always carries `errors` and `message` (even empty); a success answer that
+		// names its form (`{ form, saved }`, or a preview echoing its values) does not.
+		sent: isRecord(form.errors) && 'message' in form,
+		answered: true
 	};
+}
+
+/** The props that tie one field to a form's values and errors: `<Field {...field('code')} … />`. */
+export interface BoundField {
+	id: string;
+	name: string;
+	value: string;
+	error: string | undefined;
+}
+
+/**
+ * Binds fields to what a form shows: `values` (what was sent, or the record's stored values),
+ * `errors`, and a `prefix` for the ids when the same fields stand twice on a page. `fallback` is
+ * the value when there is none (a select's default choice).
+ */
+export function fieldsOf(
+	values: Record<string, string | undefined>,
+	errors: Record<string, string | undefined> = {},
+	prefix = ''
+) {
+	return (name: string, fallback = ''): BoundField => ({
+		id: `${prefix}${name}`,
+		name,
+		value: values[name] ?? fallback,
+		error: errors[name]
+	});
 }
