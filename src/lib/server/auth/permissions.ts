@@ -25,6 +25,9 @@ const CAPABILITIES = {
 	/** Any process card; process owners have `processes.edit_own` for theirs. */
 	'processes.edit': ['admin', 'manager'],
 	'processes.edit_own': ['process_owner'],
+	/** Any process model (BPMN); process owners have `models.edit_own` for their processes. */
+	'models.edit': ['admin', 'manager'],
+	'models.edit_own': ['process_owner'],
 	'goals.edit': ['admin', 'manager'],
 	'kpi_targets.edit': ['admin', 'manager'],
 	/** Actuals of any KPI; process owners have `kpi_actuals.record_own` for KPIs they answer for. */
