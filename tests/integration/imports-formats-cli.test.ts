@@ -154,12 +154,14 @@ describe.each(engines)('costs:import with accounting formats on %s', (engine) =>
 		const f = file('duben.kxx', kxxFile([kxxMonth(4, 40_00n, '777')]));
 		const strict = run([f, '--json', '--strict']);
 		expect(strict.code).toBe(1);
-		expect(strict.report.unknown).toEqual([{ field: 'orj', code: '777', count: 1 }]);
+		expect(strict.report.unknown).toEqual([
+			{ field: 'orj', code: '777', count: 1, amount: '40.00', choice: null }
+		]);
 		expect((await withDb(ledger))['2026-04']).toBeUndefined();
 
 		const loose = run([f]);
 		expect(loose.code).toBe(0);
-		expect(loose.out).toContain('unknown ORJ 777: 1 rows');
+		expect(loose.out).toContain('unknown ORJ 777: 1 rows, 40.00 CZK');
 		expect(loose.out).toContain('1 rows with an unmapped ORJ go to org unit NEZAŘAZENO');
 		const unit = await withDb((db) =>
 			db

@@ -279,7 +279,9 @@ describe.each(engines)('accounting formats in the import pipeline on %s', (engin
 			source: 'web'
 		});
 		expect(outcome.status).toBe('invalid');
-		expect(outcome.validation.unknown).toEqual([{ field: 'orj', code: '999', count: 2 }]);
+		expect(outcome.validation.unknown).toEqual([
+			{ field: 'orj', code: '999', count: 2, amount: 30_00n, choice: null }
+		]);
 		expect(outcome.validation.errors.map((e) => [e.line, e.key])).toEqual([
 			[3, 'costs_err_orj_unknown'],
 			[4, 'costs_err_orj_unknown']
@@ -331,7 +333,9 @@ describe.each(engines)('accounting formats in the import pipeline on %s', (engin
 		expect(outcome.status).toBe('imported');
 		if (outcome.status !== 'imported') return;
 		expect(outcome.validation.unmappedRows).toBe(2);
-		expect(outcome.validation.unknown).toEqual([{ field: 'orj', code: '999', count: 2 }]);
+		expect(outcome.validation.unknown).toEqual([
+			{ field: 'orj', code: '999', count: 2, amount: 30_00n, choice: null }
+		]);
 		const unit = await t.db
 			.selectFrom('org_unit')
 			.select('id')

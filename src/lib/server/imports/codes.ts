@@ -10,7 +10,16 @@ export function codeKey(code: string): string {
 	return /^\d+$/.test(s) ? s.replace(/^0+(?=\d)/, '') : s;
 }
 
+import type { CostNature } from '../db/schema';
 import { UNMAPPED_ORG_UNIT_CODE } from '../../import-codes';
+
+/**
+ * The nature of a položka the code lists do not name, by its class: capital spending (class 6) is
+ * an investment, current spending (class 5) fixed, as for the listed položky not named variable.
+ */
+export function natureOfClass(polozka: string): CostNature {
+	return polozka.startsWith('6') ? 'investment' : 'fixed';
+}
 
 export { UNMAPPED_ORG_UNIT_CODE };
 

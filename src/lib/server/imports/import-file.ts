@@ -21,6 +21,7 @@ export async function importFile(
 		year: options.year,
 		mappings: options.mappings,
 		allowUnmapped: options.allowUnmapped,
+		unknown: options.unknown,
 		mode: options.mode,
 		kind: read.kind ?? options.kind,
 		clock: options.clock

@@ -15,6 +15,7 @@ function fileFailure(format: string, key: string, params?: RowMessage['params'])
 		headers: [],
 		mapping: {},
 		sample: [],
+		yearly: null,
 		result: {
 			format,
 			rowsRead: 0,
@@ -40,6 +41,7 @@ export async function readFile(bytes: Uint8Array, options: ReadOptions): Promise
 		encoding: options.encoding,
 		kind: options.kind,
 		year: options.year ?? undefined,
+		yearlyColumn: options.yearlyColumn,
 		mapping: options.mapping
 	});
 	if (read.rowsRead > LIMITS.maxRows) {
@@ -54,6 +56,7 @@ export async function readFile(bytes: Uint8Array, options: ReadOptions): Promise
 		headers: table?.headers ?? [],
 		mapping: table?.mapping ?? {},
 		sample: table?.sample ?? [],
+		yearly: table?.yearly ?? null,
 		result,
 		// A mapped table has the kind the user chose; only a file that says its kind sets one.
 		kind: adapter.columnMapping ? undefined : kind

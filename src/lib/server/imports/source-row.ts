@@ -1,4 +1,5 @@
 import type { ColumnMapping } from './formats/columns';
+import type { YearlyRead } from './formats/generic';
 
 /**
  * What every import format produces: ledger lines as read from the file, before they are checked
@@ -90,4 +91,6 @@ export interface TableView {
 	sample: { line: number; cells: string[] }[];
 	/** CSV: the separator found; null for XLSX. */
 	delimiter: string | null;
+	/** A yearly table (no dates) read for a given year: which amount column was taken. */
+	yearly?: YearlyRead | null;
 }

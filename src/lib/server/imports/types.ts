@@ -2,9 +2,10 @@
 // write.ts an imported batch with its reconciliation; import-file.ts runs them and answers with an
 // ImportOutcome. What a format adapter produces (AdapterResult, SourceRow) is in source-row.ts.
 import type { CostNature } from '../db/schema';
-import type { ColumnMapping } from './formats/columns';
+import type { ColumnMapping, YearlyColumn } from './formats/columns';
+import type { YearlyRead } from './formats/generic';
 import type { EncodingChoice } from './formats/encoding';
-import type { CodeMappings } from './code-mappings';
+import type { CodeChoice, CodeField, CodeMappings } from './code-mappings';
 import type { ImportMode, ReplacePlan } from './replace';
 import type { AdapterResult, EntryKind, RowMessage, SourceRow } from './source-row';
 import type { Clock } from '../shared/clock';
@@ -24,8 +25,10 @@ export interface ReadOptions {
 	mapping?: ColumnMapping | null;
 	/** Force a format (`kxx`, …, `csv`, `xlsx`) instead of detecting it. */
 	format?: string | null;
-	/** The year for budget lines without a date (CityVizor, Internet Stream budgets). */
+	/** The year for lines without a date (CityVizor, Internet Stream budgets, yearly tables). */
 	year?: number | null;
+	/** A yearly table's amount column (approved, amended, final, actual); by kind without it. */
+	yearlyColumn?: YearlyColumn | null;
 }
 
 export interface ReadResult {
@@ -39,13 +42,23 @@ export interface ReadResult {
 	result: AdapterResult;
 	/** The kind the file itself says (KXX sections, Internet Stream file names), when it does. */
 	kind?: EntryKind;
+	/** A yearly table read for a given year: the amount column taken. */
+	yearly: YearlyRead | null;
 }
 
 export interface UnknownCode {
-	field: 'polozka' | 'orj' | 'org' | 'paragraf';
+	field: CodeField;
 	code: string;
+	/** rows with the code */
 	count: number;
+	/** what those rows add up to, haléře */
+	amount: bigint;
+	/** what is done with them (saved for the source, chosen now, or the command line's default) */
+	choice: CodeChoice | null;
 }
+
+/** What happens to codes nobody has decided on: `--unknown` on the command line. */
+export type UnknownPolicy = 'accept' | 'skip' | 'refuse';
 
 export interface MonthTotal {
 	month: string;
@@ -62,6 +75,8 @@ export interface ResolvedRow {
 	nature: CostNature;
 	/** ORJ not mapped: the row goes to the "unmapped" org unit. */
 	unmapped?: boolean;
+	/** Imported under a položka the code lists do not know (the clerk accepted it as written). */
+	unverified?: boolean;
 }
 
 export interface ValidateOptions {
@@ -70,6 +85,8 @@ export interface ValidateOptions {
 	mappings?: CodeMappings;
 	/** Unknown ORJ codes go to the "unmapped" org unit instead of being errors. */
 	allowUnmapped?: boolean;
+	/** Codes with no saved or given choice: accept or skip them all, or refuse (the default). */
+	unknown?: UnknownPolicy;
 	mode?: ImportMode;
 	kind?: EntryKind;
 	/** Months after the current one (by this clock, in Prague) are future months. */
@@ -95,6 +112,10 @@ export interface Validation {
 	resolved: ResolvedRow[];
 	/** Rows whose ORJ nobody mapped, going to the "unmapped" org unit (only when allowed). */
 	unmappedRows: number;
+	/** Rows left out because the clerk chose to skip one of their codes, and their total. */
+	skippedUnknown: { rows: number; amount: bigint };
+	/** Rows imported under a položka accepted as written. */
+	unverifiedRows: number;
 	/** Append, or replace the months the ledger already holds from the same source. */
 	mode: ImportMode;
 	/** What a replace takes out (empty when appending or nothing overlaps). */
@@ -124,6 +145,8 @@ export interface ImportOptions extends ReadOptions {
 	mappings?: CodeMappings;
 	/** Unknown ORJ codes go to the "unmapped" org unit (command line without --strict). */
 	allowUnmapped?: boolean;
+	/** Codes nobody has decided on (command line `--unknown`). */
+	unknown?: UnknownPolicy;
 	/** What "this month" is when checking for future months; the app clock by default. */
 	clock?: Clock;
 }

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
-import { codeKey, UNMAPPED_ORG_UNIT_CODE } from './codes';
+import { codeKey, natureOfClass, UNMAPPED_ORG_UNIT_CODE } from './codes';
+import { choiceFor, loadChoices, type CodeChoice, type CodeField } from './code-mappings';
 import { defaultMode, findSameRows, planReplace } from './replace';
 import type { RowMessage, SourceRow } from './source-row';
 import type {
@@ -67,11 +68,36 @@ export async function validate(
 	const warnings = [...result.warnings];
 	const hash = sha256(bytes);
 	const unknownCounts = new Map<string, UnknownCode>();
-	const countUnknown = (field: UnknownCode['field'], code: string) => {
+	const source = read.format;
+	const saved = await loadChoices(db, source);
+	const given = options.mappings?.choices;
+	const fallback: CodeChoice | null =
+		options.unknown === 'accept' || options.unknown === 'skip' ? { action: options.unknown } : null;
+	/** A choice made now wins over the one saved for the source; then the command line's default. */
+	const decide = (field: CodeField, code: string) =>
+		choiceFor(given, field, code) ?? choiceFor(saved, field, code) ?? fallback;
+	const countUnknown = (field: CodeField, row: SourceRow, code: string) => {
 		const key = `${field}|${code}`;
-		const u = unknownCounts.get(key) ?? { field, code, count: 0 };
+		const u = unknownCounts.get(key) ?? {
+			field,
+			code,
+			count: 0,
+			amount: 0n,
+			choice: decide(field, code)
+		};
 		u.count++;
+		u.amount += row.amount;
 		unknownCounts.set(key, u);
+		return u.choice;
+	};
+	let undecided = 0;
+	let skippedUnknown = 0;
+	let skippedAmount = 0n;
+	let unverifiedRows = 0;
+	/** A row the clerk chose to leave out, by one of its codes: none of its other checks count. */
+	const leaveOut = (row: SourceRow) => {
+		skippedUnknown++;
+		skippedAmount += row.amount;
 	};
 	const years = new Map<number, number>();
 	for (const row of result.rows) {
@@ -101,37 +127,67 @@ export async function validate(
 		key,
 		params
 	});
-	for (const row of result.rows) {
+	for (const sourceRow of result.rows) {
+		let row = sourceRow;
 		let ok = true;
-		const nature = look.categories.get(row.polozka);
+		let unverified = false;
+		let nature = look.categories.get(row.polozka);
 		if (!nature) {
-			errors.push(message(row, 'polozka', 'costs_err_polozka_unknown', { value: row.polozka }));
-			countUnknown('polozka', row.polozka);
-			ok = false;
+			const choice = countUnknown('polozka', row, row.polozka);
+			if (choice?.action === 'skip') {
+				leaveOut(row);
+				continue;
+			} else if (choice?.action === 'map' && look.categories.has(choice.target)) {
+				nature = look.categories.get(choice.target);
+				row = { ...row, polozka: choice.target };
+			} else if (choice?.action === 'accept' && /^[5-6]\d{3}$/.test(row.polozka)) {
+				nature = natureOfClass(row.polozka);
+				unverified = true;
+			} else {
+				if (choice) {
+					errors.push(
+						message(row, 'polozka', 'imports_error_choice_target', { value: row.polozka })
+					);
+				} else undecided++;
+				ok = false;
+			}
 		}
 		let orgUnitId: number | null = null;
 		let unmapped = false;
 		if (row.orj) {
 			orgUnitId = look.orj.get(codeKey(row.orj)) ?? null;
-			if (orgUnitId === null && options.allowUnmapped) {
-				countUnknown('orj', row.orj);
-				unmapped = true;
-			} else if (orgUnitId === null) {
-				errors.push(message(row, 'orj', 'costs_err_orj_unknown', { value: row.orj }));
-				countUnknown('orj', row.orj);
-				ok = false;
+			if (orgUnitId === null) {
+				const choice = countUnknown('orj', row, row.orj);
+				if (choice?.action === 'skip') {
+					leaveOut(row);
+					continue;
+				} else if (choice?.action === 'accept' || options.allowUnmapped) unmapped = true;
+				else {
+					errors.push(message(row, 'orj', 'costs_err_orj_unknown', { value: row.orj }));
+					ok = false;
+				}
 			}
 		}
 		let initiativeId: number | null = null;
 		if (row.org) {
 			initiativeId = look.org.get(codeKey(row.org)) ?? null;
-			if (initiativeId === null) countUnknown('org', row.org);
+			if (initiativeId === null && countUnknown('org', row, row.org)?.action === 'skip') {
+				leaveOut(row);
+				continue;
+			}
 		}
 		if (row.paragraf && !look.paragrafy.has(row.paragraf)) {
-			warnings.push(
-				message(row, 'paragraf', 'costs_warn_paragraf_unknown', { value: row.paragraf })
-			);
-			countUnknown('paragraf', row.paragraf);
+			const choice = countUnknown('paragraf', row, row.paragraf);
+			if (choice?.action === 'skip') {
+				leaveOut(row);
+				continue;
+			} else if (choice?.action === 'map' && look.paragrafy.has(choice.target)) {
+				row = { ...row, paragraf: choice.target };
+			} else if (choice?.action !== 'accept') {
+				warnings.push(
+					message(row, 'paragraf', 'costs_warn_paragraf_unknown', { value: row.paragraf })
+				);
+			}
 		}
 		if (year !== null && Number(row.month.slice(0, 4)) !== year) {
 			errors.push(message(row, 'date', 'costs_err_year', { value: row.month, year }));
@@ -147,7 +203,18 @@ export async function validate(
 		m.rows++;
 		months.set(row.month, m);
 		if (unmapped) unmappedRows++;
-		resolved.push({ row, orgUnitId, initiativeId, nature: nature!, unmapped });
+		if (unverified) unverifiedRows++;
+		resolved.push({ row, orgUnitId, initiativeId, nature: nature!, unmapped, unverified });
+	}
+	// Codes nobody decided on: one message for the file; the preview lists them to decide.
+	if (undecided) {
+		const codes = [...unknownCounts.values()].filter((u) => u.field === 'polozka' && !u.choice);
+		errors.push({
+			line: 0,
+			field: 'polozka',
+			key: 'imports_error_unknown_undecided',
+			params: { rows: undecided, codes: codes.map((u) => u.code).join(', ') }
+		});
 	}
 	errors.sort((a, b) => a.line - b.line);
 	const previous = await db
@@ -193,6 +260,8 @@ export async function validate(
 			: sameRows,
 		resolved: errors.length ? [] : resolved,
 		unmappedRows: errors.length ? 0 : unmappedRows,
+		skippedUnknown: { rows: skippedUnknown, amount: skippedAmount },
+		unverifiedRows: errors.length ? 0 : unverifiedRows,
 		mode,
 		replaces
 	};

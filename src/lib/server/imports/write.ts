@@ -155,7 +155,7 @@ export async function write(
 			},
 			rows
 		);
-		if (options.mappings) await saveCodeMappings(trx, actorId, options.mappings);
+		if (options.mappings) await saveCodeMappings(trx, actorId, options.mappings, read.format);
 		if (validation.unmappedRows) {
 			const unitId = await ensureUnmappedOrgUnit(trx, actorId, 'Nezařazeno (nenamapované ORJ)');
 			for (const r of rows) if (r.unmapped) r.orgUnitId = unitId;
@@ -184,6 +184,8 @@ export async function write(
 				hash: validation.hash,
 				duplicateConfirmed: !!validation.duplicateOf,
 				unmappedRows: validation.unmappedRows,
+				unverifiedRows: validation.unverifiedRows,
+				skippedUnknown: validation.skippedUnknown,
 				replaced: replaced.batches.map((b) => ({ id: b.batchId, months: b.months }))
 			}
 		});

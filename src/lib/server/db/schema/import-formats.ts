@@ -24,7 +24,21 @@ export interface CostEntryReplacedTable {
 	replaced_at: GeneratedTimestamp;
 }
 
+/** What the clerk chose for a code nobody knew, per source (format): map, accept or skip. */
+export interface ImportCodeChoiceTable {
+	source: string;
+	field: 'polozka' | 'paragraf' | 'orj' | 'org';
+	code: string;
+	action: 'map' | 'accept' | 'skip';
+	/** the known code a položka or paragraf maps to (action `map`) */
+	target: string | null;
+	updated_by: number | null;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
 export interface ImportFormatTables {
+	import_code_choice: ImportCodeChoiceTable;
 	import_batch_replacement: ImportBatchReplacementTable;
 	cost_entry_replaced: CostEntryReplacedTable;
 }

@@ -146,3 +146,65 @@ export const REQUIRED_FIELDS: readonly (readonly Field[])[] = [
 export function missingFields(mapping: ColumnMapping): Field[] {
 	return REQUIRED_FIELDS.filter((group) => group.every((f) => !mapping[f])).map((g) => g[0]);
 }
+
+/** The amount columns of a yearly table (one row per paragraf × položka, no dates). */
+export const YEARLY_COLUMNS = ['approved', 'amended', 'final', 'actual'] as const;
+export type YearlyColumn = (typeof YEARLY_COLUMNS)[number];
+
+export function isYearlyColumn(value: unknown): value is YearlyColumn {
+	return YEARLY_COLUMNS.includes(value as YearlyColumn);
+}
+
+/**
+ * Their headers as `headerKey` writes them: the names of the MF reports (FIN 2-12 M: schválený
+ * rozpočet, rozpočet po změnách, výsledek od počátku roku), the MONITOR columns (SRDAL, RUDAL,
+ * SKDAL: the credit side of SR, RU, SK) and the usual abbreviations.
+ */
+const YEARLY_SYNONYMS: Record<YearlyColumn, readonly string[]> = {
+	approved: ['schvaleny_rozpocet', 'rozpocet_schvaleny', 'srdal', 'sr', 'schvaleny', 'schval_rozp'],
+	amended: [
+		'rozpocet_po_zmenach',
+		'upraveny_rozpocet',
+		'rozpocet_upraveny',
+		'rudal',
+		'ru',
+		'rpz',
+		'upraveny',
+		'upr_rozp'
+	],
+	final: ['konecny_rozpocet', 'rozpocet_konecny', 'krdal', 'kr', 'konecny'],
+	actual: [
+		'vysledek_od_pocatku_roku',
+		'skutecnost_od_pocatku_roku',
+		'skdal',
+		'sk',
+		'skutecnost',
+		'vysledek',
+		'cerpani'
+	]
+};
+
+/** The yearly amount columns the headers have: column kind → header as the file writes it. */
+export function yearlyColumns(headers: readonly string[]): Partial<Record<YearlyColumn, string>> {
+	const columns = matchColumns(headers.map(headerKey), YEARLY_SYNONYMS);
+	const found: Partial<Record<YearlyColumn, string>> = {};
+	for (const c of YEARLY_COLUMNS) if (columns[c] >= 0) found[c] = headers[columns[c]];
+	return found;
+}
+
+/**
+ * The yearly column to read: the one asked for, else for a budget the amended, final or approved
+ * one (the budget in force), for actuals the result. Null when the table has none of them.
+ */
+export function pickYearlyColumn(
+	found: Partial<Record<YearlyColumn, string>>,
+	kind: 'actual' | 'budget',
+	wanted?: YearlyColumn | null
+): YearlyColumn | null {
+	const order: YearlyColumn[] = wanted
+		? [wanted]
+		: kind === 'budget'
+			? ['amended', 'final', 'approved']
+			: ['actual'];
+	return order.find((c) => found[c]) ?? null;
+}

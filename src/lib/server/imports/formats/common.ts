@@ -3,7 +3,7 @@
 // (generic, VERA, CityVizor, Internet Stream) share.
 import type { AdapterResult, EntryKind, RowMessage, SkippedRow, SourceRow } from '../source-row';
 import { parseAmount, type AmountResult } from './amount';
-import { matchColumns, normalizeHeader, type ColumnMapping } from './columns';
+import { matchColumns, normalizeHeader, type ColumnMapping, type YearlyColumn } from './columns';
 import { guessDelimiter, parseCsv, type CsvRecord } from './csv';
 import { decodeText, looksBinary, type EncodingChoice } from './encoding';
 import { LIMITS } from '../types';
@@ -24,6 +24,8 @@ export interface AdapterOptions {
 	 * without it, the year column, or in CityVizor the one year of the file's dated lines.
 	 */
 	year?: number;
+	/** A yearly table's amount column (approved, amended, final budget, actual); by kind without it. */
+	yearlyColumn?: YearlyColumn | null;
 	/** Generic CSV/XLSX only: field → header; without it the columns are recognised by name. */
 	mapping?: ColumnMapping | null;
 }

@@ -9,8 +9,12 @@ import {
 	FIELDS,
 	type Field,
 	fieldLabel,
+	pickYearlyColumn,
 	REQUIRED_FIELDS,
-	recogniseColumns
+	recogniseColumns,
+	yearlyColumns,
+	YEARLY_COLUMNS,
+	type YearlyColumn
 } from './columns';
 import type { CsvRecord } from './csv';
 import { parseMonth } from './dates';
@@ -45,12 +49,73 @@ function mappingFor(headers: string[], given: ColumnMapping | null | undefined):
 	return given && Object.values(given).some(Boolean) ? given : recogniseColumns(headers);
 }
 
+/** A yearly table read for one year: the amount column taken and the month its rows go under. */
+export interface YearlyRead {
+	year: number;
+	column: YearlyColumn | null;
+	header: string;
+	/** `YYYY-01`: a year's amounts are filed under its January, as the accounting formats do. */
+	month: string;
+}
+
+/**
+ * A table with no date or month column, read for a given year: one row per paragraf × položka
+ * with yearly amounts. Its amount column is the one asked for, else the one the user mapped, else
+ * by kind (budget: amended, final, approved; actual: the result). Null when the table has dates.
+ */
+function yearlyRead(
+	table: Table,
+	mapping: ColumnMapping,
+	options: AdapterOptions,
+	userMapped: boolean,
+	b: ResultBuilder
+): { mapping: ColumnMapping; yearly: YearlyRead } | null {
+	if (mapping.date || mapping.month) return null;
+	const found = yearlyColumns(table.headers);
+	const anyYearly = Object.keys(found).length > 0;
+	if (!options.year) {
+		if (anyYearly) b.error(table.headerLine, 'imports_error_yearly_needs_year', 'file');
+		return null;
+	}
+	const month = `${options.year}-01`;
+	if (userMapped && mapping.amount && !options.yearlyColumn) {
+		const column = YEARLY_COLUMNS.find((c) => found[c] === mapping.amount) ?? null;
+		return { mapping, yearly: { year: options.year, column, header: mapping.amount, month } };
+	}
+	const column = pickYearlyColumn(found, options.kind ?? 'actual', options.yearlyColumn);
+	if (!column) {
+		if (options.yearlyColumn) {
+			b.error(table.headerLine, 'imports_error_yearly_column_missing', 'amount', {
+				column: options.yearlyColumn
+			});
+			return null;
+		}
+		if (!mapping.amount) return null;
+		return {
+			mapping,
+			yearly: { year: options.year, column: null, header: mapping.amount, month }
+		};
+	}
+	const header = found[column]!;
+	return {
+		mapping: { ...mapping, amount: header, debit: null, credit: null },
+		yearly: { year: options.year, column, header, month }
+	};
+}
+
 /** Reads the records of a table through the mapping into the builder. */
-function readRows(table: Table, mapping: ColumnMapping, kind: EntryKind, b: ResultBuilder): void {
+function readRows(
+	table: Table,
+	mapping: ColumnMapping,
+	kind: EntryKind,
+	b: ResultBuilder,
+	yearly: YearlyRead | null = null
+): void {
 	const col = Object.fromEntries(
 		FIELDS.map((f) => [f, mapping[f] ? table.headers.indexOf(mapping[f]) : -1])
 	) as Record<Field, number>;
-	if (missingColumns(col, REQUIRED_FIELDS, fieldLabel, table.headerLine, b)) return;
+	const required = yearly ? REQUIRED_FIELDS.filter((g) => !g.includes('date')) : REQUIRED_FIELDS;
+	if (missingColumns(col, required, fieldLabel, table.headerLine, b)) return;
 	for (const [field, header] of Object.entries(mapping)) {
 		if (header && !table.headers.includes(header)) {
 			b.error(table.headerLine, 'costs_err_column_unknown', field, { column: header });
@@ -80,7 +145,9 @@ function readRows(table: Table, mapping: ColumnMapping, kind: EntryKind, b: Resu
 		if (!b.isCost(line, polozka, amount)) continue;
 		const dateField = col.date >= 0 ? 'date' : 'month';
 		const dateText = cell(col[dateField]);
-		const month = parseMonth(dateText, col.year >= 0 ? cell(col.year) : null);
+		const month = yearly
+			? yearly.month
+			: parseMonth(dateText, col.year >= 0 ? cell(col.year) : null);
 		if (!month) {
 			if (dateText === '') b.error(line, 'imports_error_date_missing', dateField);
 			else b.error(line, 'imports_error_date_invalid', dateField, { value: dateText.slice(0, 30) });
@@ -115,17 +182,22 @@ function readTable(
 	delimiter: string | null,
 	encoding?: string
 ): AdapterResult {
-	const mapping = mappingFor(table.headers, options.mapping);
+	const userMapped = !!options.mapping && Object.values(options.mapping).some(Boolean);
+	const recognised = mappingFor(table.headers, options.mapping);
+	const asYearly = yearlyRead(table, recognised, options, userMapped, b);
+	const mapping = asYearly?.mapping ?? recognised;
 	const view = {
 		headers: table.headers,
 		mapping,
 		sample: table.records.slice(0, SAMPLE).map((r) => ({ line: r.line, cells: r.fields })),
-		delimiter
+		delimiter,
+		yearly: asYearly?.yearly ?? null
 	};
+	if (b.errors.length) return { ...b.result(encoding), table: view };
 	if (table.records.length === 0) b.error(0, 'imports_error_no_data', 'file');
 	// Too many lines: the reader refuses the file before reading them (LIMITS.maxRows).
 	else if (table.records.length <= LIMITS.maxRows) {
-		readRows(table, mapping, options.kind ?? 'actual', b);
+		readRows(table, mapping, options.kind ?? 'actual', b, asYearly?.yearly ?? null);
 	} else b.rowsRead = table.records.length;
 	return { ...b.result(encoding), table: view };
 }

@@ -11,10 +11,33 @@ describe('import screen choices', () => {
 		form.set('map_org:A-1', '7');
 		form.set('map_orj:bad code!', '3');
 		form.set('map_orj:998', '');
+		form.set('map_orj:997', 'skip');
+		form.set('map_polozka:5999', '5139');
+		form.set('map_polozka:6999', 'accept');
+		form.set('map_polozka:5998', '51');
+		form.set('map_paragraf:9999', 'skip');
 		const c = readImportChoices(form);
 		expect(c.format).toBe('kxx');
 		expect(c.mode).toBe('append');
-		expect(c.mappings).toEqual({ orj: { '999': 4 }, org: { 'A-1': 7 } });
+		expect(c.mappings).toEqual({
+			orj: { '999': 4 },
+			org: { 'A-1': 7 },
+			choices: {
+				orj: { '997': { action: 'skip' } },
+				polozka: { '5999': { action: 'map', target: '5139' }, '6999': { action: 'accept' } },
+				paragraf: { '9999': { action: 'skip' } }
+			}
+		});
+		expect(c.values.codeChoices).toEqual({
+			'orj:999': '4',
+			'org:A-1': '7',
+			'orj:bad code!': '3',
+			'orj:997': 'skip',
+			'polozka:5999': '5139',
+			'polozka:6999': 'accept',
+			'polozka:5998': '51',
+			'paragraf:9999': 'skip'
+		});
 	});
 
 	it('detects (format null) and replaces by default when nothing is chosen or the value is odd', () => {

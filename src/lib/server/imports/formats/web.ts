@@ -17,13 +17,19 @@ export function isFormatChoice(value: unknown): value is FormatChoice {
 	return FORMAT_CHOICES.includes(value as FormatChoice);
 }
 
-/** Org units and initiatives the preview offers for unknown ORJ and ORG codes. */
+/** Org units, initiatives, položky and paragrafy the preview offers for unknown codes. */
 export async function importChoices(db: Executor) {
-	const [units, initiatives] = await Promise.all([
+	const [units, initiatives, polozky, paragrafy] = await Promise.all([
 		db.selectFrom('org_unit').select(['id', 'code', 'name']).orderBy('code').execute(),
-		db.selectFrom('initiative').select(['id', 'code', 'name']).orderBy('code').execute()
+		db.selectFrom('initiative').select(['id', 'code', 'name']).orderBy('code').execute(),
+		db.selectFrom('cost_category').select(['polozka as code', 'name']).orderBy('polozka').execute(),
+		db
+			.selectFrom('cost_paragraf')
+			.select(['paragraf as code', 'name'])
+			.orderBy('paragraf')
+			.execute()
 	]);
-	return { units, initiatives, formats: [...FORMAT_CHOICES] };
+	return { units, initiatives, polozky, paragrafy, formats: [...FORMAT_CHOICES] };
 }
 
 export function readImportChoices(form: FormData): {
@@ -35,12 +41,19 @@ export function readImportChoices(form: FormData): {
 		mode: string;
 		orjMap: Record<string, number>;
 		orgMap: Record<string, number>;
+		/** `field:code` → the value chosen in the preview (`accept`, `skip`, an id or a code) */
+		codeChoices: Record<string, string>;
 	};
 } {
 	const formatValue = form.get('format');
 	const format = isFormatChoice(formatValue) ? formatValue : 'auto';
 	const mode = form.get('mode') === 'append' ? 'append' : undefined;
 	const mappings = mappingsFromForm(form);
+	const codeChoices: Record<string, string> = {};
+	for (const [name, value] of form) {
+		const m = /^map_(orj|org|polozka|paragraf):(.+)$/.exec(name);
+		if (m && typeof value === 'string' && value) codeChoices[`${m[1]}:${m[2]}`] = value;
+	}
 	return {
 		format: format === 'auto' ? null : format,
 		mode,
@@ -49,7 +62,8 @@ export function readImportChoices(form: FormData): {
 			format,
 			mode: mode ?? '',
 			orjMap: mappings.orj ?? {},
-			orgMap: mappings.org ?? {}
+			orgMap: mappings.org ?? {},
+			codeChoices
 		}
 	};
 }
@@ -87,6 +101,16 @@ export function viewExtras(outcome: ImportOutcome) {
 		/** the months taken over from earlier batches (planned in a preview, done after import) */
 		replaces: replaced,
 		unmappedRows: validation.unmappedRows,
+		unverifiedRows: validation.unverifiedRows,
+		skippedUnknown: validation.skippedUnknown,
+		/** every unknown code with its rows, amount and the choice in force */
+		unknownCodes: validation.unknown.slice(0, 200).map((u) => ({
+			field: u.field,
+			code: u.code,
+			count: u.count,
+			amount: u.amount,
+			choice: u.choice ? (u.choice.action === 'map' ? u.choice.target : u.choice.action) : ''
+		})),
 		unknownOrj: validation.unknown.filter((u) => u.field === 'orj').slice(0, 100),
 		unknownOrg: validation.unknown.filter((u) => u.field === 'org').slice(0, 100),
 		byClass: outcome.status === 'imported' ? totalsByClass(outcome.reconciliation) : []

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { t } from '$lib/server/i18n';
-import { FIELDS, type ColumnMapping } from '$lib/server/imports/formats/columns';
+import { FIELDS, isYearlyColumn, type ColumnMapping } from '$lib/server/imports/formats/columns';
 import { importFile } from '$lib/server/imports/import-file';
 import { LIMITS, type ImportOutcome } from '$lib/server/imports/types';
 import * as profiles from '$lib/server/imports/profiles';
@@ -43,6 +43,7 @@ function view(outcome: ImportOutcome, fileName: string) {
 		format: read.format,
 		encoding: read.encoding,
 		delimiter: read.delimiter,
+		yearly: read.yearly,
 		headers: read.headers,
 		mapping: read.mapping,
 		sample: read.sample,
@@ -80,6 +81,8 @@ async function readForm(request: Request) {
 	const profileName = String(form.get('profile') ?? '').trim();
 	const yearText = String(form.get('year') ?? '').trim();
 	const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+	const yearlyValue = form.get('yearlyColumn');
+	const yearlyColumn = isYearlyColumn(yearlyValue) ? yearlyValue : null;
 	const choices = readImportChoices(form);
 	return {
 		choices,
@@ -91,8 +94,10 @@ async function readForm(request: Request) {
 		saveProfile: String(form.get('saveProfile') ?? '').trim(),
 		confirmDuplicate: form.get('confirmDuplicate') === 'on',
 		year,
+		yearlyColumn,
 		values: {
 			kind,
+			yearlyColumn: yearlyColumn ?? '',
 			encoding,
 			profile: profileName,
 			year: yearText,
@@ -100,7 +105,11 @@ async function readForm(request: Request) {
 			mode: choices.values.mode
 		},
 		// The code maps chosen so far, to fill the mapping selects again.
-		codeMaps: { orjMap: choices.values.orjMap, orgMap: choices.values.orgMap }
+		codeMaps: {
+			orjMap: choices.values.orjMap,
+			orgMap: choices.values.orgMap,
+			codeChoices: choices.values.codeChoices
+		}
 	};
 }
 
@@ -131,6 +140,7 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 		mapping,
 		source: 'web',
 		year: input.year,
+		yearlyColumn: input.yearlyColumn,
 		dryRun,
 		confirmDuplicate: input.confirmDuplicate,
 		profileName: input.profileName || null,

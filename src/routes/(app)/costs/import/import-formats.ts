@@ -15,6 +15,15 @@ export interface FormatResultView {
 	kind: string | null;
 	replaces: { months: string[]; batches: ReplacedBatchView[] };
 	unmappedRows: number;
+	unknownCodes: {
+		field: 'polozka' | 'paragraf' | 'orj' | 'org';
+		code: string;
+		count: number;
+		amount: bigint;
+		choice: string;
+	}[];
+	unverifiedRows: number;
+	skippedUnknown: { rows: number; amount: bigint };
 	unknownOrj: { code: string; count: number }[];
 	unknownOrg: { code: string; count: number }[];
 	byClass: { month: string; cls: string; file: bigint; ledger: bigint }[];
@@ -25,6 +34,7 @@ export interface FormatValues {
 	mode?: string;
 	orjMap?: Record<string, number>;
 	orgMap?: Record<string, number>;
+	codeChoices?: Record<string, string>;
 }
 
 export { monthRuns } from '$lib/import-months';
