@@ -85,38 +85,45 @@ export async function up(db) {
 		.addPrimaryKeyConstraint('caf_panel_member_pk', ['round_id', 'user_id'])
 		.execute();
 
-	// One row per member and subcriterion (individual) or per subcriterion (consensus: user null).
-	for (const table of ['caf_score', 'caf_consensus']) {
-		let t = db.schema
-			.createTable(table)
-			.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-			.addColumn('round_id', 'integer', (c) =>
-				c.notNull().references('caf_round.id').onDelete('cascade')
-			)
-			.addColumn('subcriterion_code', 'text', (c) =>
-				c.notNull().references('caf_subcriterion.code')
-			);
-		if (table === 'caf_score') {
-			t = t.addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id'));
-		}
-		t = t
-			.addColumn('score', 'smallint', (c) => c.notNull())
-			.addColumn('phase_scores', 'text')
-			.addColumn('strengths', 'text')
-			.addColumn('improvements', 'text')
-			.addColumn('evidence', 'text')
-			.addColumn('updated_by', 'integer', (c) => c.references('app_user.id'))
-			.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-			.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-			.addCheckConstraint(`${table}_score_check`, sql`score between 0 and 100`)
-			.addUniqueConstraint(
-				`${table}_unique`,
-				table === 'caf_score'
-					? ['round_id', 'subcriterion_code', 'user_id']
-					: ['round_id', 'subcriterion_code']
-			);
-		await t.execute();
-	}
+	// A member's own score per subcriterion, and the panel's consensus (recorded by the leader).
+	await db.schema
+		.createTable('caf_score')
+		.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+		.addColumn('round_id', 'integer', (c) =>
+			c.notNull().references('caf_round.id').onDelete('cascade')
+		)
+		.addColumn('subcriterion_code', 'text', (c) => c.notNull().references('caf_subcriterion.code'))
+		.addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id'))
+		.addColumn('score', 'smallint', (c) => c.notNull())
+		.addColumn('phase_scores', 'text')
+		.addColumn('strengths', 'text')
+		.addColumn('improvements', 'text')
+		.addColumn('evidence', 'text')
+		.addColumn('updated_by', 'integer', (c) => c.references('app_user.id'))
+		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+		.addCheckConstraint('caf_score_score_check', sql`score between 0 and 100`)
+		.addUniqueConstraint('caf_score_unique', ['round_id', 'subcriterion_code', 'user_id'])
+		.execute();
+
+	await db.schema
+		.createTable('caf_consensus')
+		.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
+		.addColumn('round_id', 'integer', (c) =>
+			c.notNull().references('caf_round.id').onDelete('cascade')
+		)
+		.addColumn('subcriterion_code', 'text', (c) => c.notNull().references('caf_subcriterion.code'))
+		.addColumn('score', 'smallint', (c) => c.notNull())
+		.addColumn('phase_scores', 'text')
+		.addColumn('strengths', 'text')
+		.addColumn('improvements', 'text')
+		.addColumn('evidence', 'text')
+		.addColumn('updated_by', 'integer', (c) => c.references('app_user.id'))
+		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+		.addCheckConstraint('caf_consensus_score_check', sql`score between 0 and 100`)
+		.addUniqueConstraint('caf_consensus_unique', ['round_id', 'subcriterion_code'])
+		.execute();
 
 	await db.schema
 		.createTable('caf_evidence_link')

@@ -279,31 +279,41 @@ function initiativeColumns(input: InitiativeInput) {
 }
 
 export async function create(db: Db, actor: SessionUser, input: InitiativeInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		await assertCodeFree(trx, 'initiative', input.code, null, 'programme_error_code_taken');
-		const row = await trx
-			.insertInto('initiative')
-			.values(initiativeColumns(input))
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('initiative_status_change')
-			.values({
-				initiative_id: row.id,
-				from_status: null,
-				to_status: row.status,
-				user_id: actor.id
-			})
-			.execute();
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'initiative.create',
-			entity: 'initiative',
-			entityId: row.id,
-			after: auditView(row)
-		});
-		return row.id;
+	return db.transaction().execute((trx) => insert(trx, actor, input));
+}
+
+/**
+ * Creates an initiative inside the caller's transaction (another area, e.g. a CAF improvement
+ * action turned into an initiative, links it in the same commit).
+ */
+export async function insert(
+	trx: Executor,
+	actor: SessionUser,
+	input: InitiativeInput
+): Promise<number> {
+	await assertCodeFree(trx, 'initiative', input.code, null, 'programme_error_code_taken');
+	const row = await trx
+		.insertInto('initiative')
+		.values(initiativeColumns(input))
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	await trx
+		.insertInto('initiative_status_change')
+		.values({
+			initiative_id: row.id,
+			from_status: null,
+			to_status: row.status,
+			user_id: actor.id
+		})
+		.execute();
+	await audit.record(trx, {
+		userId: actor.id,
+		action: 'initiative.create',
+		entity: 'initiative',
+		entityId: row.id,
+		after: auditView(row)
 	});
+	return row.id;
 }
 
 export async function update(
