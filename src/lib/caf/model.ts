@@ -488,3 +488,19 @@ export function subcriterion(code: string): CafSubcriterion | undefined {
 export function kindOf(code: string): CafKind {
 	return Number(code.split('.')[0]) <= 5 ? 'enabler' : 'result';
 }
+
+/** The model's language for the app's locale (Czech unless English). */
+export function cafLocale(locale: string): CafLocale {
+	return locale === 'en' ? 'en' : 'cs';
+}
+
+export type CafRoundStatus = 'preparation' | 'scoring' | 'consensus' | 'action_plan' | 'closed';
+
+/** The round's statuses in order; a round moves one step forward or back, never out of closed. */
+export const ROUND_STATUSES: readonly CafRoundStatus[] = [
+	'preparation',
+	'scoring',
+	'consensus',
+	'action_plan',
+	'closed'
+];

@@ -4,14 +4,7 @@ import type { KpiInYear } from '../kpis/kpis';
 
 export type { CafRoundStatus, CafScoringMode };
 
-/** The round's statuses in their order; a round moves one step forward or back, never out of closed. */
-export const ROUND_STATUSES: readonly CafRoundStatus[] = [
-	'preparation',
-	'scoring',
-	'consensus',
-	'action_plan',
-	'closed'
-];
+export { ROUND_STATUSES } from '$lib/caf/model';
 export const SCORING_MODES: readonly CafScoringMode[] = ['classic', 'fine_tuned'];
 export const LINK_KINDS = ['process', 'goal', 'kpi', 'initiative'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
