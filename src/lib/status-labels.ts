@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import type { KpiStatus } from '$lib/kpi-status';
 import type { INITIATIVE_STATUSES } from '$lib/initiative-statuses';
 import type { MilestoneStatus } from '$lib/server/programme/milestone-status';
+import type { CafRoundStatus } from '$lib/server/db/schema/caf';
 
 /**
  * The one word (message key) and badge tone of every status people see: a KPI's or goal's, a
@@ -76,7 +77,23 @@ const INITIATIVE_TONES: Record<InitiativeStatus, BadgeTone> = {
 	cancelled: 'bad'
 };
 
-export type StatusOf = 'kpi' | 'milestone' | 'initiative';
+export const cafRoundStatusLabels: Record<CafRoundStatus, () => string> = {
+	preparation: m.caf_status_preparation,
+	scoring: m.caf_status_scoring,
+	consensus: m.caf_status_consensus,
+	action_plan: m.caf_status_action_plan,
+	closed: m.caf_status_closed
+};
+
+const CAF_ROUND_TONES: Record<CafRoundStatus, BadgeTone> = {
+	preparation: 'none',
+	scoring: 'warn',
+	consensus: 'warn',
+	action_plan: 'warn',
+	closed: 'ok'
+};
+
+export type StatusOf = 'kpi' | 'milestone' | 'initiative' | 'caf';
 
 /** The word and tone of a status of any kind, for the one StatusBadge. */
 export function statusLook(of: StatusOf, status: string): { label: string; tone: BadgeTone } {
@@ -87,6 +104,10 @@ export function statusLook(of: StatusOf, status: string): { label: string; tone:
 	if (of === 'initiative' && status in INITIATIVE_TONES) {
 		const s = status as InitiativeStatus;
 		return { label: initiativeStatusLabels[s](), tone: INITIATIVE_TONES[s] };
+	}
+	if (of === 'caf' && status in CAF_ROUND_TONES) {
+		const s = status as CafRoundStatus;
+		return { label: cafRoundStatusLabels[s](), tone: CAF_ROUND_TONES[s] };
 	}
 	return { label: statusLabel(status), tone: statusClass(status) };
 }

@@ -40,7 +40,15 @@ const CAPABILITIES = {
 	'initiatives.edit': ['admin', 'manager', 'project_manager'],
 	/** Only managers approve investments, not even the admin. */
 	'initiatives.approve': ['manager'],
-	'savings.record': ['admin', 'manager', 'project_manager']
+	'savings.record': ['admin', 'manager', 'project_manager'],
+	/** Create CAF rounds, set their panel and leader, move any round along its statuses. */
+	'caf.manage': ['admin', 'manager'],
+	/**
+	 * Take part in a CAF round: score, record consensus, link evidence, plan actions. The service
+	 * lets only the round's panel members score and only its leader record consensus. Viewers
+	 * read closed rounds only.
+	 */
+	'caf.take_part': ['admin', 'manager', 'finance', 'project_manager', 'process_owner']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -6,6 +6,7 @@ import type { ProgrammeTables } from './schema/programme';
 import type { OverviewTables } from './schema/overview';
 import type { ImportFormatTables } from './schema/import-formats';
 import type { ProcessModelTables } from './schema/process-models';
+import type { CafTables } from './schema/caf';
 
 export type * from './schema/foundation';
 export type * from './schema/process-map';
@@ -14,6 +15,7 @@ export type * from './schema/programme';
 export type * from './schema/overview';
 export type * from './schema/import-formats';
 export type * from './schema/process-models';
+export type * from './schema/caf';
 
 /**
  * The whole database, one interface per area. `tests/integration/schema.test.ts` compares these
@@ -27,7 +29,8 @@ export interface Database
 		ProgrammeTables,
 		OverviewTables,
 		ImportFormatTables,
-		ProcessModelTables {}
+		ProcessModelTables,
+		CafTables {}
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;

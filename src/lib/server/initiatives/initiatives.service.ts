@@ -282,24 +282,34 @@ function initiativeColumns(input: InitiativeInput) {
 }
 
 export async function create(db: Db, actor: SessionUser, input: InitiativeInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		await assertCodeFree(trx, 'initiative', input.code, null, 'programme_error_code_taken');
-		const row = await repo.insert(trx, initiativeColumns(input));
-		await repo.insertStatusChange(trx, {
-			initiative_id: row.id,
-			from_status: null,
-			to_status: row.status,
-			user_id: actor.id
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'initiative.create',
-			entity: 'initiative',
-			entityId: row.id,
-			after: auditView(row)
-		});
-		return row.id;
+	return db.transaction().execute((trx) => insert(trx, actor, input));
+}
+
+/**
+ * Creates an initiative inside the caller's transaction (another area, e.g. a CAF improvement
+ * action turned into an initiative, links it in the same commit).
+ */
+export async function insert(
+	trx: Executor,
+	actor: SessionUser,
+	input: InitiativeInput
+): Promise<number> {
+	await assertCodeFree(trx, 'initiative', input.code, null, 'programme_error_code_taken');
+	const row = await repo.insert(trx, initiativeColumns(input));
+	await repo.insertStatusChange(trx, {
+		initiative_id: row.id,
+		from_status: null,
+		to_status: row.status,
+		user_id: actor.id
 	});
+	await audit.record(trx, {
+		userId: actor.id,
+		action: 'initiative.create',
+		entity: 'initiative',
+		entityId: row.id,
+		after: auditView(row)
+	});
+	return row.id;
 }
 
 export async function update(

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
+import * as caf from '$lib/server/caf/caf.service';
 import * as initiatives from '$lib/server/initiatives/initiatives.service';
 import {
 	ids,
@@ -22,13 +23,16 @@ export const load: PageServerLoad = async ({ params }) => {
 	const db = getDb();
 	const today = currentDate();
 	try {
-		const [initiative, options, owners] = await Promise.all([
-			initiatives.get(db, routeId(params.id), today),
+		const id = routeId(params.id);
+		const [initiative, options, owners, findings] = await Promise.all([
+			initiatives.get(db, id, today),
 			initiatives.linkOptions(db),
-			programme.owners(db)
+			programme.owners(db),
+			caf.findingsFor(db, id)
 		]);
 		return {
 			initiative,
+			findings,
 			options,
 			owners,
 			today,

@@ -1,0 +1,69 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
+import * as caf from '$lib/server/caf/caf.service';
+import { parseStatus } from '$lib/server/caf/caf.validation';
+import { getDb } from '$lib/server/db';
+import { ForbiddenError, NotFoundError } from '$lib/server/shared/errors';
+import { formValues } from '$lib/server/shared/form';
+import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
+	const db = getDb();
+	try {
+		const round = await caf.get(db, user, routeId(params.id));
+		const [subcriteria, actions] = await Promise.all([
+			caf.overview(db, user, round),
+			caf.actions(db, round.id)
+		]);
+		return {
+			round,
+			subcriteria,
+			actions,
+			canMakeInitiative: can(user.role, 'initiatives.edit') && round.rights.canPlan
+		};
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, { message: 'not found' });
+		if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
+		throw e;
+	}
+};
+
+export const actions: Actions = {
+	status: async ({ request, params }) => {
+		const user = requireCapability('caf.take_part', 'caf.manage');
+		const values = await formValues(request);
+		const parsed = parseStatus(values);
+		if (!parsed.ok) return invalid('status', parsed.errors, values);
+		try {
+			await caf.changeStatus(
+				getDb(),
+				user,
+				routeId(params.id),
+				versionOf(values, { required: true }),
+				parsed.value
+			);
+		} catch (e) {
+			return refuse(e, 'status', values);
+		}
+		return { form: 'status', saved: true };
+	},
+	toInitiative: async ({ request }) => {
+		const user = requireCapability('initiatives.edit');
+		const values = await formValues(request);
+		let initiativeId: number;
+		try {
+			initiativeId = await caf.actionToInitiative(
+				getDb(),
+				user,
+				routeId(values.actionId),
+				versionOf(values, { required: true })
+			);
+		} catch (e) {
+			return refuse(e, 'toInitiative', values);
+		}
+		redirect(303, `/initiatives/${initiativeId}`);
+	}
+};
