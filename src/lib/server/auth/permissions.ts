@@ -37,7 +37,11 @@ const CAPABILITIES = {
 	'initiatives.edit': ['admin', 'manager', 'project_manager'],
 	/** Only managers approve investments, not even the admin. */
 	'initiatives.approve': ['manager'],
-	'savings.record': ['admin', 'manager', 'project_manager']
+	'savings.record': ['admin', 'manager', 'project_manager'],
+	/** Staff names (personal data); everyone else sees positions and counts only. */
+	'people.read_names': ['admin', 'manager'],
+	/** Staff, their process roles and competences, the catalogue, absence rates, imports. */
+	'people.edit': ['admin', 'manager']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
