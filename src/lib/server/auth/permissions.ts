@@ -48,7 +48,11 @@ const CAPABILITIES = {
 	 * lets only the round's panel members score and only its leader record consensus. Viewers
 	 * read closed rounds only.
 	 */
-	'caf.take_part': ['admin', 'manager', 'finance', 'project_manager', 'process_owner']
+	'caf.take_part': ['admin', 'manager', 'finance', 'project_manager', 'process_owner'],
+	/** Staff names (personal data); everyone else sees positions and counts only. */
+	'people.read_names': ['admin', 'manager'],
+	/** Staff, their process roles and competences, the catalogue, absence rates, imports. */
+	'people.edit': ['admin', 'manager']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

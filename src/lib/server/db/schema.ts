@@ -7,6 +7,7 @@ import type { OverviewTables } from './schema/overview';
 import type { ImportFormatTables } from './schema/import-formats';
 import type { ProcessModelTables } from './schema/process-models';
 import type { CafTables } from './schema/caf';
+import type { PeopleTables } from './schema/people';
 
 export type * from './schema/foundation';
 export type * from './schema/process-map';
@@ -16,6 +17,7 @@ export type * from './schema/overview';
 export type * from './schema/import-formats';
 export type * from './schema/process-models';
 export type * from './schema/caf';
+export type * from './schema/people';
 
 /**
  * The whole database, one interface per area. `tests/integration/schema.test.ts` compares these
@@ -30,7 +32,8 @@ export interface Database
 		OverviewTables,
 		ImportFormatTables,
 		ProcessModelTables,
-		CafTables {}
+		CafTables,
+		PeopleTables {}
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;

@@ -7,6 +7,7 @@ import { seedProcessMap } from './seed-process-map';
 import { seedCosts } from './seed-costs';
 import { seedProgramme } from './seed-programme';
 import { seedCaf } from './seed-caf';
+import { seedPeople } from './seed-people';
 
 export const DEMO_PASSWORD = 'dilna-demo';
 
@@ -89,6 +90,7 @@ export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): 
 		await seedProgramme(trx, ctx);
 		await seedCosts(trx, ctx);
 		await seedCaf(trx, ctx);
+		await seedPeople(trx, ctx);
 		return true;
 	});
 }
