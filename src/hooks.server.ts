@@ -13,14 +13,18 @@ import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/see
 import { systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
+import { startScheduler } from '$lib/server/notifications/scheduler';
 
 export const init: ServerInit = async () => {
 	const db = await startDatabase();
 	// The KPI area backfills its own read model here, so the db module imports no area.
 	await fillYearStatusIfMissing(db);
+	// Reminders and the weekly digest (off in tests; see scheduler.ts).
+	const stopScheduler = startScheduler(db, systemClock);
 	// adapter-node stops taking requests on SIGTERM/SIGINT, lets the open ones finish, then emits
 	// this: close the database so the embedded folder is written out and released.
 	process.once('sveltekit:shutdown', () => {
+		stopScheduler?.();
 		closeDatabase().then(
 			() => log.info('database closed'),
 			(error: unknown) => log.error({ error: String(error) }, 'closing the database failed')

@@ -5,6 +5,7 @@ import type { CostTables } from './schema/costs';
 import type { ProgrammeTables } from './schema/programme';
 import type { OverviewTables } from './schema/overview';
 import type { ImportFormatTables } from './schema/import-formats';
+import type { AdoptionTables } from './schema/adoption';
 
 export type * from './schema/foundation';
 export type * from './schema/process-map';
@@ -12,6 +13,7 @@ export type * from './schema/costs';
 export type * from './schema/programme';
 export type * from './schema/overview';
 export type * from './schema/import-formats';
+export type * from './schema/adoption';
 
 /**
  * The whole database, one interface per area. `tests/integration/schema.test.ts` compares these
@@ -24,7 +26,8 @@ export interface Database
 		CostTables,
 		ProgrammeTables,
 		OverviewTables,
-		ImportFormatTables {}
+		ImportFormatTables,
+		AdoptionTables {}
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { todayInPrague } from '../shared/clock';
 import {
-	REMINDER_DEFAULTS,
 	addDays,
 	isDigestDay,
 	isHoliday,
@@ -128,7 +127,6 @@ describe('notices', () => {
 				.map((n) => n.stageDate);
 		expect(at(1)).toEqual(['2026-12-02']);
 		expect(at(7)).toEqual([]);
-		expect(REMINDER_DEFAULTS.escalateAfter).toBeGreaterThan(0);
 	});
 });
 

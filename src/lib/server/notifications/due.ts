@@ -16,17 +16,9 @@
  * - The weekly digest goes out on the first working day of the ISO week.
  */
 
-export interface ReminderSettings {
-	daysBefore: number;
-	daysAfter: number;
-	escalateAfter: number;
-}
+import type { ReminderSettingsValue as ReminderSettings } from '../settings/settings';
 
-export const REMINDER_DEFAULTS: ReminderSettings = {
-	daysBefore: 3,
-	daysAfter: 1,
-	escalateAfter: 7
-};
+export type { ReminderSettings };
 
 /** A notice older than this many days is not sent any more. */
 export const STALE_DAYS = 14;
