@@ -10,10 +10,11 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/seed';
-import { systemClock } from '$lib/server/shared/clock';
+import { currentMonth, systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
 import { startScheduler } from '$lib/server/notifications/scheduler';
+import { countView } from '$lib/server/adoption/adoption.service';
 
 export const init: ServerInit = async () => {
 	const db = await startDatabase();
@@ -83,6 +84,36 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Counts a signed-in user's successful page view (full load or client navigation) per month and
+ * route pattern, for the adoption measures. Written after the response and never awaited by it:
+ * a lost count costs less than a slower page.
+ */
+const handlePageViews: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const user = event.locals.user;
+	const routeId = event.route.id;
+	const page =
+		event.isDataRequest || !!response.headers.get('content-type')?.startsWith('text/html');
+	if (
+		user &&
+		page &&
+		event.request.method === 'GET' &&
+		routeId?.startsWith('/(app)') &&
+		response.ok
+	) {
+		const now = systemClock();
+		countView(
+			getDb(),
+			currentMonth(() => now),
+			routeId,
+			user.id,
+			now
+		).catch((error: unknown) => log.warn({ error: String(error) }, 'counting a page view failed'));
+	}
+	return response;
+};
+
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -97,7 +128,8 @@ export const handle = sequence(
 	handleSecurityHeaders,
 	handleRequestLog,
 	handleParaglide,
-	handleAuth
+	handleAuth,
+	handlePageViews
 );
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

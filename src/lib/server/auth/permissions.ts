@@ -37,7 +37,11 @@ const CAPABILITIES = {
 	'initiatives.edit': ['admin', 'manager', 'project_manager'],
 	/** Only managers approve investments, not even the admin. */
 	'initiatives.approve': ['manager'],
-	'savings.record': ['admin', 'manager', 'project_manager']
+	'savings.record': ['admin', 'manager', 'project_manager'],
+	/** Adoption of every unit: pilots, ambassadors, sending the digest now, the export. */
+	'adoption.manage': ['admin'],
+	/** Reminding a colleague: any writing role may be an ambassador; the service checks who is. */
+	'adoption.remind': ['admin', 'manager', 'finance', 'project_manager', 'process_owner']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -6,6 +6,7 @@ import { currentDate, systemClock, type Clock } from '../shared/clock';
 import { seedProcessMap } from './seed-process-map';
 import { seedCosts } from './seed-costs';
 import { seedProgramme } from './seed-programme';
+import { seedAdoption } from './seed-adoption';
 
 export const DEMO_PASSWORD = 'dilna-demo';
 
@@ -87,6 +88,7 @@ export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): 
 		await seedProcessMap(trx, ctx);
 		await seedProgramme(trx, ctx);
 		await seedCosts(trx, ctx);
+		await seedAdoption(trx, ctx);
 		return true;
 	});
 }

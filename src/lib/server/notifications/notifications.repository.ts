@@ -58,9 +58,14 @@ export interface Recipient {
 }
 
 /**
- * Active users with their mail preference and org unit: the one set in adoption, else the unit
- * of the first process they own.
+ * A user's org unit: the one set on /admin/adoption, else the unit of the first process they own.
+ * `u` is app_user, `am` their adoption_member row (left-joined).
  */
+export const userUnit = sql<number | null>`coalesce(am.org_unit_id, (select pr.org_unit_id
+	from process pr where pr.owner_user_id = u.id and pr.org_unit_id is not null
+	order by pr.id limit 1))`;
+
+/** Active users with their mail preference and org unit. */
 export async function recipients(db: Executor): Promise<Recipient[]> {
 	const rows = await db
 		.selectFrom('app_user as u')
@@ -72,8 +77,7 @@ export async function recipients(db: Executor): Promise<Recipient[]> {
 			'u.role',
 			'p.email',
 			'p.mode',
-			sql<number | null>`coalesce(am.org_unit_id, (select pr.org_unit_id from process pr
-				where pr.owner_user_id = u.id and pr.org_unit_id is not null order by pr.id limit 1))`.as('unit_id')
+			userUnit.as('unit_id')
 		])
 		.where('u.active', '=', true)
 		.orderBy('u.id')
