@@ -47,7 +47,12 @@ export default defineConfig({
 			DATA_DIR: dataDir,
 			ORIGIN: `http://localhost:${port}`,
 			DATABASE_URL: '',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			// Mail goes to the SMTP sink tests/e2e/adoption.spec.ts starts on this loopback port;
+			// the background scheduler is off, so only what a test triggers is sent.
+			SMTP_URL: `smtp://127.0.0.1:${port + 21000}`,
+			MAIL_FROM: 'Dílna <dilna@mesto.example>',
+			DILNA_SCHEDULER: '0'
 		}
 	}
 });

@@ -17,20 +17,25 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/seed';
-import { systemClock } from '$lib/server/shared/clock';
+import { currentMonth, systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
 import { bodyLimitFor, limitBody, sizeText } from '$lib/server/body-limit';
 import { t } from '$lib/server/i18n';
 import { HSTS, SECURITY_HEADERS } from '$lib/security-headers.js';
+import { startScheduler } from '$lib/server/notifications/scheduler';
+import { countView } from '$lib/server/adoption/adoption.service';
 
 export const init: ServerInit = async () => {
 	const db = await startDatabase();
 	// The KPI area backfills its own read model here, so the db module imports no area.
 	await fillYearStatusIfMissing(db);
+	// Reminders and the weekly digest (off in tests; see scheduler.ts).
+	const stopScheduler = startScheduler(db, systemClock);
 	// adapter-node stops taking requests on SIGTERM/SIGINT, lets the open ones finish, then emits
 	// this: close the database so the embedded folder is written out and released.
 	process.once('sveltekit:shutdown', () => {
+		stopScheduler?.();
 		closeDatabase().then(
 			() => log.info('database closed'),
 			(error: unknown) => log.error({ error: String(error) }, 'closing the database failed')
@@ -87,6 +92,36 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	event.locals.user = user;
 	event.locals.session = session;
 	return resolve(event);
+};
+
+/**
+ * Counts a signed-in user's successful page view (full load or client navigation) per month and
+ * route pattern, for the adoption measures. Written after the response and never awaited by it:
+ * a lost count costs less than a slower page.
+ */
+const handlePageViews: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const user = event.locals.user;
+	const routeId = event.route.id;
+	const page =
+		event.isDataRequest || !!response.headers.get('content-type')?.startsWith('text/html');
+	if (
+		user &&
+		page &&
+		event.request.method === 'GET' &&
+		routeId?.startsWith('/(app)') &&
+		response.ok
+	) {
+		const now = systemClock();
+		countView(
+			getDb(),
+			currentMonth(() => now),
+			routeId,
+			user.id,
+			now
+		).catch((error: unknown) => log.warn({ error: String(error) }, 'counting a page view failed'));
+	}
+	return response;
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -146,7 +181,8 @@ export const handle = sequence(
 	handleRequestLog,
 	handleParaglide,
 	handleBodyLimit,
-	handleAuth
+	handleAuth,
+	handlePageViews
 );
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -52,7 +52,11 @@ const CAPABILITIES = {
 	/** Staff names (personal data); everyone else sees positions and counts only. */
 	'people.read_names': ['admin', 'manager'],
 	/** Staff, their process roles and competences, the catalogue, absence rates, imports. */
-	'people.edit': ['admin', 'manager']
+	'people.edit': ['admin', 'manager'],
+	/** Adoption of every unit: pilots, ambassadors, sending the digest now, the export. */
+	'adoption.manage': ['admin'],
+	/** Reminding a colleague: any writing role may be an ambassador; the service checks who is. */
+	'adoption.remind': ['admin', 'manager', 'finance', 'project_manager', 'process_owner']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -8,6 +8,7 @@ import type { ImportFormatTables } from './schema/import-formats';
 import type { ProcessModelTables } from './schema/process-models';
 import type { CafTables } from './schema/caf';
 import type { PeopleTables } from './schema/people';
+import type { AdoptionTables } from './schema/adoption';
 
 export type * from './schema/foundation';
 export type * from './schema/process-map';
@@ -18,6 +19,7 @@ export type * from './schema/import-formats';
 export type * from './schema/process-models';
 export type * from './schema/caf';
 export type * from './schema/people';
+export type * from './schema/adoption';
 
 /**
  * The whole database, one interface per area. `tests/integration/schema.test.ts` compares these
@@ -33,7 +35,8 @@ export interface Database
 		ImportFormatTables,
 		ProcessModelTables,
 		CafTables,
-		PeopleTables {}
+		PeopleTables,
+		AdoptionTables {}
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;

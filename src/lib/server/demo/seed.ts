@@ -8,6 +8,7 @@ import { seedCosts } from './seed-costs';
 import { seedProgramme } from './seed-programme';
 import { seedCaf } from './seed-caf';
 import { seedPeople } from './seed-people';
+import { seedAdoption } from './seed-adoption';
 
 export const DEMO_PASSWORD = 'dilna-demo';
 
@@ -91,6 +92,7 @@ export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): 
 		await seedCosts(trx, ctx);
 		await seedCaf(trx, ctx);
 		await seedPeople(trx, ctx);
+		await seedAdoption(trx, ctx);
 		return true;
 	});
 }

@@ -5,8 +5,11 @@ import { ConflictError } from '../shared/errors';
 import {
 	INVESTMENT_TARGET_KEY,
 	PUBLIC_PAGE_KEY,
+	REMINDERS_KEY,
 	toPublicPageSettings,
-	type PublicPageSettings
+	toReminderSettings,
+	type PublicPageSettings,
+	type ReminderSettingsValue
 } from './settings';
 import * as repo from './settings.repository';
 
@@ -59,6 +62,24 @@ export function saveInvestmentShareTarget(
 	return save(db, actorId, INVESTMENT_TARGET_KEY, version, getInvestmentShareTarget, {
 		basisPoints
 	});
+}
+
+/** When owners are reminded of what is due and their manager told of what is overdue. */
+export async function getReminders(db: Executor): Promise<Stored<ReminderSettingsValue>> {
+	const row = await read(db, REMINDERS_KEY);
+	return {
+		value: toReminderSettings(row?.value),
+		version: row ? row.updated_at.toISOString() : ''
+	};
+}
+
+export function saveReminders(
+	db: Db,
+	actorId: number,
+	version: string,
+	next: ReminderSettingsValue
+): Promise<void> {
+	return save(db, actorId, REMINDERS_KEY, version, getReminders, next);
 }
 
 async function save<T>(

@@ -56,3 +56,51 @@ export function parseShareTarget(form: Record<string, unknown>): Parsed<number |
 	if (!(basisPoints <= 10000)) f.errors.target = 'overview_error_share';
 	return f.result(basisPoints);
 }
+
+export const REMINDERS_KEY = 'reminders';
+
+/** When owners are reminded and their manager told (see notifications/due.ts). */
+export interface ReminderSettingsValue {
+	daysBefore: number;
+	daysAfter: number;
+	escalateAfter: number;
+}
+
+export const REMINDERS_DEFAULTS: ReminderSettingsValue = {
+	daysBefore: 3,
+	daysAfter: 1,
+	escalateAfter: 7
+};
+
+function days(value: unknown, fallback: number): number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 90
+		? value
+		: fallback;
+}
+
+/** Reads the stored JSON defensively: a missing or damaged value falls back to the defaults. */
+export function toReminderSettings(value: unknown): ReminderSettingsValue {
+	const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+	return {
+		daysBefore: days(v.daysBefore, REMINDERS_DEFAULTS.daysBefore),
+		daysAfter: days(v.daysAfter, REMINDERS_DEFAULTS.daysAfter),
+		escalateAfter: days(v.escalateAfter, REMINDERS_DEFAULTS.escalateAfter)
+	};
+}
+
+/** The reminders form: three whole numbers of days, 0–90; escalation after the reminder. */
+export function parseReminderForm(form: Record<string, unknown>): Parsed<ReminderSettingsValue> {
+	const f = new FormReader(form);
+	const range = { required: true, min: 0, max: 90, error: 'adoption_error_days' };
+	const daysBefore = f.int('daysBefore', range);
+	const daysAfter = f.int('daysAfter', range);
+	const escalateAfter = f.int('escalateAfter', { ...range, min: 1 });
+	if (daysAfter !== null && escalateAfter !== null && escalateAfter < daysAfter) {
+		f.errors.escalateAfter = 'adoption_error_escalate_order';
+	}
+	return f.result({
+		daysBefore: daysBefore!,
+		daysAfter: daysAfter!,
+		escalateAfter: escalateAfter!
+	});
+}

@@ -10,8 +10,10 @@ import {
 } from '$lib/server/auth/sessions.service';
 import { getDb } from '$lib/server/db';
 import * as users from '$lib/server/users/users.service';
+import * as mailPreference from '$lib/server/notifications/preferences.service';
 import { formValues } from '$lib/server/shared/form';
 import { invalid, refuse, type FormFailure } from '$lib/server/shared/http';
+import { systemClock } from '$lib/server/shared/clock';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +22,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		sessions: await mySessions(getDb(), user.id, locals.session!.id),
 		idleDays: IDLE_DAYS,
-		absoluteDays: ABSOLUTE_DAYS
+		absoluteDays: ABSOLUTE_DAYS,
+		mail: await mailPreference.get(getDb(), user.id)
 	};
 };
 
@@ -77,6 +80,13 @@ export const actions: Actions = {
 		if (values.keep !== sessionHandle(locals.session!.id)) {
 			return invalid('sessions', {}, {}, { message: 'account_sessions_stale' });
 		}
-		return { sessionsEnded: await endOtherSessions(getDb(), user.id, locals.session!.id) };
+		return { sessionsEnded: await endOtherSessions(getDb(), user.id, locals.session!.id) };,
+	mailPreference: async ({ request }) => {
+		const user = requireUser();
+		const values = await formValues(request);
+		const parsed = mailPreference.parse(values);
+		if (!parsed.ok) return invalid('mailPreference', parsed.errors, values);
+		await mailPreference.save(getDb(), user.id, parsed.value, systemClock);
+		return { form: 'mailPreference', saved: true };
 	}
 };

@@ -2,7 +2,11 @@ import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as publicPage from '$lib/server/overview/public.service';
 import * as settings from '$lib/server/settings/settings.service';
-import { parsePublicPageForm, parseShareTarget } from '$lib/server/settings/settings';
+import {
+	parsePublicPageForm,
+	parseReminderForm,
+	parseShareTarget
+} from '$lib/server/settings/settings';
 import { formValues } from '$lib/server/shared/form';
 import { invalid, refuse } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,12 +14,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	requireCapability('settings.manage');
 	const db = getDb();
-	const [stored, target, choices] = await Promise.all([
+	const [stored, target, reminders, choices] = await Promise.all([
 		settings.getPublicPage(db),
 		settings.getInvestmentShareTarget(db),
+		settings.getReminders(db),
 		publicPage.choices(db)
 	]);
-	return { publicPage: stored, investmentTarget: target, ...choices };
+	return { publicPage: stored, investmentTarget: target, reminders, ...choices };
 };
 
 export const actions: Actions = {
@@ -53,5 +58,17 @@ export const actions: Actions = {
 			return refuse(e, 'investmentTarget', values);
 		}
 		return { form: 'investmentTarget', saved: true };
+	},
+	reminders: async ({ request }) => {
+		const actor = requireCapability('settings.manage');
+		const values = await formValues(request);
+		const parsed = parseReminderForm(values);
+		if (!parsed.ok) return invalid('reminders', parsed.errors, values);
+		try {
+			await settings.saveReminders(getDb(), actor.id, values.version ?? '', parsed.value);
+		} catch (e) {
+			return refuse(e, 'reminders', values);
+		}
+		return { form: 'reminders', saved: true };
 	}
 };

@@ -1,0 +1,140 @@
+import { sql } from 'kysely';
+import type { Executor } from '../audit/audit';
+import type { MailMode, Role } from '../db/schema';
+
+/** Open milestones with an owner, due by `until`. */
+export function openMilestones(db: Executor, until: string) {
+	return db
+		.selectFrom('milestone as ms')
+		.innerJoin('programme_activity as a', 'a.id', 'ms.activity_id')
+		.select(['ms.id', 'ms.name', 'ms.owner_user_id', 'ms.current_due', 'a.code as activity_code'])
+		.where('ms.done_date', 'is', null)
+		.where('ms.owner_user_id', 'is not', null)
+		.where('ms.current_due', '<=', until)
+		.orderBy('ms.current_due')
+		.execute();
+}
+
+/** Initiatives in progress or done that expect savings, with the end of their last saving. */
+export function initiativesExpectingSavings(db: Executor) {
+	return db
+		.selectFrom('initiative as i')
+		.leftJoin('initiative_saving as s', 's.initiative_id', 'i.id')
+		.select([
+			'i.id',
+			'i.code',
+			'i.name',
+			'i.owner_user_id',
+			(eb) => eb.fn.max<string | null>('s.period_end').as('last_end')
+		])
+		.where('i.status', 'in', ['in_progress', 'done'])
+		.where('i.owner_user_id', 'is not', null)
+		.where((eb) =>
+			eb.or([eb('i.expected_savings_czk', '>', 0n), eb('i.expected_savings_hours', '>', '0')])
+		)
+		.groupBy(['i.id', 'i.code', 'i.name', 'i.owner_user_id'])
+		.execute();
+}
+
+/** Users who answer for a manual KPI. */
+export async function kpiResponsibles(db: Executor): Promise<number[]> {
+	const rows = await db
+		.selectFrom('kpi')
+		.select('responsible_user_id')
+		.distinct()
+		.where('source', '=', 'manual')
+		.where('responsible_user_id', 'is not', null)
+		.execute();
+	return rows.map((r) => r.responsible_user_id!);
+}
+
+export interface Recipient {
+	id: number;
+	name: string;
+	role: Role;
+	email: string | null;
+	mode: MailMode;
+	unitId: number | null;
+}
+
+/**
+ * A user's org unit: the one set on /admin/adoption, else the unit of the first process they own.
+ * `u` is app_user, `am` their adoption_member row (left-joined).
+ */
+export const userUnit = sql<number | null>`coalesce(am.org_unit_id, (select pr.org_unit_id
+	from process pr where pr.owner_user_id = u.id and pr.org_unit_id is not null
+	order by pr.id limit 1))`;
+
+/** Active users with their mail preference and org unit. */
+export async function recipients(db: Executor): Promise<Recipient[]> {
+	const rows = await db
+		.selectFrom('app_user as u')
+		.leftJoin('notification_preference as p', 'p.user_id', 'u.id')
+		.leftJoin('adoption_member as am', 'am.user_id', 'u.id')
+		.select([
+			'u.id',
+			'u.display_name as name',
+			'u.role',
+			'p.email',
+			'p.mode',
+			userUnit.as('unit_id')
+		])
+		.where('u.active', '=', true)
+		.orderBy('u.id')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		role: r.role,
+		email: r.email ?? null,
+		mode: r.mode ?? 'all',
+		unitId: r.unit_id
+	}));
+}
+
+export function units(db: Executor) {
+	return db
+		.selectFrom('org_unit')
+		.select(['id', 'parent_id', 'code', 'name'])
+		.orderBy('code')
+		.execute();
+}
+
+/** One user's address and preference, as the sender reads them at sending. */
+export function contactOf(db: Executor, userId: number) {
+	return db
+		.selectFrom('app_user as u')
+		.leftJoin('notification_preference as p', 'p.user_id', 'u.id')
+		.select(['u.active', 'p.email', 'p.mode'])
+		.where('u.id', '=', userId)
+		.executeTakeFirst();
+}
+
+export function preference(db: Executor, userId: number) {
+	return db
+		.selectFrom('notification_preference')
+		.select(['email', 'mode', 'version'])
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+}
+
+export async function savePreference(
+	db: Executor,
+	userId: number,
+	email: string | null,
+	mode: MailMode,
+	now: Date
+): Promise<void> {
+	await db
+		.insertInto('notification_preference')
+		.values({ user_id: userId, email, mode, updated_at: now })
+		.onConflict((oc) =>
+			oc.column('user_id').doUpdateSet({
+				email,
+				mode,
+				updated_at: now,
+				version: sql`notification_preference.version + 1`
+			})
+		)
+		.execute();
+}

@@ -1,0 +1,88 @@
+import { error } from '@sveltejs/kit';
+import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import * as adoption from '$lib/server/adoption/adoption.service';
+import * as notifications from '$lib/server/notifications/notifications.service';
+import { mailerFromEnv, originFromEnv } from '$lib/server/notifications/scheduler';
+import { currentMonth, systemClock } from '$lib/server/shared/clock';
+import { FormReader, formValues } from '$lib/server/shared/form';
+import { invalid, refuse } from '$lib/server/shared/http';
+import { ForbiddenError } from '$lib/server/shared/errors';
+import { monthParam } from './month';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireUser();
+	const db = getDb();
+	let scope: adoption.Scope;
+	try {
+		scope = await adoption.scopeFor(db, user);
+	} catch (e) {
+		if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
+		throw e;
+	}
+	const month = monthParam(url.searchParams.get('month'), currentMonth());
+	const [report, queue, failures] = await Promise.all([
+		adoption.report(db, scope, month),
+		scope.all ? notifications.queueCounts(db) : null,
+		scope.all ? notifications.queueFailures(db) : []
+	]);
+	return {
+		report,
+		scopeAll: scope.all,
+		thisMonth: currentMonth(),
+		mail: scope.all ? { configured: mailerFromEnv() !== null, queue, failures } : null
+	};
+};
+
+export const actions: Actions = {
+	pilot: async ({ request }) => {
+		const actor = requireCapability('adoption.manage');
+		const values = await formValues(request);
+		const f = new FormReader(values);
+		const orgUnitId = f.id('orgUnitId', { required: true });
+		if (!f.ok) return invalid('pilot', f.errors, values);
+		try {
+			await adoption.setPilot(getDb(), actor, orgUnitId!, f.bool('pilot'));
+		} catch (e) {
+			return refuse(e, 'pilot', values);
+		}
+		return { form: 'pilot', saved: true };
+	},
+	member: async ({ request }) => {
+		const actor = requireCapability('adoption.manage');
+		const values = await formValues(request);
+		const f = new FormReader(values);
+		const userId = f.id('userId', { required: true });
+		const orgUnitId = f.id('orgUnitId');
+		if (!f.ok) return invalid('member', f.errors, values);
+		try {
+			await adoption.setMember(getDb(), actor, userId!, orgUnitId, f.bool('ambassador'));
+		} catch (e) {
+			return refuse(e, 'member', values);
+		}
+		return { form: 'member', saved: true };
+	},
+	sendDigests: async () => {
+		requireCapability('adoption.manage');
+		const db = getDb();
+		const queued = await notifications.enqueueDigests(db, systemClock, originFromEnv());
+		const result = await notifications.sendDue(db, mailerFromEnv(), systemClock);
+		return { form: 'sendDigests', queued, sent: result.sent };
+	},
+	remind: async ({ request }) => {
+		const actor = requireCapability('adoption.remind');
+		const values = await formValues(request);
+		const f = new FormReader(values);
+		const colleagueId = f.id('colleagueId', { required: true });
+		if (!f.ok) return invalid('remind', f.errors, values);
+		const db = getDb();
+		try {
+			const result = await adoption.remind(db, actor, colleagueId!, systemClock, originFromEnv());
+			if (result.queued) await notifications.sendDue(db, mailerFromEnv(), systemClock);
+			return { form: 'remind', ...result };
+		} catch (e) {
+			return refuse(e, 'remind', values);
+		}
+	}
+};

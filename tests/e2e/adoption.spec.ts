@@ -1,0 +1,102 @@
+// Reminders that reach people: the admin sends the weekly summary, the process owner's arrives in
+// an SMTP sink this test starts (the server under test sends to it, see playwright.config.ts),
+// its link opens the exact form, the actual recorded there shows on the adoption page.
+import { expect, test } from '@playwright/test';
+import { SMTPServer } from 'smtp-server';
+import { signIn, signOut } from './helpers';
+
+const sinkPort = Number(process.env.E2E_PORT ?? 4173) + 21000;
+const received: { to: string[]; body: string }[] = [];
+let sink: SMTPServer;
+
+test.beforeAll(async () => {
+	sink = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on('data', (c: Buffer) => chunks.push(c));
+			stream.on('end', () => {
+				received.push({
+					to: session.envelope.rcptTo.map((r) => r.address),
+					body: Buffer.concat(chunks).toString('utf8')
+				});
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', resolve));
+});
+
+test.afterAll(async () => {
+	await new Promise<void>((resolve) => sink.close(() => resolve()));
+});
+
+/** The text part of a message, quoted-printable undone. */
+function decoded(body: string): string {
+	const soft = body.replace(/=\r?\n/g, '');
+	const bytes = soft.replace(/=([0-9A-F]{2})/g, (_, h: string) =>
+		String.fromCharCode(parseInt(h, 16))
+	);
+	return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+async function updatesOf(page: import('@playwright/test').Page, unit: string) {
+	const row = page.getByTestId(`unit-${unit}`);
+	const cells = row.locator('td.num');
+	return Number(await cells.nth(2).innerText()) + Number(await cells.nth(3).innerText());
+}
+
+test("a process owner's weekly summary arrives, its link opens the form, the adoption page counts the update", async ({
+	page
+}) => {
+	await signIn(page, 'admin');
+	await page.goto('/admin/adoption');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zavádění Dílny');
+	await expect(page.getByTestId('smtp-missing')).toHaveCount(0);
+	const before = await updatesOf(page, 'OVV');
+
+	await page.getByRole('button', { name: 'Poslat týdenní přehled teď' }).click();
+	await expect(page.getByTestId('digests-sent')).toBeVisible();
+	await expect.poll(() => received.some((r) => r.to.includes('garant@mesto.example'))).toBe(true);
+	const mail = decoded(received.find((r) => r.to.includes('garant@mesto.example'))!.body);
+	expect(mail).toContain('týdenní přehled');
+	// Only the owner's own items: no other user's address or name.
+	expect(mail).not.toContain('Nováková');
+	const link = /http:\/\/localhost:\d+(\/goals\/kpi\/\d+\?period=[0-9Q-]+#record)/.exec(mail);
+	expect(link).not.toBeNull();
+	await signOut(page);
+
+	await signIn(page, 'garant');
+	await page.goto(link![1]);
+	const form = page.locator('form[action="?/actual"]');
+	await expect(page.locator('#record')).toBeVisible();
+	const period = /period=([0-9Q-]+)/.exec(link![1])![1];
+	await expect(form.getByLabel('Období')).toHaveValue(period);
+	await form.getByLabel(/Skutečnost/).fill('1');
+	await form.getByLabel('Komentář').fill('Zadáno z týdenního přehledu.');
+	await form.getByRole('button', { name: 'Uložit skutečnost' }).click();
+	await expect(page.getByTestId(`period-${period}`)).toBeVisible();
+	await expect(form.locator('.field-error')).toHaveCount(0);
+	await signOut(page);
+
+	await signIn(page, 'admin');
+	await page.goto('/admin/adoption');
+	expect(await updatesOf(page, 'OVV')).toBe(before + 1);
+	await expect(page.getByTestId('active-OVV')).not.toHaveText('0');
+});
+
+test('an ambassador sees their unit only and reminds a colleague; others are refused', async ({
+	page
+}) => {
+	await signIn(page, 'garant');
+	await page.goto('/admin/adoption');
+	await expect(page.getByTestId('unit-OVV')).toBeVisible();
+	await expect(page.getByTestId('unit-OF')).toHaveCount(0);
+	await signOut(page);
+
+	await signIn(page, 'projekt');
+	const response = await page.goto('/admin/adoption');
+	expect(response?.status()).toBe(403);
+});
