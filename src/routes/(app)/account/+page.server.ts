@@ -80,7 +80,8 @@ export const actions: Actions = {
 		if (values.keep !== sessionHandle(locals.session!.id)) {
 			return invalid('sessions', {}, {}, { message: 'account_sessions_stale' });
 		}
-		return { sessionsEnded: await endOtherSessions(getDb(), user.id, locals.session!.id) };,
+		return { sessionsEnded: await endOtherSessions(getDb(), user.id, locals.session!.id) };
+	},
 	mailPreference: async ({ request }) => {
 		const user = requireUser();
 		const values = await formValues(request);
