@@ -73,3 +73,31 @@ test('a body over its route limit is refused with the limit named, and the serve
 	expect(upload.status()).not.toBe(413);
 	expect((await request.get('/healthz')).status()).toBe(200);
 });
+
+test('/account lists the sessions and signs out the other devices', async ({ page, browser }) => {
+	const other = await browser.newContext();
+	const otherPage = await other.newPage();
+	await signIn(otherPage, 'host');
+	await signIn(page, 'host');
+	await page.goto('/account');
+	const rows = page.getByTestId('session-row');
+	expect(await rows.count()).toBeGreaterThanOrEqual(2);
+	await expect(rows.filter({ hasText: 'Toto zařízení' })).toHaveCount(1);
+	await page.getByRole('button', { name: 'Odhlásit všechna ostatní zařízení' }).click();
+	await expect(page.getByRole('status')).toContainText('Ukončená přihlášení');
+	await expect(rows).toHaveCount(1);
+	await otherPage.goto('/goals');
+	await expect(otherPage).toHaveURL(/\/login/);
+	await other.close();
+});
+
+test('confirming the password returns to the admin page asked for', async ({ page }) => {
+	await signIn(page, 'admin');
+	await page.goto('/account/confirm?redirectTo=%2Fadmin%2Fusers');
+	await page.getByLabel('Heslo').fill('not-the-password');
+	await page.getByRole('button', { name: 'Potvrdit' }).click();
+	await expect(page.locator('#password-error')).toBeVisible();
+	await page.getByLabel('Heslo').fill('dilna-demo');
+	await page.getByRole('button', { name: 'Potvrdit' }).click();
+	await expect(page).toHaveURL(/\/admin\/users$/);
+});

@@ -1,12 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { throttledFailure } from '$lib/server/auth/throttled';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/login.service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { landingPath } from '$lib/server/auth/landing';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, type FormFailure } from '$lib/server/shared/http';
-import { m } from '$lib/paraglide/messages';
+import { invalid } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -40,16 +40,7 @@ export const actions: Actions = {
 		);
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
-				setHeaders({ 'Retry-After': String(result.retryAfter) });
-				return fail(429, {
-					form: 'login',
-					values,
-					errors: {},
-					message:
-						result.retryAfter <= 120
-							? m.login_wait({ seconds: result.retryAfter })
-							: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) })
-				} satisfies FormFailure);
+				return throttledFailure('login', result.retryAfter, setHeaders, values);
 			}
 			return invalid('login', {}, values, { message: 'login_invalid' });
 		}

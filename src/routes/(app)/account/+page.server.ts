@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { throttledFailure } from '$lib/server/auth/throttled';
 import { requireUser } from '$lib/server/auth/guard';
 import { checkOwnPassword } from '$lib/server/auth/login.service';
 import { ABSOLUTE_DAYS, IDLE_DAYS } from '$lib/server/auth/session';
@@ -12,9 +12,8 @@ import { getDb } from '$lib/server/db';
 import * as users from '$lib/server/users/users.service';
 import * as mailPreference from '$lib/server/notifications/preferences.service';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, type FormFailure } from '$lib/server/shared/http';
+import { invalid, refuse } from '$lib/server/shared/http';
 import { systemClock } from '$lib/server/shared/clock';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -40,13 +39,7 @@ export const actions: Actions = {
 			getClientAddress()
 		);
 		if (!check.ok && check.reason === 'throttled') {
-			setHeaders({ 'Retry-After': String(check.retryAfter) });
-			return fail(429, {
-				form: 'changePassword',
-				values: {},
-				errors: {},
-				message: m.login_wait({ seconds: check.retryAfter })
-			} satisfies FormFailure);
+			return throttledFailure('changePassword', check.retryAfter, setHeaders);
 		}
 		if (!check.ok) return invalid('changePassword', { currentPassword: 'error_current_password' });
 		try {

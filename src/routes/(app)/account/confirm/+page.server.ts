@@ -1,12 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { throttledFailure } from '$lib/server/auth/throttled';
+import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { confirmPassword } from '$lib/server/auth/login.service';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import { REAUTH_MINUTES } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, type FormFailure } from '$lib/server/shared/http';
-import { m } from '$lib/paraglide/messages';
+import { invalid } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -27,13 +27,7 @@ export const actions: Actions = {
 			getClientAddress()
 		);
 		if (!check.ok && check.reason === 'throttled') {
-			setHeaders({ 'Retry-After': String(check.retryAfter) });
-			return fail(429, {
-				form: 'confirm',
-				values: {},
-				errors: {},
-				message: m.login_wait({ seconds: check.retryAfter })
-			} satisfies FormFailure);
+			return throttledFailure('confirm', check.retryAfter, setHeaders);
 		}
 		if (!check.ok) return invalid('confirm', { password: 'error_current_password' });
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo')) ?? '/');
