@@ -51,7 +51,7 @@ describe('KpiTable', () => {
 	});
 
 	it('links each KPI where the reader may open it, titled as the page asks', async () => {
-		await render(KpiTable, {
+		await render(KpiTable<(typeof kpis)[number]>, {
 			kpis,
 			href: (k) => `/goals/${k.goalId}`,
 			title: (k) => k.name

@@ -1,0 +1,68 @@
+import { createRawSnippet } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import { page } from 'vitest/browser';
+import DataTable from './DataTable.svelte';
+
+type Row = { id: number; name: string; amount: string };
+const rows: Row[] = [
+	{ id: 1, name: 'Podatelna', amount: '1 200 Kč' },
+	{ id: 2, name: 'Matrika', amount: '800 Kč' }
+];
+const tr = createRawSnippet((r: () => Row) => ({
+	render: () => `<tr><th scope="row">${r().name}</th><td class="num">${r().amount}</td></tr>`
+}));
+
+describe('DataTable', () => {
+	it('draws a row for each item under its column headers, figures right-aligned', async () => {
+		await render(DataTable<Row>, {
+			columns: ['Útvar', { label: 'Náklady', num: true }],
+			rows,
+			tr,
+			testid: 'costs'
+		});
+		const table = page.getByTestId('costs');
+		await expect.element(table.getByRole('columnheader', { name: 'Útvar' })).toBeInTheDocument();
+		await expect.element(table.getByRole('columnheader', { name: 'Náklady' })).toHaveClass('num');
+		await expect.element(table.getByRole('row', { name: /Matrika/ })).toHaveTextContent('800 Kč');
+		expect(table.getByRole('row').elements()).toHaveLength(3);
+	});
+
+	it('leaves out a column given as false and names a hidden one for screen readers only', async () => {
+		await render(DataTable<Row>, {
+			columns: ['Útvar', false, { label: 'Akce', hidden: true }],
+			rows,
+			tr
+		});
+		const headers = page.getByRole('columnheader');
+		expect(headers.elements()).toHaveLength(2);
+		await expect.element(headers.nth(1)).toHaveAccessibleName('Akce');
+		await expect.element(headers.nth(1).getByText('Akce')).toHaveClass('visually-hidden');
+	});
+
+	it('says there are no rows across the whole table, when given the words', async () => {
+		await render(DataTable<Row>, {
+			columns: ['Útvar', 'Náklady', 'Akce'],
+			rows: [],
+			tr,
+			empty: 'Zatím nic.'
+		});
+		const cell = page.getByRole('cell', { name: 'Zatím nic.' });
+		await expect.element(cell).toHaveAttribute('colspan', '3');
+	});
+
+	it('scrolls in a named region when asked, and stands bare when asked', async () => {
+		const scrolled = await render(DataTable<Row>, {
+			columns: ['Útvar'],
+			rows,
+			tr,
+			scroll: 'Náklady útvarů'
+		});
+		await expect
+			.element(page.getByRole('region', { name: 'Náklady útvarů' }).getByRole('table'))
+			.toBeInTheDocument();
+		await scrolled.unmount();
+		const bare = await render(DataTable<Row>, { columns: ['Útvar'], rows, tr, bare: true });
+		expect(bare.container.firstElementChild?.tagName).toBe('TABLE');
+	});
+});
