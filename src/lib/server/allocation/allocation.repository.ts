@@ -1,6 +1,6 @@
 // The queries of overhead allocation: processes and their effort, the keys finance sets, the
 // overhead pools and direct costs from the costs area's summary, and the computed results.
-import { sql, type Insertable } from 'kysely';
+import { sql, type InsertObject } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { Database } from '../db/schema';
 
@@ -69,8 +69,8 @@ export function directCosts(db: Executor, year: number) {
 export async function replaceResults(
 	db: Executor,
 	year: number,
-	steps: Insertable<Database['process_cost_allocation']>[],
-	costs: Insertable<Database['process_cost_year']>[]
+	steps: InsertObject<Database, 'process_cost_allocation'>[],
+	costs: InsertObject<Database, 'process_cost_year'>[]
 ): Promise<void> {
 	await db.deleteFrom('process_cost_allocation').where('year', '=', year).execute();
 	for (let i = 0; i < steps.length; i += 2000) {

@@ -1,3 +1,4 @@
+import { insertCoded } from './insert';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, KpiActualTable, KpiTargetTable } from '../db/schema';
 import { fromScaled, toScaled } from '../../decimal';
@@ -283,34 +284,29 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 		)
 		.execute();
 
-	const processRows = await trx
-		.insertInto('process')
-		.values(
-			PROCESSES.map(([code, name, kind, unit, owner, , s]) => ({
-				code,
-				name,
-				kind,
-				org_unit_id: units[unit],
-				owner_user_id: users[owner],
-				status: 'active' as const,
-				description: `${name} v působnosti odboru (${unit}).`,
-				serves_citizens: kind === 'core',
-				serves_businesses: ['P-SR', 'P-UR', 'P-POP', 'P-VZ', 'P-RV', 'P-SSU', 'P-ODP'].includes(
-					code
-				),
-				serves_internal: kind !== 'core',
-				legal_basis:
-					kind === 'core' ? 'zákon č. 500/2004 Sb., správní řád, a zvláštní zákony agendy' : null,
-				potential_volume: s[0],
-				potential_manual: s[1],
-				potential_errors: s[2],
-				potential_impact: s[3],
-				potential_cost: s[4]
-			}))
-		)
-		.returning(['id', 'code'])
-		.execute();
-	const processIds = Object.fromEntries(processRows.map((p) => [p.code, p.id]));
+	const processIds = await insertCoded(
+		trx,
+		'process',
+		PROCESSES.map(([code, name, kind, unit, owner, , s]) => ({
+			code,
+			name,
+			kind,
+			org_unit_id: units[unit],
+			owner_user_id: users[owner],
+			status: 'active' as const,
+			description: `${name} v působnosti odboru (${unit}).`,
+			serves_citizens: kind === 'core',
+			serves_businesses: ['P-SR', 'P-UR', 'P-POP', 'P-VZ', 'P-RV', 'P-SSU', 'P-ODP'].includes(code),
+			serves_internal: kind !== 'core',
+			legal_basis:
+				kind === 'core' ? 'zákon č. 500/2004 Sb., správní řád, a zvláštní zákony agendy' : null,
+			potential_volume: s[0],
+			potential_manual: s[1],
+			potential_errors: s[2],
+			potential_impact: s[3],
+			potential_cost: s[4]
+		}))
+	);
 	// One draft process, for the catalogue's status filter.
 	await trx
 		.insertInto('process')
@@ -355,12 +351,11 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 		)
 		.execute();
 
-	const assetRows = await trx
-		.insertInto('info_asset')
-		.values(ASSETS.map(([code, name, kind, description]) => ({ code, name, kind, description })))
-		.returning(['id', 'code'])
-		.execute();
-	const assetIds = Object.fromEntries(assetRows.map((a) => [a.code, a.id]));
+	const assetIds = await insertCoded(
+		trx,
+		'info_asset',
+		ASSETS.map(([code, name, kind, description]) => ({ code, name, kind, description }))
+	);
 	await trx
 		.insertInto('process_asset')
 		.values(
@@ -397,25 +392,22 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 		)
 		.execute();
 
-	const kpiRows = await trx
-		.insertInto('kpi')
-		.values(
-			KPIS.map(([code, name, unit, direction, frequency, goal, responsible, baseline]) => ({
-				code,
-				name,
-				unit,
-				direction,
-				frequency,
-				goal_id: goalIds[goal],
-				responsible_user_id: users[responsible],
-				baseline: String(baseline),
-				baseline_period: String(year - 4),
-				definition: `${name} za ${frequency === 'monthly' ? 'měsíc' : frequency === 'quarterly' ? 'čtvrtletí' : 'rok'}.`
-			}))
-		)
-		.returning(['id', 'code'])
-		.execute();
-	const kpiIds = Object.fromEntries(kpiRows.map((k) => [k.code, k.id]));
+	const kpiIds = await insertCoded(
+		trx,
+		'kpi',
+		KPIS.map(([code, name, unit, direction, frequency, goal, responsible, baseline]) => ({
+			code,
+			name,
+			unit,
+			direction,
+			frequency,
+			goal_id: goalIds[goal],
+			responsible_user_id: users[responsible],
+			baseline: String(baseline),
+			baseline_period: String(year - 4),
+			definition: `${name} za ${frequency === 'monthly' ? 'měsíc' : frequency === 'quarterly' ? 'čtvrtletí' : 'rok'}.`
+		}))
+	);
 
 	const targets: Insertable<KpiTargetTable>[] = [];
 	const actuals: Insertable<KpiActualTable>[] = [];

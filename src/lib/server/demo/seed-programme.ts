@@ -1,3 +1,4 @@
+import { insertCoded } from './insert';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, InitiativeStatusChangeTable } from '../db/schema';
 import { addDays } from '../programme/milestone-status';
@@ -57,21 +58,18 @@ export async function seedProgramme(trx: Trx, ctx: SeedContext): Promise<void> {
 			'tajemnik'
 		]
 	] as const;
-	const activities = await trx
-		.insertInto('programme_activity')
-		.values(
-			activityDefs.map(([code, name, start, end, owner]) => ({
-				programme_id: programme.id,
-				code,
-				name,
-				start_date: start,
-				end_date: end,
-				owner_user_id: u[owner] ?? null
-			}))
-		)
-		.returning(['id', 'code'])
-		.execute();
-	const activityId = Object.fromEntries(activities.map((a) => [a.code, a.id]));
+	const activityId = await insertCoded(
+		trx,
+		'programme_activity',
+		activityDefs.map(([code, name, start, end, owner]) => ({
+			programme_id: programme.id,
+			code,
+			name,
+			start_date: start,
+			end_date: end,
+			owner_user_id: u[owner] ?? null
+		}))
+	);
 
 	// [key, activity, name, owner, deliverable, baseline, current, done]
 	const p = (n: number) => `${y - 1}-${String(n).padStart(2, '0')}`;
@@ -686,24 +684,21 @@ async function seedInitiatives(
 		}
 	];
 
-	const rows = await trx
-		.insertInto('initiative')
-		.values(
-			defs.map((d) => ({
-				code: d.code,
-				name: d.name,
-				description: d.description,
-				status: d.status,
-				owner_user_id: u[d.owner] ?? null,
-				expected_savings_czk: BigInt(d.czk) * 100n,
-				expected_savings_hours: String(d.hours),
-				valuation_org_unit_id: ctx.orgUnitIds[d.unit] ?? null,
-				activity_id: activityId[d.activity] ?? null
-			}))
-		)
-		.returning(['id', 'code'])
-		.execute();
-	const idOf = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+	const idOf = await insertCoded(
+		trx,
+		'initiative',
+		defs.map((d) => ({
+			code: d.code,
+			name: d.name,
+			description: d.description,
+			status: d.status,
+			owner_user_id: u[d.owner] ?? null,
+			expected_savings_czk: BigInt(d.czk) * 100n,
+			expected_savings_hours: String(d.hours),
+			valuation_org_unit_id: ctx.orgUnitIds[d.unit] ?? null,
+			activity_id: activityId[d.activity] ?? null
+		}))
+	);
 
 	await trx
 		.insertInto('initiative_budget')

@@ -1,6 +1,4 @@
-import type { Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { Database } from '../db/schema';
 import { countDependants, lockForUpdate } from '../shared/versioned';
 
 /** Every goal with its owner's name, by code. */
@@ -42,10 +40,6 @@ export function outline(db: Executor) {
 		.select(['id', 'code', 'name', 'level', 'parent_id'])
 		.orderBy('code')
 		.execute();
-}
-
-export function insert(trx: Executor, values: Insertable<Database['goal']>) {
-	return trx.insertInto('goal').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
 export const lockById = (trx: Executor, id: number) => lockForUpdate(trx, 'goal', id);

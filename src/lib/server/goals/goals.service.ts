@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import { assertActiveUser, assertCodeFree } from '../shared/references';
 import type { Executor } from '../audit/audit';
@@ -10,7 +9,7 @@ import { countStatuses, type KpiStatus, type StatusCounts } from '../../kpi-stat
 import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import { deleteOrExplain, expectVersion, updateVersioned } from '../shared/versioned';
+import { auditedAs, createAudited, editAudited, removeAudited } from '../shared/versioned';
 import type {
 	Coverage,
 	Goal,
@@ -174,19 +173,21 @@ export async function create(db: Db, actor: SessionUser, input: GoalInput): Prom
 	requireEditor(actor);
 	return db.transaction().execute(async (trx) => {
 		await checkGoal(trx, null, input);
-		const row = await repo.insert(trx, goalColumns(input));
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'goal.create',
-			entity: 'goal',
-			entityId: row.id,
-			after: input
-		});
+		const row = await createAudited(
+			trx,
+			'goal',
+			goalColumns(input),
+			change(actor, 'create'),
+			() => input
+		);
 		return row.id;
 	});
 }
 
 const lockGoal = repo.lockById;
+
+/** The audit record of a change to a goal. */
+const change = auditedAs('goal');
 
 function goalView(r: Awaited<ReturnType<typeof lockGoal>>) {
 	return {
@@ -213,20 +214,11 @@ export async function update(
 ): Promise<void> {
 	requireEditor(actor);
 	await db.transaction().execute(async (trx) => {
-		const before = await lockGoal(trx, id);
-		expectVersion(before, version, goalView);
-		await checkGoal(trx, id, input);
-		const after = await updateVersioned(trx, 'goal', id, {
-			...goalColumns(input),
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'goal.update',
-			entity: 'goal',
-			entityId: id,
-			before: goalView(before),
-			after: goalView(after)
+		await editAudited(trx, 'goal', id, version, {
+			change: change(actor, 'update'),
+			view: goalView,
+			check: () => checkGoal(trx, id, input),
+			values: () => goalColumns(input)
 		});
 	});
 }
@@ -245,19 +237,11 @@ export async function setOverride(
 		throw new ValidationError({ overrideComment: 'goals_error_override_comment' });
 	}
 	await db.transaction().execute(async (trx) => {
-		const before = await lockGoal(trx, id);
-		expectVersion(before, version, goalView);
-		await updateVersioned(trx, 'goal', id, {
-			status_override: override,
-			override_comment: override ? comment : null,
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'goal.override',
-			entity: 'goal',
-			entityId: id,
-			before: { override: before.status_override, comment: before.override_comment },
+		await editAudited(trx, 'goal', id, version, {
+			change: change(actor, 'override'),
+			view: (r) => ({ override: r.status_override, comment: r.override_comment }),
+			current: goalView,
+			values: () => ({ status_override: override, override_comment: override ? comment : null }),
 			after: { override, comment: override ? comment : null }
 		});
 	});
@@ -282,9 +266,7 @@ export async function linkProcess(
 		const before = await repo.lockProcessLink(trx, goalId, processId);
 		await repo.upsertProcessLink(trx, goalId, processId, weight);
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'goal.process_link',
-			entity: 'goal',
+			...change(actor, 'process_link'),
 			entityId: goalId,
 			before: before ? { process: process.code, weight: before.weight } : null,
 			after: { process: process.code, weight }
@@ -299,9 +281,7 @@ export async function unlinkProcess(db: Db, actor: SessionUser, goalId: number, 
 		const removed = await repo.deleteProcessLink(trx, goalId, processId);
 		if (!removed) throw new NotFoundError('goal_process');
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'goal.process_unlink',
-			entity: 'goal',
+			...change(actor, 'process_unlink'),
 			entityId: goalId,
 			before: { processId, weight: removed.weight }
 		});
@@ -312,14 +292,10 @@ export async function unlinkProcess(db: Db, actor: SessionUser, goalId: number, 
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	requireEditor(actor);
 	await db.transaction().execute(async (trx) => {
-		const before = await lockGoal(trx, id);
-		await deleteOrExplain(trx, 'goal', id, await repo.dependants(trx, id));
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'goal.delete',
-			entity: 'goal',
-			entityId: id,
-			before: goalView(before)
+		await removeAudited(trx, 'goal', id, {
+			change: change(actor, 'delete'),
+			view: goalView,
+			dependants: () => repo.dependants(trx, id)
 		});
 	});
 }

@@ -6,7 +6,7 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { expectVersion, updateVersioned } from '../shared/versioned';
+import { auditedAs, editAudited, expectVersion, updateVersioned } from '../shared/versioned';
 import {
 	cumulativeCash,
 	investmentBasis,
@@ -261,6 +261,9 @@ function auditView(row: {
 	};
 }
 
+/** The audit record of a change to a initiative. */
+const change = auditedAs('initiative');
+
 async function lock(trx: Executor, id: number, expectedVersion: number | null) {
 	const row = await repo.lockById(trx, id);
 	if (expectedVersion !== null) expectVersion(row, expectedVersion, auditView);
@@ -302,13 +305,7 @@ export async function insert(
 		to_status: row.status,
 		user_id: actor.id
 	});
-	await audit.record(trx, {
-		userId: actor.id,
-		action: 'initiative.create',
-		entity: 'initiative',
-		entityId: row.id,
-		after: auditView(row)
-	});
+	await audit.record(trx, { ...change(actor, 'create'), entityId: row.id, after: auditView(row) });
 	return row.id;
 }
 
@@ -320,19 +317,11 @@ export async function update(
 	input: InitiativeInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await lock(trx, id, expectedVersion);
-		await assertCodeFree(trx, 'initiative', input.code, id, 'programme_error_code_taken');
-		const after = await updateVersioned(trx, 'initiative', id, {
-			...initiativeColumns(input),
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'initiative.update',
-			entity: 'initiative',
-			entityId: id,
-			before: auditView(before),
-			after: auditView(after)
+		await editAudited(trx, 'initiative', id, expectedVersion, {
+			change: change(actor, 'update'),
+			view: auditView,
+			check: () => assertCodeFree(trx, 'initiative', input.code, id, 'programme_error_code_taken'),
+			values: () => initiativeColumns(input)
 		});
 	});
 }
@@ -395,9 +384,7 @@ export async function setBudget(
 		else await repo.upsertBudget(trx, id, year, amount);
 		await updateVersioned(trx, 'initiative', id, { updated_at: sql`now()` });
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'initiative.budget',
-			entity: 'initiative',
+			...change(actor, 'budget'),
 			entityId: id,
 			before: { year, amount: before?.amount ?? 0n },
 			after: { year, amount }
@@ -423,9 +410,7 @@ export async function recordSaving(
 			recorded_by: actor.id
 		});
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'initiative.saving',
-			entity: 'initiative',
+			...change(actor, 'saving'),
 			entityId: id,
 			after: { savingId: row.id, ...input }
 		});
@@ -458,9 +443,7 @@ export async function setLinks(
 		await repo.replaceLinks(trx, id, input);
 		await updateVersioned(trx, 'initiative', id, { updated_at: sql`now()` });
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'initiative.links',
-			entity: 'initiative',
+			...change(actor, 'links'),
 			entityId: id,
 			before: {
 				goalIds: before.goals.map((g) => g.id),

@@ -148,10 +148,6 @@ export function lockAll(trx: Executor) {
 	return trx.selectFrom('kpi').selectAll().forUpdate().execute();
 }
 
-export function insert(trx: Executor, values: Insertable<Database['kpi']>) {
-	return trx.insertInto('kpi').values(values).returning('id').executeTakeFirstOrThrow();
-}
-
 /** Whether the KPI has any recorded actual. */
 export async function hasActuals(db: Executor, kpiId: number): Promise<boolean> {
 	const row = await db

@@ -7,12 +7,13 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import {
-	deleteOrExplain,
-	expectVersion,
+	auditedAs,
+	createAudited,
+	editAudited,
 	expectVersionOrNone,
 	lockByKeys,
-	saveByKeys,
-	updateVersioned
+	removeAudited,
+	saveByKeys
 } from '../shared/versioned';
 import { normalise, parseDecimal } from '../../decimal';
 import {
@@ -281,20 +282,45 @@ function kpiColumns(input: KpiInput) {
 	};
 }
 
+/** The audit record of a change to a KPI. */
+const change = auditedAs('kpi');
+
 export async function create(db: Db, actor: SessionUser, input: KpiInput): Promise<number> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	return db.transaction().execute(async (trx) => {
 		await checkKpi(trx, null, input);
-		const row = await repo.insert(trx, kpiColumns(input));
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'kpi.create',
-			entity: 'kpi',
-			entityId: row.id,
-			after: input
-		});
+		const row = await createAudited(
+			trx,
+			'kpi',
+			kpiColumns(input),
+			change(actor, 'create'),
+			() => input
+		);
 		return row.id;
 	});
+}
+
+/** What a conflict and the audit log show of a stored KPI. */
+function kpiView(k: {
+	code: string;
+	name: string;
+	goal_id: number | null;
+	responsible_user_id: number | null;
+	unit: string;
+	direction: string;
+	frequency: string;
+	baseline: string | null;
+}) {
+	return {
+		code: k.code,
+		name: k.name,
+		goalId: k.goal_id,
+		responsibleId: k.responsible_user_id,
+		unit: k.unit,
+		direction: k.direction,
+		frequency: k.frequency,
+		baseline: k.baseline
+	};
 }
 
 export async function update(
@@ -306,33 +332,22 @@ export async function update(
 ): Promise<void> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await repo.lockById(trx, id);
-		expectVersion(before, version);
-		await checkKpi(trx, id, input);
-		// Periods already recorded would no longer match another frequency.
-		if (before.frequency !== input.frequency && (await repo.hasActuals(trx, id))) {
-			throw new ValidationError({ frequency: 'goals_error_frequency_in_use' });
-		}
-		await updateVersioned(trx, 'kpi', id, { ...kpiColumns(input), updated_at: sql`now()` });
-		// The direction or the frequency decides every period's status.
-		await refreshYearStatus(trx, [id]);
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'kpi.update',
-			entity: 'kpi',
-			entityId: id,
-			before: {
-				code: before.code,
-				name: before.name,
-				goalId: before.goal_id,
-				responsibleId: before.responsible_user_id,
-				unit: before.unit,
-				direction: before.direction,
-				frequency: before.frequency,
-				baseline: before.baseline
+		await editAudited(trx, 'kpi', id, version, {
+			change: change(actor, 'update'),
+			view: kpiView,
+			current: (row) => row,
+			check: async (before) => {
+				await checkKpi(trx, id, input);
+				// Periods already recorded would no longer match another frequency.
+				if (before.frequency !== input.frequency && (await repo.hasActuals(trx, id))) {
+					throw new ValidationError({ frequency: 'goals_error_frequency_in_use' });
+				}
 			},
+			values: () => kpiColumns(input),
 			after: input
 		});
+		// The direction or the frequency decides every period's status.
+		await refreshYearStatus(trx, [id]);
 	});
 }
 
@@ -340,14 +355,10 @@ export async function update(
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await repo.lockById(trx, id);
-		await deleteOrExplain(trx, 'kpi', id, await repo.dependants(trx, id));
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'kpi.delete',
-			entity: 'kpi',
-			entityId: id,
-			before: { code: before.code, name: before.name }
+		await removeAudited(trx, 'kpi', id, {
+			change: change(actor, 'delete'),
+			view: (before) => ({ code: before.code, name: before.name }),
+			dependants: () => repo.dependants(trx, id)
 		});
 	});
 }
@@ -392,9 +403,7 @@ export async function setTarget(
 		});
 		await refreshYearStatus(trx, [kpiId]);
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'kpi.target',
-			entity: 'kpi',
+			...change(actor, 'target'),
 			entityId: kpiId,
 			before: before ? targetView(before) : null,
 			after: input

@@ -1,6 +1,4 @@
-import type { Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { Database } from '../db/schema';
 import { countDependants, lockForUpdate } from '../shared/versioned';
 
 export function all(db: Executor) {
@@ -32,10 +30,6 @@ export function dependants(db: Executor, id: number) {
 /** Every unit's parent (for the parent checks). */
 export function parents(db: Executor) {
 	return db.selectFrom('org_unit').select(['id', 'parent_id']).execute();
-}
-
-export function insert(trx: Executor, values: Insertable<Database['org_unit']>) {
-	return trx.insertInto('org_unit').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
 export const lockById = (trx: Executor, id: number) => lockForUpdate(trx, 'org_unit', id);

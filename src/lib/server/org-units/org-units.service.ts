@@ -1,17 +1,17 @@
-import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import { assertCodeFree } from '../shared/references';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import { createsCycle } from '../goals/rollup';
-import { ValidationError, refuseIfDependants } from '../shared/errors';
+import { ValidationError } from '../shared/errors';
 import {
-	deleteOrExplain,
-	expectVersion,
+	auditedAs,
+	createAudited,
+	editAudited,
 	expectVersionOrNone,
 	lockByKeys,
-	saveByKeys,
-	updateVersioned
+	removeAudited,
+	saveByKeys
 } from '../shared/versioned';
 import type { SessionUser } from '../auth/session';
 import type { OrgUnit, OrgUnitInput, OrgUnitYear, OrgUnitYearInput } from './org-units';
@@ -89,17 +89,19 @@ function columns(input: OrgUnitInput) {
 	};
 }
 
+/** The audit record of a change to a org unit. */
+const change = auditedAs('org_unit');
+
 export async function create(db: Db, actor: SessionUser, input: OrgUnitInput): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		await checkInput(trx, null, input);
-		const row = await repo.insert(trx, columns(input));
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'org_unit.create',
-			entity: 'org_unit',
-			entityId: row.id,
-			after: input
-		});
+		const row = await createAudited(
+			trx,
+			'org_unit',
+			columns(input),
+			change(actor, 'create'),
+			() => input
+		);
 		return row.id;
 	});
 }
@@ -112,21 +114,17 @@ export async function update(
 	input: OrgUnitInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await repo.lockById(trx, id);
-		expectVersion(before, version);
-		await checkInput(trx, id, input);
-		await updateVersioned(trx, 'org_unit', id, { ...columns(input), updated_at: sql`now()` });
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'org_unit.update',
-			entity: 'org_unit',
-			entityId: id,
-			before: {
-				code: before.code,
-				name: before.name,
-				parentId: before.parent_id,
-				description: before.description
-			},
+		await editAudited(trx, 'org_unit', id, version, {
+			change: change(actor, 'update'),
+			view: (r) => ({
+				code: r.code,
+				name: r.name,
+				parentId: r.parent_id,
+				description: r.description
+			}),
+			current: (row) => row,
+			check: () => checkInput(trx, id, input),
+			values: () => columns(input),
 			after: input
 		});
 	});
@@ -134,16 +132,11 @@ export async function update(
 
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await repo.lockById(trx, id);
-		refuseIfDependants(await repo.dependants(trx, id));
-		await repo.deleteYears(trx, id);
-		await deleteOrExplain(trx, 'org_unit', id);
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'org_unit.delete',
-			entity: 'org_unit',
-			entityId: id,
-			before: { code: before.code, name: before.name }
+		await removeAudited(trx, 'org_unit', id, {
+			change: change(actor, 'delete'),
+			view: (before) => ({ code: before.code, name: before.name }),
+			dependants: () => repo.dependants(trx, id),
+			owned: () => repo.deleteYears(trx, id)
 		});
 	});
 }
@@ -169,9 +162,7 @@ export async function saveYear(
 			hourly_cost: input.hourlyCost
 		});
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'org_unit.year',
-			entity: 'org_unit',
+			...change(actor, 'year'),
 			entityId: orgUnitId,
 			before: before ? { fte: before.fte, hourlyCost: before.hourly_cost } : null,
 			after: input

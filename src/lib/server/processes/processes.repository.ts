@@ -1,6 +1,6 @@
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { Database, InfoAssetKind, Raci } from '../db/schema';
+import type { InfoAssetKind, Raci } from '../db/schema';
 import { countDependants, lockForUpdate } from '../shared/versioned';
 import type { ProcessFilters } from './processes';
 
@@ -103,10 +103,6 @@ export function dependants(db: Executor, processId: number) {
 
 export const lockById = (trx: Executor, id: number) => lockForUpdate(trx, 'process', id);
 
-export function insert(trx: Executor, values: Insertable<Database['process']>) {
-	return trx.insertInto('process').values(values).returningAll().executeTakeFirstOrThrow();
-}
-
 export function insertRole(
 	trx: Executor,
 	processId: number,
@@ -171,8 +167,6 @@ export function insertAsset(
 ) {
 	return trx.insertInto('info_asset').values(asset).returning('id').executeTakeFirstOrThrow();
 }
-
-export const lockAssetById = (trx: Executor, id: number) => lockForUpdate(trx, 'info_asset', id);
 
 /** The processes an information asset is linked to. */
 export function assetDependants(db: Executor, assetId: number) {

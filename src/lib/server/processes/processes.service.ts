@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import { assertActiveUser, assertCodeFree, assertExists } from '../shared/references';
 import type { Executor } from '../audit/audit';
@@ -8,12 +7,13 @@ import type { Db } from '../db';
 import { normalise } from '../../decimal';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import {
-	deleteOrExplain,
-	expectVersion,
+	auditedAs,
+	createAudited,
+	editAudited,
 	expectVersionOrNone,
 	lockByKeys,
-	saveByKeys,
-	updateVersioned
+	removeAudited,
+	saveByKeys
 } from '../shared/versioned';
 import { potentialIndex, type Scores } from './potential';
 import type {
@@ -169,11 +169,18 @@ export function canEdit(actor: SessionUser, ownerId: number | null): boolean {
 	);
 }
 
+function mayEdit(actor: SessionUser, row: ProcessRow): void {
+	if (!canEdit(actor, row.owner_user_id)) throw new ForbiddenError();
+}
+
 async function lockForEdit(trx: Executor, actor: SessionUser, id: number): Promise<ProcessRow> {
 	const row = await repo.lockById(trx, id);
-	if (!canEdit(actor, row.owner_user_id)) throw new ForbiddenError();
+	mayEdit(actor, row);
 	return row;
 }
+
+/** The audit record of a change to a process card. */
+const change = auditedAs('process');
 
 async function checkReferences(trx: Executor, id: number | null, input: ProcessInput) {
 	await assertCodeFree(trx, 'process', input.code, id);
@@ -209,14 +216,13 @@ export async function create(db: Db, actor: SessionUser, input: ProcessInput): P
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
 	return db.transaction().execute(async (trx) => {
 		await checkReferences(trx, null, input);
-		const row = await repo.insert(trx, columns(input));
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process.create',
-			entity: 'process',
-			entityId: row.id,
-			after: cardView(row)
-		});
+		const row = await createAudited(
+			trx,
+			'process',
+			columns(input),
+			change(actor, 'create'),
+			cardView
+		);
 		return row.id;
 	});
 }
@@ -233,23 +239,14 @@ export async function update(
 	input: ProcessInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForEdit(trx, actor, id);
-		expectVersion(before, version, cardView);
-		const change = can(actor.role, 'processes.edit')
-			? input
-			: { ...input, ownerId: before.owner_user_id };
-		await checkReferences(trx, id, change);
-		const after = await updateVersioned(trx, 'process', id, {
-			...columns(change),
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process.update',
-			entity: 'process',
-			entityId: id,
-			before: cardView(before),
-			after: cardView(after)
+		const saved = (before: ProcessRow) =>
+			can(actor.role, 'processes.edit') ? input : { ...input, ownerId: before.owner_user_id };
+		await editAudited(trx, 'process', id, version, {
+			change: change(actor, 'update'),
+			view: cardView,
+			guard: (before) => mayEdit(actor, before),
+			check: (before) => checkReferences(trx, id, saved(before)),
+			values: (before) => columns(saved(before))
 		});
 	});
 }
@@ -258,14 +255,10 @@ export async function update(
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
-		const before = await repo.lockById(trx, id);
-		await deleteOrExplain(trx, 'process', id, await repo.dependants(trx, id));
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process.delete',
-			entity: 'process',
-			entityId: id,
-			before: cardView(before)
+		await removeAudited(trx, 'process', id, {
+			change: change(actor, 'delete'),
+			view: cardView,
+			dependants: () => repo.dependants(trx, id)
 		});
 	});
 }
@@ -289,9 +282,7 @@ export async function saveYear(
 			fte: input.fte
 		});
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process.year',
-			entity: 'process',
+			...change(actor, 'year'),
 			entityId: id,
 			before: before
 				? {
@@ -316,9 +307,7 @@ export async function addRole(
 		await lockForEdit(trx, actor, id);
 		await repo.insertRole(trx, id, input);
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process.role_add',
-			entity: 'process',
+			...change(actor, 'role_add'),
 			entityId: id,
 			after: input
 		});
@@ -336,9 +325,7 @@ export async function removeRole(
 		const role = await repo.deleteRole(trx, id, roleId);
 		if (!role) throw new NotFoundError('process_role');
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process.role_remove',
-			entity: 'process',
+			...change(actor, 'role_remove'),
 			entityId: id,
 			before: { jobRole: role.job_role, raci: role.raci, competences: role.competences }
 		});
@@ -353,9 +340,7 @@ export async function linkAsset(db: Db, actor: SessionUser, id: number, assetId:
 		const inserted = await repo.insertAssetLink(trx, id, assetId);
 		if (inserted) {
 			await audit.record(trx, {
-				userId: actor.id,
-				action: 'process.asset_link',
-				entity: 'process',
+				...change(actor, 'asset_link'),
 				entityId: id,
 				after: { asset: asset.code }
 			});
@@ -369,9 +354,7 @@ export async function unlinkAsset(db: Db, actor: SessionUser, id: number, assetI
 		const removed = await repo.deleteAssetLink(trx, id, assetId);
 		if (!removed) throw new NotFoundError('process_asset');
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process.asset_unlink',
-			entity: 'process',
+			...change(actor, 'asset_unlink'),
 			entityId: id,
 			before: { assetId }
 		});
@@ -410,14 +393,10 @@ export async function createAsset(
 
 export async function removeAsset(db: Db, actor: SessionUser, assetId: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await repo.lockAssetById(trx, assetId);
-		await deleteOrExplain(trx, 'info_asset', assetId, await repo.assetDependants(trx, assetId));
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'info_asset.delete',
-			entity: 'info_asset',
-			entityId: assetId,
-			before: { code: before.code, name: before.name, kind: before.kind }
+		await removeAudited(trx, 'info_asset', assetId, {
+			change: { userId: actor.id, action: 'info_asset.delete', entity: 'info_asset' },
+			view: (before) => ({ code: before.code, name: before.name, kind: before.kind }),
+			dependants: () => repo.assetDependants(trx, assetId)
 		});
 	});
 }

@@ -5,7 +5,7 @@ import { generateSessionToken, sessionIdFromToken } from '../auth/session';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
+import { editAudited, expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import { findCycle } from './dependencies';
 import { calendar } from './ics';
 import { addDays, daysBetween, milestoneStatus, slipDays } from './milestone-status';
@@ -377,26 +377,19 @@ export async function updateRisk(
 	input: RiskInput
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'programme_risk', id, 'risk');
-		const beforeView = auditRisk({
-			description: before.description,
-			probability: before.probability,
-			impact: before.impact,
-			ownerUserId: before.owner_user_id,
-			mitigation: before.mitigation,
-			status: before.status
-		});
-		expectVersion(before, expectedVersion, () => beforeView);
-		await updateVersioned(trx, 'programme_risk', id, {
-			...riskColumns(input),
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'risk.update',
+		await editAudited(trx, 'programme_risk', id, expectedVersion, {
+			change: { userId: actor.id, action: 'risk.update', entity: 'risk' },
 			entity: 'risk',
-			entityId: id,
-			before: beforeView,
+			view: (r) =>
+				auditRisk({
+					description: r.description,
+					probability: r.probability,
+					impact: r.impact,
+					ownerUserId: r.owner_user_id,
+					mitigation: r.mitigation,
+					status: r.status
+				}),
+			values: () => riskColumns(input),
 			after: auditRisk(input)
 		});
 	});

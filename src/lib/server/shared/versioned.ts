@@ -2,8 +2,8 @@
 // the row (forUpdate, so two saves queue up), check the version the form was loaded with, write
 // with `version + 1`, and — the caller, in the same transaction — record the change in the audit
 // log. Deletes check their dependants first and explain a foreign key still pointing at the row.
-import { sql, type Kysely, type Selectable, type UpdateObject } from 'kysely';
-import type { Executor } from '../audit/audit';
+import { sql, type Insertable, type Kysely, type Selectable, type UpdateObject } from 'kysely';
+import { record, type Executor } from '../audit/audit';
 import type { Database } from '../db/schema';
 import {
 	ConflictError,
@@ -184,4 +184,119 @@ export async function deleteOrExplain(
 		}
 		throw e;
 	}
+}
+
+/** The tables edited through forms: a numeric id, a version and an `updated_at` stamp. */
+export type EditedTable = {
+	[T in VersionedTable]: Selectable<Database[T]> extends { updated_at: Date } ? T : never;
+}[VersionedTable];
+
+/** Who changes what, for the audit record written in the same transaction. */
+export interface Change {
+	userId: number | null;
+	action: string;
+	entity: string;
+}
+
+/** The changes of one entity: `auditedAs('goal')(actor, 'update')` is a `goal.update` by the actor. */
+export function auditedAs(entity: string) {
+	return (actor: { id: number }, what: string): Change => ({
+		userId: actor.id,
+		action: `${entity}.${what}`,
+		entity
+	});
+}
+
+/** Inserts a record and records its creation (`after`: what the log keeps, from the row). */
+export async function createAudited<T extends EditedTable>(
+	trx: Executor,
+	table: T,
+	values: Insertable<Database[T]>,
+	change: Change,
+	after: (row: VersionedRow<T>) => unknown
+): Promise<VersionedRow<T>> {
+	const row = (await untyped(trx)
+		.insertInto(table as string)
+		.values(values as Record<string, unknown>)
+		.returningAll()
+		.executeTakeFirstOrThrow()) as VersionedRow<T>;
+	const { id } = row as unknown as { id: number | bigint };
+	await record(trx, {
+		...change,
+		entityId: typeof id === 'bigint' ? String(id) : id,
+		after: after(row)
+	});
+	return row;
+}
+
+/**
+ * The edit of a form's record, in the caller's transaction: lock the row, let `guard` refuse the
+ * actor, refuse a stale
+ * `version` (the conflict shows `view` of the stored row; null skips the check), run the area's
+ * `check` on the row as locked, write `values` with `version + 1` and a fresh `updated_at`, and
+ * record `view` of the row before and `after` (by default `view` of the row as saved).
+ */
+export async function editAudited<T extends EditedTable>(
+	trx: Executor,
+	table: T,
+	id: number,
+	version: number | null,
+	edit: {
+		change: Change;
+		view: (row: VersionedRow<T>) => unknown;
+		values: (before: VersionedRow<T>) => Omit<UpdateObject<Database, T>, 'version'>;
+		/** may this actor edit this row at all (before the version is compared) */
+		guard?: (before: VersionedRow<T>) => void;
+		check?: (before: VersionedRow<T>) => Promise<void> | void;
+		after?: unknown;
+		/** what a conflict shows of the stored row, when it is not `view` */
+		current?: (row: VersionedRow<T>) => unknown;
+		/** the NotFoundError's entity, when it is not the table's name */
+		entity?: string;
+	}
+): Promise<{ before: VersionedRow<T>; after: VersionedRow<T> }> {
+	const before = await lockForUpdate(trx, table, id, edit.entity);
+	edit.guard?.(before);
+	if (version !== null) {
+		const current = edit.current ?? edit.view;
+		expectVersion(before as VersionedRow<T> & { version: number }, version, (r) => current(r));
+	}
+	await edit.check?.(before);
+	const after = await updateVersioned(trx, table, id, {
+		...edit.values(before),
+		updated_at: sql`now()`
+	} as Omit<UpdateObject<Database, T>, 'version'>);
+	await record(trx, {
+		...edit.change,
+		entityId: id,
+		before: edit.view(before),
+		after: 'after' in edit ? edit.after : edit.view(after)
+	});
+	return { before, after };
+}
+
+/**
+ * Deletes a record nothing depends on, in the caller's transaction: lock it, count what depends
+ * on it (refused by name), delete or explain, and record `view` of what was deleted.
+ */
+export async function removeAudited<T extends VersionedTable>(
+	trx: Executor,
+	table: T,
+	id: number,
+	remove: {
+		change: Change;
+		view: (row: VersionedRow<T>) => unknown;
+		dependants?: () => Promise<Dependant[]>;
+		/** deletes the rows that belong to the record and go with it (e.g. its yearly figures) */
+		owned?: () => Promise<unknown>;
+		/** the NotFoundError's entity, when it is not the table's name */
+		entity?: string;
+	}
+): Promise<VersionedRow<T>> {
+	const before = await lockForUpdate(trx, table, id, remove.entity);
+	refuseIfDependants((await remove.dependants?.()) ?? []);
+	await remove.owned?.();
+	await deleteOrExplain(trx, table, id);
+	await record(trx, { ...remove.change, entityId: id, before: remove.view(before) });
+	return before;
 }

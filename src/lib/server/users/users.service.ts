@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import type { AppUserRow, Role } from '../db/schema';
 import { type User } from './users';
 import { ValidationError } from '../shared/errors';
-import { expectVersion, updateVersioned } from '../shared/versioned';
+import { editAudited, updateVersioned } from '../shared/versioned';
 import type { NewUserInput } from './users.validation';
 import { checkPassword } from './users.validation';
 import * as repo from './users.repository';
@@ -86,29 +86,28 @@ export async function update(
 	change: { role?: Role; active?: boolean }
 ): Promise<User> {
 	return db.transaction().execute(async (trx) => {
-		const before = await getForUpdate(trx, id);
-		expectVersion(before, expectedVersion, auditView);
-		if (id === actorId && (change.active === false || (change.role && change.role !== 'admin'))) {
-			// An admin cannot lock themselves out; another admin must do it.
-			throw new ValidationError({ role: 'error_self_lockout' });
-		}
-		const row = await updateVersioned(trx, 'app_user', id, { ...change, updated_at: sql`now()` });
-		const after = toUser(row);
-		if (change.active === false) await invalidateUserSessions(trx, id);
-		await audit.record(trx, {
-			userId: actorId,
-			action:
-				change.active === undefined
-					? 'user.role'
-					: change.active
-						? 'user.activate'
-						: 'user.deactivate',
+		const { after } = await editAudited(trx, 'app_user', id, expectedVersion, {
+			change: {
+				userId: actorId,
+				action:
+					change.active === undefined
+						? 'user.role'
+						: change.active
+							? 'user.activate'
+							: 'user.deactivate',
+				entity: 'user'
+			},
 			entity: 'user',
-			entityId: id,
-			before: auditView(before),
-			after: auditView(after)
+			view: (row) => auditView(toUser(row)),
+			check: () => {
+				const lockout = change.active === false || (change.role && change.role !== 'admin');
+				// An admin cannot lock themselves out; another admin must do it.
+				if (id === actorId && lockout) throw new ValidationError({ role: 'error_self_lockout' });
+			},
+			values: () => change
 		});
-		return after;
+		if (change.active === false) await invalidateUserSessions(trx, id);
+		return toUser(after);
 	});
 }
 
