@@ -96,7 +96,13 @@ test('an ambassador sees their own unit only; a user who is not one is refused',
 	await expect(page.getByTestId('unit-OF')).toHaveCount(0);
 	await signOut(page);
 
+	// A role that may be an ambassador learns how to become one; a viewer is refused.
 	await signIn(page, 'projekt');
+	await page.goto('/admin/adoption');
+	await expect(page.getByTestId('not-ambassador')).toBeVisible();
+	await expect(page.getByTestId('unit-OVV')).toHaveCount(0);
+	await signOut(page);
+	await signIn(page, 'host');
 	const response = await page.goto('/admin/adoption');
 	expect(response?.status()).toBe(403);
 });
