@@ -87,7 +87,7 @@ test("a process owner's weekly summary arrives, its link opens the form, the ado
 	await expect(page.getByTestId('active-OVV')).not.toHaveText('0');
 });
 
-test('an ambassador sees their unit only and reminds a colleague; others are refused', async ({
+test('an ambassador sees their own unit only; a user who is not one is refused', async ({
 	page
 }) => {
 	await signIn(page, 'garant');
@@ -96,7 +96,29 @@ test('an ambassador sees their unit only and reminds a colleague; others are ref
 	await expect(page.getByTestId('unit-OF')).toHaveCount(0);
 	await signOut(page);
 
+	// A role that may be an ambassador learns how to become one; a viewer is refused.
 	await signIn(page, 'projekt');
+	await page.goto('/admin/adoption');
+	await expect(page.getByTestId('not-ambassador')).toBeVisible();
+	await expect(page.getByTestId('unit-OVV')).toHaveCount(0);
+	await signOut(page);
+	await signIn(page, 'host');
 	const response = await page.goto('/admin/adoption');
 	expect(response?.status()).toBe(403);
+});
+
+test('the first-visit guide shows on the landing page until dismissed', async ({ page }) => {
+	await signIn(page, 'ekonom');
+	await page.goto('/costs');
+	const guide = page.getByTestId('first-visit-guide');
+	await expect(guide).toBeVisible();
+	await expect(guide.getByRole('link', { name: /export z účetnictví/ })).toHaveAttribute(
+		'href',
+		'/costs/import'
+	);
+	await guide.getByRole('button', { name: 'Rozumím, už nezobrazovat' }).click();
+	await expect(page).toHaveURL(/\/costs$/);
+	await expect(page.getByTestId('first-visit-guide')).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId('first-visit-guide')).toHaveCount(0);
 });

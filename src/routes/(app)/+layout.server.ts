@@ -1,9 +1,14 @@
 import { requireUser } from '$lib/server/auth/guard';
+import { landingPath } from '$lib/server/auth/landing';
+import * as adoption from '$lib/server/adoption/adoption.service';
+import { getDb } from '$lib/server/db';
 import type { LayoutServerLoad } from './$types';
 
 // A layout guard alone is not enough (layouts are skipped on client navigation): every page
 // below calls requireUser/requireCapability in its own load as well.
-export const load: LayoutServerLoad = () => {
-	requireUser();
-	return {};
+export const load: LayoutServerLoad = async () => {
+	const user = requireUser();
+	// The first-visit guide shows on the user's landing page until they dismiss it.
+	const dismissed = await adoption.guideDismissed(getDb(), user.id);
+	return { guide: dismissed ? null : { landing: landingPath(user.role), role: user.role } };
 };

@@ -48,5 +48,14 @@ export const adoptionActions: WriteAction[] = [
 		// is refused at the field, before that check.
 		capabilities: ['adoption.remind'],
 		form: { colleagueId: '' }
+	},
+	{
+		route: '/(app)/guide',
+		action: 'POST',
+		path: '/guide',
+		capabilities: [],
+		anySignedIn: true,
+		// Dismisses the poster's own first-visit guide: harmless to the data.
+		form: { back: '/' }
 	}
 ];

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as adoption from '$lib/server/adoption/adoption.service';
 import * as notifications from '$lib/server/notifications/notifications.service';
@@ -18,8 +19,10 @@ export const load: PageServerLoad = async ({ url }) => {
 	try {
 		scope = await adoption.scopeFor(db, user);
 	} catch (e) {
-		if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
-		throw e;
+		if (!(e instanceof ForbiddenError)) throw e;
+		// A role that may be an ambassador learns how to become one; a viewer is refused.
+		if (!can(user.role, 'adoption.remind')) error(403, { message: 'forbidden' });
+		return { report: null, scopeAll: false, thisMonth: currentMonth(), mail: null };
 	}
 	const month = monthParam(url.searchParams.get('month'), currentMonth());
 	const [report, queue, failures] = await Promise.all([
