@@ -29,7 +29,7 @@ async function scoreAs(
 test('a panel of two scores, the leader reaches consensus, plans an initiative and prints the report', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(300_000);
 	// The mayor (a manager) sets up a round led by the project manager, with a process owner.
 	const boss = await as(browser, 'starosta');
 	await boss.goto('/caf');
@@ -90,6 +90,19 @@ test('a panel of two scores, the leader reaches consensus, plans an initiative a
 	await lead.getByRole('button', { name: 'Nová zlepšovací akce' }).click();
 	await expect(lead.getByTestId('actions')).toContainText('Projednat vizi s týmy');
 	await expect(lead.getByTestId('actions')).toContainText('9');
+	if (process.env.CAF_SCREENSHOTS) {
+		await lead.screenshot({ path: 'test-results/caf-sub-desktop.png', fullPage: true });
+		await lead.setViewportSize({ width: 390, height: 844 });
+		await lead.screenshot({ path: 'test-results/caf-sub-390.png', fullPage: true });
+		await lead.goto(roundUrl);
+		await lead.screenshot({ path: 'test-results/caf-round-390.png', fullPage: true });
+		await lead.setViewportSize({ width: 1280, height: 900 });
+		await lead.goto(`${roundUrl}/results?with=1`);
+		await lead.waitForTimeout(1500);
+		await lead.screenshot({ path: 'test-results/caf-results.png', fullPage: true });
+		await lead.goto(`${roundUrl}/1.1`);
+		await lead.waitForLoadState('networkidle');
+	}
 	await lead.getByRole('button', { name: 'Vytvořit iniciativu' }).click();
 	await expect(lead).toHaveURL(/\/initiatives\/\d+$/);
 	await expect(lead.getByTestId('caf-findings')).toContainText(

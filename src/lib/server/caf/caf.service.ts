@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { CAF_CODES, CAF_MODEL, kindOf } from '$lib/caf/model';
 import { compare, fineTuned, mean, priorityOf, spread, type Movement } from '$lib/caf/scoring';
 import * as audit from '../audit/audit';
@@ -6,6 +6,7 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
+import type { Database } from '../db/schema';
 import * as initiatives from '../initiatives/initiatives.service';
 import * as kpis from '../kpis/kpis.service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
@@ -398,18 +399,21 @@ function expectScoreVersion(
 }
 
 /**
- * A panel member's own score of one subcriterion, while the round is in individual scoring.
- * `version` is the version of the member's score the form showed (null: none yet).
+ * Saves a member's own score (`caf_score`, while the round is in individual scoring; panel
+ * members only) or the panel's consensus (`caf_consensus`, while in consensus; the leader only).
+ * `version` is the version of the score the form showed (null: none yet).
  */
-export async function score(
+async function saveScore(
 	db: Db,
 	actor: SessionUser,
+	table: 'caf_score' | 'caf_consensus',
 	roundId: number,
 	code: string,
 	version: number | null,
 	input: ScoreInput
 ): Promise<void> {
 	assertCode(code);
+	const own = table === 'caf_score';
 	await db.transaction().execute(async (trx) => {
 		const round = await lockRound(trx, roundId, null);
 		const member = await trx
@@ -418,30 +422,40 @@ export async function score(
 			.where('round_id', '=', roundId)
 			.where('user_id', '=', actor.id)
 			.executeTakeFirst();
-		if (!member || !can(actor.role, 'caf.take_part')) throw new ForbiddenError('caf_panel');
-		if (round.status !== 'scoring') throw new ValidationError({ score: 'caf_error_not_scoring' });
+		const allowed = own ? !!member : round.leader_user_id === actor.id;
+		if (!allowed || !can(actor.role, 'caf.take_part')) {
+			throw new ForbiddenError(own ? 'caf_panel' : 'caf_leader');
+		}
+		if (round.status !== (own ? 'scoring' : 'consensus')) {
+			throw new ValidationError({
+				score: own ? 'caf_error_not_scoring' : 'caf_error_not_consensus'
+			});
+		}
 		const value = checkScore(round.scoring_mode, code, input);
-		const existing = await trx
-			.selectFrom('caf_score')
+		let query = trx
+			.selectFrom(table)
 			.selectAll()
 			.where('round_id', '=', roundId)
-			.where('subcriterion_code', '=', code)
-			.where('user_id', '=', actor.id)
-			.forUpdate()
-			.executeTakeFirst();
+			.where('subcriterion_code', '=', code);
+		if (own) query = query.where(sql.ref('user_id'), '=', actor.id);
+		const existing = await query.forUpdate().executeTakeFirst();
 		expectScoreVersion(existing, version);
 		const columns = scoreColumns(value, input, actor);
-		if (existing) {
-			await updateVersioned(trx, 'caf_score', existing.id, columns);
-		} else {
+		if (existing) await updateVersioned(trx, table, existing.id, columns);
+		else {
 			await trx
-				.insertInto('caf_score')
-				.values({ round_id: roundId, subcriterion_code: code, user_id: actor.id, ...columns })
+				.insertInto(table)
+				.values({
+					round_id: roundId,
+					subcriterion_code: code,
+					...(own ? { user_id: actor.id } : {}),
+					...columns
+				} as Insertable<Database['caf_score']>)
 				.execute();
 		}
 		await audit.record(trx, {
 			userId: actor.id,
-			action: 'caf_score.save',
+			action: own ? 'caf_score.save' : 'caf_consensus.save',
 			entity: 'caf_round',
 			entityId: roundId,
 			before: existing ? { code, ...scoreView(existing) } : null,
@@ -450,8 +464,8 @@ export async function score(
 	});
 }
 
-/** The leader records the panel's consensus score and texts while the round is in consensus. */
-export async function recordConsensus(
+/** A panel member's own score of one subcriterion, while the round is in individual scoring. */
+export function score(
 	db: Db,
 	actor: SessionUser,
 	roundId: number,
@@ -459,41 +473,19 @@ export async function recordConsensus(
 	version: number | null,
 	input: ScoreInput
 ): Promise<void> {
-	assertCode(code);
-	await db.transaction().execute(async (trx) => {
-		const round = await lockRound(trx, roundId, null);
-		if (round.leader_user_id !== actor.id || !can(actor.role, 'caf.take_part')) {
-			throw new ForbiddenError('caf_leader');
-		}
-		if (round.status !== 'consensus') {
-			throw new ValidationError({ score: 'caf_error_not_consensus' });
-		}
-		const value = checkScore(round.scoring_mode, code, input);
-		const existing = await trx
-			.selectFrom('caf_consensus')
-			.selectAll()
-			.where('round_id', '=', roundId)
-			.where('subcriterion_code', '=', code)
-			.forUpdate()
-			.executeTakeFirst();
-		expectScoreVersion(existing, version);
-		const columns = scoreColumns(value, input, actor);
-		if (existing) await updateVersioned(trx, 'caf_consensus', existing.id, columns);
-		else {
-			await trx
-				.insertInto('caf_consensus')
-				.values({ round_id: roundId, subcriterion_code: code, ...columns })
-				.execute();
-		}
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'caf_consensus.save',
-			entity: 'caf_round',
-			entityId: roundId,
-			before: existing ? { code, ...scoreView(existing) } : null,
-			after: { code, ...input, score: value }
-		});
-	});
+	return saveScore(db, actor, 'caf_score', roundId, code, version, input);
+}
+
+/** The leader records the panel's consensus score and texts while the round is in consensus. */
+export function recordConsensus(
+	db: Db,
+	actor: SessionUser,
+	roundId: number,
+	code: string,
+	version: number | null,
+	input: ScoreInput
+): Promise<void> {
+	return saveScore(db, actor, 'caf_consensus', roundId, code, version, input);
 }
 
 async function assertOpenFor(
