@@ -64,8 +64,9 @@ export const actions: Actions = {
 		const file = await fileFrom(request);
 		if (!file) return fail(400, { form: 'confirm', message: t('error_no_file') });
 		const check = await people.importStaff(getDb(), user, file.bytes, file.name);
-		if (check.errors.length)
+		if (check.errors.length) {
 			return fail(400, { form: 'preview', ...report(check), fileName: file.name, payload: null });
+		}
 		return { form: 'confirm', imported: check.rows.length };
 	}
 };
