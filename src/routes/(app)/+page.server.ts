@@ -1,6 +1,7 @@
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as overview from '$lib/server/overview/overview.service';
+import * as people from '$lib/server/people/people.service';
 import { currentDate } from '$lib/server/shared/clock';
 import { yearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
@@ -12,5 +13,9 @@ export const load: PageServerLoad = async ({ url }) => {
 	// Figures exist only up to this year: a later year shows this one.
 	const asked = yearParam(url, thisYear);
 	const year = asked > thisYear ? thisYear : asked;
-	return { overview: await overview.get(getDb(), year, today), today };
+	const [o, peopleRisk] = await Promise.all([
+		overview.get(getDb(), year, today),
+		people.risk(getDb(), today)
+	]);
+	return { overview: o, peopleRisk, today };
 };

@@ -3,9 +3,10 @@ import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
+import * as people from '$lib/server/people/people.service';
 import { processDrill } from '$lib/server/overview/drill.service';
 import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
-import { currentYear } from '$lib/server/shared/clock';
+import { currentDate, currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
 import { CRITERIA, WEIGHTS } from '$lib/server/processes/potential';
 import * as processes from '$lib/server/processes/processes.service';
@@ -29,12 +30,13 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		if (e instanceof NotFoundError) error(404, { message: 'not found' });
 		throw e;
 	}
-	const [units, owners, assets, history, drill] = await Promise.all([
+	const [units, owners, assets, history, drill, staffing] = await Promise.all([
 		orgUnits.list(db),
 		processes.owners(db),
 		processes.listAssets(db),
 		processes.history(db, id),
-		processDrill(db, id, year)
+		processDrill(db, id, year),
+		people.processPeople(db, user, id, currentDate())
 	]);
 	return {
 		card,
@@ -44,6 +46,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		assets,
 		history,
 		drill,
+		staffing: staffing.rows,
 		criteria: CRITERIA.map((c) => ({ key: c, weight: WEIGHTS[c] })),
 		canEdit: processes.canEdit(user, card.ownerId),
 		canManage: can(user.role, 'processes.edit')

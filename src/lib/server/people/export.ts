@@ -1,0 +1,53 @@
+// The coverage tables as CSV/XLSX through the kernel's table export; what the user may see of
+// names is decided by the service, as on the page.
+import type { Executor } from '../audit/audit';
+import type { SessionUser } from '../auth/session';
+import type { ExportTable } from '../export/table-export';
+import { t } from '../i18n';
+import * as people from './people.service';
+
+export async function coverageExport(
+	db: Executor,
+	user: SessionUser,
+	today: string,
+	table: 'roles' | 'matrix',
+	unitId: number | null
+): Promise<ExportTable> {
+	if (table === 'roles') {
+		const rows = await people.coverageReport(db, user, today, { orgUnitId: unitId });
+		return {
+			name: `pokryti-roli-${today}`,
+			title: t('people_tab_coverage'),
+			columns: [
+				{ header: t('process') },
+				{ header: t('processes_job_role') },
+				{ header: 'RACI' },
+				{ header: t('people_requirements') },
+				{ header: t('people_holders') },
+				{ header: t('people_capable'), kind: 'number' },
+				{ header: t('people_spof') }
+			],
+			rows: rows.map((r) => [
+				`${r.processCode} ${r.processName}`,
+				r.jobRole,
+				r.raci,
+				r.requirements.map((q) => `${q.code} ≥ ${q.minLevel}`).join(', '),
+				r.assigned.map((a) => `${a.label} (${t(`people_kind_${a.kind}`)})`).join(', '),
+				r.capableCount,
+				r.spof ? t('yes') : t('no')
+			])
+		};
+	}
+	const mx = await people.unitMatrix(db, user, today, unitId!);
+	return {
+		name: `matice-roli-${today}`,
+		title: t('people_matrix'),
+		columns: [{ header: t('processes_job_role') }, ...mx.people.map((p) => ({ header: p.label }))],
+		rows: mx.roles.map((r, i) => [
+			r.label,
+			...mx.cells[i].map((c) =>
+				`${c.assignment === 'holder' ? 'H' : c.assignment === 'deputy' ? 'Z' : ''}${c.qualified ? ' ✓' : ''} ${c.levels.map((l) => l ?? '–').join('/')}`.trim()
+			)
+		])
+	};
+}
