@@ -92,7 +92,7 @@ describe.each(engines)('model:import on %s', (engine) => {
 			.values({ code: 'SPIS', name: 'Spisová služba', kind: 'support' })
 			.execute();
 		if (engine === 'pglite') await db.destroy();
-	}, 60_000);
+	}, 180_000);
 	afterAll(async () => {
 		await testDb?.destroy();
 		rmSync(dir, { recursive: true, force: true });
