@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import type { Database, Role } from '../db/schema';
 import { currentDate, systemClock, type Clock } from '../shared/clock';
 import { seedProcessMap } from './seed-process-map';
+import { seedModels } from './seed-models';
 import { seedCosts } from './seed-costs';
 import { seedProgramme } from './seed-programme';
 
@@ -87,6 +88,7 @@ export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): 
 		await seedProcessMap(trx, ctx);
 		await seedProgramme(trx, ctx);
 		await seedCosts(trx, ctx);
+		await seedModels(trx, ctx);
 		return true;
 	});
 }
