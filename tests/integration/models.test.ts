@@ -273,7 +273,7 @@ describe('the demo town’s process models', () => {
 			const cov = await models.coverage(t.db);
 			expect(cov.size).toBe(8);
 			for (const c of cov.values())
-				expect(c).toMatchObject({ rolesFilled: true, timesFilled: true });
+				{expect(c).toMatchObject({ rolesFilled: true, timesFilled: true });}
 			const sr = await t.db
 				.selectFrom('process')
 				.select('id')
