@@ -14,7 +14,7 @@
 // export folder. Exit codes: 0 imported whole (or, with --dry-run, would be); 1 refused (bad rows,
 // or a file already imported without --confirm-duplicate); 2 usage; 3 the embedded database is
 // held by another process (the running app).
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { czkText } from '../src/lib/money';
@@ -23,7 +23,7 @@ import * as profiles from '../src/lib/server/imports/profiles';
 import { isEncodingChoice } from '../src/lib/server/imports/formats/encoding';
 import { isYearlyColumn } from '../src/lib/server/imports/formats/columns';
 import type { RowMessage } from '../src/lib/server/imports/source-row';
-import { argValue, runCli } from './cli';
+import { argValue, catalogue, runCli } from './cli';
 import {
 	mappingFile,
 	cliImportOptions,
@@ -74,18 +74,6 @@ if (!existsSync(file)) {
 	process.exit(2);
 }
 
-/** Messages in the language of LANG (Czech by default), from the app's own message files. */
-function catalogue(): Record<string, string> {
-	const lang = (process.env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'cs';
-	const dir = path.resolve('messages', lang);
-	const all: Record<string, string> = {};
-	for (const f of existsSync(dir) ? readdirSync(dir) : []) {
-		if (f.endsWith('.json')) {
-			Object.assign(all, JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
-		}
-	}
-	return all;
-}
 const messages = catalogue();
 const text = (m: RowMessage) =>
 	(messages[m.key] ?? m.key).replace(/\{(\w+)\}/g, (_, k: string) =>

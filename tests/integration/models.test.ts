@@ -263,3 +263,29 @@ describe.each(engines)('process models on %s', (engine) => {
 		]);
 	});
 });
+
+describe('the demo town’s process models', () => {
+	it('models eight key processes whose modelled cost is about three quarters of the full cost', async () => {
+		const { seedDemoIfEmpty } = await import('../../src/lib/server/demo/seed');
+		const t = await createTestDb('pglite');
+		try {
+			await seedDemoIfEmpty(t.db, { clock: fixedClock('2026-06-15') });
+			const cov = await models.coverage(t.db);
+			expect(cov.size).toBe(8);
+			for (const c of cov.values())
+				{expect(c).toMatchObject({ rolesFilled: true, timesFilled: true });}
+			const sr = await t.db
+				.selectFrom('process')
+				.select('id')
+				.where('code', '=', 'P-SR')
+				.executeTakeFirstOrThrow();
+			const p = await models.page(t.db, sr.id, 2025);
+			expect(p.comparison!.coverage).toBeGreaterThan(0.6);
+			expect(p.comparison!.coverage).toBeLessThan(0.9);
+			const hours = await models.modelledHours(t.db, sr.id, 2025);
+			expect(hours!.hours).toBeGreaterThan(0n);
+		} finally {
+			await t.destroy();
+		}
+	}, 300_000);
+});

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import type { Database, Role } from '../db/schema';
 import { currentDate, systemClock, type Clock } from '../shared/clock';
 import { seedProcessMap } from './seed-process-map';
+import { seedModels } from './seed-models';
 import { seedCosts } from './seed-costs';
 import { seedProgramme } from './seed-programme';
 import { seedCaf } from './seed-caf';
@@ -93,6 +94,7 @@ export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): 
 		await seedCaf(trx, ctx);
 		await seedPeople(trx, ctx);
 		await seedAdoption(trx, ctx);
+		await seedModels(trx, ctx);
 		return true;
 	});
 }

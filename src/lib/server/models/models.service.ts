@@ -42,8 +42,12 @@ interface Elements {
 // jsonb arrives parsed on both engines; a text fallback keeps a driver change harmless.
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-/** May this user edit this process's model: managers and the admin any, owners their own. */
-export function canEdit(actor: SessionUser, ownerId: number | null): boolean {
+/**
+ * May this user edit this process's model: managers and the admin any, owners their own. `null`
+ * is the command line (`npm run model:import`), run by whoever operates the database itself.
+ */
+export function canEdit(actor: SessionUser | null, ownerId: number | null): boolean {
+	if (actor === null) return true;
 	return (
 		can(actor.role, 'models.edit') ||
 		(can(actor.role, 'models.edit_own') && ownerId !== null && ownerId === actor.id)
@@ -112,7 +116,7 @@ interface SaveInput {
 
 async function writeVersion(
 	db: Db,
-	actor: SessionUser,
+	actor: SessionUser | null,
 	processId: number,
 	read: ReadModel,
 	input: SaveInput,
@@ -143,12 +147,12 @@ async function writeVersion(
 			elements: JSON.stringify(elements),
 			laid_out: read.laidOut,
 			restored_from: input.restoredFrom ?? null,
-			created_by: actor.id,
+			created_by: actor?.id ?? null,
 			created_at: now
 		});
 		await repo.bumpModel(trx, model.id, number, now);
 		await audit.record(trx, {
-			userId: actor.id,
+			userId: actor?.id ?? null,
 			action: input.restoredFrom ? 'model.restore' : 'model.save',
 			entity: 'process_model',
 			entityId: processId,
@@ -171,7 +175,7 @@ async function writeVersion(
  */
 export async function save(
 	db: Db,
-	actor: SessionUser,
+	actor: SessionUser | null,
 	processId: number,
 	file: Uint8Array | string,
 	input: SaveInput,
@@ -205,6 +209,12 @@ export async function restore(
 		{ base, note: null, restoredFrom: number },
 		clock
 	);
+}
+
+/** Number of the process's latest model version; null without a model. */
+export async function latest(db: Executor, processId: number): Promise<number | null> {
+	const model = await repo.modelOf(db, processId);
+	return model && model.version > 0 ? model.version : null;
 }
 
 /** The XML of a version (download, viewer). */

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
+import * as models from '$lib/server/models/models.service';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import { invalid, queryId, refuse, yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
@@ -37,13 +38,17 @@ export const load: PageServerLoad = async ({ url }) => {
 		minPotential: minPotential(url.searchParams.get('potential')),
 		sort: pick(url.searchParams.get('sort'), SORTS) ?? 'code'
 	};
-	const [list, units, owners] = await Promise.all([
+	const [list, units, owners, coverage] = await Promise.all([
 		processes.list(db, filters),
 		orgUnits.list(db),
-		processes.owners(db)
+		processes.owners(db),
+		models.coverage(db)
 	]);
+	const modelled = Object.fromEntries(coverage);
 	return {
 		processes: list,
+		modelled,
+		keyWithoutModel: list.filter((p) => p.kind === 'core' && !coverage.has(p.id)).length,
 		filters,
 		units,
 		owners,
