@@ -1,6 +1,6 @@
 // npm run costs:import -- FILE [--profile NAME] [--kind actual|budget] [--dry-run] [--json]
 //   [--encoding auto|utf-8|windows-1250] [--year YYYY] [--confirm-duplicate]
-//   [--format auto|kxx|internet-stream|vera|cityvizor|csv|xlsx] [--mode replace|append] [--strict]
+//   [--format auto|kxx|internet-stream|vera|cityvizor|csv|xlsx|ods] [--mode replace|append] [--strict]
 //   [--unknown accept|skip|refuse] [--mappings FILE.json] [--column approved|amended|final|actual]
 // A table with no date column (one row per paragraf × položka) is read as a yearly table when
 // --year is given; --column picks its amount column (default by --kind: budget the amended one,

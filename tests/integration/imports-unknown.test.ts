@@ -207,3 +207,42 @@ describe.each(engines)('unknown codes in the import on %s', (engine) => {
 		expect(await t.db.selectFrom('import_code_choice').selectAll().execute()).toEqual([]);
 	});
 });
+
+describe.each(engines)('code lists of the file’s own year on %s', (engine) => {
+	let t: TestDb;
+	let actorId: number;
+	beforeAll(async () => {
+		t = await createTestDb(engine);
+		actorId = await build.user(t.db, { username: 'ekonom', display_name: 'E', role: 'finance' });
+		await build.orgUnits(t.db, ['110']);
+	});
+	afterAll(() => t.destroy());
+
+	it('takes a položka valid only in later years as unknown in a 2013 file', async () => {
+		const outcome = await importFile(t.db, actorId, fixture('other-year-2013-03.kxx'), {
+			fileName: 'brezen-2013.kxx',
+			kind: 'actual',
+			source: 'web',
+			clock
+		});
+		expect(outcome.status).toBe('invalid');
+		expect(outcome.validation.unknown).toEqual([
+			{ field: 'polozka', code: '5011', count: 1, amount: 5000_00n, choice: null }
+		]);
+	});
+
+	it('knows a položka of the 2020 list that the cost categories lack, by its class', async () => {
+		const outcome = await importFile(t.db, actorId, fixture('later-code-2020-03.kxx'), {
+			fileName: 'brezen-2020.kxx',
+			kind: 'actual',
+			source: 'web',
+			clock
+		});
+		expect(outcome.validation.errors).toEqual([]);
+		expect(outcome.status).toBe('imported');
+		expect(outcome.validation.unknown).toEqual([]);
+		expect(outcome.validation.unverifiedRows).toBe(0);
+		const rows = await t.db.selectFrom('cost_entry').select(['polozka', 'nature']).execute();
+		expect(rows).toEqual([{ polozka: '5122', nature: 'fixed' }]);
+	});
+});

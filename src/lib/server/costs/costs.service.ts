@@ -1,5 +1,6 @@
 // What pages and other areas (overview, programme) read about costs. Every function reads the
 // aggregate tables, never the ledger, so page time does not grow with the number of entries.
+import { validIn } from '../imports/code-lists/code-lists';
 import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import { ratio } from '../../money';
@@ -75,7 +76,13 @@ export async function yearSummary(db: Executor, year: number): Promise<YearSumma
 		year,
 		totals,
 		byCategory: [...byCategory]
-			.map(([polozka, v]) => ({ polozka, name: categoryName.get(polozka) ?? '', ...v }))
+			.map(([polozka, v]) => {
+				// A položka the cost categories lack: named by the year's code list, else imported
+				// as written by the clerk's choice and shown as unverified.
+				const listed = categoryName.has(polozka) ? null : validIn('polozky', polozka, year);
+				const name = categoryName.get(polozka) ?? listed?.name ?? '';
+				return { polozka, name, unverified: !categoryName.has(polozka) && !listed, ...v };
+			})
 			.sort((a, b) => desc(a, b) || a.polozka.localeCompare(b.polozka)),
 		byOrgUnit: [...byUnit]
 			.map(([id, v]) => ({

@@ -11,7 +11,8 @@ export interface BudgetActual {
 export interface YearSummary {
 	year: number;
 	totals: Record<CostNature, BudgetActual> & { all: BudgetActual };
-	byCategory: ({ polozka: string; name: string } & BudgetActual)[];
+	/** unverified: a položka in no code list of the year, imported as written by the clerk's choice */
+	byCategory: ({ polozka: string; name: string; unverified: boolean } & BudgetActual)[];
 	byOrgUnit: ({
 		orgUnitId: number | null;
 		code: string | null;

@@ -7,7 +7,7 @@ import type { AdapterResult } from './source-row';
 import { fileError, type AdapterOptions } from './formats/common';
 import { detectFormat, isZip, type AccountingFormat } from './formats/detect';
 import { parseCityvizor } from './formats/cityvizor';
-import { parseGenericCsv, parseGenericXlsx } from './formats/generic';
+import { parseGenericCsv, parseGenericOds, parseGenericXlsx } from './formats/generic';
 import { parseInternetStream } from './formats/internet-stream';
 import { parseKxx } from './formats/kxx';
 import { parseVera } from './formats/vera';
@@ -24,7 +24,8 @@ export const FORMAT_IDS = [
 	'cityvizor',
 	'zip',
 	'csv',
-	'xlsx'
+	'xlsx',
+	'ods'
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
@@ -89,6 +90,13 @@ export const ADAPTERS: readonly FormatAdapter<FormatId, AdapterResult | Promise<
 	[
 		...ACCOUNTING_ADAPTERS,
 		{
+			id: 'ods',
+			// An OpenDocument spreadsheet says so in its first entry, `mimetype`.
+			detect: (fileName, bytes) => /\.ods$/i.test(fileName ?? '') || isOds(bytes),
+			read: safe('ods', parseGenericOds),
+			columnMapping: true
+		},
+		{
 			id: 'xlsx',
 			// Any ZIP the accounting formats left (a workbook), or a file named so.
 			detect: (fileName, bytes) => isZip(bytes) || /\.xlsx$/i.test(fileName ?? ''),
@@ -97,6 +105,12 @@ export const ADAPTERS: readonly FormatAdapter<FormatId, AdapterResult | Promise<
 		},
 		{ id: 'csv', detect: () => true, read: safe('csv', parseGenericCsv), columnMapping: true }
 	];
+
+/** The `mimetype` entry an ODS file starts with, stored uncompressed right after its local header. */
+function isOds(bytes: Uint8Array): boolean {
+	if (!isZip(bytes) || bytes.length < 90) return false;
+	return new TextDecoder().decode(bytes.subarray(30, 120)).includes('opendocument.spreadsheet');
+}
 
 export function adapterFor(format: FormatId) {
 	return ADAPTERS.find((a) => a.id === format)!;

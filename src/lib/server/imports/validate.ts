@@ -8,6 +8,7 @@ import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import { codeKey, natureOfClass, UNMAPPED_ORG_UNIT_CODE } from './codes';
 import { choiceFor, loadChoices, type CodeChoice, type CodeField } from './code-mappings';
+import { codeStatus } from './code-lists/code-lists';
 import { defaultMode, findSameRows, planReplace } from './replace';
 import type { RowMessage, SourceRow } from './source-row';
 import type {
@@ -116,6 +117,19 @@ export async function validate(
 	for (const [code, id] of Object.entries(options.mappings?.org ?? {})) {
 		if (initiativeIds.has(id)) look.org.set(codeKey(code), id);
 	}
+	// Checked against the code lists of the file's own year: a code valid only in other years is
+	// unknown here; one valid this year that the cost categories lack takes its class's nature.
+	const natureOf = (polozka: string): CostNature | undefined => {
+		const status = year === null ? null : codeStatus('polozky', polozka, year);
+		if (status === 'other-year') return undefined;
+		return (
+			look.categories.get(polozka) ?? (status === 'valid' ? natureOfClass(polozka) : undefined)
+		);
+	};
+	const paragrafKnown = (paragraf: string) => {
+		const status = year === null ? null : codeStatus('paragrafy', paragraf, year);
+		return status !== 'other-year' && (look.paragrafy.has(paragraf) || status === 'valid');
+	};
 	let unmappedRows = 0;
 	const resolved: ResolvedRow[] = [];
 	const months = new Map<string, MonthTotal>();
@@ -131,14 +145,14 @@ export async function validate(
 		let row = sourceRow;
 		let ok = true;
 		let unverified = false;
-		let nature = look.categories.get(row.polozka);
+		let nature = natureOf(row.polozka);
 		if (!nature) {
 			const choice = countUnknown('polozka', row, row.polozka);
 			if (choice?.action === 'skip') {
 				leaveOut(row);
 				continue;
-			} else if (choice?.action === 'map' && look.categories.has(choice.target)) {
-				nature = look.categories.get(choice.target);
+			} else if (choice?.action === 'map' && natureOf(choice.target)) {
+				nature = natureOf(choice.target);
 				row = { ...row, polozka: choice.target };
 			} else if (choice?.action === 'accept' && /^[5-6]\d{3}$/.test(row.polozka)) {
 				nature = natureOfClass(row.polozka);
@@ -176,12 +190,12 @@ export async function validate(
 				continue;
 			}
 		}
-		if (row.paragraf && !look.paragrafy.has(row.paragraf)) {
+		if (row.paragraf && !paragrafKnown(row.paragraf)) {
 			const choice = countUnknown('paragraf', row, row.paragraf);
 			if (choice?.action === 'skip') {
 				leaveOut(row);
 				continue;
-			} else if (choice?.action === 'map' && look.paragrafy.has(choice.target)) {
+			} else if (choice?.action === 'map' && paragrafKnown(choice.target)) {
 				row = { ...row, paragraf: choice.target };
 			} else if (choice?.action !== 'accept') {
 				warnings.push(

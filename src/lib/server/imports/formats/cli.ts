@@ -7,7 +7,7 @@ import { monthRunsText } from '../../../import-months';
 import { isFormatChoice, totalsByClass } from './web';
 
 export const CLI_FORMAT_USAGE =
-	'       [--format auto|kxx|internet-stream|vera|cityvizor|csv|xlsx] [--mode replace|append] [--strict]\n' +
+	'       [--format auto|kxx|internet-stream|vera|cityvizor|csv|xlsx|ods] [--mode replace|append] [--strict]\n' +
 	'       [--unknown accept|skip|refuse] [--mappings FILE.json] [--column approved|amended|final|actual]';
 
 /**

@@ -248,12 +248,19 @@ export function decodeCsv(
 	};
 }
 
+/** A trailing field past the header that carries nothing: empty, or a number such as `0`. */
+const NOISE = /^\s*-?[\d\s]*([.,]\d*)?\s*$/;
+
 /**
  * Counts the records as read and keeps the complete ones as long as the header: an unterminated
- * quote or a ragged record is a row error (trailing empty fields are tolerated).
+ * quote or a ragged record is a row error. Trailing fields past the header are dropped when they
+ * are empty, or numeric noise (`…;0`, as some Internet Stream exports write): one warning for the
+ * file then, with the count and the first line.
  */
 export function checkRecords(width: number, records: CsvRecord[], b: ResultBuilder): CsvRecord[] {
 	const complete: CsvRecord[] = [];
+	let noisy = 0;
+	let firstNoisy = 0;
 	for (const record of records) {
 		b.rowsRead++;
 		if (record.unterminated) {
@@ -261,7 +268,11 @@ export function checkRecords(width: number, records: CsvRecord[], b: ResultBuild
 			continue;
 		}
 		let fields = record.fields;
-		if (fields.length > width && fields.slice(width).every((f) => f.trim() === '')) {
+		if (fields.length > width && width > 0 && fields.slice(width).every((f) => NOISE.test(f))) {
+			if (fields.slice(width).some((f) => f.trim() !== '')) {
+				noisy++;
+				firstNoisy ||= record.line;
+			}
 			fields = fields.slice(0, width);
 		}
 		if (fields.length !== width) {
@@ -272,6 +283,12 @@ export function checkRecords(width: number, records: CsvRecord[], b: ResultBuild
 			continue;
 		}
 		complete.push({ line: record.line, fields });
+	}
+	if (noisy) {
+		b.warn(firstNoisy, 'imports_warning_extra_fields', 'file', {
+			count: noisy,
+			expected: width
+		});
 	}
 	return complete;
 }

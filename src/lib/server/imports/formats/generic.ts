@@ -27,6 +27,8 @@ import {
 	type AdapterOptions
 } from './common';
 import { readXlsx, XlsxTooLargeError } from './xlsx';
+import { readOds } from './ods';
+import { mergeResults } from './common';
 
 export interface Table {
 	/** The header line's number (1 for a usual file). */
@@ -42,6 +44,36 @@ const SAMPLE = 10;
 function code(value: string): string {
 	// XLSX hands codes over as numbers (`5011` or `5011.0`).
 	return value.trim().replace(/\.0+$/, '');
+}
+
+/** How far down a sheet the header row is looked for (below a title block). */
+const HEADER_SEARCH = 20;
+
+/** A row that names a položka column (and one more known field) is a header row. */
+function looksLikeHeader(cells: string[]): boolean {
+	const m = recogniseColumns(cells);
+	return !!m.polozka && Object.keys(m).length >= 2;
+}
+
+/**
+ * Finds the header row among the first rows when the first one is not it (a title block above
+ * the table): the rows above it are dropped; every row keeps the number the user sees.
+ */
+export function findHeaderRow(table: Table): Table {
+	if (looksLikeHeader(table.headers)) return table;
+	const i = table.records.slice(0, HEADER_SEARCH).findIndex((r) => looksLikeHeader(r.fields));
+	if (i < 0) return table;
+	const header = table.records[i];
+	const width = header.fields.length;
+	return {
+		headerLine: header.line,
+		headers: header.fields.map((f) => f.trim()),
+		records: table.records.slice(i + 1).map((r) => {
+			const fields = [...r.fields];
+			while (fields.length < width) fields.push('');
+			return { line: r.line, fields };
+		})
+	};
 }
 
 /** The given mapping when it maps anything, else the one recognised from the headers. */
@@ -176,12 +208,13 @@ function readRows(
 
 /** A table read through a mapping; what the mapping screen shows comes along in `table`. */
 function readTable(
-	table: Table,
+	input: Table,
 	options: AdapterOptions,
 	b: ResultBuilder,
 	delimiter: string | null,
 	encoding?: string
 ): AdapterResult {
+	const table = findHeaderRow(input);
 	const userMapped = !!options.mapping && Object.values(options.mapping).some(Boolean);
 	const recognised = mappingFor(table.headers, options.mapping);
 	const asYearly = yearlyRead(table, recognised, options, userMapped, b);
@@ -249,4 +282,47 @@ export async function parseGenericXlsx(
 		return b.result();
 	}
 	return readTable(table, options, b, null);
+}
+
+/**
+ * An ODS workbook: every sheet with a recognisable header (below a title block too) is read
+ * through the same mapping, each row tagged with its sheet; a sheet without one is passed over.
+ */
+export function parseGenericOds(bytes: Uint8Array, options: AdapterOptions = {}): AdapterResult {
+	let sheets;
+	try {
+		sheets = readOds(bytes, LIMITS.maxRows);
+	} catch {
+		const b = new ResultBuilder('ods');
+		b.error(0, 'imports_error_not_ods', 'file');
+		return b.result();
+	}
+	const tables = sheets
+		.map((s) => {
+			const [first, ...rest] = s.rows;
+			const table: Table = first
+				? { headerLine: first.line, headers: first.fields, records: rest }
+				: { headerLine: 1, headers: [], records: [] };
+			return { name: s.name, table: findHeaderRow(table) };
+		})
+		.filter((s) => looksLikeHeader(s.table.headers));
+	if (!tables.length) {
+		const b = new ResultBuilder('ods');
+		b.error(
+			0,
+			sheets.some((s) => s.rows.length) ? 'imports_error_ods_no_table' : 'imports_error_empty_file',
+			'file'
+		);
+		return b.result();
+	}
+	const results = tables.map(({ name, table }) => {
+		const r = readTable(table, options, new ResultBuilder('ods'), null);
+		if (tables.length > 1) {
+			for (const list of [r.rows, r.skipped, r.errors, r.warnings]) {
+				for (const x of list) x.file = name;
+			}
+		}
+		return r;
+	});
+	return { ...mergeResults('ods', results), table: results[0].table };
 }

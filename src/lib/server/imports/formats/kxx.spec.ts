@@ -152,6 +152,7 @@ describe('KXX', () => {
 	it('refuses balance lines before any section header', () => {
 		const r = parseKxx(cp1250(g({ pol: '5139', d: 100n })));
 		expect(keys(r.errors)).toEqual(['1:imports_error_kxx_no_section']);
+		expect(r.errors[0].params).toEqual({ count: 1 });
 		expect(r.rows).toEqual([]);
 	});
 

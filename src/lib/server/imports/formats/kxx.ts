@@ -98,6 +98,7 @@ export function parseKxx(bytes: Uint8Array, options: AdapterOptions = {}): Adapt
 	let fileIco: string | null = null;
 	let section: Section | null = null;
 	let sectionCount = 0;
+	const noSection = { count: 0, line: 0 };
 	/** Rows added so far → key of their document, for texts that follow them. */
 	const rowDocs: string[] = [];
 	const docTexts = new Map<string, DocText>();
@@ -160,7 +161,8 @@ export function parseKxx(bytes: Uint8Array, options: AdapterOptions = {}): Adapt
 			if (line.length > 109 && line.slice(109).trim() === '') line = line.slice(0, 109);
 			if (line.length === 108) line += ' ';
 			if (!section) {
-				b.error(lineNo, 'imports_error_kxx_no_section');
+				// A whole-file problem: one message with the count, at the first such line.
+				if (!noSection.count++) noSection.line = lineNo;
 				continue;
 			}
 			const m = G_LINE.exec(line);
@@ -239,6 +241,9 @@ export function parseKxx(bytes: Uint8Array, options: AdapterOptions = {}): Adapt
 		b.error(lineNo, 'imports_error_kxx_unknown_line', undefined, { start: line.slice(0, 12) });
 	}
 
+	if (noSection.count) {
+		b.error(noSection.line, 'imports_error_kxx_no_section', 'file', { count: noSection.count });
+	}
 	if (sectionCount === 0 && b.rowsRead === 0) b.error(0, 'imports_error_no_data', 'file');
 
 	// Document texts arrive after the document's balance lines: fill the rows still without text.

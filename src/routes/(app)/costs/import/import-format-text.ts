@@ -9,7 +9,8 @@ const NAMES: Record<string, () => string> = {
 	vera: m.imports_format_vera,
 	cityvizor: m.imports_format_cityvizor,
 	csv: m.imports_format_csv,
-	xlsx: m.imports_format_xlsx
+	xlsx: m.imports_format_xlsx,
+	ods: m.imports_format_ods
 };
 
 export function formatName(format: string): string {
