@@ -24,13 +24,11 @@ test('finance maps an unknown položka in the preview and imports the file whole
 	await signIn(page, 'ekonom');
 	await page.goto('/costs/import');
 	await page.waitForLoadState('networkidle');
-	await page
-		.getByLabel('Soubor', { exact: true })
-		.setInputFiles({
-			name: 'cerven.kxx',
-			mimeType: 'application/octet-stream',
-			buffer: Buffer.from(file)
-		});
+	await page.getByLabel('Soubor', { exact: true }).setInputFiles({
+		name: 'cerven.kxx',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.from(file)
+	});
 	await page.getByRole('button', { name: 'Zobrazit náhled' }).click();
 	const result = page.getByTestId('import-result');
 	await expect(result.getByRole('heading', { name: /nic nebylo zapsáno/ })).toBeVisible();

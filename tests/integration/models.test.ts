@@ -272,8 +272,9 @@ describe('the demo town’s process models', () => {
 			await seedDemoIfEmpty(t.db, { clock: fixedClock('2026-06-15') });
 			const cov = await models.coverage(t.db);
 			expect(cov.size).toBe(8);
-			for (const c of cov.values())
-				{expect(c).toMatchObject({ rolesFilled: true, timesFilled: true });}
+			for (const c of cov.values()) {
+				expect(c).toMatchObject({ rolesFilled: true, timesFilled: true });
+			}
 			const sr = await t.db
 				.selectFrom('process')
 				.select('id')
