@@ -11,6 +11,13 @@ describe('request body limits', () => {
 		expect(BODY_LIMITS.import).toBeGreaterThan(50 * 1024 * 1024);
 	});
 
+	it('lets the staff import take a file and a process model its 5 MB diagram', () => {
+		expect(bodyLimitFor('/people/import')).toBe(BODY_LIMITS.import);
+		expect(bodyLimitFor('/processes/15/model')).toBe(BODY_LIMITS.model);
+		expect(BODY_LIMITS.model).toBeGreaterThan(5 * 1024 * 1024);
+		expect(bodyLimitFor('/processes/15')).toBe(BODY_LIMITS.form);
+	});
+
 	it('cuts a body without a declared length once it passes the limit', async () => {
 		const body = new Blob([new Uint8Array(3000)]).stream();
 		await expect(new Response(limitBody(body, 2048)).arrayBuffer()).rejects.toBeInstanceOf(

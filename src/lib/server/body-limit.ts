@@ -1,4 +1,5 @@
 import { LIMITS } from './imports/types';
+import { MAX_BYTES as MODEL_MAX_BYTES } from './models/bpmn';
 
 /**
  * How large a request body each route takes: a sign-in is a few fields, a form a few hundred
@@ -9,15 +10,19 @@ import { LIMITS } from './imports/types';
 export const BODY_LIMITS = {
 	signIn: 16 * 1024,
 	form: 1024 * 1024,
-	import: LIMITS.maxFileSize + 1024 * 1024
+	import: LIMITS.maxFileSize + 1024 * 1024,
+	/** a BPMN model (uploaded or saved from the modeler) and its form */
+	model: MODEL_MAX_BYTES + 1024 * 1024
 } as const;
 
 /** Routes that take an uploaded file. */
-const IMPORT_ROUTES = [/^\/costs\/import\/?$/, /^\/goals\/import\/?$/];
+const IMPORT_ROUTES = [/^\/costs\/import\/?$/, /^\/goals\/import\/?$/, /^\/people\/import\/?$/];
+const MODEL_ROUTE = /^\/processes\/\d+\/model\/?$/;
 
 export function bodyLimitFor(pathname: string): number {
 	if (pathname === '/login' || pathname === '/login/') return BODY_LIMITS.signIn;
 	if (IMPORT_ROUTES.some((r) => r.test(pathname))) return BODY_LIMITS.import;
+	if (MODEL_ROUTE.test(pathname)) return BODY_LIMITS.model;
 	return BODY_LIMITS.form;
 }
 

@@ -5,10 +5,10 @@
 // untrusted files to keep patched. Cells repeat (`table:number-columns-repeated`,
 // `table:number-rows-repeated`); numbers come from `office:value` (never the formatted text, so
 // `1 234,50 Kč` reads as 1234.5), dates from `office:date-value`, text from the <text:p> parts.
-// TODO(merge): unpack through the hardening stream's bounded unzip helper once it is in main; until
-// then the same bound (ZIP_MAX_UNPACKED) is checked here on content.xml alone.
-import { unzipSync } from 'fflate';
+// content.xml is unpacked through the one bounded unzip, which counts the bytes it really inflates
+// (never the sizes the archive declares).
 import type { CsvRecord } from './csv';
+import { unzipBounded } from './unzip';
 import { ZIP_MAX_UNPACKED } from './zip';
 
 export interface OdsSheet {
@@ -56,16 +56,11 @@ function cellText(open: string, inner: string): string {
 
 /** The sheets of an ODS file; throws when the bytes are not one. */
 export function readOds(bytes: Uint8Array, maxRows: number): OdsSheet[] {
-	let tooLarge = false;
-	const files = unzipSync(bytes, {
-		filter: (f) => {
-			if (f.name !== 'content.xml') return false;
-			if (f.originalSize > ZIP_MAX_UNPACKED) tooLarge = true;
-			return !tooLarge;
-		}
+	const unzipped = unzipBounded(bytes, ZIP_MAX_UNPACKED, {
+		accept: (name) => name === 'content.xml'
 	});
-	if (tooLarge) throw new Error('too large');
-	const xml = files['content.xml'];
+	if (!unzipped.ok) throw new Error('too large');
+	const xml = unzipped.entries['content.xml'];
 	if (!xml) throw new Error('not an ODS file');
 	const text = new TextDecoder('utf-8').decode(xml);
 	const sheets: OdsSheet[] = [];
