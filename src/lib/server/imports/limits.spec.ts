@@ -113,8 +113,11 @@ describe('uploads bounded by what they really are', () => {
 			`forged ZIP (${(zip.length / MB).toFixed(1)} MB → 300 MB): refused in ${seconds.toFixed(1)} s, peak RSS +${peakMb} MB`
 		);
 		expect(errorKeys(value)).toEqual(['imports_error_zip_too_large']);
-		// What is kept is at most the limit (and the inflater's buffers beside it), never the 300 MB.
-		expect(peakMb).toBeLessThan((2 * ZIP_MAX_UNPACKED) / MB + 50);
+		// Inflated whole, the 300 MB would be held twice (the chunks and the joined entry: 600 MB).
+		// Bounded, at most the limit is kept, twice while it is joined, plus the runtime's own
+		// buffers, which vary by Node version (Node 22 measured 321 MB here).
+		expect(peakMb).toBeLessThan((2 * ZIP_MAX_UNPACKED) / MB + 150);
+		expect(peakMb).toBeLessThan(600);
 	}, 60_000);
 
 	it('refuses a workbook with more rows than the limit, reading no more than the limit', async () => {
