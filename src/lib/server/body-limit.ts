@@ -1,5 +1,5 @@
 import { LIMITS } from './imports/types';
-import { MAX_BYTES as MODEL_MAX_BYTES } from './models/bpmn';
+import { MAX_BYTES as MODEL_MAX_BYTES } from './models/limits';
 
 /**
  * How large a request body each route takes: a sign-in is a few fields, a form a few hundred

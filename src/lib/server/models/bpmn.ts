@@ -5,9 +5,9 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import { layoutProcess } from 'bpmn-auto-layout';
 import { ValidationError } from '../shared/errors';
+import { MAX_BYTES } from './limits';
 
-/** Largest file accepted: ARIS/Signavio exports of big processes stay well below. */
-export const MAX_BYTES = 5 * 1024 * 1024;
+export { MAX_BYTES };
 
 export interface ModelCounts {
 	participants: number;
