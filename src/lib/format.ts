@@ -46,7 +46,13 @@ export function formatCzk(h: Halere, options: { whole?: boolean } = {}): string 
 	}).formatToParts(abs / 100n);
 	const fraction = (abs % 100n).toString().padStart(2, '0');
 	const text = parts.map((p) => (p.type === 'fraction' ? fraction : p.value)).join('');
-	return negative ? `-${text}` : text;
+	return negative ? `${MINUS}${text}` : text;
+}
+
+/** The typographic minus sign (U+2212) people read in negative figures, not the hyphen. */
+const MINUS = '\u2212';
+function withMinus(text: string): string {
+	return text.replace(/^-/, MINUS);
 }
 
 /** Millions for tiles: `72,4 mil. Kč`. */
@@ -61,7 +67,79 @@ export function formatCzkCompact(h: Halere): string {
 
 export function formatNumber(value: number | bigint | string, fractionDigits = 2): string {
 	const n = typeof value === 'string' ? Number(value) : value;
-	return numberFormat(`num${fractionDigits}`, { maximumFractionDigits: fractionDigits }).format(n);
+	return withMinus(
+		numberFormat(`num${fractionDigits}`, { maximumFractionDigits: fractionDigits }).format(n)
+	);
+}
+
+/**
+ * The forms of a unit that Czech declines by count: one (1 den), few (2–4 dny), many (a
+ * fraction: 1,5 dne) and other (0, 5 and more: 5 dní), with the English word for each. A unit
+ * the office typed in any of its forms is recognised; any other unit is shown as typed.
+ */
+const UNITS: { cs: [string, string, string, string]; en: [string, string] }[] = [
+	{ cs: ['den', 'dny', 'dne', 'dní'], en: ['day', 'days'] },
+	{ cs: ['hodina', 'hodiny', 'hodiny', 'hodin'], en: ['hour', 'hours'] },
+	{ cs: ['minuta', 'minuty', 'minuty', 'minut'], en: ['minute', 'minutes'] },
+	{ cs: ['týden', 'týdny', 'týdne', 'týdnů'], en: ['week', 'weeks'] },
+	{ cs: ['měsíc', 'měsíce', 'měsíce', 'měsíců'], en: ['month', 'months'] },
+	{ cs: ['rok', 'roky', 'roku', 'let'], en: ['year', 'years'] },
+	{ cs: ['případ', 'případy', 'případu', 'případů'], en: ['case', 'cases'] },
+	{ cs: ['žádost', 'žádosti', 'žádosti', 'žádostí'], en: ['application', 'applications'] },
+	{ cs: ['osoba', 'osoby', 'osoby', 'osob'], en: ['person', 'people'] },
+	{ cs: ['stížnost', 'stížnosti', 'stížnosti', 'stížností'], en: ['complaint', 'complaints'] },
+	{ cs: ['chyba', 'chyby', 'chyby', 'chyb'], en: ['error', 'errors'] }
+];
+/** Abbreviations and other forms offices type, by the unit's first form. */
+const UNIT_ALIASES: Record<string, string> = {
+	dnů: 'den',
+	'hod.': 'hodina',
+	h: 'hodina',
+	min: 'minuta'
+};
+const UNIT_BY_FORM = new Map<string, (typeof UNITS)[number]>();
+for (const unit of UNITS) for (const form of [...unit.cs, ...unit.en]) UNIT_BY_FORM.set(form, unit);
+for (const [alias, first] of Object.entries(UNIT_ALIASES)) {
+	UNIT_BY_FORM.set(
+		alias,
+		UNITS.find((u) => u.cs[0] === first)!
+	);
+}
+const CS_CATEGORY = { one: 0, few: 1, many: 2, other: 3 } as const;
+
+/** The unit in the form its count asks for: `unitFor(57, 'dny')` → `dní`, `unitFor(1, 'dny')` → `den`. */
+export function unitFor(value: number | bigint | string, unit: string): string {
+	const known = UNIT_BY_FORM.get(unit.trim().toLowerCase());
+	if (!known) return unit;
+	// Only chooses a word: a float is fine here, no sum is made of it.
+	const n = Number(value);
+	const category = new Intl.PluralRules(tag()).select(n) as keyof typeof CS_CATEGORY;
+	if (getLocale() === 'en') return known.en[category === 'one' ? 0 : 1];
+	return known.cs[CS_CATEGORY[category] ?? 3];
+}
+
+/** A count with its unit, declined: `57 dní`, `1,5 hodiny`, `35 %`, `400 hodin`. */
+export function formatQuantity(
+	value: number | bigint | string,
+	unit: string | null | undefined,
+	fractionDigits = 2
+): string {
+	const number = formatNumber(value, fractionDigits);
+	return unit ? `${number} ${unitFor(value, unit)}` : number;
+}
+
+/**
+ * A KPI period as people say it: `2026-11` → `listopad 2026`, `2026-Q3` → `3. čtvrtletí 2026`
+ * (`Q3 2026`), `2026-H1` → `1. pololetí 2026` (`H1 2026`), `2026` → `2026`.
+ */
+export function formatPeriod(period: string): string {
+	const month = /^(\d{4})-(\d{2})$/.exec(period);
+	if (month) return formatMonth(period);
+	const part = /^(\d{4})-([QH])([1-4])$/.exec(period);
+	if (!part) return period;
+	const [, year, kind, index] = part;
+	if (getLocale() === 'en') return `${kind}${index} ${year}`;
+	return `${index}. ${kind === 'Q' ? 'čtvrtletí' : 'pololetí'} ${year}`;
 }
 
 /** 0.123 → `12,3 %` */

@@ -162,4 +162,21 @@ test('a signed-in page refuses a viewer the admin area with a 403 page', async (
 	const response = await page.goto('/admin/users');
 	expect(response?.status()).toBe(403);
 	await expect(page.getByText('K této akci nemáte oprávnění.')).toBeVisible();
+	// The error page keeps the header: the way back to the sections the viewer may open.
+	const nav = page.getByRole('navigation', { name: 'Hlavní navigace' });
+	await expect(nav.getByRole('link', { name: 'Cíle' })).toBeVisible();
+	await expect(nav.getByRole('link', { name: 'Správa' })).toHaveCount(0);
+	await expect(page.getByTestId('user-name')).toContainText('Host');
+});
+
+test('a signed-in user on an unknown page keeps the navigation', async ({ page }) => {
+	await signIn(page, 'ekonom');
+	const response = await page.goto('/no-such-section');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chyba 404');
+	await page
+		.getByRole('navigation', { name: 'Hlavní navigace' })
+		.getByRole('link', { name: 'Náklady' })
+		.click();
+	await expect(page).toHaveURL(/\/costs$/);
 });

@@ -9,7 +9,9 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 	await page.getByLabel(/Uživatelské jméno|Username/).fill(username);
 	await page.getByLabel(/^(Heslo|Password)$/).fill(password);
 	await page.getByRole('button', { name: /Přihlásit se|Sign in/ }).click();
-	await expect(page.getByTestId('user-name')).toBeVisible();
+	// Attached, not visible: on a phone the user menu is folded behind the menu button. Hashing
+	// the password (argon2id) may take seconds on a busy machine.
+	await expect(page.getByTestId('user-name')).toBeAttached({ timeout: 20_000 });
 }
 
 export async function signOut(page: Page) {

@@ -123,7 +123,8 @@ describe.each(engines)('programme and milestones on %s', (engine) => {
 				deliverable: 'Provozní dokumentace',
 				currentDue: '2026-11-30',
 				doneDate: null,
-				notes: null
+				notes: null,
+				slipReason: 'Dodavatel posunul dodávku serverů'
 			},
 			TODAY
 		);
@@ -141,8 +142,51 @@ describe.each(engines)('programme and milestones on %s', (engine) => {
 		expect(events[0].user_id).toBe(users.pm.id);
 		expect(JSON.stringify(events[0].before)).toContain('2026-10-31');
 		expect(JSON.stringify(events[0].after)).toContain('2026-11-30');
+		expect(JSON.stringify(events[0].after)).toContain('Dodavatel posunul dodávku serverů');
 		const { milestone } = await programme.getMilestone(t.db, before.id, TODAY);
 		expect(milestone.slip).toBe(30);
+		expect(milestone.slipReason).toBe('Dodavatel posunul dodávku serverů');
+	});
+
+	it('asks why when a milestone moves past its baseline, and flags one outside its activity', async () => {
+		const row = await milestoneRow(ms['Zavedení']);
+		const input = {
+			name: row.name,
+			ownerUserId: null,
+			deliverable: null,
+			currentDue: '2027-06-30',
+			doneDate: null,
+			notes: null,
+			slipReason: null
+		};
+		const silent = programme.updateMilestone(t.db, users.pm, row.id, row.version, input, TODAY);
+		await expect(silent).rejects.toMatchObject({
+			errors: { slipReason: 'programme_error_slip_reason' }
+		});
+		expect((await milestoneRow(row.id)).current_due).toBe(row.current_due);
+		await programme.updateMilestone(
+			t.db,
+			users.pm,
+			row.id,
+			row.version,
+			{ ...input, slipReason: 'Čekáme na zákon o digitalizaci' },
+			TODAY
+		);
+		// The activity ends before the new date: saved, but shown as outside its activity.
+		const { milestone, activity } = await programme.getMilestone(t.db, row.id, TODAY);
+		expect(activity.endDate < '2027-06-30').toBe(true);
+		expect(milestone.outsideActivity).toBe(true);
+		// Moving it back within the plan needs no reason.
+		await programme.updateMilestone(
+			t.db,
+			users.pm,
+			row.id,
+			row.version + 1,
+			{ ...input, currentDue: row.current_due },
+			TODAY
+		);
+		const back = await programme.getMilestone(t.db, row.id, TODAY);
+		expect(back.milestone.outsideActivity).toBe(false);
 	});
 
 	it('refuses a stale version without overwriting', async () => {
@@ -153,7 +197,8 @@ describe.each(engines)('programme and milestones on %s', (engine) => {
 			deliverable: null,
 			currentDue: '2026-09-30',
 			doneDate: null,
-			notes: null
+			notes: null,
+			slipReason: 'Rozšířený rozsah analýzy'
 		};
 		await programme.updateMilestone(t.db, users.pm, row.id, row.version, input, TODAY);
 		const stale = programme.updateMilestone(
@@ -177,7 +222,8 @@ describe.each(engines)('programme and milestones on %s', (engine) => {
 			deliverable: null,
 			currentDue: row.current_due,
 			doneDate: null,
-			notes: null
+			notes: null,
+			slipReason: null
 		};
 		const early = programme.updateMilestone(
 			t.db,
@@ -232,7 +278,8 @@ describe.each(engines)('programme and milestones on %s', (engine) => {
 				deliverable: null,
 				currentDue: '2026-08-01',
 				doneDate: null,
-				notes: null
+				notes: null,
+				slipReason: null
 			},
 			TODAY
 		);
@@ -332,7 +379,8 @@ describe.each(engines)('programme and milestones on %s', (engine) => {
 				deliverable: null,
 				currentDue: row.current_due,
 				doneDate: '2026-06-12',
-				notes: null
+				notes: null,
+				slipReason: null
 			},
 			TODAY
 		);

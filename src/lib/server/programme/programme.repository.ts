@@ -21,6 +21,9 @@ export function milestoneRows(db: Executor) {
 			'milestone.current_due',
 			'milestone.done_date',
 			'milestone.notes',
+			'milestone.slip_reason',
+			'a.start_date as activity_start',
+			'a.end_date as activity_end',
 			'milestone.version',
 			'milestone.updated_at'
 		])

@@ -53,6 +53,8 @@ function toMilestones(
 			currentDue: r.current_due,
 			doneDate: r.done_date,
 			notes: r.notes,
+			slipReason: r.slip_reason,
+			outsideActivity: r.current_due < r.activity_start || r.current_due > r.activity_end,
 			version: r.version,
 			status: milestoneStatus({ currentDue: r.current_due, doneDate: r.done_date }, today, preds),
 			slip: slipDays({ baselineDue: r.baseline_due, currentDue: r.current_due }),
@@ -151,6 +153,7 @@ function auditMilestone(row: {
 	current_due: string;
 	done_date: string | null;
 	notes: string | null;
+	slip_reason: string | null;
 }) {
 	return {
 		name: row.name,
@@ -159,7 +162,8 @@ function auditMilestone(row: {
 		baselineDue: row.baseline_due,
 		currentDue: row.current_due,
 		doneDate: row.done_date,
-		notes: row.notes
+		notes: row.notes,
+		slipReason: row.slip_reason
 	};
 }
 
@@ -190,6 +194,9 @@ export async function updateMilestone(
 		if (input.doneDate !== null && input.doneDate > today) {
 			errors.doneDate = 'programme_error_done_future';
 		}
+		// Moving a milestone later than it was, past its baseline, says why.
+		const slips = input.currentDue > before.current_due && input.currentDue > before.baseline_due;
+		if (slips && !input.slipReason) errors.slipReason = 'programme_error_slip_reason';
 		if (Object.keys(errors).length) throw new ValidationError(errors);
 		const after = await updateVersioned(trx, 'milestone', id, {
 			name: input.name,
@@ -198,6 +205,7 @@ export async function updateMilestone(
 			current_due: input.currentDue,
 			done_date: input.doneDate,
 			notes: input.notes,
+			slip_reason: input.slipReason,
 			updated_at: sql`now()`
 		});
 		await audit.record(trx, {
@@ -448,10 +456,12 @@ export async function calendarFeed(
 	);
 }
 
-// Users to pick as owners
-
-export function owners(db: Executor) {
-	return users.active(db);
+/**
+ * Users to pick as owners of milestones, activities, risks and initiatives: the people who work
+ * in the office, not readers (who cannot act on what they own) nor the technical admin account.
+ */
+export async function owners(db: Executor) {
+	return (await users.active(db)).filter((u) => u.role !== 'viewer' && u.role !== 'admin');
 }
 
 export function daysLate(m: Milestone, today: string): number {

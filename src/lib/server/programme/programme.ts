@@ -17,6 +17,10 @@ export interface Milestone {
 	currentDue: string;
 	doneDate: string | null;
 	notes: string | null;
+	/** Why the due date moved past the baseline. */
+	slipReason: string | null;
+	/** The current due date lies outside its activity's dates (a warning, not a refusal). */
+	outsideActivity: boolean;
 	version: number;
 	status: MilestoneStatus;
 	/** current − baseline, days */
@@ -76,6 +80,7 @@ export interface MilestoneInput {
 	currentDue: string;
 	doneDate: string | null;
 	notes: string | null;
+	slipReason: string | null;
 }
 
 export interface NewMilestoneInput {

@@ -24,7 +24,8 @@ describe('programme form parsing', () => {
 				deliverable: null,
 				currentDue: '2026-05-31',
 				doneDate: null,
-				notes: null
+				notes: null,
+				slipReason: null
 			}
 		});
 		expect(parseMilestone({ name: '', currentDue: '2026-02-31', ownerUserId: 'x' })).toEqual({

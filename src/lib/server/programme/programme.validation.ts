@@ -23,7 +23,8 @@ export function parseMilestone(form: Form): Parsed<MilestoneInput> {
 		deliverable: f.text('deliverable', { max: 1000 }),
 		currentDue: f.date('currentDue', { required: true }) ?? '',
 		doneDate: f.date('doneDate'),
-		notes: f.text('notes', { max: 4000 })
+		notes: f.text('notes', { max: 4000 }),
+		slipReason: f.text('slipReason', { max: 2000 })
 	});
 }
 

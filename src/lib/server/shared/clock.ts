@@ -16,6 +16,19 @@ const pragueDate = new Intl.DateTimeFormat('en-CA', {
 	day: '2-digit'
 });
 
+const pragueHour = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/Prague',
+	hour: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** The instant a calendar day (`YYYY-MM-DD`) begins in the office's time zone. */
+export function startOfPragueDay(date: string): Date {
+	const midnightUtc = new Date(`${date}T00:00:00Z`);
+	// Prague is one or two hours ahead of UTC, and never changes its clocks at midnight.
+	return new Date(midnightUtc.getTime() - Number(pragueHour.format(midnightUtc)) * 3_600_000);
+}
+
 /** The calendar day of `now` in the office's time zone, as `YYYY-MM-DD`. */
 export function todayInPrague(now: Date): string {
 	return pragueDate.format(now);

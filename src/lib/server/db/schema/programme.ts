@@ -45,6 +45,8 @@ export interface MilestoneTable {
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
+	/** Why the due date moved past the baseline (migrations/20261206_1570_milestone_slip_reason.js). */
+	slip_reason: string | null;
 }
 
 export interface MilestoneDependencyTable {

@@ -1,22 +1,40 @@
 import { requireCapability } from '$lib/server/auth/guard';
-import * as audit from '$lib/server/audit/audit';
+import { can } from '$lib/server/auth/permissions';
+import * as auditLog from '$lib/server/audit/audit.service';
+import { ValidationError } from '$lib/server/shared/errors';
+import { translateErrors } from '$lib/server/i18n';
 import { getDb } from '$lib/server/db';
+import { logFilterOf } from './filter';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ url }) => {
-	requireCapability('audit.read');
-	const entity = url.searchParams.get('entity') || undefined;
-	const entityId = url.searchParams.get('id') || undefined;
-	const beforeParam = url.searchParams.get('before');
-	const before = beforeParam && /^\d{1,18}$/.test(beforeParam) ? BigInt(beforeParam) : undefined;
+	const user = requireCapability('audit.read');
 	const db = getDb();
-	const events = await audit.list(db, { entity, entityId, before, limit: PAGE_SIZE });
-	return {
-		events: events.map((e) => ({ ...e, id: e.id.toString() })),
-		entities: await audit.entities(db),
-		filter: { entity: entity ?? '', id: entityId ?? '' },
-		older: events.length === PAGE_SIZE ? events[events.length - 1].id.toString() : null
+	const filter = logFilterOf(url);
+	const filters = await auditLog.logFilters(db);
+	const query = {
+		entity: filter.entity ?? '',
+		id: filter.entityId ?? '',
+		who: filter.userId ? String(filter.userId) : '',
+		from: filter.from ?? '',
+		to: filter.to ?? ''
 	};
+	try {
+		const events = await auditLog.readLog(db, filter, {
+			limit: PAGE_SIZE,
+			withPeople: can(user.role, 'people.read_names')
+		});
+		return {
+			events,
+			filters,
+			query,
+			errors: {} as Record<string, string>,
+			older: events.length === PAGE_SIZE ? events[events.length - 1].id : null
+		};
+	} catch (e) {
+		if (!(e instanceof ValidationError)) throw e;
+		return { events: [], filters, query, errors: translateErrors(e.errors), older: null };
+	}
 };
