@@ -15,6 +15,8 @@ export async function council(db: Executor, year: number, today = currentDate())
 		programme.get(db, today),
 		initiatives.list(db, year)
 	]);
+	const red = kpiList.filter((k) => k.status === 'off_target');
+	const comments = await kpis.comments(db, red);
 	return {
 		year,
 		today,
@@ -31,6 +33,18 @@ export async function council(db: Executor, year: number, today = currentDate())
 			actual: k.actual,
 			target: k.target
 		})),
+		/** the KPIs off target, each with the explanation its owner recorded with the value */
+		redKpis: red.map((k) => ({
+			id: k.id,
+			code: k.code,
+			name: k.name,
+			goalCode: k.goalCode,
+			unit: k.unit,
+			period: k.period,
+			actual: k.actual,
+			target: k.target,
+			comment: comments.get(`${k.id}|${k.period}`) ?? null
+		})),
 		programme: prog && {
 			name: prog.name,
 			startDate: prog.startDate,
@@ -46,8 +60,10 @@ export async function council(db: Executor, year: number, today = currentDate())
 				maxSlip: a.maxSlip
 			}))
 		},
+		savingsTotals: initiatives.portfolioTotals(inits),
+		// A cancelled initiative is left out unless its money is flagged (spent after cancelling).
 		initiatives: inits
-			.filter((i) => i.status !== 'cancelled')
+			.filter((i) => i.status !== 'cancelled' || i.flags.length)
 			.map((i) => ({
 				id: i.id,
 				code: i.code,
@@ -57,7 +73,9 @@ export async function council(db: Executor, year: number, today = currentDate())
 				spend: i.spend,
 				expected: i.expected.total,
 				realized: i.realized,
-				paybackMonths: i.paybackMonths
+				realizedSince: i.realizedSince,
+				paybackMonths: i.paybackMonths,
+				flags: i.flags
 			}))
 	};
 }
