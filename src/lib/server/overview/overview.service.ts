@@ -99,6 +99,9 @@ export async function savingsFigures(db: Executor, year: number): Promise<Overvi
 	};
 }
 
+/** The data version (grows with every change to the figures' data): the council report's version. */
+export const dataVersion = repo.dataVersion;
+
 /** How many processes each ranking lists, and the off-target KPIs the tile names. */
 export const TOP = 10;
 /** The matrix shows the costliest processes: beyond some fifty, bubbles hide each other. */

@@ -5,21 +5,30 @@ import * as initiatives from '../initiatives/initiatives.service';
 import * as kpis from '../kpis/kpis.service';
 import * as overview from '../overview/overview.service';
 import * as programme from '../programme/programme.service';
+import * as settings from '../settings/settings.service';
 import { currentDate } from '../shared/clock';
 
 export async function council(db: Executor, year: number, today = currentDate()) {
-	const [figures, processes, kpiList, prog, inits] = await Promise.all([
+	const [figures, processes, kpiList, prog, inits, office, version] = await Promise.all([
 		overview.get(db, year, today),
 		overview.processFigures(db, year),
 		kpis.inYear(db, year),
 		programme.get(db, today),
-		initiatives.list(db, year)
+		initiatives.list(db, year),
+		settings.getOffice(db),
+		overview.dataVersion(db)
 	]);
 	const red = kpiList.filter((k) => k.status === 'off_target');
 	const comments = await kpis.comments(db, red);
 	return {
 		year,
 		today,
+		/** the office's name for the cover and the page header (null until an admin sets it) */
+		office: office.value,
+		/** the period the figures cover: the year, up to today while it runs */
+		period: { from: `${year}-01-01`, to: today < `${year}-12-31` ? today : `${year}-12-31` },
+		/** the data version the figures were computed at: the same version, the same figures */
+		version: String(version),
 		overview: figures,
 		processes,
 		kpis: kpiList.map((k) => ({
