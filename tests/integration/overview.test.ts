@@ -335,7 +335,15 @@ describe.each(engines)('overview figures on %s', (engine) => {
 	it('sets realized savings of the year against the expected savings of running initiatives', async () => {
 		const o = await overview.get(t.db, 2026, TODAY);
 		// 12 000 CZK + 10 h × 500 CZK; realized 1 000 CZK + 2 h × 500 CZK (2025's saving left out).
-		expect(o.savings).toEqual({ initiatives: 1, expected: 1_700_000n, realized: 200_000n });
+		expect(o.savings).toMatchObject({ initiatives: 1, expected: 1_700_000n, realized: 200_000n });
+		// Split into the cash part and the 2 hours valued at 500 CZK.
+		expect(o.savings.realizedYear).toEqual({
+			cash: 100_000n,
+			hours: '2',
+			hoursValue: 100_000n,
+			total: 200_000n
+		});
+		expect(o.savings.hourlyRates).toEqual({ min: 50_000n, max: 50_000n });
 	});
 
 	it('degrades to empty figures for a year with no data', async () => {

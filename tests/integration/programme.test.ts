@@ -101,7 +101,9 @@ describe.each(engines)('programme and milestones on %s', (engine) => {
 		expect(byName['Analýza'].slip).toBe(10);
 		expect(byName['Návrh'].status).toBe('at_risk');
 		expect(byName['Zavedení'].status).toBe('on_track');
-		expect(activity.maxSlip).toBe(10);
+		// Analýza is still open five days after its moved due date: it has really slipped 15 days.
+		expect(byName['Analýza'].realSlip).toBe(15);
+		expect(activity.maxSlip).toBe(15);
 		expect(activity.late).toBe(1);
 
 		const summary = await programme.milestoneSummary(t.db, TODAY);

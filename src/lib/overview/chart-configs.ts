@@ -1,6 +1,6 @@
 // The overview's chart configurations, shared by the overview and the council report. Money is
 // plotted in CZK (floats are fine for coordinates; every figure people read is formatted exactly).
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, Plugin } from 'chart.js';
 
 type Css = (name: string, fallback: string) => string;
 
@@ -11,7 +11,17 @@ export interface CostStructureData {
 	investment: number[];
 	/** investment share in per cent, null where nothing was spent */
 	share: (number | null)[];
-	labels: { fixed: string; variable: string; investment: string; share: string; czk: string };
+	/** the target share in per cent, drawn as a line; null when none is set */
+	target?: number | null;
+	labels: {
+		fixed: string;
+		variable: string;
+		investment: string;
+		share: string;
+		czk: string;
+		target?: string;
+		percent?: string;
+	};
 	formatCzk: (v: number) => string;
 	formatPercent: (v: number) => string;
 }
@@ -26,19 +36,22 @@ export function costStructure(d: CostStructureData) {
 					label: d.labels.fixed,
 					data: d.fixed,
 					backgroundColor: css('--fixed', '#8c959f'),
-					stack: 'c'
+					stack: 'c',
+					order: 1
 				},
 				{
 					label: d.labels.variable,
 					data: d.variable,
 					backgroundColor: css('--variable', '#4b8bbe'),
-					stack: 'c'
+					stack: 'c',
+					order: 1
 				},
 				{
 					label: d.labels.investment,
 					data: d.investment,
 					backgroundColor: css('--investment', '#2da44e'),
-					stack: 'c'
+					stack: 'c',
+					order: 1
 				},
 				{
 					type: 'line',
@@ -47,8 +60,25 @@ export function costStructure(d: CostStructureData) {
 					yAxisID: 'share',
 					borderColor: css('--text', '#1b1f24'),
 					backgroundColor: css('--text', '#1b1f24'),
-					pointRadius: 4
-				}
+					pointRadius: 4,
+					// A lower order is drawn later: the line stays above the bars.
+					order: 0
+				},
+				...(d.target === null || d.target === undefined
+					? []
+					: [
+							{
+								type: 'line' as const,
+								label: d.labels.target ?? '',
+								data: d.years.map(() => d.target!),
+								yAxisID: 'share',
+								borderColor: css('--text', '#1b1f24'),
+								borderDash: [6, 4],
+								borderWidth: 1.5,
+								pointRadius: 0,
+								order: 0
+							}
+						])
 			]
 		},
 		options: {
@@ -62,6 +92,9 @@ export function costStructure(d: CostStructureData) {
 				share: {
 					position: 'right',
 					beginAtZero: true,
+					// Room above the target line, so it never sits on the chart's edge.
+					suggestedMax: d.target ? d.target * 1.25 : undefined,
+					title: { display: !!d.labels.percent, text: d.labels.percent ?? '' },
 					grid: { drawOnChartArea: false },
 					ticks: { callback: (v) => d.formatPercent(Number(v) / 100) }
 				}
@@ -70,7 +103,7 @@ export function costStructure(d: CostStructureData) {
 				tooltip: {
 					callbacks: {
 						label: (ctx) =>
-							ctx.dataset.yAxisID === 'share'
+							(ctx.dataset as { yAxisID?: string }).yAxisID === 'share'
 								? `${ctx.dataset.label}: ${d.formatPercent(Number(ctx.raw) / 100)}`
 								: `${ctx.dataset.label}: ${d.formatCzk(Number(ctx.raw))}`
 					}
@@ -84,6 +117,8 @@ export interface RankingData {
 	labels: string[];
 	values: number[];
 	label: string;
+	/** the value axis' title with its unit */
+	axis?: string;
 	color: string;
 	format: (v: number) => string;
 	onClick?: (index: number) => void;
@@ -102,7 +137,12 @@ export function ranking(d: RankingData) {
 				legend: { display: false },
 				tooltip: { callbacks: { label: (ctx) => d.format(Number(ctx.raw)) } }
 			},
-			scales: { x: { ticks: { callback: (v) => d.format(Number(v)) } } },
+			scales: {
+				x: {
+					title: { display: !!d.axis, text: d.axis ?? '' },
+					ticks: { callback: (v) => d.format(Number(v)) }
+				}
+			},
 			onClick: (_e, elements) => {
 				if (d.onClick && elements[0]) d.onClick(elements[0].index);
 			}
@@ -120,6 +160,8 @@ export interface MatrixPoint {
 
 export interface MatrixData {
 	kinds: { label: string; color: string; points: MatrixPoint[]; ids: number[] }[];
+	/** how many bubbles carry their process's name (the costliest); the rest show it on hover */
+	labelled?: number;
 	xLabel: string;
 	yLabel: string;
 	formatCzk: (v: number) => string;
@@ -127,10 +169,39 @@ export interface MatrixData {
 	onClick: (id: number) => void;
 }
 
+/** The names of the `n` costliest processes, written beside their bubbles. */
+function bubbleLabels(n: number, colour: string): Plugin {
+	return {
+		id: 'bubbleLabels',
+		afterDatasetsDraw(chart) {
+			const all = chart.data.datasets.flatMap((set, di) =>
+				(set.data as unknown as MatrixPoint[]).map((p, i) => ({ p, di, i }))
+			);
+			const top = all.sort((a, b) => b.p.x - a.p.x).slice(0, n);
+			const { ctx } = chart;
+			ctx.save();
+			ctx.font = '11px system-ui, sans-serif';
+			ctx.fillStyle = colour;
+			ctx.textBaseline = 'middle';
+			for (const { p, di, i } of top) {
+				if (!chart.isDatasetVisible(di)) continue;
+				const el = chart.getDatasetMeta(di).data[i] as unknown as { x: number; y: number };
+				const name = p.name.length > 28 ? `${p.name.slice(0, 27)}…` : p.name;
+				// Left of the bubble when it sits in the right part of the chart, else right of it.
+				const right = el.x < chart.chartArea.left + chart.chartArea.width * 0.6;
+				ctx.textAlign = right ? 'left' : 'right';
+				ctx.fillText(name, el.x + (right ? 1 : -1) * (p.r + 4), el.y);
+			}
+			ctx.restore();
+		}
+	};
+}
+
 /** Improvement-opportunity matrix: full cost × potential, bubble = volume, colour = kind. */
 export function opportunityMatrix(d: MatrixData) {
 	return (css: Css): ChartConfiguration => ({
 		type: 'bubble',
+		plugins: d.labelled ? [bubbleLabels(d.labelled, css('--text', '#1b1f24'))] : [],
 		data: {
 			datasets: d.kinds.map((k) => ({
 				label: k.label,
@@ -148,7 +219,12 @@ export function opportunityMatrix(d: MatrixData) {
 				y: { title: { display: true, text: d.yLabel }, min: 0, max: 100 }
 			},
 			plugins: {
-				tooltip: { callbacks: { label: (ctx) => d.tooltip(ctx.raw as MatrixPoint) } }
+				// Every bubble names its process on hover or touch, small ones included.
+				tooltip: {
+					mode: 'nearest',
+					intersect: false,
+					callbacks: { label: (ctx) => d.tooltip(ctx.raw as MatrixPoint) }
+				}
 			},
 			onClick: (_e, elements) => {
 				const el = elements[0];

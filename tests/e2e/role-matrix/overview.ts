@@ -31,5 +31,13 @@ export const overviewActions: WriteAction[] = [
 		capabilities: ['settings.manage'],
 		// Not a percentage: refused at the field.
 		form: { version: '', target: 'abc' }
+	},
+	{
+		route: '/(app)/admin/settings',
+		action: 'office',
+		path: '/admin/settings',
+		capabilities: ['settings.manage'],
+		// An outdated version: the allowed role gets 409, the name stays as it is.
+		form: { version: 'outdated', name: 'Město X' }
 	}
 ];

@@ -1,5 +1,6 @@
 import { insertCoded } from './insert';
-import type { Insertable, Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
+import { OFFICE_KEY } from '../settings/settings';
 import type { Database, InitiativeStatusChangeTable } from '../db/schema';
 import { addDays } from '../programme/milestone-status';
 import type { SeedContext } from './seed';
@@ -444,6 +445,10 @@ export async function seedProgramme(trx: Trx, ctx: SeedContext): Promise<void> {
 		.execute();
 
 	await seedInitiatives(trx, ctx, today, activityId);
+
+	// The office's name, printed on the council report's cover and page header.
+	await sql`insert into app_setting (key, value) values (${OFFICE_KEY},
+		${JSON.stringify({ name: 'Město Dolní Lhota' })}::jsonb) on conflict (key) do nothing`.execute(trx);
 }
 
 type Status = 'proposed' | 'approved' | 'in_progress' | 'done' | 'cancelled';

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { add as addDecimal } from '$lib/decimal';
 import { divRound, ratio } from '$lib/money';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
@@ -15,6 +16,7 @@ import {
 	savingsValue,
 	type MonthAmount
 } from './economics';
+import { moneyFlags } from './money-checks';
 import * as repo from './initiatives.repository';
 import {
 	TRANSITIONS,
@@ -26,6 +28,7 @@ import {
 	type LinksInput,
 	type Saving,
 	type SavingInput,
+	type SavingsSplit,
 	type YearComparison
 } from './initiatives';
 import { ForbiddenError } from '../shared/errors';
@@ -78,15 +81,32 @@ function valueSaving(
 	};
 }
 
+/** Savings split into cash and valued hours. */
+function split(savings: readonly Saving[]): SavingsSplit {
+	let cash = 0n;
+	let hoursValue = 0n;
+	let hours = '0';
+	for (const s of savings) {
+		cash += s.amount;
+		hoursValue += s.hoursValue ?? 0n;
+		hours = addDecimal(hours, s.hours);
+	}
+	return { cash, hours, hoursValue, total: cash + hoursValue };
+}
+
+type HistoryRow = Awaited<ReturnType<typeof repo.historyRows>>[number];
+
 function summarise(
 	row: repo.InitiativeRow,
-	budgets: { amount: bigint }[],
-	spend: bigint,
+	budgets: { year: number; amount: bigint }[],
+	spendMonths: { month: string; amount: bigint }[],
 	savings: Saving[],
+	history: HistoryRow[],
 	costs: HourlyCosts,
 	year: number
 ): InitiativeSummary {
 	const budgetTotal = budgets.reduce((a, b) => a + b.amount, 0n);
+	const spend = spendMonths.reduce((a, s) => a + s.amount, 0n);
 	const hourlyCost = hourlyCostFor(costs, row.valuation_org_unit_id, year);
 	const expected = savingsValue(
 		row.expected_savings_czk,
@@ -94,6 +114,7 @@ function summarise(
 		hourlyCost?.cost ?? null
 	);
 	const investment = investmentBasis(budgetTotal, spend);
+	const realizedSince = split(savings);
 	return {
 		id: row.id,
 		code: row.code,
@@ -107,7 +128,16 @@ function summarise(
 		expectedCzk: row.expected_savings_czk,
 		expectedHours: row.expected_savings_hours,
 		expected,
-		realized: savings.reduce((a, s) => a + s.amount + (s.hoursValue ?? 0n), 0n),
+		realized: realizedSince.total,
+		realizedSince,
+		realizedYear: split(savings.filter((s) => s.periodEnd.startsWith(`${year}-`))),
+		hourlyCost,
+		flags: moneyFlags({
+			status: row.status,
+			budgets,
+			spend: spendMonths,
+			history: history.map((h) => ({ toStatus: h.to_status, at: h.changed_at }))
+		}),
 		unvaluedHours: savings.some((s) => s.hoursValue === null),
 		investment,
 		paybackMonths: paybackMonths(investment, expected.total),
@@ -120,26 +150,77 @@ function summarise(
  * payback. `year` values hours at that year's hourly cost.
  */
 export async function list(db: Executor, year: number) {
-	const [rows, budgets, spend, savings, costs] = await Promise.all([
+	const [rows, budgets, spend, savings, history, costs] = await Promise.all([
 		repo.initiativeRows(db),
 		repo.budgetRows(db),
 		repo.spendByMonth(db),
 		repo.savingRows(db),
+		repo.historyRows(db),
 		loadHourlyCosts(db)
 	]);
 	return rows.map((row) =>
 		summarise(
 			row,
 			budgets.filter((b) => b.initiative_id === row.id),
-			spend.filter((s) => s.initiative_id === row.id).reduce((a, s) => a + s.amount, 0n),
+			spend.filter((s) => s.initiative_id === row.id),
 			savings
 				.filter((s) => s.initiative_id === row.id)
 				.map((s) => valueSaving(s, costs, row.valuation_org_unit_id)),
+			history.filter((h) => h.initiative_id === row.id),
 			costs,
 			year
 		)
 	);
 }
+
+const addSplit = (a: SavingsSplit, b: SavingsSplit): SavingsSplit => ({
+	cash: a.cash + b.cash,
+	hours: addDecimal(a.hours, b.hours),
+	hoursValue: a.hoursValue + b.hoursValue,
+	total: a.total + b.total
+});
+const NO_SAVINGS: SavingsSplit = { cash: 0n, hours: '0', hoursValue: 0n, total: 0n };
+
+/** Initiatives whose savings are expected: started (in progress) or finished. */
+export const STARTED = new Set<InitiativeStatus>(['in_progress', 'done']);
+
+/**
+ * The portfolio's totals, each with its scope in its name, so the list (since the start, every
+ * initiative) and the overview (this year, started initiatives) can be told apart and reconciled.
+ */
+export function portfolioTotals(list: readonly InitiativeSummary[]) {
+	const active = list.filter((i) => i.status !== 'cancelled');
+	const started = list.filter((i) => STARTED.has(i.status));
+	const rates = started.flatMap((i) => (i.hourlyCost ? [i.hourlyCost.cost] : []));
+	return {
+		/** budget over all years, initiatives not cancelled */
+		budgetActive: active.reduce((a, i) => a + i.budgetTotal, 0n),
+		/** spending since the start, every initiative */
+		spendSince: list.reduce((a, i) => a + i.spend, 0n),
+		/** expected savings a year of the initiatives not cancelled */
+		expectedActive: active.reduce((a, i) => a + i.expected.total, 0n),
+		/** expected savings a year of the started initiatives (the overview's figure) */
+		expectedStarted: started.reduce((a, i) => a + i.expected.total, 0n),
+		startedCount: started.length,
+		/** realized savings since the start, every initiative */
+		realizedSince: list.reduce((a, i) => addSplit(a, i.realizedSince), NO_SAVINGS),
+		/** realized savings in the year, every initiative */
+		realizedYear: list.reduce((a, i) => addSplit(a, i.realizedYear), NO_SAVINGS),
+		/** the lowest and highest hourly cost the started initiatives' hours are valued at */
+		hourlyRates: rates.length
+			? {
+					min: rates.reduce((a, r) => (r < a ? r : a)),
+					max: rates.reduce((a, r) => (r > a ? r : a))
+				}
+			: null,
+		/** initiatives with a money flag */
+		flagged: list
+			.filter((i) => i.flags.length)
+			.map((i) => ({ id: i.id, code: i.code, name: i.name, flags: i.flags }))
+	};
+}
+
+export type PortfolioTotals = ReturnType<typeof portfolioTotals>;
 
 /** Months of year `y` in which the initiative was running, up to `today`'s month. */
 function monthsRunning(since: string | null, y: number, today: string): number {
@@ -163,8 +244,7 @@ export async function get(db: Executor, id: number, today: string): Promise<Init
 		repo.spendByMonth(db).then((s) => s.filter((x) => x.initiative_id === id))
 	]);
 	const savings = savingRows.map((s) => valueSaving(s, costs, row.valuation_org_unit_id));
-	const spend = entries.reduce((a, e) => a + e.amount, 0n);
-	const summary = summarise(row, budgets, spend, savings, costs, year);
+	const summary = summarise(row, budgets, spendMonths, savings, history, costs, year);
 	const savingMonths: MonthAmount[] = savings.map((s) => ({
 		month: s.periodEnd,
 		amount: s.amount + (s.hoursValue ?? 0n)
@@ -205,7 +285,6 @@ export async function get(db: Executor, id: number, today: string): Promise<Init
 		...summary,
 		description: row.description,
 		valuationOrgUnitId: row.valuation_org_unit_id,
-		hourlyCost: hourlyCostFor(costs, row.valuation_org_unit_id, year),
 		budgets: budgets.map((b) => ({ year: b.year, amount: b.amount })),
 		entries: entries.map((e) => ({
 			id: e.id,

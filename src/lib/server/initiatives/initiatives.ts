@@ -1,4 +1,5 @@
 import type { CashPoint, Roi, SavingsValue } from './economics';
+import type { MoneyFlag } from './money-checks';
 
 import { INITIATIVE_STATUSES } from '$lib/initiative-statuses';
 
@@ -13,6 +14,21 @@ export const TRANSITIONS: Record<InitiativeStatus, InitiativeStatus[]> = {
 	done: [],
 	cancelled: ['proposed']
 };
+
+/**
+ * Realized savings split into cash (budget money no longer spent) and valued hours (staff time
+ * freed, valued at the unit's hourly cost: capacity, not cash).
+ */
+export interface SavingsSplit {
+	/** haléře */
+	cash: bigint;
+	/** numeric hours */
+	hours: string;
+	/** the hours valued, haléře (hours without a known hourly cost count as 0) */
+	hoursValue: bigint;
+	/** cash + hoursValue */
+	total: bigint;
+}
 
 /** The hourly cost used to value hours, and the year it comes from. */
 export interface HourlyCost {
@@ -40,8 +56,16 @@ export interface InitiativeSummary {
 	expectedHours: string;
 	/** Expected savings per year, hours valued at the current hourly cost. */
 	expected: SavingsValue;
-	/** Realized savings to date, valued. */
+	/** Realized savings to date, valued (= realizedSince.total). */
 	realized: bigint;
+	/** Realized savings since the start, split into cash and valued hours. */
+	realizedSince: SavingsSplit;
+	/** Realized savings of the year asked for (savings count in the year their period ends). */
+	realizedYear: SavingsSplit;
+	/** The hourly cost expected hours are valued at (the year asked for, or the latest before). */
+	hourlyCost: HourlyCost | null;
+	/** The money checks (see money-checks.ts); empty when all is in order. */
+	flags: MoneyFlag[];
 	/** Realized hours that could not be valued (no hourly cost for their year). */
 	unvaluedHours: boolean;
 	/** The investment payback is computed on (budget, or spend where it overran). */
@@ -93,7 +117,6 @@ export interface YearComparison {
 export interface InitiativeDetail extends InitiativeSummary {
 	description: string | null;
 	valuationOrgUnitId: number | null;
-	hourlyCost: HourlyCost | null;
 	budgets: { year: number; amount: bigint }[];
 	entries: SpendEntry[];
 	savings: Saving[];

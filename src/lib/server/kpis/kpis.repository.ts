@@ -193,3 +193,16 @@ export async function syncUnitCostActuals(db: Executor, year: number): Promise<n
 		returning kpi_id`.execute(db);
 	return changed.rows.map((r) => r.kpi_id);
 }
+
+/** The comments recorded with the actuals of the KPIs (typed KPIs only: computed ones mark theirs). */
+export function actualComments(db: Executor, kpiIds: number[]) {
+	return db
+		.selectFrom('kpi_actual as a')
+		.innerJoin('kpi as k', 'k.id', 'a.kpi_id')
+		.select(['a.kpi_id', 'a.period', 'a.comment'])
+		.where('a.kpi_id', 'in', kpiIds)
+		.where('k.source', '=', 'manual')
+		.where('a.comment', 'is not', null)
+		.where('a.comment', '<>', '')
+		.execute();
+}

@@ -644,3 +644,22 @@ export async function responsibles(db: Executor) {
 	const rows = await users.active(db, ['admin', 'manager', 'process_owner']);
 	return rows.map((u) => ({ id: u.id, name: u.name }));
 }
+
+/**
+ * The explanation recorded with each KPI's value of a period (the comment an owner must type when
+ * a value misses its target), keyed `kpiId|period`; the council report prints it beside the KPI.
+ */
+export async function comments(
+	db: Executor,
+	shown: readonly { id: number; period: string | null }[]
+): Promise<Map<string, string>> {
+	const ids = shown.filter((k) => k.period !== null).map((k) => k.id);
+	if (!ids.length) return new Map();
+	const rows = await repo.actualComments(db, ids);
+	const wanted = new Set(shown.map((k) => `${k.id}|${k.period}`));
+	return new Map(
+		rows
+			.map((r) => [`${r.kpi_id}|${r.period}`, r.comment!] as const)
+			.filter(([key]) => wanted.has(key))
+	);
+}

@@ -85,40 +85,6 @@ export function dependencyRows(db: Executor) {
 	return db.selectFrom('milestone_dependency').select(['predecessor_id', 'successor_id']).execute();
 }
 
-export function initiativeRows(db: Executor) {
-	return db
-		.selectFrom('initiative')
-		.select([
-			'id',
-			'code',
-			'name',
-			'status',
-			'expected_savings_czk',
-			'expected_savings_hours',
-			'valuation_org_unit_id'
-		])
-		.orderBy('code')
-		.execute();
-}
-
-/** Realized savings whose period starts in the year. */
-export function savingRows(db: Executor, year: number) {
-	return db
-		.selectFrom('initiative_saving')
-		.select(['initiative_id', 'period_start', 'amount', 'hours'])
-		.where('period_start', '>=', `${year}-01-01`)
-		.where('period_start', '<=', `${year}-12-31`)
-		.execute();
-}
-
-export function hourlyCosts(db: Executor, year: number) {
-	return db
-		.selectFrom('org_unit_year')
-		.select(['org_unit_id', 'hourly_cost'])
-		.where('year', '=', year)
-		.execute();
-}
-
 export function initiativeProcessRows(db: Executor) {
 	return db.selectFrom('initiative_process').select(['initiative_id', 'process_id']).execute();
 }

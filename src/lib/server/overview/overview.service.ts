@@ -1,7 +1,7 @@
 import { addDays, milestoneStatus } from '../programme/milestone-status';
 import { currentDate } from '../shared/clock';
 import { potentialIndex } from '../processes/potential';
-import { valueOfHours } from '../initiatives/economics';
+import * as initiatives from '../initiatives/initiatives.service';
 import type { Executor } from '../audit/audit';
 import * as repo from './overview.repository';
 import * as settings from '../settings/settings.service';
@@ -10,9 +10,6 @@ import { costStructure, yearToDate } from './figures';
 import * as kpis from '../kpis/kpis.service';
 import { addCounts, countStatuses, type StatusCounts } from '../../kpi-status';
 import type { GoalHealth, MilestoneItem, Overview, ProcessFigure } from './overview';
-
-/** Initiatives whose savings are expected this year: running or finished. */
-const DELIVERING = new Set(['in_progress', 'done']);
 
 export async function processFigures(
 	db: Executor,
@@ -85,33 +82,25 @@ export async function milestoneFigures(db: Executor, today: string) {
 	};
 }
 
-/** Expected annual savings of delivering initiatives against the savings realized in the year. */
-export async function savingsFigures(db: Executor, year: number) {
-	const [initiatives, savings, hourly] = await Promise.all([
-		repo.initiativeRows(db),
-		repo.savingRows(db, year),
-		repo.hourlyCosts(db, year)
-	]);
-	const costOf = new Map(hourly.map((h) => [h.org_unit_id, h.hourly_cost]));
-	const value = (czk: bigint, hours: string, unitId: number | null) => {
-		const rate = unitId === null ? null : (costOf.get(unitId) ?? null);
-		return czk + (rate === null ? 0n : valueOfHours(hours, rate));
-	};
-	const delivering = initiatives.filter((i) => DELIVERING.has(i.status));
-	const unitOf = new Map(initiatives.map((i) => [i.id, i.valuation_org_unit_id]));
+/**
+ * The savings tile: savings realized in the year (split into cash and valued hours) against the
+ * expected annual savings of the started initiatives, and the initiatives with a money flag. Read
+ * through the initiatives' own list, so the figures reconcile with /initiatives to the haléř.
+ */
+export async function savingsFigures(db: Executor, year: number): Promise<Overview['savings']> {
+	const totals = initiatives.portfolioTotals(await initiatives.list(db, year));
 	return {
-		initiatives: delivering.length,
-		expected: delivering.reduce(
-			(a, i) =>
-				a + value(i.expected_savings_czk, i.expected_savings_hours, i.valuation_org_unit_id),
-			0n
-		),
-		realized: savings.reduce(
-			(a, s) => a + value(s.amount, s.hours, unitOf.get(s.initiative_id) ?? null),
-			0n
-		)
+		initiatives: totals.startedCount,
+		expected: totals.expectedStarted,
+		realized: totals.realizedYear.total,
+		realizedYear: totals.realizedYear,
+		hourlyRates: totals.hourlyRates,
+		flagged: totals.flagged
 	};
 }
+
+/** The data version (grows with every change to the figures' data): the council report's version. */
+export const dataVersion = repo.dataVersion;
 
 /** How many processes each ranking lists, and the off-target KPIs the tile names. */
 export const TOP = 10;

@@ -1,5 +1,7 @@
 import type { KpiStatus, StatusCounts } from '../../kpi-status';
 import type { CostYear, YearToDate } from './figures';
+import type { SavingsSplit } from '../initiatives/initiatives';
+import type { MoneyFlag } from '../initiatives/money-checks';
 
 export interface ProcessFigure {
 	id: number;
@@ -53,7 +55,20 @@ export interface Overview {
 	kpiCounts: StatusCounts;
 	/** the first off-target KPIs by code (kpiCounts.off_target says how many there are) */
 	offTargetKpis: OffTargetKpi[];
-	savings: { expected: bigint; realized: bigint; initiatives: number };
+	/**
+	 * Savings realized in the year (every initiative; a saving counts in the year its period ends)
+	 * against the expected annual savings of the started initiatives (in progress or done).
+	 */
+	savings: {
+		expected: bigint;
+		realized: bigint;
+		/** how many initiatives are started */
+		initiatives: number;
+		realizedYear: SavingsSplit;
+		/** the hourly costs (haléře) the started initiatives' hours are valued at */
+		hourlyRates: { min: bigint; max: bigint } | null;
+		flagged: { id: number; code: string; name: string; flags: MoneyFlag[] }[];
+	};
 	milestones: { total: number; overdue: MilestoneItem[]; next30: MilestoneItem[] };
 	/** the costliest processes in the year, by full cost and by cost per case */
 	topFull: ProcessFigure[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, milestoneStatus, slipDays } from './milestone-status';
+import { addDays, daysBetween, milestoneStatus, realSlipDays, slipDays } from './milestone-status';
 
 const today = '2026-03-10';
 
@@ -40,5 +40,37 @@ describe('slip and day arithmetic', () => {
 	it('ignores daylight saving changes', () => {
 		expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
 		expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+	});
+});
+
+describe('real slip', () => {
+	const today = '2026-06-15';
+	it('counts an overdue milestone up to today, even when its due date never moved', () => {
+		expect(
+			realSlipDays({ baselineDue: '2026-05-31', currentDue: '2026-05-31', doneDate: null }, today)
+		).toBe(15);
+		expect(
+			realSlipDays({ baselineDue: '2026-05-31', currentDue: '2026-06-10', doneDate: null }, today)
+		).toBe(15);
+	});
+	it('counts an open milestone due later by its moved due date, and a done one by its done date', () => {
+		expect(
+			realSlipDays({ baselineDue: '2026-06-30', currentDue: '2026-07-10', doneDate: null }, today)
+		).toBe(10);
+		expect(
+			realSlipDays({ baselineDue: '2026-06-30', currentDue: '2026-06-30', doneDate: null }, today)
+		).toBe(0);
+		expect(
+			realSlipDays(
+				{ baselineDue: '2026-05-31', currentDue: '2026-06-30', doneDate: '2026-06-02' },
+				today
+			)
+		).toBe(2);
+		expect(
+			realSlipDays(
+				{ baselineDue: '2026-05-31', currentDue: '2026-05-31', doneDate: '2026-05-20' },
+				today
+			)
+		).toBe(-11);
 	});
 });

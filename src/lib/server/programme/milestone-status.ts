@@ -50,3 +50,17 @@ export function milestoneStatus(
 export function slipDays(m: { baselineDue: string; currentDue: string }): number {
 	return daysBetween(m.baselineDue, m.currentDue);
 }
+
+/**
+ * The slip a milestone really has, days: a done one's done date − baseline; an open one cannot
+ * be done before today, so the later of its current due date and today − baseline. An overdue
+ * milestone whose due date was never moved thus shows how late it already is, not 0.
+ */
+export function realSlipDays(
+	m: { baselineDue: string; currentDue: string; doneDate: string | null },
+	today: string
+): number {
+	if (m.doneDate !== null) return daysBetween(m.baselineDue, m.doneDate);
+	const end = m.currentDue > today ? m.currentDue : today;
+	return daysBetween(m.baselineDue, end);
+}

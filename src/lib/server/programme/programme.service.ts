@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError } from '../shared/errors';
 import { editAudited, expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
 import { findCycle } from './dependencies';
 import { calendar } from './ics';
-import { addDays, daysBetween, milestoneStatus, slipDays } from './milestone-status';
+import { addDays, daysBetween, milestoneStatus, realSlipDays, slipDays } from './milestone-status';
 import * as repo from './programme.repository';
 import * as users from '../users/users.repository';
 import type {
@@ -58,6 +58,10 @@ function toMilestones(
 			version: r.version,
 			status: milestoneStatus({ currentDue: r.current_due, doneDate: r.done_date }, today, preds),
 			slip: slipDays({ baselineDue: r.baseline_due, currentDue: r.current_due }),
+			realSlip: realSlipDays(
+				{ baselineDue: r.baseline_due, currentDue: r.current_due, doneDate: r.done_date },
+				today
+			),
 			predecessorIds
 		};
 	});
@@ -96,7 +100,7 @@ export async function get(db: Executor, today: string): Promise<Programme | null
 				ownerName: a.owner_name,
 				milestones: own,
 				done: own.filter((m) => m.status === 'done').length,
-				maxSlip: Math.max(0, ...own.map((m) => m.slip)),
+				maxSlip: Math.max(0, ...own.map((m) => m.realSlip)),
 				slipped: own.filter((m) => m.slip > 0).length,
 				late: own.filter((m) => m.status === 'late').length,
 				atRisk: own.filter((m) => m.status === 'at_risk').length

@@ -25,6 +25,8 @@ export interface Milestone {
 	status: MilestoneStatus;
 	/** current − baseline, days */
 	slip: number;
+	/** the slip it really has (see realSlipDays): overdue counts up to today */
+	realSlip: number;
 	predecessorIds: number[];
 }
 
@@ -38,7 +40,7 @@ export interface Activity {
 	ownerName: string | null;
 	milestones: Milestone[];
 	done: number;
-	/** The largest slip of its milestones, days (0 when none slipped). */
+	/** The largest real slip of its milestones, days (0 when none slipped). */
 	maxSlip: number;
 	slipped: number;
 	late: number;

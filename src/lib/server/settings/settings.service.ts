@@ -4,8 +4,10 @@ import type { Db } from '../db';
 import { ConflictError } from '../shared/errors';
 import {
 	INVESTMENT_TARGET_KEY,
+	OFFICE_KEY,
 	PUBLIC_PAGE_KEY,
 	REMINDERS_KEY,
+	toOfficeName,
 	toPublicPageSettings,
 	toReminderSettings,
 	type PublicPageSettings,
@@ -104,4 +106,22 @@ async function save<T>(
 			after: next
 		});
 	});
+}
+
+/** The office's name for the council report's cover and header; null until an admin sets it. */
+export async function getOffice(db: Executor): Promise<Stored<string | null>> {
+	const row = await read(db, OFFICE_KEY);
+	return {
+		value: toOfficeName(row?.value),
+		version: row ? row.updated_at.toISOString() : ''
+	};
+}
+
+export function saveOffice(
+	db: Db,
+	actorId: number,
+	version: string,
+	name: string | null
+): Promise<void> {
+	return save(db, actorId, OFFICE_KEY, version, getOffice, { name });
 }

@@ -104,3 +104,16 @@ export function parseReminderForm(form: Record<string, unknown>): Parsed<Reminde
 		escalateAfter: escalateAfter!
 	});
 }
+
+export const OFFICE_KEY = 'office';
+
+/** The office's name as the council report prints it on its cover and page header. */
+export function parseOfficeForm(form: Record<string, unknown>): Parsed<string | null> {
+	const f = new FormReader(form);
+	return f.result(f.text('name', { max: 120 }));
+}
+
+export function toOfficeName(value: unknown): string | null {
+	const name = (value as { name?: unknown } | undefined)?.name;
+	return typeof name === 'string' && name.trim() ? name.trim() : null;
+}

@@ -14,22 +14,17 @@ export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
 	const status = url.searchParams.get('status') ?? '';
+	const year = currentYear();
 	const [list, options, owners] = await Promise.all([
-		initiatives.list(db, currentYear()),
+		initiatives.list(db, year),
 		initiatives.linkOptions(db),
 		programme.owners(db)
 	]);
 	return {
 		status,
 		initiatives: status ? list.filter((i) => i.status === status) : list,
-		totals: {
-			budget: list.filter((i) => i.status !== 'cancelled').reduce((a, i) => a + i.budgetTotal, 0n),
-			spend: list.reduce((a, i) => a + i.spend, 0n),
-			expected: list
-				.filter((i) => i.status !== 'cancelled')
-				.reduce((a, i) => a + i.expected.total, 0n),
-			realized: list.reduce((a, i) => a + i.realized, 0n)
-		},
+		year,
+		totals: initiatives.portfolioTotals(list),
 		orgUnits: options.orgUnits,
 		activities: options.activities,
 		owners,

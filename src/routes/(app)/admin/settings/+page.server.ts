@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import * as publicPage from '$lib/server/overview/public.service';
 import * as settings from '$lib/server/settings/settings.service';
 import {
+	parseOfficeForm,
 	parsePublicPageForm,
 	parseReminderForm,
 	parseShareTarget
@@ -14,13 +15,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	requireCapability('settings.manage');
 	const db = getDb();
-	const [stored, target, reminders, choices] = await Promise.all([
+	const [stored, target, reminders, choices, office] = await Promise.all([
 		settings.getPublicPage(db),
 		settings.getInvestmentShareTarget(db),
 		settings.getReminders(db),
-		publicPage.choices(db)
+		publicPage.choices(db),
+		settings.getOffice(db)
 	]);
-	return { publicPage: stored, investmentTarget: target, reminders, ...choices };
+	return { publicPage: stored, investmentTarget: target, reminders, office, ...choices };
 };
 
 export const actions: Actions = {
@@ -70,5 +72,17 @@ export const actions: Actions = {
 			return refuse(e, 'reminders', values);
 		}
 		return { form: 'reminders', saved: true };
+	},
+	office: async ({ request }) => {
+		const actor = requireCapability('settings.manage');
+		const values = await formValues(request);
+		const parsed = parseOfficeForm(values);
+		if (!parsed.ok) return invalid('office', parsed.errors, values);
+		try {
+			await settings.saveOffice(getDb(), actor.id, values.version ?? '', parsed.value);
+		} catch (e) {
+			return refuse(e, 'office', values);
+		}
+		return { form: 'office', saved: true };
 	}
 };

@@ -6,11 +6,12 @@ import { yearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	requireCapability('read');
+	const user = requireCapability('read');
 	const today = currentDate();
 	const thisYear = Number(today.slice(0, 4));
 	// Figures exist only up to this year: a later year shows this one.
 	const asked = yearParam(url, thisYear);
 	const year = asked > thisYear ? thisYear : asked;
-	return { report: await council(getDb(), year, today) };
+	// The approval block names who prepared the report: the reader printing it, by their own name.
+	return { report: await council(getDb(), year, today), preparedBy: user.displayName };
 };
