@@ -40,5 +40,6 @@ export const load: PageServerLoad = async ({ url }) => {
 export const actions: Actions = {
 	assign: roleActions.assign,
 	unassign: roleActions.unassign,
+	training: roleActions.training,
 	initiative: roleActions.initiative
 };
