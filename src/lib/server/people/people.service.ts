@@ -673,9 +673,12 @@ export async function coverageReport(
 	filter: { orgUnitId?: number | null; processId?: number | null } = {}
 ): Promise<CoverageRow[]> {
 	const data = await loadCoverage(db, canReadNames(user), filter.processId ?? undefined);
-	let rows = coverageRows(data, today);
-	if (filter.orgUnitId) rows = rows.filter((r) => r.orgUnitId === filter.orgUnitId);
-	return rows;
+	return coverageRows(ofUnit(data, filter.orgUnitId ?? null), today);
+}
+
+/** The coverage data with only the roles of one unit's processes (all when null). */
+function ofUnit(data: CoverageData, orgUnitId: number | null): CoverageData {
+	return orgUnitId ? { ...data, roles: data.roles.filter((r) => r.orgUnitId === orgUnitId) } : data;
 }
 
 export interface CoverageMatrix {
@@ -684,14 +687,7 @@ export interface CoverageMatrix {
 	cells: MatrixCell[][];
 }
 
-/** Roles of a unit's processes × the unit's employed staff (by position when names are hidden). */
-export async function unitMatrix(
-	db: Executor,
-	user: SessionUser,
-	today: string,
-	orgUnitId: number
-): Promise<CoverageMatrix> {
-	const data = await loadCoverage(db, canReadNames(user));
+function matrixOf(data: CoverageData, today: string, orgUnitId: number): CoverageMatrix {
 	const roles = data.roles.filter((r) => r.orgUnitId === orgUnitId);
 	const people = data.people.filter((p) => p.orgUnitId === orgUnitId && isEmployed(p, today));
 	const comp = new Map(data.competences.map((c) => [c.id, c]));
@@ -706,6 +702,45 @@ export async function unitMatrix(
 		})),
 		people: people.map((p) => ({ ...personLabel(p), position: p.position })),
 		cells: matrix(roles, people, data.assignments, data.held, today)
+	};
+}
+
+/** Roles of a unit's processes × the unit's employed staff (by position when names are hidden). */
+export async function unitMatrix(
+	db: Executor,
+	user: SessionUser,
+	today: string,
+	orgUnitId: number
+): Promise<CoverageMatrix> {
+	return matrixOf(await loadCoverage(db, canReadNames(user)), today, orgUnitId);
+}
+
+/**
+ * The coverage page from one read: the roles (of a unit, or all), the unit's matrix, and for
+ * editors who read names the employed people who could be assigned, with their unit.
+ */
+export async function coveragePage(
+	db: Executor,
+	user: SessionUser,
+	today: string,
+	orgUnitId: number | null
+) {
+	const names = canReadNames(user);
+	const data = await loadCoverage(db, names);
+	return {
+		rows: coverageRows(ofUnit(data, orgUnitId), today),
+		matrix: orgUnitId ? matrixOf(data, today, orgUnitId) : null,
+		candidates:
+			names && can(user.role, 'people.edit')
+				? data.people
+						.filter((p) => isEmployed(p, today))
+						.map((p) => ({
+							value: String(p.id),
+							label: `${p.name} (${p.orgUnitCode})`,
+							orgUnitId: p.orgUnitId
+						}))
+						.sort((a, b) => a.label.localeCompare(b.label, 'cs'))
+				: []
 	};
 }
 

@@ -25,8 +25,8 @@ export const flagLabels = {
 export const trainingStatusLabels = {
 	planned: m.people_training_planned,
 	in_progress: m.people_training_in_progress,
-	done: m.people_training_done,
-	cancelled: m.people_training_cancelled
+	done: m.programme_status_done,
+	cancelled: m.programme_ini_cancelled
 };
 
 export const sourceLabels = {
