@@ -42,12 +42,12 @@ const KIT_OUT = process.env.BENCH_KIT_OUT_DIR ?? '.svelte-kit-bench';
 const BUILD = process.env.BENCH_BUILD_DIR ?? 'build-bench';
 const year = new Date().getFullYear();
 
-type Target = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type Target = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 interface Timing {
 	median: number;
 	p95: number;
 }
-type PageTimes = Record<string, Timing>;
+export type PageTimes = Record<string, Timing>;
 
 function log(message: string) {
 	console.error(`[bench pages] ${message}`);
@@ -57,7 +57,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Builds the app into its own folders, so the figures are of the code as it is now
  * (BENCH_REUSE_BUILD=1 keeps an earlier build there, for repeated runs). */
-function ensureBuild() {
+export function ensureBuild() {
 	if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(BUILD, 'index.js'))) {
 		log(`using the earlier build in ${BUILD} (BENCH_REUSE_BUILD=1)`);
 		return;
@@ -91,7 +91,7 @@ function copyList(
 }
 
 /** Clones the demo's processes (with their years and goal links) until there are `total`. */
-async function growProcesses(db: Db, total: number) {
+export async function growProcesses(db: Db, total: number) {
 	const { n } = await db
 		.selectFrom('process')
 		.select(sql<number>`count(*)::int`.as('n'))
@@ -217,7 +217,7 @@ function freePort(): Promise<number> {
 	});
 }
 
-async function startServer(target: Target): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(target: Target): Promise<{ child: ChildProcess; base: string }> {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -251,7 +251,7 @@ async function startServer(target: Target): Promise<{ child: ChildProcess; base:
 	throw new Error(`the server did not start within 60 s: ${stderr}`);
 }
 
-async function stopServer(child: ChildProcess) {
+export async function stopServer(child: ChildProcess) {
 	if (child.exitCode !== null) return;
 	const exited = new Promise((r) => child.once('exit', r));
 	child.kill('SIGTERM');
@@ -289,7 +289,7 @@ async function timeOverviewCompute(db: Db): Promise<Timing> {
 	return summarise(times);
 }
 
-async function measure(base: string, cookie: string, paths: string[]): Promise<PageTimes> {
+export async function measure(base: string, cookie: string, paths: string[]): Promise<PageTimes> {
 	// Warm every page first: they share the layout, the session check and the server's code, so
 	// the page measured first would otherwise pay for warming what the later ones reuse.
 	for (let i = 0; i < WARMUPS; i++) {
@@ -316,7 +316,7 @@ interface EngineFigures {
 	sizes: { demo: Awaited<ReturnType<typeof counts>>; large: Awaited<ReturnType<typeof counts>> };
 }
 
-const REFERENCE = '/account';
+export const REFERENCE = '/account';
 
 async function runEngine(
 	label: string,

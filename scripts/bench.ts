@@ -7,7 +7,8 @@
 //    rolled back afterwards;
 //  - the server time of /costs (the page's service call) at demo size and with ≥ 2 million
 //    ledger entries.
-// Then scripts/bench-pages.ts: the pages' server time at demo and large size, the overview's JS.
+// Then scripts/bench-pages.ts: the pages' server time at demo and large size, the overview's JS;
+// and scripts/bench-people.ts: the coverage matrix of 300 processes × 1,000 staff vs /account.
 // The last line of output is one JSON object with the figures.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ import type { Db } from '../src/lib/server/db';
 import { generateLedger } from './bench-ledger';
 import { benchKxxImport } from '../src/lib/server/imports/formats/bench-kxx';
 import { benchPages } from './bench-pages';
+import { benchPeople } from './bench-people';
 
 const LARGE = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const IMPORT_ROWS = 100_000;
@@ -174,10 +176,21 @@ try {
 // and /account over HTTP at demo and large size, and the overview's JavaScript (BENCH_PAGES=0 skips).
 const { pageGoals, ...pages } =
 	process.env.BENCH_PAGES === '0' ? { pageGoals: {} } : await benchPages();
+// The coverage matrix of 300 processes × 1,000 staff against the reference page
+// (scripts/bench-people.ts; it reuses the build benchPages made; BENCH_PEOPLE=0 skips).
+if (process.env.BENCH_PAGES !== '0') process.env.BENCH_REUSE_BUILD = '1';
+const { peopleGoals, ...people } =
+	process.env.BENCH_PEOPLE === '0' ? { peopleGoals: {} } : await benchPeople();
 console.log(
 	JSON.stringify({
-		goals: { import_vs_raw_max: 4, costs_page_large_vs_demo_max: 1.5, ...pageGoals },
+		goals: {
+			import_vs_raw_max: 4,
+			costs_page_large_vs_demo_max: 1.5,
+			...pageGoals,
+			...peopleGoals
+		},
 		results,
-		...pages
+		...pages,
+		...people
 	})
 );

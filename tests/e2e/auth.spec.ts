@@ -9,6 +9,7 @@ const expectations: [string, string, string[]][] = [
 	['ekonom', '/costs', NAV.slice(0, 7)],
 	['projekt', '/programme', NAV.slice(0, 7)],
 	['garant', '/my', NAV.slice(0, 7)],
+	['personalni', '/people', NAV.slice(0, 7)],
 	['host', '/', NAV.slice(0, 7)]
 ];
 

@@ -1,5 +1,6 @@
 // A manager finds the single point of failure of a key process (building permits), assigns a
-// qualified deputy and sees it disappear; the viewer never sees a staff name.
+// qualified deputy and sees it disappear; a gap becomes a training action on the person and in
+// /my; capacity's what-if moves utilization unsaved; HR reads names; the viewer never sees one.
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -29,10 +30,21 @@ test('a manager closes the single point of failure of the building permits', asy
 
 test('the viewer sees positions and counts, never a name', async ({ page }) => {
 	await signIn(page, 'host');
-	for (const path of ['/people', '/people/coverage', '/people/coverage?unit=1', '/']) {
+	for (const path of [
+		'/people',
+		'/people/coverage',
+		'/people/coverage?unit=1',
+		'/people/coverage?spof=1',
+		'/people/capacity',
+		'/people/competences',
+		'/people/processes/1',
+		'/processes/1',
+		'/my',
+		'/'
+	]) {
 		await page.goto(path);
 		const text = await page.locator('main').innerText();
-		for (const name of ['Fialová', 'Pokorný', 'Benešová', 'Hájek']) {
+		for (const name of ['Fialová', 'Pokorný', 'Benešová', 'Hájek', 'Kučerová', 'Veselá']) {
 			expect(text, `${path} shows ${name}`).not.toContain(name);
 		}
 	}
@@ -40,6 +52,66 @@ test('the viewer sees positions and counts, never a name', async ({ page }) => {
 	await expect(page.getByTestId('names-hidden')).toBeVisible();
 	const response = await page.goto('/people/1');
 	expect(response?.status()).toBe(403);
+});
+
+test('a gap becomes a training action on the person and in the manager’s worklist', async ({
+	page
+}) => {
+	await signIn(page, 'tajemnik');
+	await page.goto('/people/coverage?spof=1');
+	const kb = page.locator('[data-testid^="role-P-KB-"]');
+	await expect(kb.getByTestId('spof')).toBeVisible();
+	await kb.getByTestId('gap-training').click();
+	await expect(page).toHaveURL(/\/people\/\d+/);
+	const row = page.getByTestId('person-training').locator('tbody tr').first();
+	await expect(row).toContainText('KB');
+	await expect(row).toContainText('P-KB');
+	await page.goto('/my');
+	await expect(page.getByTestId('my-training')).toContainText('Kybernetická');
+});
+
+test('the capacity what-if moves a modelled role to another unit, unsaved', async ({ page }) => {
+	await signIn(page, 'starosta');
+	await page.goto('/people/capacity');
+	const over = page.getByTestId('unit-OVÚP');
+	await expect(over.getByTestId('flag')).toHaveText('přetížený');
+	const before = await over.getByTestId('utilization').innerText();
+	await over.locator('summary').click();
+	await expect(page.getByTestId('drill-OVÚP')).toContainText('P-SR');
+	const form = page.getByTestId('whatif');
+	const roleSelect = form.locator('select[name="role"]');
+	await roleSelect.selectOption({ index: await optionIndexOf(roleSelect, 'P-SR') });
+	await form.locator('select[name="roleTo"]').selectOption({ label: 'Oddělení informatiky' });
+	await form.getByRole('button', { name: 'Přepočítat' }).click();
+	await expect(page.getByTestId('whatif-active')).toBeVisible();
+	const after = await page.getByTestId('unit-OVÚP').getByTestId('utilization').innerText();
+	expect(after).not.toBe(before);
+	await page.goto('/people/capacity');
+	await expect(page.getByTestId('unit-OVÚP').getByTestId('utilization')).toHaveText(before);
+});
+
+test('HR lands on the staff list and reads names, and the overview says the saved FTE', async ({
+	page
+}) => {
+	await signIn(page, 'personalni');
+	await expect(page).toHaveURL(/\/people$/);
+	await expect(page.locator('main')).toContainText('Fialová');
+	await page.goto('/');
+	await expect(page.getByTestId('savings-fte')).toContainText('úvazku');
+});
+
+test('bad input is refused at the field: FTE over 1, a level outside 1–4', async ({ page }) => {
+	await signIn(page, 'starosta');
+	await page.goto('/people/1');
+	const held = page.locator('form[action="?/held"]');
+	await held.locator('select[name="competenceId"]').selectOption({ index: 1 });
+	await held.locator('input[name="level"]').fill('5');
+	await held.getByRole('button').click();
+	await expect(held.locator('input[name="level"]')).toHaveAttribute('aria-invalid', 'true');
+	const edit = page.locator('form[action="?/update"]');
+	await edit.locator('input[name="fte"]').fill('1,2');
+	await edit.getByRole('button', { name: 'Uložit' }).click();
+	await expect(edit.locator('input[name="fte"]')).toHaveAttribute('aria-invalid', 'true');
 });
 
 async function unitId(page: import('@playwright/test').Page, name: string) {

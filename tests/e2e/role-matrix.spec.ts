@@ -28,6 +28,7 @@ const USER_OF: Record<Role, string> = {
 	finance: 'ekonom',
 	project_manager: 'projekt',
 	process_owner: 'garant',
+	hr: 'personalni',
 	viewer: 'host'
 };
 // Public write endpoints that need no sign-in.

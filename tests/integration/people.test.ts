@@ -11,6 +11,15 @@ import type { Role } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/server/shared/errors';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo/seed';
 import { fixedClock } from '../../src/lib/server/shared/clock';
+import { readFileSync } from 'node:fs';
+import * as models from '../../src/lib/server/models/models.service';
+import type { LinkInput } from '../../src/lib/server/models/models';
+import { capabilitiesOf, can } from '../../src/lib/server/auth/permissions';
+import {
+	parseHeld,
+	parsePerson,
+	parseTraining
+} from '../../src/lib/server/people/people.validation';
 
 const TODAY = '2026-06-15';
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -265,7 +274,11 @@ describe.each(engines)('people on %s', (engine) => {
 	});
 
 	it('computes utilization from the card, with absence and hours saved by initiatives', async () => {
-		await people.setAbsence(t.db, users.boss, { orgUnitId: unit, absenceRate: '0.1' });
+		await people.setAbsence(t.db, users.boss, { orgUnitId: unit, absenceRate: '0.1' }, null);
+		// a second form still showing no rate is refused: the rate was saved since
+		await expect(
+			people.setAbsence(t.db, users.boss, { orgUnitId: unit, absenceRate: '0.2' }, null)
+		).rejects.toThrow(ConflictError);
 		const staffFte = (
 			await t.db
 				.selectFrom('person')
@@ -277,24 +290,43 @@ describe.each(engines)('people on %s', (engine) => {
 			.reduce((a, p) => a + Number(p.fte), 0);
 		let report = await people.capacityReport(t.db, 2026, TODAY);
 		let ovv = report.units.find((u) => u.unit.id === unit)!;
+		expect(report.yearlyHours).toBe(1800);
+		expect(report.absenceVersions[unit]).toBe(1);
 		expect(ovv.staffFte).toBeCloseTo(staffFte);
-		expect(ovv.hoursNeeded).toBeCloseTo(1.8 * report.yearlyHours);
+		expect(ovv.hoursNeeded).toBeCloseTo(1.8 * 1800);
 		expect(ovv.utilization).toBeCloseTo(1.8 / (staffFte * 0.9));
-		// task minutes (the seam for models) replace the card
+		expect(ovv.processes.map((p) => [p.code, p.source])).toEqual([['P-EO', 'card']]);
+		// the what-if's minutes per case replace the card, unsaved
 		report = await people.capacityReport(t.db, 2026, TODAY, {
-			minutes: new Map([[processId, 30]])
+			minutes: { processId, taskId: null, minutes: 30 }
 		});
 		ovv = report.units.find((u) => u.unit.id === unit)!;
 		expect(ovv.hoursNeeded).toBeCloseTo(500);
 		expect(ovv.processes[0].source).toBe('tasks');
 		// moving the process to IT moves the load
 		report = await people.capacityReport(t.db, 2026, TODAY, {
-			moves: new Map([[processId, other]])
+			moveProcess: { processId, toUnitId: other }
 		});
-		expect(report.units.find((u) => u.unit.id === other)!.hoursNeeded).toBeCloseTo(
-			1.8 * report.yearlyHours
-		);
-		// saved hours free capacity
+		expect(report.units.find((u) => u.unit.id === other)!.hoursNeeded).toBeCloseTo(1.8 * 1800);
+		expect(
+			(await people.capacityReport(t.db, 2026, TODAY)).units.find((u) => u.unit.id === other)!
+				.hoursNeeded
+		).toBe(0);
+
+		// the yearly working hours are edited, audited and versioned
+		await people.setYearlyHours(t.db, users.boss, 1, '1765.5');
+		await expect(people.setYearlyHours(t.db, users.boss, 1, '1700')).rejects.toThrow(ConflictError);
+		report = await people.capacityReport(t.db, 2026, TODAY);
+		expect(report.yearlyHours).toBe(1765.5);
+		expect(report.units.find((u) => u.unit.id === unit)!.hoursNeeded).toBeCloseTo(1.8 * 1765.5);
+		const logged = await t.db
+			.selectFrom('audit_event')
+			.select(['before', 'after'])
+			.where('action', '=', 'capacity_setting.update')
+			.execute();
+		expect(logged).toEqual([{ before: { yearlyHours: '1800' }, after: { yearlyHours: '1765.5' } }]);
+
+		// saved hours free capacity, and are shown as FTE of the yearly hours, exactly
 		const ini = await t.db
 			.insertInto('initiative')
 			.values({ code: 'I-1', name: 'x', valuation_org_unit_id: unit })
@@ -307,14 +339,257 @@ describe.each(engines)('people on %s', (engine) => {
 				period_start: '2026-01-01',
 				period_end: '2026-03-31',
 				amount: 0n,
-				hours: '360',
+				hours: '2700.5',
 				evidence: 'e'
 			})
 			.execute();
 		report = await people.capacityReport(t.db, 2026, TODAY);
 		ovv = report.units.find((u) => u.unit.id === unit)!;
-		expect(ovv.hoursFreed).toBeCloseTo(360);
-		expect(ovv.fteFreed).toBeCloseTo(360 / report.yearlyHours);
+		expect(ovv.hoursFreed).toBeCloseTo(2700.5);
+		expect(ovv.fteFreed).toBeCloseTo(2700.5 / 1765.5);
+		expect(await people.savedFte(t.db, 2026)).toEqual({ hours: '2700.5', fte: '1.53' });
+		expect(await people.savedFte(t.db, 2025)).toEqual({ hours: '0', fte: '0' });
+		await people.setYearlyHours(t.db, users.boss, 2, '1800');
+	});
+
+	it('takes a modelled process’s hours per role from its model, and the what-if moves a role or changes a task', async () => {
+		const modelledId = await build.process(t.db, { code: 'P-MOD', org_unit_id: unit });
+		await build.processYear(t.db, {
+			process_id: modelledId,
+			year: 2026,
+			volume: 240,
+			fte: '3'
+		});
+		const clerk = (
+			await t.db
+				.insertInto('process_role')
+				.values({ process_id: modelledId, job_role: 'Referent', raci: 'R' })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		await models.save(
+			t.db,
+			users.boss,
+			modelledId,
+			readFileSync('tests/fixtures/bpmn/lanes.bpmn'),
+			{ base: null, note: null },
+			fixedClock(TODAY)
+		);
+		const link = (elementId: string, kind: 'lane' | 'task', set: Partial<LinkInput>) =>
+			models.saveLink(
+				t.db,
+				users.boss,
+				modelledId,
+				{
+					roleId: null,
+					orgUnitId: null,
+					assetId: null,
+					minutes: null,
+					waitMinutes: null,
+					sharePercent: '100',
+					elementId,
+					kind,
+					...set
+				},
+				null
+			);
+		await link('LaneClerk', 'lane', { roleId: clerk, orgUnitId: unit });
+		await link('Receive', 'task', { minutes: '30' });
+		await link('Check', 'task', { minutes: '12.5', sharePercent: '50' });
+		// 30 min × 240 = 120 h; 12.5 min × 50 % × 240 = 25 h: 145 h, not the card's 3 FTE
+		let report = await people.capacityReport(t.db, 2026, TODAY);
+		let load = report.units
+			.find((u) => u.unit.id === unit)!
+			.processes.find((p) => p.code === 'P-MOD')!;
+		expect(load.source).toBe('model');
+		expect(load.hours).toBeCloseTo(145);
+		expect(load.roles).toEqual([{ roleId: clerk, label: 'Referent (R)', hours: 145 }]);
+		expect(report.roles.map((r) => r.roleId)).toEqual([clerk]);
+		// what-if: the role moves to IT with its hours
+		report = await people.capacityReport(t.db, 2026, TODAY, {
+			moveRole: { roleId: clerk, toUnitId: other }
+		});
+		expect(report.applied).toBe(true);
+		expect(
+			report.units.find((u) => u.unit.id === other)!.processes.map((p) => [p.code, p.hours])
+		).toEqual([['P-MOD', 145]]);
+		// what-if: the Receive task takes 15 minutes instead of 30: 60 h less
+		report = await people.capacityReport(t.db, 2026, TODAY, {
+			minutes: { processId: modelledId, taskId: 'Receive', minutes: 15 }
+		});
+		expect(report.tasks.map((x) => [x.taskId, x.minutes])).toContainEqual(['Receive', 30]);
+		load = report.units.find((u) => u.unit.id === unit)!.processes.find((p) => p.code === 'P-MOD')!;
+		expect(load.hours).toBeCloseTo(85);
+		// nothing was saved
+		const again = await people.capacityReport(t.db, 2026, TODAY);
+		expect(
+			again.units.find((u) => u.unit.id === unit)!.processes.find((p) => p.code === 'P-MOD')!.hours
+		).toBeCloseTo(145);
+	});
+
+	it('turns a gap into a training action for the person short of the competence, shown in the worklist', async () => {
+		// the deputy's ZOZ has expired (earlier test): the role is a SPOF, the deputy is trainable
+		const { id, personId } = await people.gapToTraining(t.db, users.boss, roleId, null, TODAY);
+		const deputy = await t.db
+			.selectFrom('person')
+			.select('id')
+			.where('name', '=', 'Zástupce')
+			.executeTakeFirstOrThrow();
+		expect(personId).toBe(deputy.id);
+		const [action] = await people.trainingOf(t.db, users.boss, personId, TODAY);
+		expect(action).toMatchObject({
+			id,
+			competenceCode: 'ZOZ',
+			targetLevel: 3,
+			dueOn: '2026-09-13',
+			status: 'planned',
+			processCode: 'P-EO'
+		});
+		// the process owner sees it in /my by position; the viewer not at all
+		expect(await people.trainingWorklist(t.db, users.owner, TODAY)).toEqual([
+			{
+				id: null,
+				label: 'Referentka',
+				competence: 'Zvláštní odborná způsobilost',
+				targetLevel: 3,
+				dueOn: '2026-09-13',
+				overdue: false
+			}
+		]);
+		expect(await people.trainingWorklist(t.db, users.viewer, TODAY)).toEqual([]);
+		await expect(people.trainingOf(t.db, users.viewer, personId, TODAY)).rejects.toThrow(
+			ForbiddenError
+		);
+		// the status moves on, versioned and audited
+		await people.setTrainingStatus(t.db, users.boss, id, 1, 'done');
+		await expect(people.setTrainingStatus(t.db, users.boss, id, 1, 'cancelled')).rejects.toThrow(
+			ConflictError
+		);
+		expect(await people.trainingWorklist(t.db, users.owner, TODAY)).toEqual([]);
+		const audit = await t.db
+			.selectFrom('audit_event')
+			.select('action')
+			.where('entity', '=', 'training_action')
+			.execute();
+		expect(audit.map((a) => a.action)).toEqual([
+			'training_action.create',
+			'training_action.status'
+		]);
+		// a role nobody assigned can be trained for refuses, writing nothing
+		const empty = (
+			await t.db
+				.insertInto('process_role')
+				.values({ process_id: processId, job_role: 'Vedoucí', raci: 'A' })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		const e = await people
+			.gapToTraining(t.db, users.boss, empty, null, TODAY)
+			.catch((x: unknown) => x);
+		expect((e as ValidationError).errors).toEqual({ roleId: 'people_error_no_trainee' });
+		await t.db.deleteFrom('process_role').where('id', '=', empty).execute();
+	});
+
+	it('refuses bad input at the field or row, writing nothing', async () => {
+		const count = async (table: 'person' | 'training_action' | 'process_role_holder') =>
+			Number(
+				(
+					await t.db
+						.selectFrom(table)
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
+		const before = {
+			person: await count('person'),
+			training: await count('training_action'),
+			holders: await count('process_role_holder')
+		};
+		// duplicate people in one import: row-numbered, nothing written
+		const dup = await people.importStaff(
+			t.db,
+			users.boss,
+			enc(
+				'Jméno;Pozice;Útvar;Úvazek;Nástup\n' +
+					'Karel Nový;Referent;OVV;1;1.1.2025\n' +
+					'Karel Nový;Referent;OVV;0,5;1.1.2025\n'
+			),
+			'lide.csv'
+		);
+		expect(dup.errors.map((e) => [e.line, e.key])).toEqual([
+			[3, 'people_import_duplicate'],
+			[3, 'people_import_fte_sum']
+		]);
+		// a role given to someone who left
+		const leaver = await t.db
+			.selectFrom('person')
+			.select('id')
+			.where('name', '=', 'Bývalý')
+			.executeTakeFirstOrThrow();
+		const left = await people
+			.assign(t.db, users.boss, { roleId, personId: leaver.id, kind: 'holder' }, TODAY)
+			.catch((x: unknown) => x);
+		expect((left as ValidationError).errors).toEqual({ personId: 'people_error_left' });
+		// ... or a training planned for them
+		const trained = await people
+			.createTraining(
+				t.db,
+				users.boss,
+				{
+					personId: leaver.id,
+					competenceId: zoz,
+					targetLevel: 3,
+					dueOn: '2026-12-31',
+					processRoleId: null
+				},
+				TODAY
+			)
+			.catch((x: unknown) => x);
+		expect((trained as ValidationError).errors).toEqual({ personId: 'people_error_left' });
+		// a level outside 1–4 and FTE over 1.0, at the field
+		expect(
+			parseHeld({ competenceId: '1', level: '5', acquiredOn: '2026-01-01', evidenceKind: 'exam' })
+		).toMatchObject({ ok: false, errors: { level: 'people_error_level' } });
+		expect(
+			parseTraining({ personId: '1', competenceId: '1', targetLevel: '0', dueOn: '2026-12-31' })
+		).toMatchObject({ ok: false, errors: { targetLevel: 'people_error_level' } });
+		expect(
+			parsePerson({
+				name: 'X',
+				position: 'Y',
+				orgUnitId: String(unit),
+				fte: '1,2',
+				validFrom: '2026-01-01'
+			})
+		).toMatchObject({ ok: false, errors: { fte: 'people_error_fte' } });
+		// the database refuses them too, should a caller skip the parser
+		await expect(
+			people.create(t.db, users.boss, personInput('Přes úvazek', { fte: '1.2' }), TODAY)
+		).rejects.toThrow();
+		await expect(
+			people.setHeld(t.db, users.boss, leaver.id, {
+				competenceId: zoz,
+				level: 5,
+				acquiredOn: '2026-01-01',
+				evidenceKind: 'exam',
+				evidence: null,
+				expiresOn: null
+			})
+		).rejects.toThrow();
+		expect({
+			person: await count('person'),
+			training: await count('training_action'),
+			holders: await count('process_role_holder')
+		}).toEqual(before);
+	});
+
+	it('gives HR names and editing, and nothing else a viewer lacks', async () => {
+		await user('hr', 'hr');
+		expect(JSON.stringify(await people.staff(t.db, users.hr, TODAY))).toContain('Držitelka');
+		expect(can('hr', 'people.edit')).toBe(true);
+		expect(capabilitiesOf('hr')).toEqual(['read', 'people.read_names', 'people.edit']);
+		const id = await people.create(t.db, users.hr, personInput('Nová přes HR'), TODAY);
+		expect(id).toBeGreaterThan(0);
 	});
 });
 

@@ -13,9 +13,10 @@ export const load: PageServerLoad = async ({ url }) => {
 	// Figures exist only up to this year: a later year shows this one.
 	const asked = yearParam(url, thisYear);
 	const year = asked > thisYear ? thisYear : asked;
-	const [o, peopleRisk] = await Promise.all([
+	const [o, peopleRisk, savedFte] = await Promise.all([
 		overview.get(getDb(), year, today),
-		people.risk(getDb(), today)
+		people.risk(getDb(), today),
+		people.savedFte(getDb(), year)
 	]);
-	return { overview: o, peopleRisk, today };
+	return { overview: o, peopleRisk, savedFte, today };
 };

@@ -18,6 +18,13 @@ const roleForms = (route: string, path: string): WriteAction[] => [
 	},
 	{
 		route,
+		action: 'training',
+		path,
+		capabilities: ['people.edit'],
+		form: { roleId: '999999' }
+	},
+	{
+		route,
 		action: 'initiative',
 		path,
 		capabilities: ['initiatives.edit'],
@@ -69,6 +76,27 @@ export const peopleActions: WriteAction[] = [
 		path: '/people/processes/1',
 		capabilities: ['people.edit'],
 		form: { roleId: '', competenceId: '', minLevel: '7' }
+	},
+	{
+		route: '/(app)/people/[id]',
+		action: 'training',
+		path: '/people/1',
+		capabilities: ['people.edit'],
+		form: { targetLevel: '9' }
+	},
+	{
+		route: '/(app)/people/[id]',
+		action: 'trainingStatus',
+		path: '/people/1',
+		capabilities: ['people.edit'],
+		form: { version: '1', trainingId: '999999', status: 'done' }
+	},
+	{
+		route: '/(app)/people/capacity',
+		action: 'hours',
+		path: '/people/capacity',
+		capabilities: ['people.edit'],
+		form: { version: '1', yearlyHours: 'x' }
 	},
 	{
 		route: '/(app)/people/capacity',

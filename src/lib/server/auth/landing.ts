@@ -9,6 +9,8 @@ export function landingPath(role: Role): string {
 			return '/programme';
 		case 'process_owner':
 			return '/my';
+		case 'hr':
+			return '/people';
 		default:
 			return '/';
 	}

@@ -6,6 +6,7 @@ export const ROLES = [
 	'finance',
 	'project_manager',
 	'process_owner',
+	'hr',
 	'viewer'
 ] as const satisfies readonly Role[];
 
@@ -16,7 +17,7 @@ export const ROLES = [
  */
 const CAPABILITIES = {
 	/** Everyone signed in reads everything. */
-	read: ['admin', 'manager', 'finance', 'project_manager', 'process_owner', 'viewer'],
+	read: ['admin', 'manager', 'finance', 'project_manager', 'process_owner', 'hr', 'viewer'],
 	'users.manage': ['admin'],
 	'audit.read': ['admin', 'manager'],
 	'settings.manage': ['admin'],
@@ -49,10 +50,16 @@ const CAPABILITIES = {
 	 * read closed rounds only.
 	 */
 	'caf.take_part': ['admin', 'manager', 'finance', 'project_manager', 'process_owner'],
-	/** Staff names (personal data); everyone else sees positions and counts only. */
-	'people.read_names': ['admin', 'manager'],
-	/** Staff, their process roles and competences, the catalogue, absence rates, imports. */
-	'people.edit': ['admin', 'manager'],
+	/**
+	 * Staff names (personal data); everyone else sees positions and counts only. HR (the personnel
+	 * office) reads names and edits people, and reads like a viewer everywhere else.
+	 */
+	'people.read_names': ['admin', 'manager', 'hr'],
+	/**
+	 * Staff, their process roles and competences, the catalogue, absence rates and yearly hours,
+	 * training actions, imports.
+	 */
+	'people.edit': ['admin', 'manager', 'hr'],
 	/** Adoption of every unit: pilots, ambassadors, sending the digest now, the export. */
 	'adoption.manage': ['admin'],
 	/** Reminding a colleague: any writing role may be an ambassador; the service checks who is. */

@@ -20,6 +20,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role }[]
 	{ username: 'ekonom', displayName: 'Marie Dvořáková, ekonomka', role: 'finance' },
 	{ username: 'projekt', displayName: 'Tomáš Černý, projektový manažer', role: 'project_manager' },
 	{ username: 'garant', displayName: 'Lucie Procházková, garantka procesů', role: 'process_owner' },
+	{ username: 'personalni', displayName: 'Eva Malá, personalistka', role: 'hr' },
 	{ username: 'host', displayName: 'Host (čtenář)', role: 'viewer' }
 ];
 

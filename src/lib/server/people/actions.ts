@@ -49,6 +49,23 @@ export const roleActions = {
 		}
 		return { form: 'requirement', saved: true };
 	},
+	training: async ({ request }: Event) => {
+		const user = requireCapability('people.edit');
+		const values = await formValues(request);
+		let personId: number;
+		try {
+			({ personId } = await people.gapToTraining(
+				getDb(),
+				user,
+				routeId(values.roleId),
+				values.personId ? routeId(values.personId) : null,
+				currentDate()
+			));
+		} catch (e) {
+			return refuse(e, 'training', values);
+		}
+		redirect(303, `/people/${personId}#training-h`);
+	},
 	initiative: async ({ request }: Event) => {
 		const user = requireCapability('initiatives.edit');
 		const values = await formValues(request);

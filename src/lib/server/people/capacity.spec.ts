@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { capacity, flagOf, hoursNeeded, type ProcessLoadInput, type UnitStaff } from './capacity';
+import {
+	capacity,
+	flagOf,
+	fteOf,
+	hoursNeeded,
+	type ProcessLoadInput,
+	type UnitStaff
+} from './capacity';
 
 const DAY = '2026-06-15';
 const unit = { id: 1, code: 'OVV', name: 'Odbor', absenceRate: 0.1 };
@@ -101,5 +108,38 @@ describe('capacity', () => {
 			DAY
 		);
 		expect(c.processes.map((p) => p.processId)).toEqual([2, 1]);
+	});
+});
+
+describe('fteOf', () => {
+	it('divides hours by the yearly working hours exactly, rounding half up', () => {
+		expect(fteOf('900', '1800')).toBe('0.5');
+		expect(fteOf('1800', '1800')).toBe('1');
+		expect(fteOf('0', '1800')).toBe('0');
+		expect(fteOf('100', '1800')).toBe('0.06');
+		expect(fteOf('9', '1800')).toBe('0.01');
+		expect(fteOf('8.9', '1800')).toBe('0');
+		expect(fteOf('2700.5', '1765.5', 4)).toBe('1.5296');
+		expect(fteOf('10', '0')).toBe('0');
+	});
+});
+
+describe('modelled processes', () => {
+	it('count each role in its unit, drill down to the roles, and ignore the card', () => {
+		const p = proc(5, {
+			modelled: [
+				{ roleId: 1, label: 'R', orgUnitId: 1, hours: 300 },
+				{ roleId: 2, label: 'A', orgUnitId: 1, hours: 100 },
+				{ roleId: 3, label: 'C', orgUnitId: 2, hours: 50 }
+			]
+		});
+		const staff: UnitStaff[] = [{ orgUnitId: 1, fte: 1, validFrom: '2020-01-01', validTo: null }];
+		const [c] = capacity([{ ...unit, absenceRate: 0 }], staff, [p], new Map(), 1000, DAY);
+		expect(c.hoursNeeded).toBe(400);
+		expect(c.processes[0].source).toBe('model');
+		expect(c.processes[0].roles.map((r) => [r.label, r.hours])).toEqual([
+			['R', 300],
+			['A', 100]
+		]);
 	});
 });

@@ -51,3 +51,49 @@ export async function coverageExport(
 		])
 	};
 }
+
+/** Capacity per unit, then each process taking its time (the drill-down), as one table. */
+export async function capacityExport(
+	db: Executor,
+	year: number,
+	today: string
+): Promise<ExportTable> {
+	const report = await people.capacityReport(db, year, today);
+	const round = (h: number) => Math.round(h * 10) / 10;
+	return {
+		name: `kapacita-${year}`,
+		title: t('people_capacity_title', { year }),
+		columns: [
+			{ header: t('org_unit') },
+			{ header: t('process') },
+			{ header: t('people_staff_fte'), kind: 'number' },
+			{ header: t('people_hours_available'), kind: 'number' },
+			{ header: t('people_hours_needed'), kind: 'number' },
+			{ header: t('people_freed'), kind: 'number' },
+			{ header: t('people_utilization'), kind: 'percent' },
+			{ header: t('people_hours_source') }
+		],
+		rows: report.units.flatMap((u) => [
+			[
+				u.unit.name,
+				'',
+				round(u.staffFte),
+				round(u.hoursAvailable),
+				round(u.hoursNeeded),
+				round(u.hoursFreed),
+				u.utilization,
+				t(`people_flag_${u.flag}`)
+			],
+			...u.processes.map((p) => [
+				u.unit.name,
+				`${p.code} ${p.name}`,
+				null,
+				null,
+				round(p.hours),
+				null,
+				null,
+				t(`people_source_${p.source}`)
+			])
+		])
+	};
+}

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
+import type { Database, HolderKind } from '../db/schema';
 
 /**
  * Staff rows. Names (and personal numbers) are selected only when `withNames` is true: a caller
@@ -123,4 +124,197 @@ export function savedHoursByUnit(db: Executor, year: number) {
 
 export function orgUnitRows(db: Executor) {
 	return db.selectFrom('org_unit').select(['id', 'code', 'name']).orderBy('code').execute();
+}
+
+export function personByNumber(db: Executor, personalNumber: string) {
+	return db
+		.selectFrom('person')
+		.select('id')
+		.where('personal_number', '=', personalNumber)
+		.executeTakeFirst();
+}
+
+/** Locks a person's row for the rest of the transaction (their dates, for an assignment). */
+export function lockPerson(db: Executor, id: number) {
+	return db
+		.selectFrom('person')
+		.select(['id', 'valid_from', 'valid_to'])
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
+export function roleById(db: Executor, id: number) {
+	return db
+		.selectFrom('process_role as r')
+		.innerJoin('process as p', 'p.id', 'r.process_id')
+		.select(['r.id', 'r.process_id', 'r.job_role', 'r.raci', 'p.owner_user_id'])
+		.where('r.id', '=', id)
+		.executeTakeFirst();
+}
+
+export function holderOf(db: Executor, roleId: number, personId: number) {
+	return db
+		.selectFrom('process_role_holder')
+		.select('kind')
+		.where('process_role_id', '=', roleId)
+		.where('person_id', '=', personId)
+		.executeTakeFirst();
+}
+
+export function upsertHolder(db: Executor, roleId: number, personId: number, kind: HolderKind) {
+	return db
+		.insertInto('process_role_holder')
+		.values({ process_role_id: roleId, person_id: personId, kind })
+		.onConflict((oc) => oc.columns(['process_role_id', 'person_id']).doUpdateSet({ kind }))
+		.execute();
+}
+
+export function deleteHolder(db: Executor, roleId: number, personId: number) {
+	return db
+		.deleteFrom('process_role_holder')
+		.where('process_role_id', '=', roleId)
+		.where('person_id', '=', personId)
+		.returning('kind')
+		.executeTakeFirst();
+}
+
+export function competenceById(db: Executor, id: number) {
+	return db.selectFrom('competence').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function competenceByCode(db: Executor, code: string) {
+	return db.selectFrom('competence').select('id').where('code', '=', code).executeTakeFirst();
+}
+
+export function requirementOf(db: Executor, roleId: number, competenceId: number) {
+	return db
+		.selectFrom('process_role_competence')
+		.select('min_level')
+		.where('process_role_id', '=', roleId)
+		.where('competence_id', '=', competenceId)
+		.executeTakeFirst();
+}
+
+export function deleteRequirement(db: Executor, roleId: number, competenceId: number) {
+	return db
+		.deleteFrom('process_role_competence')
+		.where('process_role_id', '=', roleId)
+		.where('competence_id', '=', competenceId)
+		.execute();
+}
+
+export function upsertRequirement(
+	db: Executor,
+	roleId: number,
+	competenceId: number,
+	minLevel: number
+) {
+	return db
+		.insertInto('process_role_competence')
+		.values({ process_role_id: roleId, competence_id: competenceId, min_level: minLevel })
+		.onConflict((oc) =>
+			oc.columns(['process_role_id', 'competence_id']).doUpdateSet({ min_level: minLevel })
+		)
+		.execute();
+}
+
+export function heldOf(db: Executor, personId: number, competenceId: number) {
+	return db
+		.selectFrom('person_competence')
+		.selectAll()
+		.where('person_id', '=', personId)
+		.where('competence_id', '=', competenceId)
+		.executeTakeFirst();
+}
+
+export function insertHeld(db: Executor, values: Insertable<Database['person_competence']>) {
+	return db.insertInto('person_competence').values(values).execute();
+}
+
+export function deleteHeld(db: Executor, personId: number, competenceId: number) {
+	return db
+		.deleteFrom('person_competence')
+		.where('person_id', '=', personId)
+		.where('competence_id', '=', competenceId)
+		.returning(['level', 'expires_on'])
+		.executeTakeFirst();
+}
+
+/** Serialises staff imports: the check and the write see the same register. */
+export async function lockStaffRegister(db: Executor) {
+	await sql`lock table person in share row exclusive mode`.execute(db);
+}
+
+/** The office's yearly working hours (one row, seeded by its migration). */
+export function capacitySetting(db: Executor) {
+	return db.selectFrom('capacity_setting').selectAll().orderBy('id').executeTakeFirst();
+}
+
+// Training actions -----------------------------------------------------------------------------
+
+export function trainingRows(db: Executor, filter: { personId?: number; ids?: number[] } = {}) {
+	let q = db
+		.selectFrom('training_action as a')
+		.innerJoin('competence as c', 'c.id', 'a.competence_id')
+		.leftJoin('process_role as r', 'r.id', 'a.process_role_id')
+		.leftJoin('process as p', 'p.id', 'r.process_id')
+		.selectAll('a')
+		.select([
+			'c.code as competence_code',
+			'c.name as competence_name',
+			'p.id as process_id',
+			'p.code as process_code',
+			'p.owner_user_id',
+			'r.job_role'
+		])
+		.orderBy('a.due_on')
+		.orderBy('a.id');
+	if (filter.personId !== undefined) q = q.where('a.person_id', '=', filter.personId);
+	return q.execute();
+}
+
+/** Open training actions of people who hold a role in a process the user owns (or all). */
+export function openTrainingForOwner(db: Executor, ownerUserId: number | null) {
+	let q = db
+		.selectFrom('training_action as a')
+		.innerJoin('competence as c', 'c.id', 'a.competence_id')
+		.select([
+			'a.id',
+			'a.person_id',
+			'a.target_level',
+			'a.due_on',
+			'a.status',
+			'c.name as competence_name'
+		])
+		.where('a.status', 'in', ['planned', 'in_progress'])
+		.orderBy('a.due_on')
+		.orderBy('a.id');
+	if (ownerUserId !== null) {
+		q = q.where((eb) =>
+			eb.or([
+				eb('a.created_by', '=', ownerUserId),
+				eb.exists(
+					eb
+						.selectFrom('process_role_holder as h')
+						.innerJoin('process_role as r', 'r.id', 'h.process_role_id')
+						.innerJoin('process as p', 'p.id', 'r.process_id')
+						.select('h.person_id')
+						.whereRef('h.person_id', '=', 'a.person_id')
+						.where('p.owner_user_id', '=', ownerUserId)
+				)
+			])
+		);
+	}
+	return q.execute();
+}
+
+/** Hours saved by every initiative in saving periods ending in the year. */
+export async function savedHours(db: Executor, year: number): Promise<string> {
+	const row = await db
+		.selectFrom('initiative_saving as s')
+		.select(sql<string | null>`sum(s.hours)`.as('hours'))
+		.where(sql<boolean>`extract(year from s.period_end) = ${year}`)
+		.executeTakeFirst();
+	return row?.hours ?? '0';
 }

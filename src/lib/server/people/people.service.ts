@@ -7,19 +7,33 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import type { HolderKind } from '../db/schema';
+import type { HolderKind, TrainingStatus } from '../db/schema';
 import * as initiatives from '../initiatives/initiatives.service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { assertExists } from '../shared/references';
-import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
-import { add } from '../../decimal';
+import {
+	auditedAs,
+	createAudited,
+	editAudited,
+	expectVersionOrNone,
+	lockByKeys,
+	lockForUpdate,
+	saveByKeys,
+	updateVersioned
+} from '../shared/versioned';
+import { add, fromHundredths, normalise } from '../../decimal';
 import { readStaffTable, validateStaff, type StaffCheck } from './staff-import';
 import {
 	capacity,
 	DEFAULT_YEARLY_HOURS,
+	fteOf,
+	type ModelledShare,
 	type ProcessLoadInput,
 	type UnitCapacity
 } from './capacity';
+import { TRAINING_DUE_DAYS, trainingFor, type TrainingInput } from './training';
+import { applyWhatIf, type ModelTask, type Scenario } from './whatif';
+import * as models from '../models/models.service';
 import {
 	addDays,
 	coverage,
@@ -203,11 +217,7 @@ function personAudit(row: {
 async function checkPerson(trx: Executor, input: PersonInput, id: number | null, today: string) {
 	await assertExists(trx, 'org_unit', input.orgUnitId, 'orgUnitId');
 	if (input.personalNumber) {
-		const clash = await trx
-			.selectFrom('person')
-			.select('id')
-			.where('personal_number', '=', input.personalNumber)
-			.executeTakeFirst();
+		const clash = await repo.personByNumber(trx, input.personalNumber);
 		if (clash && clash.id !== id) {
 			throw new ValidationError({ personalNumber: 'people_error_duplicate' });
 		}
@@ -224,6 +234,8 @@ async function checkPerson(trx: Executor, input: PersonInput, id: number | null,
 	}
 }
 
+const personChange = auditedAs('person');
+
 export async function create(
 	db: Db,
 	actor: SessionUser,
@@ -232,18 +244,13 @@ export async function create(
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		await checkPerson(trx, input, null, today);
-		const row = await trx
-			.insertInto('person')
-			.values(personColumns(input))
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'person.create',
-			entity: 'person',
-			entityId: row.id,
-			after: personAudit(row)
-		});
+		const row = await createAudited(
+			trx,
+			'person',
+			personColumns(input),
+			personChange(actor, 'create'),
+			personAudit
+		);
 		return row.id;
 	});
 }
@@ -257,20 +264,11 @@ export async function update(
 	today: string
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'person', id);
-		expectVersion(before, expectedVersion, personAudit);
-		await checkPerson(trx, input, id, today);
-		const after = await updateVersioned(trx, 'person', id, {
-			...personColumns(input),
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'person.update',
-			entity: 'person',
-			entityId: id,
-			before: personAudit(before),
-			after: personAudit(after)
+		await editAudited(trx, 'person', id, expectedVersion, {
+			change: personChange(actor, 'update'),
+			view: personAudit,
+			check: () => checkPerson(trx, input, id, today),
+			values: () => personColumns(input)
 		});
 	});
 }
@@ -284,17 +282,16 @@ export async function endDate(
 	validTo: string
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'person', id);
-		expectVersion(before, expectedVersion, personAudit);
-		if (validTo < before.valid_from) throw new ValidationError({ validTo: 'people_error_dates' });
-		await updateVersioned(trx, 'person', id, { valid_to: validTo, updated_at: sql`now()` });
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'person.end',
-			entity: 'person',
-			entityId: id,
-			before: { validTo: before.valid_to },
-			after: { validTo }
+		await editAudited(trx, 'person', id, expectedVersion, {
+			change: personChange(actor, 'end'),
+			view: (r) => ({ validTo: r.valid_to }),
+			current: personAudit,
+			check: (before) => {
+				if (validTo < before.valid_from) {
+					throw new ValidationError({ validTo: 'people_error_dates' });
+				}
+			},
+			values: () => ({ valid_to: validTo })
 		});
 	});
 }
@@ -307,35 +304,15 @@ export async function assign(
 	today: string
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const role = await trx
-			.selectFrom('process_role')
-			.select(['id', 'process_id'])
-			.where('id', '=', input.roleId)
-			.executeTakeFirst();
+		const role = await repo.roleById(trx, input.roleId);
 		if (!role) throw new NotFoundError('process_role');
-		const person = await trx
-			.selectFrom('person')
-			.select(['id', 'valid_from', 'valid_to'])
-			.where('id', '=', input.personId)
-			.forUpdate()
-			.executeTakeFirst();
+		const person = await repo.lockPerson(trx, input.personId);
 		if (!person) throw new ValidationError({ personId: 'error_choice' });
 		if (person.valid_to !== null && person.valid_to < today) {
 			throw new ValidationError({ personId: 'people_error_left' });
 		}
-		const before = await trx
-			.selectFrom('process_role_holder')
-			.select('kind')
-			.where('process_role_id', '=', input.roleId)
-			.where('person_id', '=', input.personId)
-			.executeTakeFirst();
-		await trx
-			.insertInto('process_role_holder')
-			.values({ process_role_id: input.roleId, person_id: input.personId, kind: input.kind })
-			.onConflict((oc) =>
-				oc.columns(['process_role_id', 'person_id']).doUpdateSet({ kind: input.kind })
-			)
-			.execute();
+		const before = await repo.holderOf(trx, input.roleId, input.personId);
+		await repo.upsertHolder(trx, input.roleId, input.personId, input.kind);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'process_role.assign',
@@ -353,12 +330,7 @@ export async function unassign(
 	input: { roleId: number; personId: number }
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const removed = await trx
-			.deleteFrom('process_role_holder')
-			.where('process_role_id', '=', input.roleId)
-			.where('person_id', '=', input.personId)
-			.returning('kind')
-			.executeTakeFirst();
+		const removed = await repo.deleteHolder(trx, input.roleId, input.personId);
 		if (!removed) throw new NotFoundError('process_role_holder');
 		await audit.record(trx, {
 			userId: actor.id,
@@ -386,30 +358,40 @@ function competenceColumns(input: CompetenceInput) {
 	};
 }
 
+function competenceView(row: {
+	code: string;
+	name: string;
+	kind: CompetenceInput['kind'];
+	level_1: string;
+	level_2: string;
+	level_3: string;
+	level_4: string;
+}) {
+	return competenceColumns({
+		code: row.code,
+		name: row.name,
+		kind: row.kind,
+		levels: [row.level_1, row.level_2, row.level_3, row.level_4]
+	});
+}
+
 async function assertCompetenceCodeFree(trx: Executor, code: string, id: number | null) {
-	const clash = await trx
-		.selectFrom('competence')
-		.select('id')
-		.where('code', '=', code)
-		.executeTakeFirst();
+	const clash = await repo.competenceByCode(trx, code);
 	if (clash && clash.id !== id) throw new ValidationError({ code: 'processes_error_code_taken' });
 }
+
+const competenceChange = auditedAs('competence');
 
 export async function createCompetence(db: Db, actor: SessionUser, input: CompetenceInput) {
 	return db.transaction().execute(async (trx) => {
 		await assertCompetenceCodeFree(trx, input.code, null);
-		const row = await trx
-			.insertInto('competence')
-			.values(competenceColumns(input))
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'competence.create',
-			entity: 'competence',
-			entityId: row.id,
-			after: input
-		});
+		const row = await createAudited(
+			trx,
+			'competence',
+			competenceColumns(input),
+			competenceChange(actor, 'create'),
+			competenceView
+		);
 		return row.id;
 	});
 }
@@ -422,25 +404,11 @@ export async function updateCompetence(
 	input: CompetenceInput
 ) {
 	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'competence', id);
-		expectVersion(before, expectedVersion);
-		await assertCompetenceCodeFree(trx, input.code, id);
-		await updateVersioned(trx, 'competence', id, {
-			...competenceColumns(input),
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'competence.update',
-			entity: 'competence',
-			entityId: id,
-			before: competenceColumns({
-				code: before.code,
-				name: before.name,
-				kind: before.kind,
-				levels: [before.level_1, before.level_2, before.level_3, before.level_4]
-			}),
-			after: competenceColumns(input)
+		await editAudited(trx, 'competence', id, expectedVersion, {
+			change: competenceChange(actor, 'update'),
+			view: competenceView,
+			check: () => assertCompetenceCodeFree(trx, input.code, id),
+			values: () => competenceColumns(input)
 		});
 	});
 }
@@ -452,44 +420,15 @@ export async function setRequirement(
 	input: { roleId: number; competenceId: number; minLevel: number | null }
 ) {
 	await db.transaction().execute(async (trx) => {
-		const role = await trx
-			.selectFrom('process_role')
-			.select('id')
-			.where('id', '=', input.roleId)
-			.executeTakeFirst();
-		if (!role) throw new NotFoundError('process_role');
-		const comp = await trx
-			.selectFrom('competence')
-			.select('id')
-			.where('id', '=', input.competenceId)
-			.executeTakeFirst();
-		if (!comp) throw new ValidationError({ competenceId: 'error_choice' });
-		const before = await trx
-			.selectFrom('process_role_competence')
-			.select('min_level')
-			.where('process_role_id', '=', input.roleId)
-			.where('competence_id', '=', input.competenceId)
-			.executeTakeFirst();
+		if (!(await repo.roleById(trx, input.roleId))) throw new NotFoundError('process_role');
+		if (!(await repo.competenceById(trx, input.competenceId))) {
+			throw new ValidationError({ competenceId: 'error_choice' });
+		}
+		const before = await repo.requirementOf(trx, input.roleId, input.competenceId);
 		if (input.minLevel === null) {
-			await trx
-				.deleteFrom('process_role_competence')
-				.where('process_role_id', '=', input.roleId)
-				.where('competence_id', '=', input.competenceId)
-				.execute();
+			await repo.deleteRequirement(trx, input.roleId, input.competenceId);
 		} else {
-			await trx
-				.insertInto('process_role_competence')
-				.values({
-					process_role_id: input.roleId,
-					competence_id: input.competenceId,
-					min_level: input.minLevel
-				})
-				.onConflict((oc) =>
-					oc
-						.columns(['process_role_id', 'competence_id'])
-						.doUpdateSet({ min_level: input.minLevel! })
-				)
-				.execute();
+			await repo.upsertRequirement(trx, input.roleId, input.competenceId, input.minLevel);
 		}
 		await audit.record(trx, {
 			userId: actor.id,
@@ -506,18 +445,10 @@ export async function setRequirement(
 export async function setHeld(db: Db, actor: SessionUser, personId: number, input: HeldInput) {
 	await db.transaction().execute(async (trx) => {
 		await lockForUpdate(trx, 'person', personId);
-		const comp = await trx
-			.selectFrom('competence')
-			.select('id')
-			.where('id', '=', input.competenceId)
-			.executeTakeFirst();
-		if (!comp) throw new ValidationError({ competenceId: 'error_choice' });
-		const before = await trx
-			.selectFrom('person_competence')
-			.selectAll()
-			.where('person_id', '=', personId)
-			.where('competence_id', '=', input.competenceId)
-			.executeTakeFirst();
+		if (!(await repo.competenceById(trx, input.competenceId))) {
+			throw new ValidationError({ competenceId: 'error_choice' });
+		}
+		const before = await repo.heldOf(trx, personId, input.competenceId);
 		const values = {
 			level: input.level,
 			acquired_on: input.acquiredOn,
@@ -531,10 +462,11 @@ export async function setHeld(db: Db, actor: SessionUser, personId: number, inpu
 				updated_at: sql`now()`
 			});
 		} else {
-			await trx
-				.insertInto('person_competence')
-				.values({ person_id: personId, competence_id: input.competenceId, ...values })
-				.execute();
+			await repo.insertHeld(trx, {
+				person_id: personId,
+				competence_id: input.competenceId,
+				...values
+			});
 		}
 		await audit.record(trx, {
 			userId: actor.id,
@@ -561,12 +493,7 @@ export async function removeHeld(
 	competenceId: number
 ) {
 	await db.transaction().execute(async (trx) => {
-		const removed = await trx
-			.deleteFrom('person_competence')
-			.where('person_id', '=', personId)
-			.where('competence_id', '=', competenceId)
-			.returning(['level', 'expires_on'])
-			.executeTakeFirst();
+		const removed = await repo.deleteHeld(trx, personId, competenceId);
 		if (!removed) throw new NotFoundError('person_competence');
 		await audit.record(trx, {
 			userId: actor.id,
@@ -578,28 +505,24 @@ export async function removeHeld(
 	});
 }
 
+/**
+ * Sets a unit's absence rate. `version` is the one the form showed (null: the unit had none yet);
+ * a rate saved since is a conflict.
+ */
 export async function setAbsence(
 	db: Db,
 	actor: SessionUser,
-	input: { orgUnitId: number; absenceRate: string }
+	input: { orgUnitId: number; absenceRate: string },
+	version: number | null = null
 ) {
 	await db.transaction().execute(async (trx) => {
 		await assertExists(trx, 'org_unit', input.orgUnitId, 'orgUnitId');
-		const before = await trx
-			.selectFrom('org_unit_capacity')
-			.select('absence_rate')
-			.where('org_unit_id', '=', input.orgUnitId)
-			.executeTakeFirst();
-		await trx
-			.insertInto('org_unit_capacity')
-			.values({ org_unit_id: input.orgUnitId, absence_rate: input.absenceRate })
-			.onConflict((oc) =>
-				oc.column('org_unit_id').doUpdateSet({
-					absence_rate: input.absenceRate,
-					version: sql`org_unit_capacity.version + 1`
-				})
-			)
-			.execute();
+		const keys = { org_unit_id: input.orgUnitId };
+		const before = await lockByKeys(trx, 'org_unit_capacity', keys);
+		expectVersionOrNone(before, version, (r) => ({ absenceRate: r.absence_rate }));
+		await saveByKeys(trx, 'org_unit_capacity', keys, before !== undefined, {
+			absence_rate: input.absenceRate
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'org_unit.absence',
@@ -750,9 +673,12 @@ export async function coverageReport(
 	filter: { orgUnitId?: number | null; processId?: number | null } = {}
 ): Promise<CoverageRow[]> {
 	const data = await loadCoverage(db, canReadNames(user), filter.processId ?? undefined);
-	let rows = coverageRows(data, today);
-	if (filter.orgUnitId) rows = rows.filter((r) => r.orgUnitId === filter.orgUnitId);
-	return rows;
+	return coverageRows(ofUnit(data, filter.orgUnitId ?? null), today);
+}
+
+/** The coverage data with only the roles of one unit's processes (all when null). */
+function ofUnit(data: CoverageData, orgUnitId: number | null): CoverageData {
+	return orgUnitId ? { ...data, roles: data.roles.filter((r) => r.orgUnitId === orgUnitId) } : data;
 }
 
 export interface CoverageMatrix {
@@ -761,14 +687,7 @@ export interface CoverageMatrix {
 	cells: MatrixCell[][];
 }
 
-/** Roles of a unit's processes × the unit's employed staff (by position when names are hidden). */
-export async function unitMatrix(
-	db: Executor,
-	user: SessionUser,
-	today: string,
-	orgUnitId: number
-): Promise<CoverageMatrix> {
-	const data = await loadCoverage(db, canReadNames(user));
+function matrixOf(data: CoverageData, today: string, orgUnitId: number): CoverageMatrix {
 	const roles = data.roles.filter((r) => r.orgUnitId === orgUnitId);
 	const people = data.people.filter((p) => p.orgUnitId === orgUnitId && isEmployed(p, today));
 	const comp = new Map(data.competences.map((c) => [c.id, c]));
@@ -783,6 +702,45 @@ export async function unitMatrix(
 		})),
 		people: people.map((p) => ({ ...personLabel(p), position: p.position })),
 		cells: matrix(roles, people, data.assignments, data.held, today)
+	};
+}
+
+/** Roles of a unit's processes × the unit's employed staff (by position when names are hidden). */
+export async function unitMatrix(
+	db: Executor,
+	user: SessionUser,
+	today: string,
+	orgUnitId: number
+): Promise<CoverageMatrix> {
+	return matrixOf(await loadCoverage(db, canReadNames(user)), today, orgUnitId);
+}
+
+/**
+ * The coverage page from one read: the roles (of a unit, or all), the unit's matrix, and for
+ * editors who read names the employed people who could be assigned, with their unit.
+ */
+export async function coveragePage(
+	db: Executor,
+	user: SessionUser,
+	today: string,
+	orgUnitId: number | null
+) {
+	const names = canReadNames(user);
+	const data = await loadCoverage(db, names);
+	return {
+		rows: coverageRows(ofUnit(data, orgUnitId), today),
+		matrix: orgUnitId ? matrixOf(data, today, orgUnitId) : null,
+		candidates:
+			names && can(user.role, 'people.edit')
+				? data.people
+						.filter((p) => isEmployed(p, today))
+						.map((p) => ({
+							value: String(p.id),
+							label: `${p.name} (${p.orgUnitCode})`,
+							orgUnitId: p.orgUnitId
+						}))
+						.sort((a, b) => a.label.localeCompare(b.label, 'cs'))
+				: []
 	};
 }
 
@@ -884,60 +842,167 @@ export async function gapToInitiative(db: Db, actor: SessionUser, roleId: number
 
 // Capacity -----------------------------------------------------------------------------------
 
-export const YEARLY_HOURS_KEY = 'people_yearly_hours';
+/** The office's yearly working hours per full-time job, as edited (with the version shown). */
+export async function yearlyHoursSetting(
+	db: Executor
+): Promise<{ hours: string; version: number }> {
+	const row = await repo.capacitySetting(db);
+	return row
+		? { hours: normalise(row.yearly_hours), version: row.version }
+		: { hours: String(DEFAULT_YEARLY_HOURS), version: 0 };
+}
 
 export async function yearlyHours(db: Executor): Promise<number> {
-	const row = await db
-		.selectFrom('app_setting')
-		.select('value')
-		.where('key', '=', YEARLY_HOURS_KEY)
-		.executeTakeFirst();
-	const v = Number((row?.value as { hours?: unknown } | undefined)?.hours);
-	return Number.isFinite(v) && v > 0 ? v : DEFAULT_YEARLY_HOURS;
+	return Number((await yearlyHoursSetting(db)).hours);
+}
+
+/** Sets the office's yearly working hours (audited, refused when edited since the form loaded). */
+export async function setYearlyHours(db: Db, actor: SessionUser, version: number, hours: string) {
+	await db.transaction().execute(async (trx) => {
+		const row = await repo.capacitySetting(trx);
+		if (!row) throw new NotFoundError('capacity_setting');
+		await editAudited(trx, 'capacity_setting', row.id, version, {
+			change: auditedAs('capacity_setting')(actor, 'update'),
+			view: (r) => ({ yearlyHours: normalise(r.yearly_hours) }),
+			values: () => ({ yearly_hours: hours })
+		});
+	});
 }
 
 /**
- * Utilization of every org unit in the year. `minutes` overrides minutes per case of processes
- * (the what-if; and the seam where BPMN task times will come in), `moves` moves a process to
- * another unit.
+ * The modelled hours of every process with a model and task times, per RACI role, from the models
+ * area (which does the arithmetic); a model without any task time counts as none.
+ */
+async function modelledShares(
+	db: Executor,
+	year: number,
+	roles: Awaited<ReturnType<typeof repo.roleRows>>
+): Promise<Map<number, ModelledShare[]>> {
+	const modelledIds = [...(await models.coverage(db)).keys()];
+	const roleById = new Map(roles.map((r) => [r.id, r]));
+	const out = new Map<number, ModelledShare[]>();
+	for (const processId of modelledIds) {
+		const m = await models.modelledHours(db, processId, year);
+		if (!m || m.hours <= 0n) continue;
+		const unit = roles.find((r) => r.process_id === processId)?.org_unit_id ?? null;
+		out.set(
+			processId,
+			m.byRole
+				.filter((r) => r.hours > 0n)
+				.map((r) => {
+					const role = r.roleId === null ? undefined : roleById.get(r.roleId);
+					return {
+						roleId: r.roleId,
+						label: role ? `${role.job_role} (${role.raci})` : '',
+						orgUnitId: role?.org_unit_id ?? unit,
+						hours: Number(fromHundredths(r.hours))
+					};
+				})
+		);
+	}
+	return out;
+}
+
+/** A modelled process's tasks as the what-if changes them (its lanes' roles, minutes, hours). */
+export async function modelTasks(db: Executor, processId: number, year: number) {
+	const p = await models.page(db, processId, year);
+	if (!p.costing) return [];
+	const laneRole = new Map(p.costing.lanes.map((l) => [l.id, l.roleId]));
+	const minutesOf = new Map(p.links.map((l) => [l.elementId, l.minutes]));
+	return p.costing.tasks.map((t): ModelTask => ({
+		processId,
+		taskId: t.id,
+		name: t.name,
+		roleId: t.laneId ? (laneRole.get(t.laneId) ?? null) : null,
+		minutes: minutesOf.get(t.id) ? Number(minutesOf.get(t.id)) : null,
+		hours: t.hours === null ? null : Number(fromHundredths(t.hours))
+	}));
+}
+
+export interface CapacityReport {
+	units: UnitCapacity[];
+	yearlyHours: number;
+	yearlyHoursVersion: number;
+	/** each unit's absence rate row version (null: none set yet), for the form */
+	absenceVersions: Record<number, number | null>;
+	/** the roles with modelled hours, for the what-if */
+	roles: { roleId: number; label: string; processCode: string; orgUnitId: number | null }[];
+	/** modelled processes (their tasks are what-if choices) */
+	modelled: number[];
+	/** the what-if's tasks of the chosen process, and whether every change could be applied */
+	tasks: ModelTask[];
+	applied: boolean;
+}
+
+/**
+ * Utilization of every org unit in the year: hours needed from the models' task times where a
+ * model exists, else from the process card; the scenario (unsaved) moves roles or processes and
+ * changes a task's minutes.
  */
 export async function capacityReport(
 	db: Executor,
 	year: number,
 	today: string,
-	whatIf: { minutes?: Map<number, number>; moves?: Map<number, number> } = {}
-): Promise<{ units: UnitCapacity[]; yearlyHours: number }> {
-	const [units, staffRows, processRows, absence, saved, hours] = await Promise.all([
+	scenario: Scenario = {}
+): Promise<CapacityReport> {
+	const [units, staffRows, processRows, absence, saved, setting, roles] = await Promise.all([
 		repo.orgUnitRows(db),
 		repo.staffRows(db, false),
 		repo.processYearRows(db, year),
 		repo.absenceRows(db),
 		repo.savedHoursByUnit(db, year),
-		yearlyHours(db)
+		yearlyHoursSetting(db),
+		repo.roleRows(db)
 	]);
-	const absenceOf = new Map(absence.map((a) => [a.org_unit_id, Number(a.absence_rate)]));
+	const hours = Number(setting.hours);
+	const shares = await modelledShares(db, year, roles);
+	const absenceOf = new Map(absence.map((a) => [a.org_unit_id, a]));
 	// The day staff are counted on: today in the current year, else the year's middle.
 	const day = today.startsWith(String(year)) ? today : `${year}-07-01`;
-	const processes: ProcessLoadInput[] = processRows.map((p) => {
-		const minutes = whatIf.minutes?.get(p.id);
-		return {
-			processId: p.id,
-			code: p.code,
-			name: p.name,
-			orgUnitId: whatIf.moves?.get(p.id) ?? p.org_unit_id,
-			volume: p.volume,
-			fte: p.fte === null ? null : Number(p.fte),
-			minutesPerCase: minutes !== undefined ? [minutes] : null
-		};
-	});
+	const base: ProcessLoadInput[] = processRows.map((p) => ({
+		processId: p.id,
+		code: p.code,
+		name: p.name,
+		orgUnitId: p.org_unit_id,
+		volume: p.volume,
+		fte: p.fte === null ? null : Number(p.fte),
+		minutesPerCase: null,
+		modelled: shares.get(p.id) ?? null
+	}));
+	const taskProcess = scenario.minutes?.taskId ? scenario.minutes.processId : null;
+	const tasks = taskProcess !== null ? await modelTasks(db, taskProcess, year) : [];
+	const w = applyWhatIf(base, tasks, scenario);
+	const roleById = new Map(roles.map((r) => [r.id, r]));
 	return {
 		yearlyHours: hours,
+		yearlyHoursVersion: setting.version,
+		absenceVersions: Object.fromEntries(
+			units.map((u) => [u.id, absenceOf.get(u.id)?.version ?? null])
+		),
+		roles: [...shares.values()].flatMap((list) =>
+			list.flatMap((s) => {
+				const r = s.roleId === null ? undefined : roleById.get(s.roleId);
+				return r
+					? [
+							{
+								roleId: r.id,
+								label: s.label,
+								processCode: r.process_code,
+								orgUnitId: r.org_unit_id
+							}
+						]
+					: [];
+			})
+		),
+		modelled: [...shares.keys()],
+		tasks,
+		applied: w.applied,
 		units: capacity(
 			units.map((u) => ({
 				id: u.id,
 				code: u.code,
 				name: u.name,
-				absenceRate: absenceOf.get(u.id) ?? 0
+				absenceRate: Number(absenceOf.get(u.id)?.absence_rate ?? 0)
 			})),
 			staffRows.map((s) => ({
 				orgUnitId: s.org_unit_id,
@@ -945,12 +1010,18 @@ export async function capacityReport(
 				validFrom: s.valid_from,
 				validTo: s.valid_to
 			})),
-			processes,
+			w.processes,
 			new Map(saved.map((s) => [s.org_unit_id!, Number(s.hours)])),
 			hours,
 			day
 		)
 	};
+}
+
+/** The hours initiatives saved in the year as FTE of the office's yearly working hours (exact). */
+export async function savedFte(db: Executor, year: number) {
+	const [hours, setting] = await Promise.all([repo.savedHours(db, year), yearlyHoursSetting(db)]);
+	return { hours: normalise(hours), fte: fteOf(hours, setting.hours) };
 }
 
 // Import ---------------------------------------------------------------------------------------
@@ -978,24 +1049,183 @@ export async function importStaff(
 	fileName: string
 ): Promise<StaffCheck> {
 	return db.transaction().execute(async (trx) => {
-		// Serialises imports: the check and the write see the same register.
-		await sql`lock table person in share row exclusive mode`.execute(trx);
+		await repo.lockStaffRegister(trx);
 		const check = await checkImport(trx, bytes, fileName);
 		if (check.errors.length) return check;
 		for (const row of check.rows) {
-			const created = await trx
-				.insertInto('person')
-				.values(personColumns(row))
-				.returningAll()
-				.executeTakeFirstOrThrow();
-			await audit.record(trx, {
-				userId: actor.id,
-				action: 'person.import',
-				entity: 'person',
-				entityId: created.id,
-				after: personAudit(created)
-			});
+			await createAudited(
+				trx,
+				'person',
+				personColumns(row),
+				personChange(actor, 'import'),
+				personAudit
+			);
 		}
 		return check;
+	});
+}
+
+// Training actions -----------------------------------------------------------------------------
+
+const trainingChange = auditedAs('training_action');
+
+function trainingView(r: {
+	person_id: number;
+	competence_id: number;
+	target_level: number;
+	due_on: string;
+	status: string;
+	process_role_id: number | null;
+}) {
+	return {
+		personId: r.person_id,
+		competenceId: r.competence_id,
+		targetLevel: r.target_level,
+		dueOn: r.due_on,
+		status: r.status,
+		processRoleId: r.process_role_id
+	};
+}
+
+/** Plans a training: the person must still be employed, the competence must exist. */
+export async function createTraining(
+	db: Db,
+	actor: SessionUser,
+	input: TrainingInput,
+	today: string
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const person = await repo.lockPerson(trx, input.personId);
+		if (!person) throw new ValidationError({ personId: 'error_choice' });
+		if (person.valid_to !== null && person.valid_to < today) {
+			throw new ValidationError({ personId: 'people_error_left' });
+		}
+		if (!(await repo.competenceById(trx, input.competenceId))) {
+			throw new ValidationError({ competenceId: 'error_choice' });
+		}
+		if (input.dueOn < today) throw new ValidationError({ dueOn: 'people_error_due_past' });
+		const row = await createAudited(
+			trx,
+			'training_action',
+			{
+				person_id: input.personId,
+				competence_id: input.competenceId,
+				target_level: input.targetLevel,
+				due_on: input.dueOn,
+				process_role_id: input.processRoleId,
+				created_by: actor.id
+			},
+			trainingChange(actor, 'create'),
+			trainingView
+		);
+		return row.id;
+	});
+}
+
+/** Moves a training action along its statuses (audited, refused when changed since). */
+export async function setTrainingStatus(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	version: number,
+	status: TrainingStatus
+) {
+	await db.transaction().execute(async (trx) => {
+		await editAudited(trx, 'training_action', id, version, {
+			change: trainingChange(actor, 'status'),
+			view: trainingView,
+			values: () => ({ status })
+		});
+	});
+}
+
+/**
+ * A gap becomes a training action in one click: the assigned person the gap calls for (or the one
+ * chosen) trains for the competence they lack, at the role's level, due in TRAINING_DUE_DAYS.
+ */
+export async function gapToTraining(
+	db: Db,
+	actor: SessionUser,
+	roleId: number,
+	personId: number | null,
+	today: string
+): Promise<{ id: number; personId: number }> {
+	const data = await loadCoverage(db, false);
+	const row = coverage(data.roles, data.people, data.assignments, data.held, today).find(
+		(c) => c.role.roleId === roleId
+	);
+	if (!row) throw new NotFoundError('process_role');
+	const plan = trainingFor(row, personId);
+	if (!plan) throw new ValidationError({ roleId: 'people_error_no_trainee' });
+	const id = await createTraining(
+		db,
+		actor,
+		{ ...plan, dueOn: addDays(today, TRAINING_DUE_DAYS), processRoleId: roleId },
+		today
+	);
+	return { id, personId: plan.personId };
+}
+
+export interface TrainingItem {
+	id: number;
+	personId: number;
+	competence: string;
+	competenceCode: string;
+	targetLevel: number;
+	dueOn: string;
+	status: TrainingStatus;
+	overdue: boolean;
+	processCode: string | null;
+	jobRole: string | null;
+	version: number;
+}
+
+/** A person's training actions (their page; names only). */
+export async function trainingOf(
+	db: Executor,
+	user: SessionUser,
+	personId: number,
+	today: string
+): Promise<TrainingItem[]> {
+	requireNames(user);
+	return (await repo.trainingRows(db, { personId })).map((r) => ({
+		id: r.id,
+		personId: r.person_id,
+		competence: r.competence_name,
+		competenceCode: r.competence_code,
+		targetLevel: r.target_level,
+		dueOn: r.due_on,
+		status: r.status,
+		overdue: r.due_on < today && (r.status === 'planned' || r.status === 'in_progress'),
+		processCode: r.process_code,
+		jobRole: r.job_role,
+		version: r.version
+	}));
+}
+
+/**
+ * Open training actions in the user's worklist (`/my`): all for those who edit people, those of
+ * people holding roles in a process the user owns (or planned by them) for a process owner.
+ * Names only to those allowed; others see the position.
+ */
+export async function trainingWorklist(db: Executor, user: SessionUser, today: string) {
+	const all = can(user.role, 'people.edit');
+	if (!all && user.role !== 'process_owner') return [];
+	const names = canReadNames(user);
+	const [rows, staffRows] = await Promise.all([
+		repo.openTrainingForOwner(db, all ? null : user.id),
+		repo.staffRows(db, names)
+	]);
+	const personById = new Map(staffRows.map((p) => [p.id, p]));
+	return rows.map((r) => {
+		const p = personById.get(r.person_id);
+		return {
+			id: names ? r.person_id : null,
+			label: names ? (p?.name ?? '') : (p?.position ?? ''),
+			competence: r.competence_name,
+			targetLevel: r.target_level,
+			dueOn: r.due_on,
+			overdue: r.due_on < today
+		};
 	});
 }

@@ -8,7 +8,8 @@ import {
 	type HeldInput,
 	type PersonInput
 } from './people';
-import type { HolderKind } from '../db/schema';
+import type { HolderKind, TrainingStatus } from '../db/schema';
+import { TRAINING_STATUSES, type TrainingInput } from './training';
 
 type Form = Record<string, unknown>;
 
@@ -109,5 +110,37 @@ export function parseAbsence(form: Form): Parsed<{ orgUnitId: number; absenceRat
 	return f.result({
 		orgUnitId: f.id('orgUnitId', { required: true }) ?? 0,
 		absenceRate: pct === null ? '0' : String(Number(pct) / 100)
+	});
+}
+
+/** The office's yearly working hours per full-time job: 1–3000 hours, one decimal at most. */
+export function parseYearlyHours(form: Form): Parsed<{ hours: string }> {
+	const f = new FormReader(form);
+	const hours = f.decimal('yearlyHours', { required: true, min: '1', error: 'people_error_hours' });
+	if (hours !== null && (compare(hours, '3000') > 0 || !/^\d+(\.\d)?$/.test(hours))) {
+		f.errors.yearlyHours = 'people_error_hours';
+	}
+	return f.result({ hours: hours ?? '0' });
+}
+
+/** A training action planned by hand: person, competence, target level 1–4, due date. */
+export function parseTraining(form: Form): Parsed<TrainingInput> {
+	const f = new FormReader(form);
+	return f.result({
+		personId: f.id('personId', { required: true }) ?? 0,
+		competenceId: f.id('competenceId', { required: true }) ?? 0,
+		targetLevel: level(f, 'targetLevel'),
+		dueOn: f.date('dueOn', { required: true }) ?? '',
+		processRoleId: f.id('roleId')
+	});
+}
+
+export function parseTrainingStatus(
+	form: Form
+): Parsed<{ trainingId: number; status: TrainingStatus }> {
+	const f = new FormReader(form);
+	return f.result({
+		trainingId: f.id('trainingId', { required: true }) ?? 0,
+		status: f.choice('status', TRAINING_STATUSES) ?? 'planned'
 	});
 }

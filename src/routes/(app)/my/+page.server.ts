@@ -10,10 +10,11 @@ export const load: PageServerLoad = async () => {
 	const user = requireUser();
 	const db = getDb();
 	const today = currentDate();
-	const [items, mine, expiring] = await Promise.all([
+	const [items, mine, expiring, training] = await Promise.all([
 		kpis.worklist(db, user.id, today),
 		processes.list(db, { year: Number(today.slice(0, 4)), ownerId: user.id }),
-		people.expiringFor(db, user, today)
+		people.expiringFor(db, user, today),
+		people.trainingWorklist(db, user, today)
 	]);
-	return { items, processes: mine, expiring, today };
+	return { items, processes: mine, expiring, training, today };
 };

@@ -22,7 +22,15 @@ export const flagLabels = {
 	ok: m.people_flag_ok
 };
 
+export const trainingStatusLabels = {
+	planned: m.people_training_planned,
+	in_progress: m.people_training_in_progress,
+	done: m.programme_status_done,
+	cancelled: m.programme_ini_cancelled
+};
+
 export const sourceLabels = {
+	model: m.people_source_model,
 	card: m.people_source_card,
 	tasks: m.people_source_tasks,
 	unknown: m.people_source_unknown

@@ -7,7 +7,8 @@ export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Dat
 /** jsonb */
 export type Json = ColumnType<unknown, string, string>;
 
-export type Role = 'admin' | 'manager' | 'finance' | 'project_manager' | 'process_owner' | 'viewer';
+export type Role =
+	'admin' | 'manager' | 'finance' | 'project_manager' | 'process_owner' | 'hr' | 'viewer';
 
 export interface AppUserTable {
 	id: Generated<number>;

@@ -76,6 +76,34 @@ export interface OrgUnitCapacityTable {
 	version: Generated<number>;
 }
 
+/** The office's yearly working hours per full-time job (one row; migration 20261206_1520). */
+export interface CapacitySettingTable {
+	id: Generated<number>;
+	/** numeric(6,1) */
+	yearly_hours: string;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export type TrainingStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
+
+/** A training action: a person is to reach a competence's level by a date. */
+export interface TrainingActionTable {
+	id: Generated<number>;
+	person_id: number;
+	competence_id: number;
+	/** 1–4 */
+	target_level: number;
+	/** `YYYY-MM-DD` */
+	due_on: string;
+	status: Generated<TrainingStatus>;
+	process_role_id: number | null;
+	created_by: number | null;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
 export interface PeopleTables {
 	person: PersonTable;
 	process_role_holder: ProcessRoleHolderTable;
@@ -83,4 +111,6 @@ export interface PeopleTables {
 	process_role_competence: ProcessRoleCompetenceTable;
 	person_competence: PersonCompetenceTable;
 	org_unit_capacity: OrgUnitCapacityTable;
+	capacity_setting: CapacitySettingTable;
+	training_action: TrainingActionTable;
 }

@@ -4,7 +4,13 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import * as people from '$lib/server/people/people.service';
-import { parseEndDate, parseHeld, parsePerson } from '$lib/server/people/people.validation';
+import {
+	parseEndDate,
+	parseHeld,
+	parsePerson,
+	parseTraining,
+	parseTrainingStatus
+} from '$lib/server/people/people.validation';
 import { currentDate } from '$lib/server/shared/clock';
 import { NotFoundError } from '$lib/server/shared/errors';
 import { formValues } from '$lib/server/shared/form';
@@ -23,9 +29,14 @@ export const load: PageServerLoad = async ({ params }) => {
 		if (e instanceof NotFoundError) error(404, { message: 'not found' });
 		throw e;
 	}
-	const [units, competences] = await Promise.all([orgUnits.list(db), people.competences(db)]);
+	const [units, competences, training] = await Promise.all([
+		orgUnits.list(db),
+		people.competences(db),
+		people.trainingOf(db, user, routeId(params.id), today)
+	]);
 	return {
 		...detail,
+		training,
 		today,
 		units: units.map((u) => ({ value: String(u.id), label: u.name })),
 		competences: competences.map((c) => ({ value: String(c.id), label: `${c.code} – ${c.name}` })),
@@ -81,5 +92,36 @@ export const actions: Actions = {
 			return refuse(e, 'removeHeld', values);
 		}
 		return { form: 'removeHeld', saved: true };
+	},
+	training: async ({ request, params }) => {
+		const user = requireCapability('people.edit');
+		const values = await formValues(request);
+		const parsed = parseTraining({ ...values, personId: params.id });
+		if (!parsed.ok) return invalid('training', parsed.errors, values);
+		try {
+			await people.createTraining(getDb(), user, parsed.value, currentDate());
+		} catch (e) {
+			return refuse(e, 'training', values);
+		}
+		return { form: 'training', saved: true };
+	},
+	trainingStatus: async ({ request }) => {
+		const user = requireCapability('people.edit');
+		const values = await formValues(request);
+		const version = versionOf(values, { required: true });
+		const parsed = parseTrainingStatus(values);
+		if (!parsed.ok) return invalid('trainingStatus', parsed.errors, values);
+		try {
+			await people.setTrainingStatus(
+				getDb(),
+				user,
+				parsed.value.trainingId,
+				version,
+				parsed.value.status
+			);
+		} catch (e) {
+			return refuse(e, 'trainingStatus', values);
+		}
+		return { form: 'trainingStatus', saved: true };
 	}
 };

@@ -2,45 +2,35 @@ import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as people from '$lib/server/people/people.service';
-import { parseAbsence } from '$lib/server/people/people.validation';
+import { parseAbsence, parseYearlyHours } from '$lib/server/people/people.validation';
+import { scenarioOf } from '$lib/server/people/whatif';
 import { currentDate, currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, yearParam } from '$lib/server/shared/http';
+import { invalid, refuse, versionOf, yearParam } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
-
-/** What-if from the URL: `?process=5&to=3` moves a process, `&minutes=20` sets its minutes per case. */
-function whatIf(url: URL) {
-	const processId = Number(url.searchParams.get('process')) || null;
-	const to = Number(url.searchParams.get('to')) || null;
-	const minutesText = (url.searchParams.get('minutes') ?? '').replace(',', '.').trim();
-	const minutes = minutesText === '' ? null : Number(minutesText);
-	return {
-		processId,
-		to,
-		minutes: minutes !== null && Number.isFinite(minutes) && minutes >= 0 ? minutes : null
-	};
-}
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
 	const year = yearParam(url, currentYear());
-	const w = whatIf(url);
-	const active = w.processId !== null && (w.to !== null || w.minutes !== null);
+	const scenario = scenarioOf(url.searchParams);
+	const active = Boolean(scenario.moveRole || scenario.moveProcess || scenario.minutes);
 	const [base, simulated] = await Promise.all([
 		people.capacityReport(db, year, currentDate()),
-		active
-			? people.capacityReport(db, year, currentDate(), {
-					moves: w.to ? new Map([[w.processId!, w.to]]) : undefined,
-					minutes: w.minutes !== null ? new Map([[w.processId!, w.minutes]]) : undefined
-				})
-			: null
+		active ? people.capacityReport(db, year, currentDate(), scenario) : null
 	]);
+	// The chosen modelled process's tasks, so the what-if can name one.
+	const taskProcess = Number(url.searchParams.get('process')) || null;
+	const tasks =
+		simulated?.tasks.length || !taskProcess || !base.modelled.includes(taskProcess)
+			? (simulated?.tasks ?? [])
+			: await people.modelTasks(db, taskProcess, year);
 	return {
 		year,
 		base,
 		simulated,
-		whatIf: w,
+		tasks,
+		query: Object.fromEntries(url.searchParams),
 		canEdit: can(user.role, 'people.edit')
 	};
 };
@@ -52,10 +42,27 @@ export const actions: Actions = {
 		const parsed = parseAbsence(values);
 		if (!parsed.ok) return invalid('absence', parsed.errors, values);
 		try {
-			await people.setAbsence(getDb(), user, parsed.value);
+			await people.setAbsence(getDb(), user, parsed.value, versionOf(values));
 		} catch (e) {
 			return refuse(e, 'absence', values);
 		}
 		return { form: 'absence', saved: true };
+	},
+	hours: async ({ request }) => {
+		const user = requireCapability('people.edit');
+		const values = await formValues(request);
+		const parsed = parseYearlyHours(values);
+		if (!parsed.ok) return invalid('hours', parsed.errors, values);
+		try {
+			await people.setYearlyHours(
+				getDb(),
+				user,
+				versionOf(values, { required: true }),
+				parsed.value.hours
+			);
+		} catch (e) {
+			return refuse(e, 'hours', values);
+		}
+		return { form: 'hours', saved: true };
 	}
 };

@@ -13,12 +13,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	const today = currentDate();
 	const unitId = Number(url.searchParams.get('unit')) || null;
 	const onlySpofs = url.searchParams.get('spof') === '1';
-	const [rows, units, matrix, candidates] = await Promise.all([
-		people.coverageReport(db, user, today, { orgUnitId: unitId }),
-		orgUnits.list(db),
-		unitId ? people.unitMatrix(db, user, today, unitId) : null,
-		can(user.role, 'people.edit') ? people.staff(db, user, today) : null
+	const [page, units] = await Promise.all([
+		people.coveragePage(db, user, today, unitId),
+		orgUnits.list(db)
 	]);
+	const { rows, matrix, candidates } = page;
 	return {
 		rows: onlySpofs ? rows.filter((r) => r.spof) : rows,
 		spofCount: rows.filter((r) => r.spof).length,
@@ -26,12 +25,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		onlySpofs,
 		units: units.map((u) => ({ value: String(u.id), label: u.name })),
 		matrix,
-		candidates:
-			candidates?.names === true
-				? candidates.people
-						.filter((p) => p.employed)
-						.map((p) => ({ value: String(p.id), label: `${p.name} (${p.orgUnitName})` }))
-				: [],
+		candidates,
 		canEdit: can(user.role, 'people.edit'),
 		canInitiate: can(user.role, 'initiatives.edit')
 	};
@@ -40,5 +34,6 @@ export const load: PageServerLoad = async ({ url }) => {
 export const actions: Actions = {
 	assign: roleActions.assign,
 	unassign: roleActions.unassign,
+	training: roleActions.training,
 	initiative: roleActions.initiative
 };

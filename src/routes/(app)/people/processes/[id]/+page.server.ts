@@ -34,5 +34,6 @@ export const actions: Actions = {
 	assign: roleActions.assign,
 	unassign: roleActions.unassign,
 	requirement: roleActions.requirement,
+	training: roleActions.training,
 	initiative: roleActions.initiative
 };
