@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -86,6 +87,29 @@ test('a process owner imports a model, links a lane and a task, sees the cost, s
 	await save.getByLabel('Poznámka k verzi').fill('Po workshopu');
 	await save.getByRole('button', { name: 'Uložit jako novou verzi' }).click();
 	await expect(page.getByText('Zobrazena verze 2 z 2')).toBeVisible();
+
+	// the diagram as a PNG, drawn in the browser from the modeler's SVG
+	await canvasReady(page);
+	const [png] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Stáhnout PNG' }).click()
+	]);
+	expect(png.suggestedFilename()).toBe('P-MAT-v2.png');
+	const bytes = readFileSync((await png.path())!);
+	expect([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+
+	// the council report shows the saved version's diagram when the process is chosen
+	const id = card.split('/').pop();
+	await page.goto(`/reports/council?diagram=${id}`);
+	const diagrams = page.getByTestId('report-diagrams');
+	await expect(diagrams).toContainText('P-MAT Matrika');
+	await expect(diagrams).toContainText('Verze 2');
+	const img = diagrams.getByRole('img', { name: 'Diagram procesu P-MAT Matrika' });
+	await expect(img).toBeVisible();
+	expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(100);
+	await page.goto(`${card}/model`);
+	await canvasReady(page);
+
 	const row1 = page.locator('tr', { has: page.getByRole('link', { name: '1', exact: true }) });
 	await row1.getByRole('button', { name: 'Obnovit jako novou verzi' }).click();
 	await expect(page.getByText('Zobrazena verze 3 z 3')).toBeVisible();
