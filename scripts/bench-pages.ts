@@ -31,6 +31,7 @@ import {
 } from '../src/lib/server/auth/session';
 import type { Db } from '../src/lib/server/db';
 import { generateLedger } from './bench-ledger';
+import { modelPageJs } from './bench-models';
 import { compute as computeOverview } from '../src/lib/server/overview/overview.service';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
@@ -511,6 +512,9 @@ export async function benchPages() {
 		rmSync(dir, { recursive: true, force: true });
 	}
 	if (!js) throw new Error('the overview JavaScript was not measured');
+	// The model page's own JavaScript and its bpmn-js chunks, from the same build's manifest.
+	const modelJs = modelPageJs(KIT_OUT, BUILD);
+	log(`model page JavaScript: ${JSON.stringify(modelJs)}`);
 	const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
 	if (url) {
 		pages.postgres = await withScratchPostgres(url, (u) =>
@@ -551,7 +555,9 @@ export async function benchPages() {
 			])
 		),
 		overviewJsGzipKb: js,
+		modelPageJsGzipKb: modelJs,
 		pageGoals: {
+			bpmnJsOnlyOnModelPage: modelJs.otherPagesWithBpmn.length === 0,
 			overviewWithin2xReference,
 			largeWithin1_5xDemo,
 			jsUnder150Kb: js!.initial < 150,

@@ -7,7 +7,8 @@
 //    rolled back afterwards;
 //  - the server time of /costs (the page's service call) at demo size and with ≥ 2 million
 //    ledger entries.
-// Then scripts/bench-pages.ts: the pages' server time at demo and large size, the overview's JS;
+// Then scripts/bench-pages.ts: the pages' server time at demo and large size, the overview's JS
+// and the model page's (bpmn-js, scripts/bench-models.ts); the 2,000-element model import time;
 // and scripts/bench-people.ts: the coverage matrix of 300 processes × 1,000 staff vs /account.
 // The last line of output is one JSON object with the figures.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { generateLedger } from './bench-ledger';
 import { benchKxxImport } from '../src/lib/server/imports/formats/bench-kxx';
 import { benchPages } from './bench-pages';
 import { benchPeople } from './bench-people';
+import { modelImport } from './bench-models';
 
 const LARGE = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const IMPORT_ROWS = 100_000;
@@ -124,6 +126,10 @@ async function runOn(label: string, db: Db) {
 	log(`${label}: raw bulk insert of the same rows: ${Math.round(rawMs)} ms`);
 	const kxx = await benchKxxImport(db, year - 1);
 	log(`${label}: KXX import of ${kxx.kxx_lines} lines: ${kxx.kxx_import_ms} ms (rolled back)`);
+	const model = await modelImport(db);
+	log(
+		`${label}: import of a ${model.model_import_elements}-element BPMN model: ${model.model_import_ms} ms`
+	);
 
 	const t3 = performance.now();
 	await growLedger(db, LARGE);
@@ -147,7 +153,8 @@ async function runOn(label: string, db: Db) {
 		costs_page_large_vs_demo: Math.round((pageLarge / pageDemo) * 100) / 100,
 		entries_demo: demoEntries.n,
 		entries_large: total.n,
-		...kxx
+		...kxx,
+		...model
 	};
 }
 
@@ -173,7 +180,8 @@ try {
 	rmSync(dir, { recursive: true, force: true });
 }
 // The pages' figures (scripts/bench-pages.ts): server time of /, /costs, /goals, /processes/[id]
-// and /account over HTTP at demo and large size, and the overview's JavaScript (BENCH_PAGES=0 skips).
+// and /account over HTTP at demo and large size, the overview's and the model page's JavaScript
+// (BENCH_PAGES=0 skips).
 const { pageGoals, ...pages } =
 	process.env.BENCH_PAGES === '0' ? { pageGoals: {} } : await benchPages();
 // The coverage matrix of 300 processes × 1,000 staff against the reference page
@@ -186,6 +194,7 @@ console.log(
 		goals: {
 			import_vs_raw_max: 4,
 			costs_page_large_vs_demo_max: 1.5,
+			model_import_ms_max: 2000,
 			...pageGoals,
 			...peopleGoals
 		},

@@ -151,13 +151,24 @@ describe.each(engines)('process models on %s', (engine) => {
 		});
 		const hours = await models.modelledHours(t.db, processId, YEAR);
 		expect(hours).toMatchObject({
+			version: 1,
+			timed: true,
 			hours: 14_500n,
+			cost: 6_525_000n,
 			byRole: [
 				{ roleId, hours: 14_500n },
 				{ roleId: null, hours: 0n }
+			],
+			byUnit: [
+				{ orgUnitId: unitId, hours: 14_500n },
+				{ orgUnitId: null, hours: 0n }
 			]
 		});
 		expect(await models.modelledHours(t.db, otherId, YEAR)).toBeNull();
+		// the same figures for every process at once (the opportunity matrix, capacity)
+		const all = await models.modelledHoursByProcess(t.db, YEAR);
+		expect([...all.keys()]).toEqual([processId]);
+		expect(all.get(processId)).toEqual(hours);
 	});
 
 	it('refuses a link to an element not in the model, a role of another process, a stale form', async () => {
@@ -261,6 +272,45 @@ describe.each(engines)('process models on %s', (engine) => {
 			'model.restore',
 			'model.save'
 		]);
+	});
+
+	it('keeps the modeler’s SVG with a saved version; the report shows it, or the tasks without one', async () => {
+		const svg =
+			'<?xml version="1.0" encoding="utf-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>';
+		const xml = await models.xmlOf(t.db, processId, 3);
+		expect(
+			await models.save(t.db, owner, processId, xml, { base: 3, note: null, svg }, clock)
+		).toBe(4);
+		// something that is not an SVG is not kept (the version is saved all the same)
+		expect(
+			await models.save(t.db, owner, processId, xml, { base: 4, note: null, svg: '<html>' }, clock)
+		).toBe(5);
+		const stored = await t.db
+			.selectFrom('process_model_version')
+			.select(['number', 'svg'])
+			.where('number', 'in', [4, 5])
+			.orderBy('number')
+			.execute();
+		expect(stored.map((r) => r.svg)).toEqual([svg, null]);
+		await models.restore(t.db, owner, processId, 4, 5, clock);
+
+		const report = await models.reportDiagrams(t.db, [processId, otherId]);
+		expect(report.choices.map((c) => c.code)).toEqual(['P-JINY', 'P-STAV']);
+		const [other, own] = report.diagrams;
+		// imported without a picture: the report lists its tasks
+		expect(other).toMatchObject({ code: 'P-JINY', version: 1, image: null });
+		expect(other.tasks.length).toBeGreaterThan(0);
+		// a restore copies the version's picture with its XML: version 6 shows version 4's SVG
+		expect(own).toMatchObject({ code: 'P-STAV', version: 6 });
+		expect(own.image).toMatch(/^data:image\/svg\+xml;base64,/);
+		expect(Buffer.from(own.image!.split(',')[1], 'base64').toString()).toBe(svg);
+		expect(own.tasks.map((x) => x.name)).toEqual([
+			'Přijmout žádost',
+			'Ověřit v registru',
+			'Podepsat rozhodnutí'
+		]);
+		expect(own.tasks[0].lane).toBe('Referent');
+		expect((await models.reportDiagrams(t.db, [])).diagrams).toEqual([]);
 	});
 });
 

@@ -156,6 +156,8 @@ export interface MatrixPoint {
 	r: number;
 	name: string;
 	volume: number;
+	/** the process id (the tooltip can name figures kept beside the chart, e.g. modelled hours) */
+	id?: number;
 }
 
 export interface MatrixData {

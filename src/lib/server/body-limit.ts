@@ -1,5 +1,5 @@
 import { LIMITS } from './imports/types';
-import { MAX_BYTES as MODEL_MAX_BYTES } from './models/limits';
+import { MAX_BYTES as MODEL_MAX_BYTES, MAX_SVG_BYTES } from './models/limits';
 
 /**
  * How large a request body each route takes: a sign-in is a few fields, a form a few hundred
@@ -11,8 +11,8 @@ export const BODY_LIMITS = {
 	signIn: 16 * 1024,
 	form: 1024 * 1024,
 	import: LIMITS.maxFileSize + 1024 * 1024,
-	/** a BPMN model (uploaded or saved from the modeler) and its form */
-	model: MODEL_MAX_BYTES + 1024 * 1024
+	/** a BPMN model (uploaded, or saved from the modeler with its SVG picture) and its form */
+	model: MODEL_MAX_BYTES + MAX_SVG_BYTES + 1024 * 1024
 } as const;
 
 /** Routes that take an uploaded file. */

@@ -1,5 +1,6 @@
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
+import * as models from '$lib/server/models/models.service';
 import * as overview from '$lib/server/overview/overview.service';
 import * as people from '$lib/server/people/people.service';
 import { currentDate } from '$lib/server/shared/clock';
@@ -13,10 +14,15 @@ export const load: PageServerLoad = async ({ url }) => {
 	// Figures exist only up to this year: a later year shows this one.
 	const asked = yearParam(url, thisYear);
 	const year = asked > thisYear ? thisYear : asked;
-	const [o, peopleRisk, savedFte] = await Promise.all([
+	const [o, peopleRisk, savedFte, modelled] = await Promise.all([
 		overview.get(getDb(), year, today),
 		people.risk(getDb(), today),
-		people.savedFte(getDb(), year)
+		people.savedFte(getDb(), year),
+		models.modelledHoursByProcess(getDb(), year)
 	]);
-	return { overview: o, peopleRisk, savedFte, today };
+	// The opportunity matrix names the modelled hours of the processes whose model has times.
+	const modelledHours = Object.fromEntries(
+		[...modelled].filter(([, h]) => h.timed).map(([id, h]) => [id, h.hours])
+	);
+	return { overview: o, peopleRisk, savedFte, today, modelledHours };
 };

@@ -9,6 +9,7 @@ import { readBpmn } from '../models/bpmn';
 import { outlineToXml } from '../models/generate';
 import * as repo from '../models/models.repository';
 import type { SeedContext } from './seed';
+import { updateVersioned } from '../shared/versioned';
 
 /** task name, lane (RACI letter of the role doing it), relative effort, share of cases (%) */
 type Step = [string, 'R' | 'A' | 'I', number, number];
@@ -111,9 +112,10 @@ export async function seedModels(trx: Executor, ctx: SeedContext): Promise<void>
 			laid_out: false,
 			restored_from: null,
 			created_by: process.owner_user_id,
-			created_at: seededAt
+			created_at: seededAt,
+			svg: null
 		});
-		await repo.bumpModel(trx, model.id, 1, seededAt);
+		await updateVersioned(trx, 'process_model', model.id, { updated_at: seededAt });
 		await trx
 			.insertInto('process_model_link')
 			.values([

@@ -14,10 +14,12 @@ import {
 	compareWithFull,
 	costModel,
 	type CostingLane,
-	type CostingTask
+	type CostingTask,
+	type ModelCosting
 } from '../../models/costing';
 import { systemClock, type Clock } from '../shared/clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { expectVersionOrNone, lockByKeys, saveByKeys, updateVersioned } from '../shared/versioned';
 import { readBpmn, type ModelPerformer, type ModelStep, type ReadModel } from './bpmn';
 import type {
 	LinkInput,
@@ -27,8 +29,10 @@ import type {
 	ModelledHours,
 	ModelPage,
 	ModelVersion,
+	ReportDiagrams,
 	SaveConflict
 } from './models';
+import { MAX_SVG_BYTES } from './limits';
 import * as repo from './models.repository';
 
 export { MAX_BYTES, readBpmn } from './bpmn';
@@ -55,23 +59,14 @@ export function canEdit(actor: SessionUser | null, ownerId: number | null): bool
 }
 
 async function processOf(db: Executor, processId: number) {
-	const row = await db
-		.selectFrom('process')
-		.select(['id', 'code', 'owner_user_id'])
-		.where('id', '=', processId)
-		.executeTakeFirst();
+	const row = await repo.processOf(db, processId);
 	if (!row) throw new NotFoundError('process');
 	return row;
 }
 
 /** The process id of a code (the command line names processes by code). */
 export async function processIdByCode(db: Executor, code: string): Promise<number | null> {
-	const row = await db
-		.selectFrom('process')
-		.select('id')
-		.where('code', '=', code.toUpperCase())
-		.executeTakeFirst();
-	return row?.id ?? null;
+	return (await repo.processByCode(db, code.toUpperCase()))?.id ?? null;
 }
 
 function linkRowToLink(r: Awaited<ReturnType<typeof repo.links>>[number]): ModelLink {
@@ -112,6 +107,20 @@ interface SaveInput {
 	base: number | null;
 	note: string | null;
 	restoredFrom?: number | null;
+	/** the modeler's picture of the saved diagram (checked by `svgOrNull`) */
+	svg?: string | null;
+}
+
+/**
+ * The SVG the modeler sent, when it is one and small enough; otherwise nothing is kept. The report
+ * shows it only as an image (`<img>`), where scripts never run.
+ */
+export function svgOrNull(svg: string | null | undefined): string | null {
+	if (!svg || svg.length > MAX_SVG_BYTES) return null;
+	const head = svg.trimStart().slice(0, 200);
+	return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/.test(head)
+		? svg
+		: null;
 }
 
 async function writeVersion(
@@ -126,13 +135,16 @@ async function writeVersion(
 		const process = await processOf(trx, processId);
 		if (!canEdit(actor, process.owner_user_id)) throw new ForbiddenError();
 		const model =
-			(await repo.lockModel(trx, processId)) ?? (await repo.insertModel(trx, processId));
+			(await lockByKeys(trx, 'process_model', { process_id: processId })) ??
+			(await repo.insertModel(trx, processId));
 		const latest = model.version;
 		if ((input.base ?? 0) !== latest) {
 			throw new ConflictError(await conflictView(trx, model.id, input.base, latest));
 		}
-		const number = latest + 1;
 		const now = clock();
+		const { version: number } = await updateVersioned(trx, 'process_model', model.id, {
+			updated_at: now
+		});
 		const elements: Elements = {
 			performers: read.performers,
 			steps: read.steps,
@@ -148,9 +160,9 @@ async function writeVersion(
 			laid_out: read.laidOut,
 			restored_from: input.restoredFrom ?? null,
 			created_by: actor?.id ?? null,
-			created_at: now
+			created_at: now,
+			svg: svgOrNull(input.svg)
 		});
-		await repo.bumpModel(trx, model.id, number, now);
 		await audit.record(trx, {
 			userId: actor?.id ?? null,
 			action: input.restoredFrom ? 'model.restore' : 'model.save',
@@ -206,7 +218,7 @@ export async function restore(
 		actor,
 		processId,
 		read,
-		{ base, note: null, restoredFrom: number },
+		{ base, note: null, restoredFrom: number, svg: old.svg },
 		clock
 	);
 }
@@ -225,19 +237,6 @@ export async function xmlOf(db: Executor, processId: number, number: number) {
 	return v.xml;
 }
 
-async function linkOptions(db: Executor, processId: number) {
-	const [roles, assets, units] = await Promise.all([
-		db.selectFrom('process_role').select('id').where('process_id', '=', processId).execute(),
-		db.selectFrom('process_asset').select('asset_id').where('process_id', '=', processId).execute(),
-		db.selectFrom('org_unit').select('id').execute()
-	]);
-	return {
-		roles: new Set(roles.map((r) => r.id)),
-		assets: new Set(assets.map((a) => a.asset_id)),
-		units: new Set(units.map((u) => u.id))
-	};
-}
-
 /**
  * Sets the links of one lane or task of the latest version. `version` is the link's version the
  * form was loaded with (null when the element had no links yet).
@@ -252,7 +251,7 @@ export async function saveLink(
 	await db.transaction().execute(async (trx) => {
 		const process = await processOf(trx, processId);
 		if (!canEdit(actor, process.owner_user_id)) throw new ForbiddenError();
-		const model = await repo.lockModel(trx, processId);
+		const model = await lockByKeys(trx, 'process_model', { process_id: processId });
 		const latest = model ? await repo.version(trx, model.id, model.version) : undefined;
 		if (!model || !latest) throw new NotFoundError('process_model');
 		const elements = json<Elements>(latest.elements);
@@ -261,7 +260,7 @@ export async function saveLink(
 				? elements.performers.some((p) => p.id === input.elementId)
 				: elements.steps.some((s) => s.id === input.elementId);
 		if (!known) throw new ValidationError({ elementId: 'models_error_element' });
-		const options = await linkOptions(trx, processId);
+		const options = await repo.linkOptions(trx, processId);
 		const errors: Record<string, string> = {};
 		if (input.roleId !== null && !options.roles.has(input.roleId)) errors.roleId = 'error_choice';
 		if (input.orgUnitId !== null && !options.units.has(input.orgUnitId)) {
@@ -272,11 +271,10 @@ export async function saveLink(
 		}
 		if (Object.keys(errors).length) throw new ValidationError(errors);
 
-		const before = await repo.lockLink(trx, model.id, input.elementId);
-		if ((before?.version ?? null) !== version) {
-			throw new ConflictError(before ? linkRowToLink(before) : null);
-		}
-		const values = {
+		const keys = { model_id: model.id, element_id: input.elementId };
+		const before = await lockByKeys(trx, 'process_model_link', keys);
+		expectVersionOrNone(before, version, linkRowToLink);
+		await saveByKeys(trx, 'process_model_link', keys, !!before, {
 			kind: input.kind,
 			process_role_id: input.roleId,
 			org_unit_id: input.orgUnitId,
@@ -286,19 +284,7 @@ export async function saveLink(
 			share_percent: input.sharePercent,
 			updated_by: actor.id,
 			updated_at: sql<Date>`now()`
-		};
-		if (before) {
-			await trx
-				.updateTable('process_model_link')
-				.set({ ...values, version: before.version + 1 })
-				.where('id', '=', before.id)
-				.execute();
-		} else {
-			await trx
-				.insertInto('process_model_link')
-				.values({ ...values, model_id: model.id, element_id: input.elementId })
-				.execute();
-		}
+		});
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'model.link',
@@ -341,34 +327,6 @@ function costingInputs(
 	};
 }
 
-async function yearFigures(db: Executor, processId: number, year: number) {
-	const [volume, units, cost] = await Promise.all([
-		db
-			.selectFrom('process_year')
-			.select('volume')
-			.where('process_id', '=', processId)
-			.where('year', '=', year)
-			.executeTakeFirst(),
-		db
-			.selectFrom('org_unit_year')
-			.select(['org_unit_id', 'hourly_cost'])
-			.where('year', '=', year)
-			.execute(),
-		db
-			.selectFrom('process_cost_year')
-			.select('full_cost')
-			.where('process_id', '=', processId)
-			.where('year', '=', year)
-			.where('kind', '=', 'actual')
-			.executeTakeFirst()
-	]);
-	return {
-		volume: volume?.volume ?? null,
-		hourly: new Map(units.map((u) => [u.org_unit_id, u.hourly_cost])),
-		fullCost: cost?.full_cost ?? null
-	};
-}
-
 /** Everything the model page shows: versions, the chosen one (default the latest), links, cost. */
 export async function page(
 	db: Executor,
@@ -385,6 +343,7 @@ export async function page(
 		shown: null,
 		links: [],
 		volume: null,
+		inputs: null,
 		costing: null,
 		comparison: null,
 		diff: null
@@ -395,7 +354,7 @@ export async function page(
 		repo.versions(db, model.id),
 		repo.version(db, model.id, number),
 		repo.links(db, model.id),
-		yearFigures(db, processId, year)
+		repo.yearFigures(db, processId, year)
 	]);
 	if (!shown) throw new NotFoundError('process_model_version');
 	const versions = rows.map((r): ModelVersion => ({
@@ -419,6 +378,7 @@ export async function page(
 		shown: { number, xml: shown.xml, ...elements },
 		links,
 		volume: figures.volume,
+		inputs: { tasks, lanes },
 		costing,
 		comparison: compareWithFull(costing.cost, figures.fullCost),
 		diff: previous ? compareVersions(json<Elements>(previous.elements).steps, elements.steps) : null
@@ -468,9 +428,45 @@ export async function coverage(db: Executor): Promise<Map<number, ModelCoverage>
 	return out;
 }
 
+/** The modelled hours of one costed model: in total and summed per lane role and lane unit. */
+function hoursOf(
+	processId: number,
+	year: number,
+	version: number,
+	costing: ModelCosting
+): ModelledHours {
+	const byRole = new Map<number | null, bigint>();
+	const byUnit = new Map<number | null, bigint>();
+	const add = (m: Map<number | null, bigint>, key: number | null, h: bigint) =>
+		m.set(key, (m.get(key) ?? 0n) + h);
+	for (const lane of costing.lanes) {
+		add(byRole, lane.roleId, lane.hours);
+		add(byUnit, lane.orgUnitId, lane.hours);
+	}
+	const laneIds = new Set(costing.lanes.map((l) => l.id));
+	const outside = costing.tasks
+		.filter((t) => !t.laneId || !laneIds.has(t.laneId))
+		.reduce((s, t) => s + (t.hours ?? 0n), 0n);
+	if (outside) {
+		add(byRole, null, outside);
+		add(byUnit, null, outside);
+	}
+	return {
+		processId,
+		year,
+		version,
+		hours: costing.hours,
+		cost: costing.cost,
+		timed: costing.tasks.some((t) => t.hours !== null),
+		byRole: [...byRole].map(([roleId, hours]) => ({ roleId, hours })),
+		byUnit: [...byUnit].map(([orgUnitId, hours]) => ({ orgUnitId, hours }))
+	};
+}
+
 /**
  * Modelled working time of a process in a year (hundredths of an hour), in total and per RACI
- * role of its lanes; null when the process has no model. For the people stream's utilisation.
+ * role and per org unit of its lanes; null when the process has no model. For the process card
+ * and the people stream's capacity.
  */
 export async function modelledHours(
 	db: Executor,
@@ -478,21 +474,69 @@ export async function modelledHours(
 	year: number
 ): Promise<ModelledHours | null> {
 	const p = await page(db, processId, year);
-	if (!p.costing) return null;
-	const byRole = new Map<number | null, bigint>();
-	for (const lane of p.costing.lanes) {
-		byRole.set(lane.roleId, (byRole.get(lane.roleId) ?? 0n) + lane.hours);
+	return p.costing && p.latest ? hoursOf(processId, year, p.latest, p.costing) : null;
+}
+
+/**
+ * The same for every modelled process at once (the opportunity matrix, capacity): process id →
+ * its modelled hours of the year, from four queries whatever the number of models.
+ */
+export async function modelledHoursByProcess(
+	db: Executor,
+	year: number
+): Promise<Map<number, ModelledHours>> {
+	const [latest, linkRows, hourly, volumes] = await Promise.all([
+		repo.latestElements(db),
+		repo.everyLink(db),
+		repo.hourlyCosts(db, year),
+		repo.volumes(db, year)
+	]);
+	const linksOf = new Map<number, ModelLink[]>();
+	for (const r of linkRows) {
+		linksOf.set(r.model_id, [...(linksOf.get(r.model_id) ?? []), linkRowToLink(r)]);
 	}
-	const laneIds = new Set(p.costing.lanes.map((l) => l.id));
-	const outside = p.costing.tasks
-		.filter((t) => !t.laneId || !laneIds.has(t.laneId))
-		.reduce((s, t) => s + (t.hours ?? 0n), 0n);
-	if (outside) byRole.set(null, (byRole.get(null) ?? 0n) + outside);
+	const out = new Map<number, ModelledHours>();
+	for (const m of latest) {
+		const { tasks, lanes } = costingInputs(
+			json<Elements>(m.elements),
+			linksOf.get(m.id) ?? [],
+			hourly
+		);
+		const costing = costModel(tasks, lanes, volumes.get(m.process_id) ?? null);
+		out.set(m.process_id, hoursOf(m.process_id, year, m.version, costing));
+	}
+	return out;
+}
+
+/**
+ * The council report's diagrams: for each chosen process with a model, its latest version's SVG
+ * as the modeler drew it, or (imported from the command line, never saved in the browser) its
+ * tasks by lane, so the report shows the process either way. `choices` lists every modelled
+ * process for the report's picker.
+ */
+export async function reportDiagrams(db: Executor, processIds: number[]): Promise<ReportDiagrams> {
+	const [choices, rows] = await Promise.all([
+		repo.modelledProcesses(db),
+		processIds.length ? repo.latestDiagrams(db, processIds) : Promise.resolve([])
+	]);
 	return {
-		processId,
-		year,
-		hours: p.costing.hours,
-		cost: p.costing.cost,
-		byRole: [...byRole].map(([roleId, hours]) => ({ roleId, hours }))
+		choices,
+		diagrams: rows.map((r) => {
+			const e = json<Elements>(r.elements);
+			const lane = new Map(e.performers.map((p) => [p.id, p.name]));
+			return {
+				processId: r.id,
+				code: r.code,
+				name: r.name,
+				version: r.number,
+				savedAt: r.created_at,
+				// an image, never inline markup: scripts in an SVG shown by <img> do not run
+				image: r.svg ? `data:image/svg+xml;base64,${Buffer.from(r.svg).toString('base64')}` : null,
+				tasks: e.steps.map((s) => ({
+					name: s.name,
+					lane: s.laneId ? (lane.get(s.laneId) ?? null) : null
+				}))
+			};
+		})
 	};
 }

@@ -1,5 +1,5 @@
 import type { Halere } from '../../money';
-import type { CostComparison, ModelCosting } from '../../models/costing';
+import type { CostComparison, CostingLane, CostingTask, ModelCosting } from '../../models/costing';
 import type { ModelDiff } from '../../models/compare';
 import type { ModelCounts, ModelPerformer, ModelStep } from './bpmn';
 
@@ -51,6 +51,8 @@ export interface ModelPage {
 	shown: ModelContent | null;
 	links: ModelLink[];
 	volume: number | null;
+	/** what the costing was computed from (the what-if on minutes recomputes it in the browser) */
+	inputs: { tasks: CostingTask[]; lanes: CostingLane[] } | null;
 	costing: ModelCosting | null;
 	comparison: CostComparison | null;
 	/** what changed from the previous version to the shown one */
@@ -77,12 +79,38 @@ export interface ModelCoverage {
 	timesFilled: boolean;
 }
 
-/** Modelled working time of a process for a year (used by the people stream). */
+/**
+ * Modelled working time of a process for a year (the process card, the opportunity matrix, the
+ * people stream's capacity). Hours are hundredths of an hour; a role or unit of null gathers the
+ * tasks of lanes not mapped (or outside any lane).
+ */
 export interface ModelledHours {
 	processId: number;
 	year: number;
-	/** hundredths of an hour */
+	/** the model version the hours come from (the latest) */
+	version: number;
 	hours: bigint;
 	cost: Halere;
+	/** at least one task has minutes and the year a volume: the hours mean something */
+	timed: boolean;
 	byRole: { roleId: number | null; hours: bigint }[];
+	byUnit: { orgUnitId: number | null; hours: bigint }[];
+}
+
+/** A process's diagram in the council report: the modeler's SVG, or its tasks when there is none. */
+export interface ReportDiagram {
+	processId: number;
+	code: string;
+	name: string;
+	version: number;
+	savedAt: Date;
+	/** the modeler's SVG as a data: URL for an <img>; null when the version has no picture */
+	image: string | null;
+	tasks: { name: string; lane: string | null }[];
+}
+
+export interface ReportDiagrams {
+	/** every process with a model, for the report's choice */
+	choices: { id: number; code: string; name: string }[];
+	diagrams: ReportDiagram[];
 }

@@ -27,6 +27,8 @@ export interface ProcessModelVersionTable {
 	restored_from: number | null;
 	created_by: number | null;
 	created_at: GeneratedTimestamp;
+	/** the modeler's SVG of the version (migration 20261206_1510); null when imported or older */
+	svg: string | null;
 }
 
 export interface ProcessModelLinkTable {

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
+import * as models from '$lib/server/models/models.service';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import * as people from '$lib/server/people/people.service';
 import { processDrill } from '$lib/server/overview/drill.service';
@@ -30,13 +31,14 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		if (e instanceof NotFoundError) error(404, { message: 'not found' });
 		throw e;
 	}
-	const [units, owners, assets, history, drill, staffing] = await Promise.all([
+	const [units, owners, assets, history, drill, staffing, modelled] = await Promise.all([
 		orgUnits.list(db),
 		processes.owners(db),
 		processes.listAssets(db),
 		processes.history(db, id),
 		processDrill(db, id, year),
-		people.processPeople(db, user, id, currentDate())
+		people.processPeople(db, user, id, currentDate()),
+		models.modelledHours(db, id, year)
 	]);
 	return {
 		card,
@@ -47,6 +49,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		history,
 		drill,
 		staffing: staffing.rows,
+		/** the modelled working time, where the process has a model with times */
+		modelled: modelled?.timed ? { hours: modelled.hours, version: modelled.version } : null,
 		criteria: CRITERIA.map((c) => ({ key: c, weight: WEIGHTS[c] })),
 		canEdit: processes.canEdit(user, card.ownerId),
 		canManage: can(user.role, 'processes.edit')

@@ -1,5 +1,6 @@
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
+import { reportDiagrams } from '$lib/server/models/models.service';
 import { currentDate } from '$lib/server/shared/clock';
 import { council } from '$lib/server/reports/council.service';
 import { yearParam } from '$lib/server/shared/http';
@@ -12,6 +13,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	// Figures exist only up to this year: a later year shows this one.
 	const asked = yearParam(url, thisYear);
 	const year = asked > thisYear ? thisYear : asked;
+	// the processes whose diagrams the report shows (`?diagram=<process id>`, repeated)
+	const chosen = url.searchParams.getAll('diagram').map(Number).filter(Number.isSafeInteger);
+	const [report, diagrams] = await Promise.all([
+		council(getDb(), year, today),
+		reportDiagrams(getDb(), chosen)
+	]);
 	// The approval block names who prepared the report: the reader printing it, by their own name.
-	return { report: await council(getDb(), year, today), preparedBy: user.displayName };
+	return { report, diagrams, preparedBy: user.displayName };
 };

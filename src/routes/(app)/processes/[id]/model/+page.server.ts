@@ -78,7 +78,8 @@ export const actions: Actions = {
 		try {
 			const version = await models.save(getDb(), actor, routeId(params.id), values.xml, {
 				base: baseOf(values),
-				note: note.value
+				note: note.value,
+				svg: values.svg
 			});
 			return { form: 'save', saved: version };
 		} catch (e) {
