@@ -53,3 +53,16 @@ test('moving a milestone past its baseline asks why, and a date outside the acti
 	await expect(page.getByTestId('slip-reason')).toHaveText('Dodavatel nestihl dodávku');
 	await expect(page.getByTestId('outside-activity')).toContainText('30. 6. 2035');
 });
+
+test("the project manager's /my lists the milestones he owns, linked to their form", async ({
+	page
+}) => {
+	await signIn(page, 'projekt');
+	await page.goto('/my');
+	const section = page.getByRole('region', { name: /Milníky, za které odpovídám/ });
+	await expect(section.getByRole('heading')).not.toHaveText(/\(0\)/);
+	const link = section.getByRole('link', { name: 'Upravit milník' }).first();
+	await link.click();
+	await expect(page).toHaveURL(/\/programme\/milestones\/\d+#edit-h$/);
+	await expect(page.locator('form[action="?/update"]')).toBeVisible();
+});

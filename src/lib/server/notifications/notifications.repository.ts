@@ -3,21 +3,22 @@ import type { Executor } from '../audit/audit';
 import type { MailMode, Role } from '../db/schema';
 
 /** Open milestones with an owner, due by `until`. */
-export function openMilestones(db: Executor, until: string) {
-	return db
+export function openMilestones(db: Executor, until: string, ownerId?: number) {
+	let query = db
 		.selectFrom('milestone as ms')
 		.innerJoin('programme_activity as a', 'a.id', 'ms.activity_id')
 		.select(['ms.id', 'ms.name', 'ms.owner_user_id', 'ms.current_due', 'a.code as activity_code'])
 		.where('ms.done_date', 'is', null)
 		.where('ms.owner_user_id', 'is not', null)
 		.where('ms.current_due', '<=', until)
-		.orderBy('ms.current_due')
-		.execute();
+		.orderBy('ms.current_due');
+	if (ownerId !== undefined) query = query.where('ms.owner_user_id', '=', ownerId);
+	return query.execute();
 }
 
 /** Initiatives in progress or done that expect savings, with the end of their last saving. */
-export function initiativesExpectingSavings(db: Executor) {
-	return db
+export function initiativesExpectingSavings(db: Executor, ownerId?: number) {
+	let query = db
 		.selectFrom('initiative as i')
 		.leftJoin('initiative_saving as s', 's.initiative_id', 'i.id')
 		.select([
@@ -32,8 +33,9 @@ export function initiativesExpectingSavings(db: Executor) {
 		.where((eb) =>
 			eb.or([eb('i.expected_savings_czk', '>', 0n), eb('i.expected_savings_hours', '>', '0')])
 		)
-		.groupBy(['i.id', 'i.code', 'i.name', 'i.owner_user_id'])
-		.execute();
+		.groupBy(['i.id', 'i.code', 'i.name', 'i.owner_user_id']);
+	if (ownerId !== undefined) query = query.where('i.owner_user_id', '=', ownerId);
+	return query.execute();
 }
 
 /** Users who answer for a manual KPI. */

@@ -82,6 +82,32 @@ export async function collectDueItems(db: Executor, today: string): Promise<DueI
 	return items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.key.localeCompare(b.key));
 }
 
+/**
+ * What one person owns that is due within the horizon or overdue on `today`, besides KPI actuals
+ * (kpis.worklist): milestones to finish and initiatives' savings to record, for their `/my`.
+ */
+export async function dueFor(db: Executor, userId: number, today: string) {
+	const [milestones, initiatives] = await Promise.all([
+		repo.openMilestones(db, addDays(today, HORIZON_DAYS), userId),
+		repo.initiativesExpectingSavings(db, userId)
+	]);
+	return {
+		milestones: milestones.map((ms) => ({
+			id: ms.id,
+			name: ms.name,
+			activityCode: ms.activity_code,
+			dueDate: ms.current_due,
+			overdue: ms.current_due < today
+		})),
+		savings: initiatives.flatMap((ini) => {
+			const owed = savingsOwed(today, ini.last_end);
+			return owed
+				? [{ id: ini.id, code: ini.code, name: ini.name, ...owed, overdue: owed.dueDate < today }]
+				: [];
+		})
+	};
+}
+
 async function context(db: Executor) {
 	const [people, units] = await Promise.all([repo.recipients(db), repo.units(db)]);
 	const members = people.map((p) => ({
