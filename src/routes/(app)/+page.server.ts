@@ -24,5 +24,8 @@ export const load: PageServerLoad = async ({ url }) => {
 	const modelledHours = Object.fromEntries(
 		[...modelled].filter(([, h]) => h.timed).map(([id, h]) => [id, h.hours])
 	);
-	return { overview: o, peopleRisk, savedFte, today, modelledHours };
+	// A year asked for that has no figures is said, not silently replaced.
+	const askedYear = url.searchParams.get('year');
+	const yearUnavailable = askedYear !== null && askedYear !== String(year) ? askedYear : null;
+	return { overview: o, peopleRisk, savedFte, today, modelledHours, yearUnavailable };
 };
