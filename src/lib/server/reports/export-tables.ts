@@ -138,7 +138,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 					{ header: m.initiative() },
 					{ header: m.status() },
 					{ header: m.budget(), kind: 'money' },
-					{ header: m.overview_spend(), kind: 'money' },
+					{ header: m.spend(), kind: 'money' },
 					{ header: m.overview_expected(), kind: 'money' },
 					{ header: m.overview_realized(), kind: 'money' },
 					{ header: m.overview_payback(), kind: 'number' }

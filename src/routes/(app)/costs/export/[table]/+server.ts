@@ -108,7 +108,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 					{ header: m.costs_process_code() },
 					{ header: m.process() },
 					{ header: m.direct_costs(), kind: 'money' },
-					{ header: m.costs_allocated(), kind: 'money' },
+					{ header: m.allocated_overhead(), kind: 'money' },
 					{ header: m.full_cost(), kind: 'money' },
 					{ header: m.costs_volume(), kind: 'number' },
 					{ header: m.costs_unit_cost(), kind: 'money' }
