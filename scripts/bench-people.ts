@@ -33,7 +33,7 @@ function log(message: string) {
 }
 
 /** Roles and requirements for the cloned processes, staff up to `staff`, every role filled. */
-async function growPeople(db: Db, staff: number) {
+export async function growPeople(db: Db, staff: number) {
 	// A clone's code is its source's code, '-B' and a number.
 	await sql`
 		insert into process_role (process_id, job_role, raci)

@@ -11,6 +11,8 @@
 // Roles are ordered SPOFs first (none before one), then by process and role.
 // Pure: no database, no clock (the day is passed in).
 
+const byCzech = new Intl.Collator('cs');
+
 export interface RoleRequirement {
 	competenceId: number;
 	minLevel: number;
@@ -142,7 +144,7 @@ export function coverage(
 		(a, b) =>
 			Number(b.spof) - Number(a.spof) ||
 			(a.spof && b.spof ? a.capable.length - b.capable.length : 0) ||
-			a.role.processCode.localeCompare(b.role.processCode, 'cs') ||
+			byCzech.compare(a.role.processCode, b.role.processCode) ||
 			a.role.roleId - b.role.roleId
 	);
 }

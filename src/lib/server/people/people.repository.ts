@@ -89,6 +89,14 @@ export function heldRows(db: Executor, personId?: number) {
 	return q.execute();
 }
 
+/** What coverage needs of every held competence: person, competence, level, expiry. */
+export function heldLevels(db: Executor) {
+	return db
+		.selectFrom('person_competence')
+		.select(['person_id', 'competence_id', 'level', 'expires_on'])
+		.execute();
+}
+
 export function competenceRows(db: Executor) {
 	return db.selectFrom('competence').selectAll().orderBy('code').execute();
 }

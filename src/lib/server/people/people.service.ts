@@ -57,6 +57,8 @@ import {
 } from './people';
 import * as repo from './people.repository';
 
+const byCzech = new Intl.Collator('cs');
+
 export function canReadNames(user: Pick<SessionUser, 'role'>): boolean {
 	return can(user.role, 'people.read_names');
 }
@@ -554,7 +556,7 @@ async function loadCoverage(
 		repo.staffRows(db, withNames),
 		repo.holderRows(db),
 		repo.requirementRows(db),
-		repo.heldRows(db),
+		repo.heldLevels(db),
 		repo.competenceRows(db)
 	]);
 	const reqByRole = new Map<number, { competenceId: number; minLevel: number }[]>();
@@ -739,7 +741,7 @@ export async function coveragePage(
 							label: `${p.name} (${p.orgUnitCode})`,
 							orgUnitId: p.orgUnitId
 						}))
-						.sort((a, b) => a.label.localeCompare(b.label, 'cs'))
+						.sort((a, b) => byCzech.compare(a.label, b.label))
 				: []
 	};
 }
@@ -760,7 +762,7 @@ export async function processPeople(
 			? data.people
 					.filter((p) => isEmployed(p, today))
 					.map((p) => ({ id: p.id, label: `${p.name} (${p.orgUnitCode})` }))
-					.sort((a, b) => a.label.localeCompare(b.label, 'cs'))
+					.sort((a, b) => byCzech.compare(a.label, b.label))
 			: [],
 		competences: data.competences.map((c) => ({ id: c.id, code: c.code, name: c.name }))
 	};
