@@ -36,6 +36,8 @@ import type {
 } from './kpis';
 import * as users from '../users/users.service';
 import * as repo from './kpis.repository';
+import * as costs from '../costs/costs.service';
+import { sharePercentText } from '../costs/costs';
 import { owedPeriods, parsePeriod, periodsOfYear, yearOf, type Frequency } from './period';
 import { latestIn, yearStatuses, type RecentPoint } from './year-status';
 
@@ -190,6 +192,22 @@ export async function refreshYearStatus(db: Executor, kpiIds?: number[]): Promis
  */
 export async function syncUnitCostActuals(db: Executor, year: number): Promise<void> {
 	await refreshYearStatus(db, await repo.syncUnitCostActuals(db, year));
+}
+
+/** The source of a KPI that shows the year's investment share (percent, two decimals). */
+export const INVESTMENT_SHARE_SOURCE = 'investment_share';
+
+/**
+ * KPIs whose source is `investment_share` get the year's share as their yearly actual, from the
+ * costs area's one definition, so the KPI and the overview tile show one figure.
+ */
+export async function syncInvestmentShareActuals(db: Executor, year: number): Promise<void> {
+	const [share] = await costs.investmentShare(db, [year]);
+	const value = sharePercentText(share);
+	await refreshYearStatus(
+		db,
+		await repo.syncSourceActuals(db, INVESTMENT_SHARE_SOURCE, String(year), value)
+	);
 }
 
 /** Fills kpi_year_status when it is empty but KPIs have targets or actuals (a database from
@@ -439,11 +457,18 @@ export interface ActualInput {
 /** Validates an actual against its KPI: period per frequency, a value, a comment when off target. */
 async function checkActual(
 	trx: Executor,
-	kpi: { id: number; frequency: Frequency; direction: 'higher' | 'lower' | 'range' },
+	kpi: {
+		id: number;
+		frequency: Frequency;
+		direction: 'higher' | 'lower' | 'range';
+		source: string;
+	},
 	periodText: string,
 	valueText: string,
 	comment: string | null
 ): Promise<{ ok: true; value: ActualInput } | { ok: false; errors: Record<string, string> }> {
+	// A computed KPI (unit cost, investment share) takes its values from the ledger only.
+	if (kpi.source !== 'manual') return { ok: false, errors: { value: 'goals_error_computed' } };
 	const errors: Record<string, string> = {};
 	const period = parsePeriod(periodText, kpi.frequency);
 	if (!periodText.trim()) errors.period = 'error_required';

@@ -178,7 +178,11 @@ export interface ProcessYearTable {
 	version: Generated<number>;
 }
 
-export type CostNature = 'fixed' | 'variable' | 'investment';
+/**
+ * fixed and variable running costs, `investment` in improvement (booked to an approved initiative
+ * or under an improvement položka) and `capital` spending that improves no process.
+ */
+export type CostNature = 'fixed' | 'variable' | 'investment' | 'capital';
 
 export interface CostEntryTable {
 	id: Generated<bigint>;
