@@ -12,13 +12,9 @@ export function all(db: Executor) {
 		.execute();
 }
 
-/** How many processes serve each goal. */
-export function processCounts(db: Executor) {
-	return db
-		.selectFrom('goal_process')
-		.select(['goal_id', (eb) => eb.fn.countAll<number>().as('n')])
-		.groupBy('goal_id')
-		.execute();
+/** Which processes serve each goal (the roll-up counts them over sub-goals). */
+export function processLinks(db: Executor) {
+	return db.selectFrom('goal_process').select(['goal_id', 'process_id']).execute();
 }
 
 /** The processes serving a goal, heaviest first. */

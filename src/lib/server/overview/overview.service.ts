@@ -54,7 +54,8 @@ export async function goalHealth(
 			name: g.name,
 			level: g.level,
 			parentId: g.parentId,
-			status: g.status
+			status: g.status,
+			redKpis: g.redKpis
 		}));
 }
 

@@ -20,6 +20,8 @@ export interface GoalHealth {
 	level: 'vision' | 'strategic' | 'objective';
 	parentId: number | null;
 	status: KpiStatus;
+	/** off-target KPIs of the goal and its sub-goals */
+	redKpis: number;
 }
 
 export interface OffTargetKpi {
