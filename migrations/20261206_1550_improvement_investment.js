@@ -5,12 +5,28 @@
 // initiative is improvement investment whatever its položka. Existing lines are reclassified by
 // that rule (costs.repository `natureRule`, copied here as it stands today) and the aggregates
 // rebuilt. Process costs follow at the next refresh (any import, entry or allocation change).
+// Each KPI also gets the range of values it allows (kpis/value-range.ts): shares (%) 0–100, every
+// other unit not below 0; editable with the KPI.
 import { sql } from 'kysely';
 
 const IMPROVEMENT = ['5167', '5168', '5172', '6111'];
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function up(db) {
+	await db.schema
+		.alterTable('kpi')
+		.addColumn('value_min', 'numeric')
+		.addColumn('value_max', 'numeric')
+		.execute();
+	await sql`update kpi set value_min = 0, value_max = case when trim(unit) = '%' then 100 end`.execute(
+		db
+	);
+	// A range target is shown as its range everywhere: the KPI's year status keeps its top too.
+	await db.schema.alterTable('kpi_year_status').addColumn('target_max', 'numeric').execute();
+	await sql`update kpi_year_status s set target_max = t.target_max from kpi_target t
+		where t.kpi_id = s.kpi_id and t.period = left(s.period, 4)`.execute(db);
+	await sql`update kpi_year_status s set target_max = t.target_max from kpi_target t
+		where t.kpi_id = s.kpi_id and t.period = s.period`.execute(db);
 	for (const table of ['cost_entry', 'cost_category']) {
 		await sql`alter table ${sql.table(table)} drop constraint if exists ${sql.ref(`${table}_nature_check`)}`.execute(
 			db
@@ -48,6 +64,8 @@ export async function up(db) {
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function down(db) {
+	await db.schema.alterTable('kpi').dropColumn('value_min').dropColumn('value_max').execute();
+	await db.schema.alterTable('kpi_year_status').dropColumn('target_max').execute();
 	await sql`update cost_entry set nature = 'investment' where nature = 'capital'`.execute(db);
 	await sql`update cost_category set nature = 'investment' where nature = 'capital'`.execute(db);
 	await sql`update cost_month_summary set nature = 'investment' where nature = 'capital'`.execute(

@@ -12,11 +12,6 @@ export function all(db: Executor) {
 		.execute();
 }
 
-/** Which processes serve each goal (the roll-up counts them over sub-goals). */
-export function processLinks(db: Executor) {
-	return db.selectFrom('goal_process').select(['goal_id', 'process_id']).execute();
-}
-
 /** The processes serving a goal, heaviest first. */
 export function processesOf(db: Executor, goalId: number) {
 	return db
@@ -92,7 +87,7 @@ export function dependants(db: Executor, goalId: number) {
 	]);
 }
 
-/** Every goal–process link. */
+/** Every goal–process link (the roll-up counts processes over sub-goals). */
 export function processLinks(db: Executor) {
 	return db.selectFrom('goal_process').select(['goal_id', 'process_id']).execute();
 }

@@ -56,6 +56,7 @@ export function inYear(db: Executor, year: number) {
 			's.period',
 			's.actual',
 			's.target',
+			's.target_max',
 			// As text: the engines' own jsonb parsing is slower than JSON.parse here.
 			sql<string | null>`s.recent::text`.as('recent'),
 			statusOf.as('status')

@@ -88,7 +88,8 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 			status: k.status,
 			period: k.period,
 			actual: k.actual,
-			target: k.target
+			target: k.target,
+			targetMax: k.targetMax
 		})),
 		processes,
 		initiatives: goalInitiatives

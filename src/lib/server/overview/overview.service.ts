@@ -178,6 +178,7 @@ export async function compute(
 			period: k.period!,
 			value: k.actual!,
 			target: k.target,
+			targetMax: k.targetMax,
 			unit: k.unit
 		})),
 		savings,

@@ -32,6 +32,8 @@ export interface OffTargetKpi {
 	period: string;
 	value: string;
 	target: string | null;
+	/** the top of a range target, null otherwise */
+	targetMax: string | null;
 	unit: string;
 }
 

@@ -29,7 +29,8 @@ export async function council(db: Executor, year: number, today = currentDate())
 			status: k.status,
 			period: k.period,
 			actual: k.actual,
-			target: k.target
+			target: k.target,
+			targetMax: k.targetMax
 		})),
 		programme: prog && {
 			name: prog.name,

@@ -131,6 +131,9 @@ export interface KpiTable {
 	source: Generated<string>;
 	/** costs area (migration 0400): the process whose unit cost a `process_unit_cost` KPI shows */
 	source_process_id: number | null;
+	/** migration 1550: the values the KPI allows (numeric; null = no bound) */
+	value_min: string | null;
+	value_max: string | null;
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
