@@ -564,7 +564,9 @@ describe.each(engines)('process map on %s', (engine) => {
 			direction: kpi.direction === 'lower' ? 'higher' : 'lower',
 			frequency: kpi.frequency,
 			baseline: kpi.baseline,
-			baselinePeriod: kpi.baselinePeriod
+			baselinePeriod: kpi.baselinePeriod,
+			valueMin: kpi.valueMin,
+			valueMax: kpi.valueMax
 		});
 		const [stored] = await kpis.inYear(db, YEAR - 1, { ids: [id] });
 		const [rule] = (await kpis.listWithSeries(db, YEAR - 1)).filter((k) => k.id === id);
