@@ -233,4 +233,105 @@ describe.each(engines)('investment in improvement on %s', (engine) => {
 			})
 		).rejects.toBeInstanceOf(ValidationError);
 	});
+
+	it('checks KPI values against the KPI’s range, and replaces a value only when confirmed', async () => {
+		const kpi = (code: string, unit: string) =>
+			kpis.create(t.db, users.boss, {
+				code,
+				name: code,
+				goalId: null,
+				responsibleId: null,
+				definition: null,
+				unit,
+				direction: 'higher',
+				frequency: 'yearly',
+				baseline: null,
+				baselinePeriod: null,
+				valueMin: null,
+				valueMax: null
+			});
+		const days = await kpi('KPI-DNY', 'dny');
+		const share = await kpi('KPI-PODIL', '%');
+		expect([(await kpis.get(t.db, days)).valueMin, (await kpis.get(t.db, days)).valueMax]).toEqual([
+			'0',
+			null
+		]);
+		expect([
+			(await kpis.get(t.db, share)).valueMin,
+			(await kpis.get(t.db, share)).valueMax
+		]).toEqual(['0', '100']);
+		const record = (id: number, period: string, value: string, confirmed = false) =>
+			kpis.recordActual(t.db, users.boss, id, null, { period, value, comment: 'x', confirmed });
+		const refusal = async (p: Promise<unknown>) => {
+			const e = await p.then(
+				() => null,
+				(err: unknown) => err
+			);
+			expect(e).toBeInstanceOf(ValidationError);
+			return (e as ValidationError).errors;
+		};
+		expect(await refusal(record(days, '2025', '-5'))).toEqual({
+			value: 'goals_error_value_negative'
+		});
+		expect(await refusal(record(share, '2025', '104'))).toEqual({
+			value: 'goals_error_value_range'
+		});
+		await record(share, '2025', '100');
+		await record(days, '2025', '0');
+
+		// The import refuses the same values row by row, at the value.
+		const imported = await kpis.importActuals(t.db, users.boss, [
+			{ line: 2, period: '2024', code: 'KPI-PODIL', value: '100,01', comment: '' },
+			{ line: 3, period: '2024', code: 'KPI-DNY', value: '-1', comment: '' }
+		]);
+		expect(imported).toEqual({
+			ok: false,
+			problems: [
+				{ line: 2, field: 'value', key: 'goals_error_value_range' },
+				{ line: 3, field: 'value', key: 'goals_error_value_negative' }
+			]
+		});
+
+		// Replacing 2025's value: asked first, then kept in the history.
+		await record(share, '2024', '55.5');
+		const version = (await kpis.get(t.db, share)).periods.find(
+			(p) => p.period === '2024'
+		)!.actualVersion;
+		expect(
+			await refusal(
+				kpis.recordActual(t.db, users.boss, share, version, {
+					period: '2024',
+					value: '58',
+					comment: 'x'
+				})
+			)
+		).toEqual({ confirm: 'goals_confirm_overwrite' });
+		await kpis.recordActual(t.db, users.boss, share, version, {
+			period: '2024',
+			value: '58',
+			comment: 'x',
+			confirmed: true
+		});
+		version = (await kpis.get(t.db, share)).periods.find((p) => p.period === '2024')!.actualVersion;
+		expect((await kpis.get(t.db, share)).periods.find((p) => p.period === '2024')!.actual).toBe(
+			'58'
+		);
+		const [last] = await kpis.history(t.db, share);
+		expect([last.action, last.before, last.after]).toEqual([
+			'kpi.actual',
+			{ period: '2024', value: '55.5', comment: 'x' },
+			{ period: '2024', value: '58', comment: 'x' }
+		]);
+		// The import replaces without asking (its page says so); the history keeps 58.
+		expect(
+			await kpis.importActuals(t.db, users.boss, [
+				{ line: 2, period: '2024', code: 'KPI-PODIL', value: '60', comment: 'x' }
+			])
+		).toEqual({ ok: true, imported: 1 });
+		const [imp] = await kpis.history(t.db, share);
+		expect([imp.action, (imp.before as { value: string }).value]).toEqual([
+			'kpi.actual_import',
+			'58'
+		]);
+	});
 });

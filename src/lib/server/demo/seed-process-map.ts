@@ -1,3 +1,4 @@
+import { defaultRange } from '../kpis/value-range';
 import { insertCoded } from './insert';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, KpiActualTable, KpiTargetTable } from '../db/schema';
@@ -176,7 +177,7 @@ const KPIS: [string, string, string, Direction, Frequency, string, string, numbe
 	['KPI-11', 'Fixní provozní náklady na obyvatele', 'Kč', 'lower', 'yearly', 'C2.1', 'tajemnik', 12800, [12600, 12400, 12200], 200, 'mixed', 0],
 	['KPI-12', 'Spotřeba energie budovy úřadu', 'MWh', 'lower', 'quarterly', 'C2.1', 'tajemnik', 95, [92, 88, 85], 4, 'within', 1],
 	['KPI-13', 'Náklady na tisk a poštovné', 'tis. Kč', 'lower', 'quarterly', 'C2.1', 'garant', 180, [170, 160, 150], 10, 'good', 0],
-	['KPI-14', 'Podíl investic do zlepšování', '%', 'higher', 'yearly', 'C2.2', 'starosta', 5, [10, 14, 18], 1, 'mixed', 2],
+	['KPI-14', 'Podíl investic do zlepšování', '%', 'higher', 'yearly', 'C2.2', 'starosta', 5, [8, 11, 14], 1, 'mixed', 2],
 	['KPI-15', 'Realizované úspory z opatření', 'tis. Kč', 'higher', 'yearly', 'C2.2', 'tajemnik', 0, [200, 500, 900], 100, 'good', 0],
 	['KPI-16', 'Podíl přesčasových hodin', '%', 'lower', 'monthly', 'C2.3', 'tajemnik', 4, [3.5, 3, 2.5], 0.5, 'good', 1],
 	['KPI-17', 'Ušetřené hodiny díky automatizaci', 'hodiny', 'higher', 'quarterly', 'C2.3', 'garant', 0, [100, 250, 400], 50, 'bad', 0],
@@ -414,6 +415,8 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 			responsible_user_id: users[responsible],
 			baseline: String(baseline),
 			baseline_period: String(year - 4),
+			value_min: defaultRange(unit).min,
+			value_max: defaultRange(unit).max,
 			...(COMPUTED[code]
 				? { source: COMPUTED[code].source, definition: COMPUTED[code].definition }
 				: {
