@@ -63,8 +63,9 @@ export async function tree(
 	const goals = rows.map(toGoal);
 	const countsOf = (id: number) => counts.get(id) ?? countStatuses([]);
 	const processesOf = new Map<number, number[]>();
-	for (const l of links)
+	for (const l of links) {
 		processesOf.set(l.goal_id, [...(processesOf.get(l.goal_id) ?? []), l.process_id]);
+	}
 	const statuses = rollUpTree(
 		goals.map((g) => ({
 			id: g.id,
