@@ -309,23 +309,20 @@ export function initiativeActuals(db: Executor, from: string, to: string) {
  * položka finance lists as an improvement item (category nature `investment`), is improvement
  * investment; any other line keeps the nature chosen for it unless that was `investment`, else
  * takes its category's, else its class's (class 6 capital, other classes fixed).
+ * `lines` is a relation `l` with the columns id, nature (the chosen one), polozka, initiative_id.
  */
-function natureRule(
-	chosen: RawBuilder<unknown>,
-	polozka: RawBuilder<unknown>,
-	initiativeId: RawBuilder<unknown>
-) {
+function classified(lines: RawBuilder<unknown>) {
 	const approved = sql.join(APPROVED_INITIATIVE_STATUSES.map((s) => sql.lit(s)));
-	return sql<CostNature>`case
-		when exists (select 1 from initiative i where i.id = ${initiativeId}
-			and i.status in (${approved})) then 'investment'
-		when exists (select 1 from cost_category c where c.polozka = ${polozka}
-			and c.nature = 'investment') then 'investment'
-		when ${chosen} is not null and ${chosen} <> 'investment' then ${chosen}
-		else coalesce(
-			(select c.nature from cost_category c where c.polozka = ${polozka}),
-			case when left(${polozka}, 1) = '6' then 'capital' else 'fixed' end)
-	end`;
+	return sql<{ id: string; nature: CostNature }>`
+		select l.id, case
+			when i.id is not null then 'investment'
+			when c.nature = 'investment' then 'investment'
+			when l.nature is not null and l.nature <> 'investment' then l.nature
+			else coalesce(c.nature, case when left(l.polozka, 1) = '6' then 'capital' else 'fixed' end)
+		end as nature
+		from ${lines}
+		left join initiative i on i.id = l.initiative_id and i.status in (${approved})
+		left join cost_category c on c.polozka = l.polozka`;
 }
 
 /** The nature a line with these codes gets (`chosen` null: its category's). */
@@ -333,24 +330,23 @@ export async function natureFor(
 	db: Executor,
 	line: { chosen: CostNature | null; polozka: string; initiativeId: number | null }
 ): Promise<CostNature> {
-	const r = await sql<{ nature: CostNature }>`select ${natureRule(
-		sql`${line.chosen}::text`,
-		sql`${line.polozka}::text`,
-		sql`${line.initiativeId}::int`
-	)} as nature`.execute(db);
+	const r = await classified(
+		sql`(values (0, ${line.chosen}::text, ${line.polozka}::text, ${line.initiativeId}::int))
+			as l(id, nature, polozka, initiative_id)`
+	).execute(db);
 	return r.rows[0].nature;
 }
 
 /**
- * Gives the ledger lines `where` selects (columns of the line `l`) the nature the rule says; returns the years of the lines
- * that changed (their aggregates need a rebuild).
+ * Gives the ledger lines `where` selects (columns of the line `l`) the nature the rule says;
+ * returns the years of the lines that changed (their aggregates need a rebuild).
  */
 export async function reclassify(db: Executor, where: RawBuilder<unknown>): Promise<number[]> {
 	const r = await sql<{ year: number }>`
 		with changed as (
 			update cost_entry e set nature = x.nature
-			from (select l.id, ${natureRule(sql.ref('l.nature'), sql.ref('l.polozka'), sql.ref('l.initiative_id'))}
-				as nature from cost_entry l where ${where}) x
+			from (${classified(sql`(select id, nature, polozka, initiative_id from cost_entry l
+				where ${where}) l`)}) x
 			where e.id = x.id and e.nature is distinct from x.nature
 			returning e.month)
 		select distinct extract(year from month)::int as year from changed`.execute(db);
