@@ -58,7 +58,7 @@ describe('CostStructure', () => {
 		await render(CostStructure, { years, label: 'Náklady', total: false, folded: true });
 		await expect.element(page.getByText(m.overview_as_table())).toBeInTheDocument();
 		const region = page.getByRole('region', { name: 'Náklady', includeHidden: true });
-		expect(region.getByRole('columnheader', { includeHidden: true }).elements()).toHaveLength(5);
+		expect(region.getByRole('columnheader', { includeHidden: true }).elements()).toHaveLength(6);
 		expect(page.getByRole('region', { name: 'Náklady' }).elements()).toHaveLength(0);
 		await page.getByText(m.overview_as_table()).click();
 		await expect.element(page.getByRole('region', { name: 'Náklady' })).toBeVisible();
