@@ -28,6 +28,21 @@ export interface Target {
 	tolerance: string;
 }
 
+/**
+ * A target as people read it: a range target as its range (`16–30`), any other as its value;
+ * `format` writes one number (Czech decimals), `—` when there is no target.
+ */
+export function targetText(
+	target: string | number | null | undefined,
+	targetMax: string | number | null | undefined,
+	format: (v: string | number) => string
+): string {
+	if (target === null || target === undefined) return '—';
+	return targetMax === null || targetMax === undefined
+		? format(target)
+		: `${format(target)}–${format(targetMax)}`;
+}
+
 export function kpiStatus(
 	direction: Direction,
 	target: Target | null | undefined,

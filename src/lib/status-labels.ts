@@ -3,6 +3,7 @@ import type { KpiStatus } from '$lib/kpi-status';
 import type { INITIATIVE_STATUSES } from '$lib/initiative-statuses';
 import type { MilestoneStatus } from '$lib/server/programme/milestone-status';
 import type { CafRoundStatus } from '$lib/server/db/schema/caf';
+import type { CostNature } from '$lib/server/db/schema';
 
 /**
  * The one word (message key) and badge tone of every status people see: a KPI's or goal's, a
@@ -11,6 +12,14 @@ import type { CafRoundStatus } from '$lib/server/db/schema/caf';
  */
 export type BadgeTone = 'ok' | 'warn' | 'bad' | 'none';
 type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+/** The word for each cost nature (ledger lines, category list, charts, exports). */
+export const natureLabels: Record<CostNature, () => string> = {
+	fixed: m.costs_nature_fixed,
+	variable: m.costs_nature_variable,
+	investment: m.improvement_investment,
+	capital: m.costs_nature_capital
+};
 
 export const kpiStatusLabels: Record<KpiStatus, () => string> = {
 	on_target: m.status_on_target,

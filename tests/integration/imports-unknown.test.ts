@@ -98,7 +98,8 @@ describe.each(engines)('unknown codes in the import on %s', (engine) => {
 		expect(await ledger()).toEqual([
 			{ polozka: '5139', nature: 'variable', amount: 1500_00n },
 			{ polozka: '5169', nature: 'fixed', amount: 2000_00n },
-			{ polozka: '6999', nature: 'investment', amount: 300_00n }
+			// Class 6 on no approved initiative is capital spending, not improvement.
+			{ polozka: '6999', nature: 'capital', amount: 300_00n }
 		]);
 		// The reconciliation compares what was written: 5999 counts under 5139.
 		for (const line of outcome.reconciliation) expect(line.batch).toBe(line.file);

@@ -319,10 +319,11 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		expect(o.kpiCounts).toEqual({ on_target: 1, within_tolerance: 1, off_target: 1, no_data: 0 });
 		expect(o.offTargetKpis.map((k) => [k.code, k.value, k.target])).toEqual([['K1', '8.5', '10']]);
 		const status = Object.fromEntries(o.goals.map((g) => [g.code, g.status]));
-		// G2: K3 within (1 point of 2). G1: K1 off (0), K2 on (2), G2 within (1) → 3 of 6 points,
-		// average 1 → within tolerance. G3: nothing measured.
-		expect(status).toEqual({ G1: 'within_tolerance', G2: 'within_tolerance', G3: 'no_data' });
-		expect(o.goalCounts).toEqual({ on_target: 0, within_tolerance: 2, off_target: 0, no_data: 1 });
+		// A goal is as good as its worst KPI or sub-goal. G2: K3 within. G1: K1 off beside K2 on
+		// and G2 within → off target, never hidden by the others. G3: nothing measured.
+		expect(status).toEqual({ G1: 'off_target', G2: 'within_tolerance', G3: 'no_data' });
+		expect(o.goalCounts).toEqual({ on_target: 0, within_tolerance: 1, off_target: 1, no_data: 1 });
+		expect(o.goals.find((g) => g.code === 'G1')!.redKpis).toBe(1);
 	});
 
 	it('lists overdue milestones and those due within 30 days', async () => {

@@ -423,10 +423,21 @@ describe.each(engines)('process map on %s', (engine) => {
 			ValidationError
 		);
 		expect(off.errors).toEqual({ comment: 'goals_error_comment_required' });
+		// The period has a value already: replacing it needs a confirmation (a second submit).
+		const unconfirmed = await rejects(
+			kpis.recordActual(db, users.garant, own, current.actualVersion, {
+				period,
+				value: '12,5',
+				comment: null
+			}),
+			ValidationError
+		);
+		expect(unconfirmed.errors).toEqual({ confirm: 'goals_confirm_overwrite' });
 		await kpis.recordActual(db, users.garant, own, current.actualVersion, {
 			period,
 			value: '12,5',
-			comment: null
+			comment: null,
+			confirmed: true
 		});
 		const after = (await kpis.get(db, own)).periods.find((p) => p.period === period)!;
 		expect(after.actual).toBe('12.5');
@@ -553,7 +564,9 @@ describe.each(engines)('process map on %s', (engine) => {
 			direction: kpi.direction === 'lower' ? 'higher' : 'lower',
 			frequency: kpi.frequency,
 			baseline: kpi.baseline,
-			baselinePeriod: kpi.baselinePeriod
+			baselinePeriod: kpi.baselinePeriod,
+			valueMin: kpi.valueMin,
+			valueMax: kpi.valueMax
 		});
 		const [stored] = await kpis.inYear(db, YEAR - 1, { ids: [id] });
 		const [rule] = (await kpis.listWithSeries(db, YEAR - 1)).filter((k) => k.id === id);

@@ -11,7 +11,8 @@ const years = [
 		fixed: 4_000_000_049n, // 40 000 000,49 Kč: rounds down to whole crowns
 		variable: 1_500_000_050n, // 15 000 000,50 Kč: rounds up
 		investment: 500_000_000n,
-		total: 6_000_000_099n,
+		capital: 200_000_000n,
+		total: 6_200_000_099n,
 		investmentShare: 0.0833
 	},
 	{
@@ -19,6 +20,7 @@ const years = [
 		fixed: 0n,
 		variable: 0n,
 		investment: 0n,
+		capital: 0n,
 		total: 0n,
 		investmentShare: null
 	}
@@ -36,7 +38,8 @@ describe('CostStructure', () => {
 			'40000000',
 			'15000001',
 			'5000000',
-			'60000001',
+			'2000000',
+			'62000001',
 			digits(formatPercent(0.0833))
 		]);
 		await expect.element(row.getByRole('cell').last()).toHaveTextContent(formatPercent(0.0833));
@@ -55,7 +58,7 @@ describe('CostStructure', () => {
 		await render(CostStructure, { years, label: 'Náklady', total: false, folded: true });
 		await expect.element(page.getByText(m.overview_as_table())).toBeInTheDocument();
 		const region = page.getByRole('region', { name: 'Náklady', includeHidden: true });
-		expect(region.getByRole('columnheader', { includeHidden: true }).elements()).toHaveLength(5);
+		expect(region.getByRole('columnheader', { includeHidden: true }).elements()).toHaveLength(6);
 		expect(page.getByRole('region', { name: 'Náklady' }).elements()).toHaveLength(0);
 		await page.getByText(m.overview_as_table()).click();
 		await expect.element(page.getByRole('region', { name: 'Náklady' })).toBeVisible();

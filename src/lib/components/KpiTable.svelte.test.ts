@@ -34,8 +34,9 @@ describe('KpiTable', () => {
 		await render(KpiTable, { kpis });
 		const row = page.getByRole('row', { name: /KPI-17 Doba vyřízení/ });
 		await expect.element(row.getByRole('rowheader')).toHaveTextContent('KPI-17 Doba vyřízení');
-		await expect.element(row).toHaveTextContent('2025-Q3');
-		await expect.element(row).toHaveTextContent(/12[,.]5 dní/);
+		await expect.element(row).toHaveTextContent('3. čtvrtletí 2025');
+		// Units are declined by the count: 12,5 dne, 10 dní.
+		await expect.element(row).toHaveTextContent(/12[,.]5\s?dne/);
 		// The target carries its unit, as the actual does.
 		await expect.element(row.getByRole('cell').nth(2)).toHaveTextContent(/^10\s?dní$/);
 		await expect.element(row.getByText(statusLabel('off_target'))).toBeInTheDocument();

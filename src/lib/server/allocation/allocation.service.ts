@@ -151,6 +151,7 @@ export async function refreshProcessCosts(db: Executor, years: number[]): Promis
 		}
 		await repo.replaceResults(db, year, steps, rows);
 		await kpis.syncUnitCostActuals(db, year);
+		await kpis.syncInvestmentShareActuals(db, year);
 	}
 }
 

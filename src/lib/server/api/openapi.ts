@@ -144,8 +144,21 @@ export function openApiDocument(version: string, serverUrl: string) {
 					object({
 						year: integer,
 						kind: oneOf('actual', 'budget'),
-						nature: oneOf('fixed', 'variable', 'investment'),
+						nature: oneOf('fixed', 'variable', 'investment', 'capital'),
 						amount: money
+					})
+				),
+				[year]
+			),
+			'/costs/investment-share': get(
+				'The investment share per year: improvement investment ÷ (fixed + variable operating costs + improvement investment); capital spending is outside it',
+				list(
+					object({
+						year: integer,
+						improvement: money,
+						operating: money,
+						capital: money,
+						sharePercent: nullableString
 					})
 				),
 				[year]

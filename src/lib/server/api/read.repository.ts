@@ -3,6 +3,8 @@
 import { sql } from 'kysely';
 import { czkText } from '../../money';
 import type { Executor } from '../audit/audit';
+import type { CostNature } from '../db/schema';
+import * as costsService from '../costs/costs.service';
 import * as initiativesService from '../initiatives/initiatives.service';
 import * as kpiService from '../kpis/kpis.service';
 import * as programme from '../programme/programme.service';
@@ -99,7 +101,7 @@ export async function processes(db: Executor, year: number | null) {
 export interface CostSummaryRow {
 	year: number;
 	kind: 'actual' | 'budget';
-	nature: 'fixed' | 'variable' | 'investment';
+	nature: CostNature;
 	amount: bigint;
 }
 
@@ -203,5 +205,17 @@ export async function auditEvents(db: Executor, limit: number, before: bigint | 
 		entity: r.entity,
 		entityId: r.entity_id,
 		username: r.username
+	}));
+}
+
+/** The investment share per year with its parts, by the costs area's one definition. */
+export async function investmentShare(db: Executor, years: number[]) {
+	const rows = await costsService.investmentShare(db, years);
+	return rows.map((r) => ({
+		year: r.year,
+		improvement: czkText(r.investment),
+		operating: czkText(r.operating),
+		capital: czkText(r.capital),
+		sharePercent: costsService.sharePercentText(r)
 	}));
 }

@@ -1,9 +1,10 @@
 // The queries of the costs area: the aggregate tables pages read (never the ledger, so page time
 // does not grow with the number of entries), the manual ledger lines and the code tables.
 // aggregates.ts keeps the aggregates in step with the ledger; lookups.ts the forms' choices.
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { Database } from '../db/schema';
+import type { CostNature, Database } from '../db/schema';
+import { APPROVED_INITIATIVE_STATUSES } from './costs';
 
 /** The years with any cost. */
 export function yearsWithCosts(db: Executor) {
@@ -300,4 +301,54 @@ export function initiativeActuals(db: Executor, from: string, to: string) {
 		.where('month', '>=', from)
 		.where('month', '<=', to)
 		.execute();
+}
+
+/**
+ * The rule that gives a ledger line its nature, the one place it is written (the entry form, the
+ * import and every reclassification run it): a line booked to an approved initiative, or under a
+ * položka finance lists as an improvement item (category nature `investment`), is improvement
+ * investment; any other line keeps the nature chosen for it unless that was `investment`, else
+ * takes its category's, else its class's (class 6 capital, other classes fixed).
+ * `lines` is a relation `l` with the columns id, nature (the chosen one), polozka, initiative_id.
+ */
+function classified(lines: RawBuilder<unknown>) {
+	const approved = sql.join(APPROVED_INITIATIVE_STATUSES.map((s) => sql.lit(s)));
+	return sql<{ id: string; nature: CostNature }>`
+		select l.id, case
+			when i.id is not null then 'investment'
+			when c.nature = 'investment' then 'investment'
+			when l.nature is not null and l.nature <> 'investment' then l.nature
+			else coalesce(c.nature, case when left(l.polozka, 1) = '6' then 'capital' else 'fixed' end)
+		end as nature
+		from ${lines}
+		left join initiative i on i.id = l.initiative_id and i.status in (${approved})
+		left join cost_category c on c.polozka = l.polozka`;
+}
+
+/** The nature a line with these codes gets (`chosen` null: its category's). */
+export async function natureFor(
+	db: Executor,
+	line: { chosen: CostNature | null; polozka: string; initiativeId: number | null }
+): Promise<CostNature> {
+	const r = await classified(
+		sql`(values (0, ${line.chosen}::text, ${line.polozka}::text, ${line.initiativeId}::int))
+			as l(id, nature, polozka, initiative_id)`
+	).execute(db);
+	return r.rows[0].nature;
+}
+
+/**
+ * Gives the ledger lines `where` selects (columns of the line `l`) the nature the rule says;
+ * returns the years of the lines that changed (their aggregates need a rebuild).
+ */
+export async function reclassify(db: Executor, where: RawBuilder<unknown>): Promise<number[]> {
+	const r = await sql<{ year: number }>`
+		with changed as (
+			update cost_entry e set nature = x.nature
+			from (${classified(sql`(select id, nature, polozka, initiative_id from cost_entry l
+				where ${where}) l`)}) x
+			where e.id = x.id and e.nature is distinct from x.nature
+			returning e.month)
+		select distinct extract(year from month)::int as year from changed`.execute(db);
+	return r.rows.map((row) => row.year);
 }

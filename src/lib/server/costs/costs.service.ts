@@ -3,11 +3,11 @@
 import { validIn } from '../imports/code-lists/code-lists';
 import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
-import { ratio } from '../../money';
 import * as settings from '../settings/settings.service';
 import * as repo from './costs.repository';
 import {
 	NATURES,
+	improvementShare,
 	type BudgetActual,
 	type InvestmentShareYear,
 	type ProcessCost,
@@ -44,13 +44,13 @@ export async function yearSummary(db: Executor, year: number): Promise<YearSumma
 		fixed: zero(),
 		variable: zero(),
 		investment: zero(),
+		capital: zero(),
 		all: zero()
 	};
-	const monthly: Record<CostNature, bigint[]> = {
-		fixed: Array(12).fill(0n),
-		variable: Array(12).fill(0n),
-		investment: Array(12).fill(0n)
-	};
+	const monthly = Object.fromEntries(NATURES.map((n) => [n, Array(12).fill(0n)])) as Record<
+		CostNature,
+		bigint[]
+	>;
 	for (const r of months) {
 		totals[r.nature][r.kind] += r.amount;
 		totals.all[r.kind] += r.amount;
@@ -96,7 +96,10 @@ export async function yearSummary(db: Executor, year: number): Promise<YearSumma
 	};
 }
 
-/** Investment ÷ all actual spending per year (the programme's headline figure). */
+/**
+ * The investment share per year (the programme's headline figure): improvement investment ÷
+ * (operating costs + improvement investment), by `improvementShare`.
+ */
 export async function investmentShare(
 	db: Executor,
 	yearList: number[]
@@ -107,10 +110,15 @@ export async function investmentShare(
 		.sort((a, b) => a - b)
 		.map((year) => {
 			const of = (n: CostNature) =>
-				rows.find((r) => r.year === year && r.nature === n)?.amount ?? 0n;
-			const [fixed, variable, investment] = NATURES.map(of);
-			const total = fixed + variable + investment;
-			return { year, fixed, variable, investment, total, share: ratio(investment, total) };
+				BigInt(rows.find((r) => r.year === year && r.nature === n)?.amount ?? 0n);
+			const [fixed, variable, investment, capital] = NATURES.map(of);
+			const parts = { fixed, variable, investment, capital };
+			return {
+				year,
+				...parts,
+				total: fixed + variable + investment + capital,
+				...improvementShare(parts)
+			};
 		});
 }
 

@@ -1,7 +1,55 @@
 // Types of the costs area as pages and other areas read them. Money is bigint haléře.
 import type { CostNature } from '../db/schema';
+import { divRound, ratio } from '../../money';
+import { fromHundredths } from '../../decimal';
 
-export const NATURES: CostNature[] = ['fixed', 'variable', 'investment'];
+export const NATURES: CostNature[] = ['fixed', 'variable', 'investment', 'capital'];
+
+/**
+ * The improvement items a new database starts with (finance keeps the list on /costs/mappings:
+ * a položka whose nature is `investment` is one): 5172 and 6111 software and licences, 5168 ICT
+ * services, 5167 training. Consulting on processes counts through the initiative it is booked
+ * to; 5166 is not on the list because it also holds legal services.
+ */
+export const DEFAULT_IMPROVEMENT_POLOZKY = ['5167', '5168', '5172', '6111'];
+
+/** An initiative's spending is improvement investment once it has been approved. */
+export const APPROVED_INITIATIVE_STATUSES = ['approved', 'in_progress', 'done'] as const;
+
+/** A year's (or months') actual spending by nature. */
+export interface NatureTotals {
+	fixed: bigint;
+	variable: bigint;
+	investment: bigint;
+	capital: bigint;
+}
+
+export interface ImprovementShare {
+	/** fixed + variable */
+	operating: bigint;
+	/** operating + investment: the share's denominator (capital spending is outside it) */
+	base: bigint;
+	/** investment ÷ base, null when nothing was spent */
+	share: number | null;
+}
+
+/**
+ * The investment share, the one definition every page, export, API and computed KPI uses:
+ * improvement investment ÷ (fixed + variable operating costs + improvement investment).
+ */
+export function improvementShare(t: NatureTotals): ImprovementShare {
+	const operating = t.fixed + t.variable;
+	const base = operating + t.investment;
+	return { operating, base, share: ratio(t.investment, base) };
+}
+
+/** The share in percent with two decimals, rounded half up, exact (`12.34`); null without a base. */
+export function sharePercentText(t: NatureTotals): string | null {
+	const { base } = improvementShare(t);
+	if (base === 0n) return null;
+	const hundredths = divRound(t.investment * 10_000n, base);
+	return fromHundredths(hundredths);
+}
 
 export interface BudgetActual {
 	budget: bigint;
@@ -22,14 +70,10 @@ export interface YearSummary {
 	monthly: Record<CostNature, bigint[]>;
 }
 
-export interface InvestmentShareYear {
+export interface InvestmentShareYear extends NatureTotals, ImprovementShare {
 	year: number;
-	investment: bigint;
-	fixed: bigint;
-	variable: bigint;
+	/** all actual spending, capital included */
 	total: bigint;
-	/** investment ÷ total, null when nothing was spent */
-	share: number | null;
 }
 
 export interface ProcessCost {

@@ -1,6 +1,6 @@
 // Manual cost entries and corrections by finance. Imported lines are corrected with a counter-
 // entry (their batch can still be rolled back whole); manual lines can be edited and deleted.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
@@ -10,7 +10,7 @@ import { refreshProcessCosts } from '../allocation/allocation.service';
 import { ValidationError, type FieldErrors } from '../shared/errors';
 import { FormReader, type Parsed } from '../shared/form';
 import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
-import { applyEntryDelta } from './aggregates';
+import { applyEntryDelta, rebuildSummary } from './aggregates';
 import * as repo from './costs.repository';
 import { NATURES } from './costs';
 
@@ -74,7 +74,30 @@ async function check(trx: Executor, input: EntryInput): Promise<CostNature> {
 	if (!(await exists('process', input.processId))) errors.processId = 'error_choice';
 	if (!(await exists('initiative', input.initiativeId))) errors.initiativeId = 'error_choice';
 	if (Object.keys(errors).length) throw new ValidationError(errors);
-	return input.nature ?? category!.nature;
+	const nature = await repo.natureFor(trx, {
+		chosen: input.nature,
+		polozka: input.polozka,
+		initiativeId: input.initiativeId
+	});
+	// Improvement investment is what the rule says it is, never a choice on its own.
+	if (input.nature === 'investment' && nature !== 'investment') {
+		throw new ValidationError({ nature: 'costs_err_not_improvement' });
+	}
+	return nature;
+}
+
+/**
+ * Gives the ledger lines `where` selects (the line is `l`) the nature the rule now gives them,
+ * after the improvement list or an initiative's status changed, and rebuilds the aggregates and
+ * process costs of the years that moved. Returns those years.
+ */
+export async function reclassify(trx: Executor, where: RawBuilder<unknown>): Promise<number[]> {
+	const years = await repo.reclassify(trx, where);
+	if (years.length) {
+		await rebuildSummary(trx, years);
+		await refreshProcessCosts(trx, years);
+	}
+	return years;
 }
 
 function values(input: EntryInput, nature: CostNature) {

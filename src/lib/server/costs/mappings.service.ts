@@ -1,5 +1,6 @@
 // The code tables finance keeps: ORJ → org unit, ORG → initiative, each položka's nature.
 import { sql } from 'kysely';
+import { reclassify } from './entries.service';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
@@ -58,7 +59,10 @@ export async function deleteOrg(db: Db, actorId: number, org: string) {
 	});
 }
 
-/** A položka's default nature, for the lines imported from now on. */
+/**
+ * A položka's nature: `investment` puts it on the list of improvement items. Its ledger lines are
+ * reclassified by the rule at once, so every figure follows the list.
+ */
 export async function setNature(
 	db: Db,
 	actorId: number,
@@ -77,13 +81,14 @@ export async function setNature(
 			nature: nature as CostNature,
 			updated_at: sql`now()`
 		});
+		const years = await reclassify(trx, sql`l.polozka = ${polozka}`);
 		await audit.record(trx, {
 			userId: actorId,
 			action: 'costs.category_nature',
 			entity: 'cost_category',
 			entityId: polozka,
 			before: { nature: before.nature },
-			after: { nature }
+			after: { nature, reclassifiedYears: years }
 		});
 	});
 }

@@ -233,7 +233,8 @@ export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): P
 				direction: 'lower',
 				frequency: 'yearly',
 				source: 'process_unit_cost',
-				source_process_id: busiest.id
+				source_process_id: busiest.id,
+				value_min: '0'
 			})
 			.execute();
 	}

@@ -1,3 +1,4 @@
+import { defaultRange } from '../kpis/value-range';
 import { insertCoded } from './insert';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, KpiActualTable, KpiTargetTable } from '../db/schema';
@@ -147,6 +148,15 @@ const ENDINGS: Record<Profile, [Outcome, Outcome]> = {
 	mixed: ['on', 'within'],
 	bad: ['off', 'off']
 };
+/** KPIs computed from the ledger (the costs seed fills them), never typed. */
+const COMPUTED: Record<string, { source: string; definition: string }> = {
+	'KPI-14': {
+		source: 'investment_share',
+		definition:
+			'Investice do zlepšování ÷ (fixní a variabilní provozní náklady + investice do zlepšování) za rok, z knihy nákladů; kapitálové výdaje se nepočítají.'
+	}
+};
+
 /**
  * code, name, unit, direction, frequency, goal, responsible, baseline, targets (the two years
  * before the current one and the current one; range: [min, max]), tolerance, profile, decimals.
@@ -167,7 +177,7 @@ const KPIS: [string, string, string, Direction, Frequency, string, string, numbe
 	['KPI-11', 'Fixní provozní náklady na obyvatele', 'Kč', 'lower', 'yearly', 'C2.1', 'tajemnik', 12800, [12600, 12400, 12200], 200, 'mixed', 0],
 	['KPI-12', 'Spotřeba energie budovy úřadu', 'MWh', 'lower', 'quarterly', 'C2.1', 'tajemnik', 95, [92, 88, 85], 4, 'within', 1],
 	['KPI-13', 'Náklady na tisk a poštovné', 'tis. Kč', 'lower', 'quarterly', 'C2.1', 'garant', 180, [170, 160, 150], 10, 'good', 0],
-	['KPI-14', 'Podíl investic do zlepšování na provozních nákladech', '%', 'higher', 'yearly', 'C2.2', 'starosta', 1.5, [2, 3, 4], 0.5, 'mixed', 1],
+	['KPI-14', 'Podíl investic do zlepšování', '%', 'higher', 'yearly', 'C2.2', 'starosta', 5, [8, 11, 14], 1, 'mixed', 2],
 	['KPI-15', 'Realizované úspory z opatření', 'tis. Kč', 'higher', 'yearly', 'C2.2', 'tajemnik', 0, [200, 500, 900], 100, 'good', 0],
 	['KPI-16', 'Podíl přesčasových hodin', '%', 'lower', 'monthly', 'C2.3', 'tajemnik', 4, [3.5, 3, 2.5], 0.5, 'good', 1],
 	['KPI-17', 'Ušetřené hodiny díky automatizaci', 'hodiny', 'higher', 'quarterly', 'C2.3', 'garant', 0, [100, 250, 400], 50, 'bad', 0],
@@ -405,7 +415,13 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 			responsible_user_id: users[responsible],
 			baseline: String(baseline),
 			baseline_period: String(year - 4),
-			definition: `${name} za ${frequency === 'monthly' ? 'měsíc' : frequency === 'quarterly' ? 'čtvrtletí' : 'rok'}.`
+			value_min: defaultRange(unit).min,
+			value_max: defaultRange(unit).max,
+			...(COMPUTED[code]
+				? { source: COMPUTED[code].source, definition: COMPUTED[code].definition }
+				: {
+						definition: `${name} za ${frequency === 'monthly' ? 'měsíc' : frequency === 'quarterly' ? 'čtvrtletí' : 'rok'}.`
+					})
 		}))
 	);
 
@@ -427,6 +443,7 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 		decimals
 	] of KPIS) {
 		const kpiId = kpiIds[code];
+		const computed = code in COMPUTED;
 		const yearTargets = targetsOf(baseline, tableTargets, decimals);
 		const isGarant = responsible === 'garant';
 		const skipLatest = isGarant && garantIndex++ % 2 === 0;
@@ -445,8 +462,9 @@ export async function seedProcessMap(trx: Transaction<Database>, ctx: SeedContex
 				updated_by: users.tajemnik
 			});
 		});
-		// The recorded periods: every ended one, less the latest where the owner still owes it.
-		const recorded = skipLatest ? periods.slice(0, -1) : periods;
+		// The recorded periods: every ended one, less the latest where the owner still owes it; a
+		// computed KPI gets its values from the costs seed.
+		const recorded = computed ? [] : skipLatest ? periods.slice(0, -1) : periods;
 		recorded.forEach((period, index) => {
 			// Each period draws from its own generator, so its value does not depend on how many
 			// periods (that is, what date) came before it.

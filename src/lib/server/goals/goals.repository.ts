@@ -12,15 +12,6 @@ export function all(db: Executor) {
 		.execute();
 }
 
-/** How many processes serve each goal. */
-export function processCounts(db: Executor) {
-	return db
-		.selectFrom('goal_process')
-		.select(['goal_id', (eb) => eb.fn.countAll<number>().as('n')])
-		.groupBy('goal_id')
-		.execute();
-}
-
 /** The processes serving a goal, heaviest first. */
 export function processesOf(db: Executor, goalId: number) {
 	return db
@@ -96,7 +87,7 @@ export function dependants(db: Executor, goalId: number) {
 	]);
 }
 
-/** Every goal–process link. */
+/** Every goal–process link (the roll-up counts processes over sub-goals). */
 export function processLinks(db: Executor) {
 	return db.selectFrom('goal_process').select(['goal_id', 'process_id']).execute();
 }

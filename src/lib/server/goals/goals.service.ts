@@ -58,10 +58,14 @@ export async function tree(
 	const [rows, counts, links] = await Promise.all([
 		repo.all(db),
 		kpiCounts ?? kpis.statusCountsByGoal(db, year),
-		repo.processCounts(db)
+		repo.processLinks(db)
 	]);
 	const goals = rows.map(toGoal);
 	const countsOf = (id: number) => counts.get(id) ?? countStatuses([]);
+	const processesOf = new Map<number, number[]>();
+	for (const l of links) {
+		processesOf.set(l.goal_id, [...(processesOf.get(l.goal_id) ?? []), l.process_id]);
+	}
 	const statuses = rollUpTree(
 		goals.map((g) => ({
 			id: g.id,
@@ -69,17 +73,21 @@ export async function tree(
 			override: g.override,
 			kpiStatuses: Object.entries(countsOf(g.id)).flatMap(([status, n]) =>
 				Array<KpiStatus>(n).fill(status as KpiStatus)
-			)
+			),
+			processIds: processesOf.get(g.id) ?? []
 		}))
 	);
-	const processCount = new Map(links.map((l) => [l.goal_id, Number(l.n)]));
-	return treeOrder(goals).map((g) => ({
-		...g,
-		computed: statuses.get(g.id)?.computed ?? 'no_data',
-		status: statuses.get(g.id)?.effective ?? 'no_data',
-		kpiCounts: countsOf(g.id),
-		processCount: processCount.get(g.id) ?? 0
-	}));
+	return treeOrder(goals).map((g) => {
+		const r = statuses.get(g.id);
+		return {
+			...g,
+			computed: r?.computed ?? 'no_data',
+			status: r?.effective ?? 'no_data',
+			kpiCounts: countsOf(g.id),
+			redKpis: r?.redKpis ?? 0,
+			processCount: r?.processCount ?? 0
+		};
+	});
 }
 
 /**

@@ -38,6 +38,9 @@ export interface GoalWithStatus extends Goal {
 	status: KpiStatus;
 	/** the goal's own KPIs by the status they show in the year */
 	kpiCounts: StatusCounts;
+	/** off-target KPIs of the goal and its sub-goals */
+	redKpis: number;
+	/** distinct processes serving the goal or its sub-goals */
 	processCount: number;
 }
 

@@ -1,34 +1,35 @@
 import type { KpiStatus } from '../../kpi-status';
 
 /**
- * A goal's status rolls up from its KPIs and its sub-goals (documented on /goals):
- *
- * Each KPI counts with its latest status in the year, each sub-goal with its own (rolled-up or
- * overridden) status. Items without data are left out. The points are on target = 2, within
- * tolerance = 1, off target = 0; the goal is
- * - on target when the average is at least 1.5,
- * - within tolerance when it is at least 0.75,
- * - off target below that,
- * - no data when no item has data.
- * A manual override, which needs a comment, replaces the computed status (both are shown).
+ * A goal's status rolls up from its KPIs and its sub-goals, by one rule a mayor can say in a
+ * sentence (shown on /goals, the goal page and the overview): **a goal is as good as its worst KPI
+ * or sub-goal** — one KPI off target makes it off target, one within tolerance (and none off)
+ * within tolerance, and it is on target only when every KPI and sub-goal with data is.
+ * Items without data are left out; a goal with no item with data has no data.
+ * A manual override, which needs a comment, replaces the computed status (both are shown), but
+ * never turns a goal with an off-target item into plain on target: it is within tolerance at best.
  */
-export const POINTS: Record<Exclude<KpiStatus, 'no_data'>, number> = {
-	on_target: 2,
+const RANK: Record<KpiStatus, number> = {
+	no_data: -1,
+	on_target: 0,
 	within_tolerance: 1,
-	off_target: 0
+	off_target: 2
 };
-export const ON_TARGET_FROM = 1.5;
-export const WITHIN_FROM = 0.75;
 
+/** The worst status among the items with data (worst-of), or no data. */
 export function rollUp(statuses: readonly KpiStatus[]): KpiStatus {
-	const scored = statuses.filter((s): s is Exclude<KpiStatus, 'no_data'> => s !== 'no_data');
-	if (scored.length === 0) return 'no_data';
-	// Compare sums, not float averages: sum ≥ 1.5 n ⇔ 2 sum ≥ 3 n.
-	const sum = scored.reduce((acc, s) => acc + POINTS[s], 0);
-	const n = scored.length;
-	if (sum * 2 >= n * 3) return 'on_target';
-	if (sum * 4 >= n * 3) return 'within_tolerance';
-	return 'off_target';
+	let worst: KpiStatus = 'no_data';
+	for (const s of statuses) if (RANK[s] > RANK[worst]) worst = s;
+	return worst;
+}
+
+/** The override as shown: it may soften red to within tolerance, never to on target. */
+export function withOverride(
+	computed: KpiStatus,
+	override: Exclude<KpiStatus, 'no_data'> | null
+): KpiStatus {
+	if (override === null) return computed;
+	return computed === 'off_target' && override === 'on_target' ? 'within_tolerance' : override;
 }
 
 export interface GoalNode {
@@ -36,12 +37,21 @@ export interface GoalNode {
 	parentId: number | null;
 	override: Exclude<KpiStatus, 'no_data'> | null;
 	kpiStatuses: KpiStatus[];
+	/** the processes linked to the goal itself */
+	processIds?: readonly number[];
+}
+
+export interface RolledUp {
+	computed: KpiStatus;
+	effective: KpiStatus;
+	/** off-target KPIs of the goal and all its sub-goals */
+	redKpis: number;
+	/** distinct processes serving the goal or any of its sub-goals */
+	processCount: number;
 }
 
 /** Computed (before override) and effective (after override) status of every goal in a forest. */
-export function rollUpTree(
-	goals: readonly GoalNode[]
-): Map<number, { computed: KpiStatus; effective: KpiStatus }> {
+export function rollUpTree(goals: readonly GoalNode[]): Map<number, RolledUp> {
 	const children = new Map<number, GoalNode[]>();
 	for (const g of goals) {
 		if (g.parentId === null) continue;
@@ -49,22 +59,37 @@ export function rollUpTree(
 		list.push(g);
 		children.set(g.parentId, list);
 	}
-	const result = new Map<number, { computed: KpiStatus; effective: KpiStatus }>();
+	const result = new Map<number, RolledUp & { processes: Set<number> }>();
 	const visiting = new Set<number>();
-	const visit = (g: GoalNode): KpiStatus => {
+	const visit = (g: GoalNode): (RolledUp & { processes: Set<number> }) | null => {
 		const done = result.get(g.id);
-		if (done) return done.effective;
-		if (visiting.has(g.id)) return 'no_data'; // a cycle cannot be stored; guard anyway
+		if (done) return done;
+		if (visiting.has(g.id)) return null; // a cycle cannot be stored; guard anyway
 		visiting.add(g.id);
-		const childStatuses = (children.get(g.id) ?? []).map(visit);
-		const computed = rollUp([...g.kpiStatuses, ...childStatuses]);
-		const effective = g.override ?? computed;
-		result.set(g.id, { computed, effective });
+		const subs = (children.get(g.id) ?? []).map(visit).filter((s) => s !== null);
+		const computed = rollUp([...g.kpiStatuses, ...subs.map((s) => s.effective)]);
+		const processes = new Set(g.processIds ?? []);
+		for (const s of subs) for (const p of s.processes) processes.add(p);
+		const node = {
+			computed,
+			effective: withOverride(computed, g.override),
+			redKpis:
+				g.kpiStatuses.filter((s) => s === 'off_target').length +
+				subs.reduce((n, s) => n + s.redKpis, 0),
+			processCount: processes.size,
+			processes
+		};
+		result.set(g.id, node);
 		visiting.delete(g.id);
-		return effective;
+		return node;
 	};
 	goals.forEach(visit);
-	return result;
+	return new Map(
+		[...result].map(([id, { computed, effective, redKpis, processCount }]) => [
+			id,
+			{ computed, effective, redKpis, processCount }
+		])
+	);
 }
 
 /** Would making `parentId` the parent of `goalId` close a loop? `parents` maps id → parent id. */

@@ -15,10 +15,12 @@ import { UNMAPPED_ORG_UNIT_CODE } from '../../import-codes';
 
 /**
  * The nature of a položka the code lists do not name, by its class: capital spending (class 6) is
- * an investment, current spending (class 5) fixed, as for the listed položky not named variable.
+ * capital, not improvement, current spending (class 5) fixed, as for the listed položky not named
+ * variable. A line booked to an approved initiative becomes improvement investment when written
+ * (costs.repository `reclassify`).
  */
 export function natureOfClass(polozka: string): CostNature {
-	return polozka.startsWith('6') ? 'investment' : 'fixed';
+	return polozka.startsWith('6') ? 'capital' : 'fixed';
 }
 
 export { UNMAPPED_ORG_UNIT_CODE };

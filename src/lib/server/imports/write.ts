@@ -9,6 +9,7 @@ import * as audit from '../audit/audit';
 import type { Db } from '../db';
 import type { Executor } from '../audit/audit';
 import { applyBatchDelta } from '../costs/aggregates';
+import { reclassify } from '../costs/costs.repository';
 import { refreshProcessCosts } from '../allocation/allocation.service';
 import { ensureUnmappedOrgUnit } from './codes';
 import { saveCodeMappings } from './code-mappings';
@@ -116,6 +117,7 @@ export async function writeBatch(
 ): Promise<number> {
 	const batchId = await insertBatch(trx, actorId, header, rows);
 	await insertEntries(trx, batchId, actorId, header.kind, rows);
+	await reclassify(trx, sql`l.batch_id = ${batchId}`);
 	return batchId;
 }
 
@@ -167,6 +169,8 @@ export async function write(
 				? await replaceMonths(trx, actorId, batchId, { format: read.format, kind, months })
 				: { months: [], batches: [] };
 		await insertEntries(trx, batchId, actorId, kind, rows);
+		// Lines booked to an approved initiative are improvement investment whatever their položka.
+		await reclassify(trx, sql`l.batch_id = ${batchId}`);
 		const w1 = performance.now();
 		await applyBatchDelta(trx, batchId, 1);
 		await refreshProcessCosts(trx, [...new Set(months.map((m) => Number(m.slice(0, 4))))]);

@@ -18,6 +18,7 @@ import {
 } from './economics';
 import { moneyFlags } from './money-checks';
 import * as repo from './initiatives.repository';
+import { reclassify as reclassifyLines } from '../costs/entries.service';
 import {
 	TRANSITIONS,
 	type HourlyCost,
@@ -435,6 +436,8 @@ export async function changeStatus(
 			user_id: actor.id,
 			note
 		});
+		// Its spending is improvement investment from approval on: the ledger follows the status.
+		await reclassifyLines(trx, sql`l.initiative_id = ${id}`);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: to === 'approved' ? 'initiative.approve' : 'initiative.status',

@@ -56,6 +56,7 @@ export function inYear(db: Executor, year: number) {
 			's.period',
 			's.actual',
 			's.target',
+			's.target_max',
 			// As text: the engines' own jsonb parsing is slower than JSON.parse here.
 			sql<string | null>`s.recent::text`.as('recent'),
 			statusOf.as('status')
@@ -205,4 +206,33 @@ export function actualComments(db: Executor, kpiIds: number[]) {
 		.where('a.comment', 'is not', null)
 		.where('a.comment', '<>', '')
 		.execute();
+}
+
+/**
+ * Writes `value` as the actual for `period` of every KPI whose source is `source` (null removes
+ * it); returns the KPIs whose value changed.
+ */
+export async function syncSourceActuals(
+	db: Executor,
+	source: string,
+	period: string,
+	value: string | null
+): Promise<number[]> {
+	if (value === null) {
+		const gone = await db
+			.deleteFrom('kpi_actual')
+			.where('period', '=', period)
+			.where('kpi_id', 'in', db.selectFrom('kpi').select('id').where('source', '=', source))
+			.returning('kpi_id')
+			.execute();
+		return gone.map((r) => r.kpi_id);
+	}
+	const changed = await sql<{ kpi_id: number }>`
+		insert into kpi_actual (kpi_id, period, value, comment)
+		select k.id, ${period}, ${value}::numeric, 'costs' from kpi k where k.source = ${source}
+		on conflict (kpi_id, period) do update set value = excluded.value,
+			recorded_at = now(), version = kpi_actual.version + 1
+		where kpi_actual.value is distinct from excluded.value
+		returning kpi_id`.execute(db);
+	return changed.rows.map((r) => r.kpi_id);
 }

@@ -36,6 +36,9 @@ import type {
 } from './kpis';
 import * as users from '../users/users.service';
 import * as repo from './kpis.repository';
+import * as costs from '../costs/costs.service';
+import { sharePercentText } from '../costs/costs';
+import { defaultRange, rangeError } from './value-range';
 import { owedPeriods, parsePeriod, periodsOfYear, yearOf, type Frequency } from './period';
 import { latestIn, yearStatuses, type RecentPoint } from './year-status';
 
@@ -58,6 +61,8 @@ function toKpi(r: DefRow): Kpi {
 		baseline: r.baseline === null ? null : normalise(r.baseline),
 		baselinePeriod: r.baseline_period,
 		source: r.source,
+		valueMin: r.value_min === null ? null : normalise(r.value_min),
+		valueMax: r.value_max === null ? null : normalise(r.value_max),
 		version: r.version
 	};
 }
@@ -175,6 +180,7 @@ export async function refreshYearStatus(db: Executor, kpiIds?: number[]): Promis
 				period: y.latest?.period ?? null,
 				actual: y.latest?.actual ?? null,
 				target: y.latest?.target ?? null,
+				target_max: y.latest?.targetMax ?? null,
 				status: y.latest?.status ?? 'no_data',
 				recent: JSON.stringify(y.recent)
 			})
@@ -190,6 +196,22 @@ export async function refreshYearStatus(db: Executor, kpiIds?: number[]): Promis
  */
 export async function syncUnitCostActuals(db: Executor, year: number): Promise<void> {
 	await refreshYearStatus(db, await repo.syncUnitCostActuals(db, year));
+}
+
+/** The source of a KPI that shows the year's investment share (percent, two decimals). */
+export const INVESTMENT_SHARE_SOURCE = 'investment_share';
+
+/**
+ * KPIs whose source is `investment_share` get the year's share as their yearly actual, from the
+ * costs area's one definition, so the KPI and the overview tile show one figure.
+ */
+export async function syncInvestmentShareActuals(db: Executor, year: number): Promise<void> {
+	const [share] = await costs.investmentShare(db, [year]);
+	const value = sharePercentText(share);
+	await refreshYearStatus(
+		db,
+		await repo.syncSourceActuals(db, INVESTMENT_SHARE_SOURCE, String(year), value)
+	);
 }
 
 /** Fills kpi_year_status when it is empty but KPIs have targets or actuals (a database from
@@ -223,6 +245,7 @@ export async function inYear(
 			period: r.period,
 			actual: r.actual === null ? null : normalise(r.actual),
 			target: r.target === null ? null : normalise(r.target),
+			targetMax: r.target_max === null ? null : normalise(r.target_max),
 			recent: JSON.parse(r.recent ?? '[]') as RecentPoint[]
 		}))
 		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -278,7 +301,9 @@ function kpiColumns(input: KpiInput) {
 		direction: input.direction,
 		frequency: input.frequency,
 		baseline: input.baseline,
-		baseline_period: input.baselinePeriod
+		baseline_period: input.baselinePeriod,
+		value_min: input.valueMin,
+		value_max: input.valueMax
 	};
 }
 
@@ -289,6 +314,11 @@ export async function create(db: Db, actor: SessionUser, input: KpiInput): Promi
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	return db.transaction().execute(async (trx) => {
 		await checkKpi(trx, null, input);
+		// A new KPI that names no range gets its unit's (shares 0–100, others not below 0).
+		if (input.valueMin === null && input.valueMax === null) {
+			const range = defaultRange(input.unit);
+			input = { ...input, valueMin: range.min, valueMax: range.max };
+		}
 		const row = await createAudited(
 			trx,
 			'kpi',
@@ -310,6 +340,8 @@ function kpiView(k: {
 	direction: string;
 	frequency: string;
 	baseline: string | null;
+	value_min: string | null;
+	value_max: string | null;
 }) {
 	return {
 		code: k.code,
@@ -319,7 +351,9 @@ function kpiView(k: {
 		unit: k.unit,
 		direction: k.direction,
 		frequency: k.frequency,
-		baseline: k.baseline
+		baseline: k.baseline === null ? null : normalise(k.baseline),
+		valueMin: k.value_min === null ? null : normalise(k.value_min),
+		valueMax: k.value_max === null ? null : normalise(k.value_max)
 	};
 }
 
@@ -439,11 +473,20 @@ export interface ActualInput {
 /** Validates an actual against its KPI: period per frequency, a value, a comment when off target. */
 async function checkActual(
 	trx: Executor,
-	kpi: { id: number; frequency: Frequency; direction: 'higher' | 'lower' | 'range' },
+	kpi: {
+		id: number;
+		frequency: Frequency;
+		direction: 'higher' | 'lower' | 'range';
+		source: string;
+		value_min: string | null;
+		value_max: string | null;
+	},
 	periodText: string,
 	valueText: string,
 	comment: string | null
 ): Promise<{ ok: true; value: ActualInput } | { ok: false; errors: Record<string, string> }> {
+	// A computed KPI (unit cost, investment share) takes its values from the ledger only.
+	if (kpi.source !== 'manual') return { ok: false, errors: { value: 'goals_error_computed' } };
 	const errors: Record<string, string> = {};
 	const period = parsePeriod(periodText, kpi.frequency);
 	if (!periodText.trim()) errors.period = 'error_required';
@@ -451,6 +494,10 @@ async function checkActual(
 	const value = parseDecimal(valueText);
 	if (!valueText.trim()) errors.value = 'error_required';
 	else if (value === null) errors.value = 'processes_error_decimal';
+	else {
+		const outside = rangeError(value, { min: kpi.value_min, max: kpi.value_max });
+		if (outside) errors.value = outside;
+	}
 	if (comment && comment.length > 2000) errors.comment = 'error_too_long';
 	if (Object.keys(errors).length || !period.ok || value === null) return { ok: false, errors };
 	const target = await targetRow(trx, kpi.id, period.period);
@@ -471,11 +518,17 @@ async function writeActual(
 	kpiId: number,
 	input: ActualInput,
 	expectedVersion: number | null | 'any',
-	action: string
+	action: string,
+	overwrite: boolean
 ) {
 	const keys = { kpi_id: kpiId, period: input.period };
 	const before = await lockByKeys(trx, 'kpi_actual', keys);
 	if (expectedVersion !== 'any') expectVersionOrNone(before, expectedVersion, actualView);
+	// A period that has a value is replaced only when the person confirmed it (the form asks; the
+	// import says it replaces); the audit log keeps the old value either way.
+	if (before && !overwrite && normalise(before.value) !== normalise(input.value)) {
+		throw new ValidationError({ confirm: 'goals_confirm_overwrite' });
+	}
 	await saveByKeys(trx, 'kpi_actual', keys, before !== undefined, {
 		value: input.value,
 		comment: input.comment,
@@ -494,21 +547,31 @@ async function writeActual(
 
 /**
  * Records one actual. `version` is the version of the period's actual the form showed (null: it
- * showed none), so a second person's save never silently replaces the first one's value.
+ * showed none), so a second person's save never silently replaces the first one's value; a
+ * period that already has another value is replaced only with `confirmed` (the form's second
+ * submit).
  */
 export async function recordActual(
 	db: Db,
 	actor: SessionUser,
 	kpiId: number,
 	version: number | null,
-	form: { period: string; value: string; comment: string | null }
+	form: { period: string; value: string; comment: string | null; confirmed?: boolean }
 ): Promise<ActualInput> {
 	return db.transaction().execute(async (trx) => {
 		const kpi = await repo.lockById(trx, kpiId);
 		if (!canRecord(actor, kpi.responsible_user_id)) throw new ForbiddenError();
 		const checked = await checkActual(trx, kpi, form.period, form.value, form.comment);
 		if (!checked.ok) throw new ValidationError(checked.errors);
-		await writeActual(trx, actor, kpiId, checked.value, version, 'kpi.actual');
+		await writeActual(
+			trx,
+			actor,
+			kpiId,
+			checked.value,
+			version,
+			'kpi.actual',
+			form.confirmed ?? false
+		);
 		await refreshYearStatus(trx, [kpiId]);
 		return checked.value;
 	});
@@ -589,7 +652,7 @@ export async function importActuals(
 		}
 		if (problems.length) return { ok: false as const, problems };
 		for (const v of valid) {
-			await writeActual(trx, actor, v.kpiId, v.input, 'any', 'kpi.actual_import');
+			await writeActual(trx, actor, v.kpiId, v.input, 'any', 'kpi.actual_import', true);
 		}
 		await refreshYearStatus(trx, [...new Set(valid.map((v) => v.kpiId))]);
 		return { ok: true as const, imported: valid.length };

@@ -22,6 +22,9 @@ export interface Kpi {
 	baseline: string | null;
 	baselinePeriod: string | null;
 	source: string;
+	/** the values the KPI allows (numeric strings; null = no bound) */
+	valueMin: string | null;
+	valueMax: string | null;
 	version: number;
 }
 
@@ -55,6 +58,8 @@ export interface KpiInYear {
 	period: string | null;
 	actual: string | null;
 	target: string | null;
+	/** the top of a range target, null otherwise */
+	targetMax: string | null;
 	recent: RecentPoint[];
 }
 
@@ -75,6 +80,9 @@ export interface KpiInput {
 	frequency: Frequency;
 	baseline: string | null;
 	baselinePeriod: string | null;
+	/** the values the KPI allows; both null on a new KPI: its unit's default range */
+	valueMin: string | null;
+	valueMax: string | null;
 }
 
 export interface TargetInput {

@@ -24,9 +24,26 @@ describe('KPI forms', () => {
 				direction: 'lower',
 				frequency: 'monthly',
 				baseline: '12.5',
-				baselinePeriod: '2025-03'
+				baselinePeriod: '2025-03',
+				// No range given: the service gives a new KPI its unit's.
+				valueMin: null,
+				valueMax: null
 			}
 		});
+	});
+
+	it('reads an allowed range in Czech decimals and refuses a top below the bottom', () => {
+		const base = {
+			code: 'KPI-51',
+			name: 'Podíl',
+			unit: '%',
+			direction: 'higher',
+			frequency: 'yearly'
+		};
+		const ok = parseKpi({ ...base, valueMin: '0', valueMax: '99,5' });
+		expect(ok.ok && [ok.value.valueMin, ok.value.valueMax]).toEqual(['0', '99.5']);
+		const bad = parseKpi({ ...base, valueMin: '10', valueMax: '5' });
+		expect(bad.ok ? null : bad.errors).toEqual({ valueMax: 'goals_error_range' });
 	});
 
 	it('reads targets: the KPI’s periods or a whole year, a band for a range, no negative tolerance', () => {

@@ -15,8 +15,17 @@ export function parseKpi(form: Record<string, unknown>): Parsed<KpiInput> {
 		direction: f.choice('direction', DIRECTIONS) ?? 'higher',
 		frequency: f.choice('frequency', FREQUENCIES) ?? 'yearly',
 		baseline: f.decimal('baseline'),
-		baselinePeriod: null
+		baselinePeriod: null,
+		valueMin: f.decimal('valueMin'),
+		valueMax: f.decimal('valueMax')
 	};
+	if (
+		value.valueMin !== null &&
+		value.valueMax !== null &&
+		compare(value.valueMax, value.valueMin) < 0
+	) {
+		f.errors.valueMax = 'goals_error_range';
+	}
 	const bp = f.raw('baselinePeriod');
 	if (bp) {
 		value.baselinePeriod = canonicalPeriod(bp);

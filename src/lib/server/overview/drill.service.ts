@@ -69,12 +69,14 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 			name: goal.name,
 			level: goal.level,
 			status: goal.status,
+			redKpis: goal.redKpis,
 			ancestors: goal.ancestors,
 			children: goal.children.map((c) => ({
 				id: c.id,
 				code: c.code,
 				name: c.name,
-				status: c.status
+				status: c.status,
+				redKpis: c.redKpis
 			}))
 		},
 		kpis: (await kpis.inYear(db, year, { goalIds: [...below] })).map((k) => ({
@@ -86,7 +88,8 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 			status: k.status,
 			period: k.period,
 			actual: k.actual,
-			target: k.target
+			target: k.target,
+			targetMax: k.targetMax
 		})),
 		processes,
 		initiatives: goalInitiatives

@@ -4,7 +4,7 @@ import { costStructure, yearToDate, type MonthRow } from './figures';
 const row = (
 	month: string,
 	kind: 'actual' | 'budget',
-	nature: 'fixed' | 'variable' | 'investment',
+	nature: 'fixed' | 'variable' | 'investment' | 'capital',
 	amount: bigint
 ): MonthRow => ({ year: Number(month.slice(0, 4)), month, kind, nature, amount });
 
@@ -13,17 +13,28 @@ describe('costStructure', () => {
 		const years = costStructure([
 			{ year: 2025, kind: 'actual', nature: 'fixed', amount: 700n },
 			{ year: 2025, kind: 'actual', nature: 'investment', amount: 300n },
+			{ year: 2025, kind: 'actual', nature: 'capital', amount: 5000n },
 			{ year: 2025, kind: 'budget', nature: 'investment', amount: 99_999n },
 			{ year: 2024, kind: 'actual', nature: 'variable', amount: 1n }
 		]);
 		expect(years).toEqual([
-			{ year: 2024, fixed: 0n, variable: 1n, investment: 0n, total: 1n, investmentShare: 0 },
+			{
+				year: 2024,
+				fixed: 0n,
+				variable: 1n,
+				investment: 0n,
+				capital: 0n,
+				total: 1n,
+				investmentShare: 0
+			},
 			{
 				year: 2025,
 				fixed: 700n,
 				variable: 0n,
 				investment: 300n,
-				total: 1000n,
+				capital: 5000n,
+				total: 6000n,
+				// capital spending (a school hall) stays outside: 300 ÷ (700 + 300)
 				investmentShare: 0.3
 			}
 		]);
@@ -47,6 +58,7 @@ describe('yearToDate', () => {
 		row('2026-01-01', 'actual', 'fixed', 900n),
 		row('2026-02-01', 'actual', 'fixed', 900n),
 		row('2026-02-01', 'actual', 'investment', 200n),
+		row('2026-02-01', 'actual', 'capital', 7000n),
 		row('2026-01-01', 'budget', 'fixed', 10_000n),
 		row('2026-12-01', 'budget', 'investment', 2_000n)
 	];
@@ -58,10 +70,13 @@ describe('yearToDate', () => {
 		// March 2025 is outside the compared months.
 		expect(ytd.fixedLastYear).toBe(2000n);
 		expect(ytd.fixedChange).toBeCloseTo(-0.1, 10);
-		expect(ytd.actual).toBe(2000n);
+		expect(ytd.actual).toBe(9000n);
 		expect(ytd.budget).toBe(12_000n);
-		expect(ytd.execution).toBeCloseTo(2000 / 12000, 5);
+		expect(ytd.execution).toBeCloseTo(9000 / 12000, 5);
+		// 200 ÷ (1800 operating + 200 improvement); the 7000 capital is in neither part
 		expect(ytd.investmentShare).toBeCloseTo(0.1, 10);
+		expect(ytd.improvement).toBe(200n);
+		expect(ytd.operating).toBe(1800n);
 		expect(ytd.investmentShareLastYear).toBeCloseTo(500 / 2500, 10);
 	});
 

@@ -2,14 +2,13 @@
 // the integers. Everything here is unit-tested without a database.
 import { ratio } from '../../money';
 import type { CostNature } from '../db/schema';
+import { improvementShare, type NatureTotals } from '../costs/costs';
 
-export interface CostYear {
+export interface CostYear extends NatureTotals {
 	year: number;
-	fixed: bigint;
-	variable: bigint;
-	investment: bigint;
+	/** all actual spending, capital included */
 	total: bigint;
-	/** investment ÷ total, null when nothing was spent */
+	/** investment ÷ (fixed + variable + investment), null when nothing was spent */
 	investmentShare: number | null;
 }
 
@@ -30,6 +29,7 @@ export function costStructure(rows: readonly TotalRow[]): CostYear[] {
 			fixed: 0n,
 			variable: 0n,
 			investment: 0n,
+			capital: 0n,
 			total: 0n,
 			investmentShare: null
 		};
@@ -39,7 +39,7 @@ export function costStructure(rows: readonly TotalRow[]): CostYear[] {
 	}
 	return [...byYear.values()]
 		.sort((a, b) => a.year - b.year)
-		.map((y) => ({ ...y, investmentShare: ratio(y.investment, y.total) }));
+		.map((y) => ({ ...y, investmentShare: improvementShare(y).share }));
 }
 
 export interface MonthRow extends TotalRow {
@@ -54,6 +54,9 @@ export interface YearToDate {
 	fixedLastYear: bigint;
 	/** (fixed − fixedLastYear) ÷ fixedLastYear over the same months; null without last year */
 	fixedChange: number | null;
+	/** The share's parts over the months: improvement ÷ (operating + improvement). */
+	improvement: bigint;
+	operating: bigint;
 	investmentShare: number | null;
 	investmentShareLastYear: number | null;
 	actual: bigint;
@@ -85,15 +88,24 @@ export function yearToDate(rows: readonly MonthRow[], year: number): YearToDate 
 	const fixed = sumOf(year, 'actual', 'fixed', months);
 	const fixedLastYear = sumOf(year - 1, 'actual', 'fixed', months);
 	const actual = sumOf(year, 'actual', null, months);
-	const actualLast = sumOf(year - 1, 'actual', null, months);
 	const budget = sumOf(year, 'budget', null);
+	const natures = (y: number): NatureTotals => ({
+		fixed: sumOf(y, 'actual', 'fixed', months),
+		variable: sumOf(y, 'actual', 'variable', months),
+		investment: sumOf(y, 'actual', 'investment', months),
+		capital: sumOf(y, 'actual', 'capital', months)
+	});
+	const now = natures(year);
+	const share = improvementShare(now);
 	return {
 		months,
 		fixed,
 		fixedLastYear,
 		fixedChange: fixedLastYear === 0n ? null : ratio(fixed - fixedLastYear, fixedLastYear),
-		investmentShare: ratio(sumOf(year, 'actual', 'investment', months), actual),
-		investmentShareLastYear: ratio(sumOf(year - 1, 'actual', 'investment', months), actualLast),
+		improvement: now.investment,
+		operating: share.operating,
+		investmentShare: share.share,
+		investmentShareLastYear: improvementShare(natures(year - 1)).share,
 		actual,
 		budget,
 		execution: ratio(actual, budget)

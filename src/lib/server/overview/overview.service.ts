@@ -51,7 +51,8 @@ export async function goalHealth(
 			name: g.name,
 			level: g.level,
 			parentId: g.parentId,
-			status: g.status
+			status: g.status,
+			redKpis: g.redKpis
 		}));
 }
 
@@ -166,6 +167,7 @@ export async function compute(
 			period: k.period!,
 			value: k.actual!,
 			target: k.target,
+			targetMax: k.targetMax,
 			unit: k.unit
 		})),
 		savings,

@@ -22,6 +22,8 @@ export interface GoalHealth {
 	level: 'vision' | 'strategic' | 'objective';
 	parentId: number | null;
 	status: KpiStatus;
+	/** off-target KPIs of the goal and its sub-goals */
+	redKpis: number;
 }
 
 export interface OffTargetKpi {
@@ -32,6 +34,8 @@ export interface OffTargetKpi {
 	period: string;
 	value: string;
 	target: string | null;
+	/** the top of a range target, null otherwise */
+	targetMax: string | null;
 	unit: string;
 }
 

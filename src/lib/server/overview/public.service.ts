@@ -39,7 +39,8 @@ export async function publicPage(db: Executor, today = currentDate()) {
 			status: k.status,
 			period: k.period,
 			actual: k.actual,
-			target: k.target
+			target: k.target,
+			targetMax: k.targetMax
 		})),
 		// Whole years only, the last five.
 		costYears: costStructure(totals)

@@ -34,7 +34,8 @@ export async function whatIfBase(db: Executor, processId: number, year: number) 
 		direct: {
 			fixed: byNature.get('fixed') ?? 0n,
 			variable: byNature.get('variable') ?? 0n,
-			investment: byNature.get('investment') ?? 0n
+			// Neither improvement nor capital spending follows the volume of cases.
+			investment: (byNature.get('investment') ?? 0n) + (byNature.get('capital') ?? 0n)
 		},
 		allocations: steps.map((s) => ({
 			orgUnitId: s.org_unit_id,

@@ -40,7 +40,8 @@ export async function council(db: Executor, year: number, today = currentDate())
 			status: k.status,
 			period: k.period,
 			actual: k.actual,
-			target: k.target
+			target: k.target,
+			targetMax: k.targetMax
 		})),
 		/** the KPIs off target, each with the explanation its owner recorded with the value */
 		redKpis: red.map((k) => ({

@@ -45,6 +45,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 					{ header: m.fixed_overheads(), kind: 'money' },
 					{ header: m.overview_nature_variable(), kind: 'money' },
 					{ header: m.improvement_investment(), kind: 'money' },
+					{ header: m.costs_nature_capital(), kind: 'money' },
 					{ header: m.total(), kind: 'money' },
 					{ header: m.investment_share(), kind: 'percent' }
 				],
@@ -53,6 +54,7 @@ export function exportTable(report: Report, name: ExportTableName): ExportTable 
 					c.fixed,
 					c.variable,
 					c.investment,
+					c.capital,
 					c.total,
 					c.investmentShare
 				])

@@ -4,7 +4,6 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as goals from '$lib/server/goals/goals.service';
 import { parseGoal } from '$lib/server/goals/goals.validation';
-import { ON_TARGET_FROM, WITHIN_FROM } from '$lib/server/goals/rollup';
 import { KPI_STATUSES } from '$lib/kpi-status';
 import { invalid, refuse, yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
@@ -33,7 +32,6 @@ export const load: PageServerLoad = async ({ url }) => {
 		status,
 		goals: status ? tree.filter((g) => g.kpis.length > 0) : tree,
 		owners,
-		rule: { onTargetFrom: ON_TARGET_FROM, withinFrom: WITHIN_FROM },
 		canEdit: can(user.role, 'goals.edit')
 	};
 };

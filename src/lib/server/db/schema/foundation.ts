@@ -132,6 +132,9 @@ export interface KpiTable {
 	source: Generated<string>;
 	/** costs area (migration 0400): the process whose unit cost a `process_unit_cost` KPI shows */
 	source_process_id: number | null;
+	/** migration 1550: the values the KPI allows (numeric; null = no bound) */
+	value_min: string | null;
+	value_max: string | null;
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
@@ -179,7 +182,11 @@ export interface ProcessYearTable {
 	version: Generated<number>;
 }
 
-export type CostNature = 'fixed' | 'variable' | 'investment';
+/**
+ * fixed and variable running costs, `investment` in improvement (booked to an approved initiative
+ * or under an improvement položka) and `capital` spending that improves no process.
+ */
+export type CostNature = 'fixed' | 'variable' | 'investment' | 'capital';
 
 export interface CostEntryTable {
 	id: Generated<bigint>;

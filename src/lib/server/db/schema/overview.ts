@@ -35,6 +35,8 @@ export interface KpiYearStatusTable {
 	actual: string | null;
 	/** numeric */
 	target: string | null;
+	/** numeric: the top of a range target (migration 1550), null otherwise */
+	target_max: string | null;
 	status: 'on_target' | 'within_tolerance' | 'off_target' | 'no_data';
 	/** jsonb: [{ period, actual, status }] — the recorded periods of the sparkline, oldest first */
 	recent: Json;

@@ -10,6 +10,8 @@ import {
 } from '$lib/server/export/table-export';
 import { ratio } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
+import { natureLabels } from '$lib/status-labels';
+import type { CostNature } from '$lib/server/db/schema';
 import { getLocale } from '$lib/paraglide/runtime';
 import { queryId, yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
@@ -22,12 +24,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	if (!format) error(400, { message: 'format must be csv or xlsx' });
 	const db = getDb();
 	const year = yearParam(url, currentYear());
-	const nature = (n: string) =>
-		n === 'fixed'
-			? m.costs_nature_fixed()
-			: n === 'variable'
-				? m.costs_nature_variable()
-				: m.improvement_investment();
+	const nature = (n: CostNature) => natureLabels[n]();
 	const budgetActual = [
 		{ header: m.budget(), kind: 'money' as const },
 		{ header: m.actual(), kind: 'money' as const },
@@ -41,7 +38,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 				name: `naklady-${year}-povaha`,
 				title: m.costs_by_nature(),
 				columns: [{ header: m.costs_nature() }, ...budgetActual],
-				rows: (['fixed', 'variable', 'investment'] as const).map((n) => [
+				rows: costs.NATURES.map((n) => [
 					nature(n),
 					s.totals[n].budget,
 					s.totals[n].actual,
@@ -92,10 +89,19 @@ export const GET: RequestHandler = async ({ params, url }) => {
 					{ header: m.costs_nature_fixed(), kind: 'money' },
 					{ header: m.costs_nature_variable(), kind: 'money' },
 					{ header: m.improvement_investment(), kind: 'money' },
+					{ header: m.costs_nature_capital(), kind: 'money' },
 					{ header: m.total(), kind: 'money' },
 					{ header: m.investment_share(), kind: 'percent' }
 				],
-				rows: rows.map((r) => [r.year, r.fixed, r.variable, r.investment, r.total, r.share])
+				rows: rows.map((r) => [
+					r.year,
+					r.fixed,
+					r.variable,
+					r.investment,
+					r.capital,
+					r.total,
+					r.share
+				])
 			};
 			break;
 		}

@@ -59,7 +59,8 @@ export const actions: Actions = {
 			await kpis.recordActual(getDb(), actor, id, versionOf(values), {
 				period: values.period ?? '',
 				value: values.value ?? '',
-				comment: values.comment?.trim() || null
+				comment: values.comment?.trim() || null,
+				confirmed: values.confirm === '1'
 			});
 		} catch (e) {
 			return refuse(e, 'actual', values);
