@@ -37,8 +37,8 @@ test('the council report prints to an A4 PDF: a cover, numbered pages with a run
 	const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
 	const raw = Buffer.from(pdf).toString('latin1');
 	expect(raw.startsWith('%PDF-')).toBe(true);
-	// A4 is 595 × 842 points.
-	expect(raw).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+84[12](\.\d+)?/);
+	// A4 is 595 × 842 points (the CSS page size gives 594.96 × 841.92).
+	expect(raw).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+59[45](\.\d+)?\s+84[12](\.\d+)?/);
 	// The canvas charts are in the PDF as images.
 	expect(raw).toMatch(/\/Subtype\s*\/Image/);
 
