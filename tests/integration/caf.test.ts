@@ -34,7 +34,8 @@ describe.each(engines)('CAF rounds on %s', (engine) => {
 			endDate: '2026-04-10',
 			scoringMode: 'classic',
 			leaderId: u.lead.id,
-			memberIds: [u.anna.id]
+			memberIds: [u.anna.id],
+			guestIds: []
 		});
 	}
 
@@ -158,7 +159,8 @@ describe.each(engines)('CAF rounds on %s', (engine) => {
 				endDate: '2026-01-01',
 				scoringMode: 'classic',
 				leaderId: u.lead.id,
-				memberIds: []
+				memberIds: [],
+				guestIds: []
 			})
 		).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(move(id, 'consensus', u.anna)).rejects.toBeInstanceOf(ForbiddenError);
