@@ -21,6 +21,20 @@ export const cafActions: WriteAction[] = [
 	},
 	{
 		route: '/(app)/caf/[id]',
+		action: 'update',
+		path: '/caf/2',
+		capabilities: ['caf.manage'],
+		form: { name: '', version: '1' }
+	},
+	{
+		route: '/(app)/caf/[id]',
+		action: 'updateAction',
+		path: '/caf/2',
+		capabilities: ['caf.take_part', 'caf.manage'],
+		form: { actionId: '999999', title: '', version: '1' }
+	},
+	{
+		route: '/(app)/caf/[id]',
 		action: 'toInitiative',
 		path: '/caf/2',
 		capabilities: ['initiatives.edit'],

@@ -1,5 +1,6 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
+import * as documents from '$lib/server/knowledge/documents.service';
 import * as kpis from '$lib/server/kpis/kpis.service';
 import * as people from '$lib/server/people/people.service';
 import * as processes from '$lib/server/processes/processes.service';
@@ -10,10 +11,11 @@ export const load: PageServerLoad = async () => {
 	const user = requireUser();
 	const db = getDb();
 	const today = currentDate();
-	const [items, mine, expiring] = await Promise.all([
+	const [items, mine, expiring, reviews] = await Promise.all([
 		kpis.worklist(db, user.id, today),
 		processes.list(db, { year: Number(today.slice(0, 4)), ownerId: user.id }),
-		people.expiringFor(db, user, today)
+		people.expiringFor(db, user, today),
+		documents.reviewsDue(db, user, today)
 	]);
-	return { items, processes: mine, expiring, today };
+	return { items, processes: mine, expiring, reviews, today };
 };
