@@ -26,9 +26,10 @@ export const SEARCHED = {
 	info_asset: vectorSql(`code || ' ' || name`, c('description')),
 	goal: vectorSql(`code || ' ' || name`, c('description')),
 	kpi: vectorSql(`code || ' ' || name`, c('definition')),
-	initiative: vectorSql(`code || ' ' || name`, c('description')),
-	document: vectorSql(`title`, `${c('description')} || ' ' || body_text`)
+	initiative: vectorSql(`code || ' ' || name`, c('description'))
 };
+/** A document's text is long: its vector is stored (computed by the database on every write). */
+const DOCUMENT_VECTOR = vectorSql(`title`, `${c('description')} || ' ' || body_text`);
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function up(db) {
@@ -49,6 +50,9 @@ export async function up(db) {
 		.addColumn('review_date', 'date')
 		/** the text extracted from the current version (what the search reads) */
 		.addColumn('body_text', 'text', (col) => col.notNull().defaultTo(''))
+		.addColumn('search_vector', sql`tsvector`, (col) =>
+			col.generatedAlwaysAs(sql.raw(DOCUMENT_VECTOR)).stored().notNull()
+		)
 		.addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
 		.addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
 		.addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
@@ -137,6 +141,7 @@ export async function up(db) {
 	for (const [table, vector] of Object.entries(SEARCHED)) {
 		await sql.raw(`create index ${table}_search_idx on ${table} using gin (${vector})`).execute(db);
 	}
+	await sql`create index document_search_idx on document using gin (search_vector)`.execute(db);
 }
 
 /** @param {import('kysely').Kysely<any>} db */

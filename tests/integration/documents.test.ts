@@ -8,6 +8,7 @@ import * as findings from '../../src/lib/server/knowledge/findings.service';
 import * as knowledge from '../../src/lib/server/knowledge/knowledge.service';
 import type { DocumentInput, FindingInput } from '../../src/lib/server/knowledge/knowledge';
 import { sql } from 'kysely';
+import { FOLD_FROM, FOLD_TO } from '../../src/lib/server/knowledge/fold';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/server/shared/errors';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Role } from '../../src/lib/server/db/schema';
@@ -185,11 +186,21 @@ describe.each(engines)('knowledge base documents and findings on %s', (engine) =
 	it('searches through the GIN indexes', async () => {
 		await sql`set enable_seqscan = off`.execute(t.db);
 		try {
-			const plan = await sql<{ 'QUERY PLAN': string }>`explain select id from document
-				where (setweight(to_tsvector('simple'::regconfig, lower(translate(title, 'áäčďéěëíĺľňóôöŕřšťúůüýžÁÄČĎÉĚËÍĹĽŇÓÔÖŔŘŠŤÚŮÜÝŽ', 'aacdeeeillnooorrstuuuyzAACDEEEILLNOOORRSTUUUYZ'))), 'A') || setweight(to_tsvector('simple'::regconfig, lower(translate(coalesce(description, '') || ' ' || body_text, 'áäčďéěëíĺľňóôöŕřšťúůüýžÁÄČĎÉĚËÍĹĽŇÓÔÖŔŘŠŤÚŮÜÝŽ', 'aacdeeeillnooorrstuuuyzAACDEEEILLNOOORRSTUUUYZ'))), 'B')) @@ to_tsquery('simple', 'archiv:*')`.execute(
-				t.db
-			);
-			expect(plan.rows.map((r) => Object.values(r)[0]).join('\n')).toContain('document_search_idx');
+			const plan = async (query: string) => {
+				const result = await sql.raw<Record<string, string>>(`explain ${query}`).execute(t.db);
+				return result.rows.map((r) => Object.values(r)[0]).join('\n');
+			};
+			expect(
+				await plan(
+					`select id from document where search_vector @@ to_tsquery('simple', 'archiv:*')`
+				)
+			).toContain('document_search_idx');
+			const fold = (e: string) => `lower(translate(${e}, '${FOLD_FROM}', '${FOLD_TO}'))`;
+			expect(
+				await plan(
+					`select id from goal where (setweight(to_tsvector('simple'::regconfig, ${fold(`code || ' ' || name`)}), 'A') || setweight(to_tsvector('simple'::regconfig, ${fold(`coalesce(description, '')`)}), 'B')) @@ to_tsquery('simple', 'odpad:*')`
+				)
+			).toContain('goal_search_idx');
 		} finally {
 			await sql`reset enable_seqscan`.execute(t.db);
 		}

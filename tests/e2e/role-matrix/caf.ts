@@ -44,6 +44,8 @@ export const cafActions: WriteAction[] = [
 		route: '/(app)/caf/[id]/[code]',
 		action: 'score',
 		path: '/caf/2/1.1',
+		// Any signed-in user reaches the service, which lets panel members and invited guest
+		// assessors (viewer accounts) score; a viewer not invited cannot read round 2: 403.
 		capabilities: ['caf.take_part'],
 		form: { score: '101' }
 	},

@@ -22,7 +22,7 @@ const c = (column: string) => `coalesce(${column}, '')`;
 /**
  * What each table's search vector is: the same expressions as the GIN indexes of
  * migrations/20261206_1540_knowledge.js, so a search reads the indexes instead of every row
- * (tests/integration/knowledge.test.ts checks the plan uses them).
+ * (tests/integration/documents.test.ts checks the plan uses them); documents store theirs.
  */
 const SOURCES: Record<
 	Exclude<SearchKind, 'caf'>,
@@ -58,7 +58,8 @@ const SOURCES: Record<
 	},
 	document: {
 		table: 'document',
-		vector: vector('title', `${c('description')} || ' ' || body_text`),
+		// stored: migrations/20261206_1540_knowledge.js generates it from the same expression
+		vector: 'search_vector',
 		select: `'', title, ${c('description')} || ' ' || body_text`
 	}
 };

@@ -21,6 +21,8 @@ export interface DocumentTable {
 	review_date: string | null;
 	/** the text extracted from the current version, as the search reads it */
 	body_text: Generated<string>;
+	/** title, description and body_text as the search reads them (a generated column, GIN-indexed) */
+	search_vector: Generated<string>;
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
