@@ -34,41 +34,46 @@ const SOURCES: Record<
 			`code || ' ' || name`,
 			`${c('description')} || ' ' || ${c('inputs')} || ' ' || ${c('outputs')} || ' ' || ${c('legal_basis')}`
 		),
-		select: `code, name, concat_ws(' ', description, inputs, outputs, legal_basis)`
+		select: `code, name as title, concat_ws(' ', description, inputs, outputs, legal_basis) as body`
 	},
 	asset: {
 		table: 'info_asset',
 		vector: vector(`code || ' ' || name`, c('description')),
-		select: `code, name, ${c('description')}`
+		select: `code, name as title, ${c('description')} as body`
 	},
 	goal: {
 		table: 'goal',
 		vector: vector(`code || ' ' || name`, c('description')),
-		select: `code, name, ${c('description')}`
+		select: `code, name as title, ${c('description')} as body`
 	},
 	kpi: {
 		table: 'kpi',
 		vector: vector(`code || ' ' || name`, c('definition')),
-		select: `code, name, ${c('definition')}`
+		select: `code, name as title, ${c('definition')} as body`
 	},
 	initiative: {
 		table: 'initiative',
 		vector: vector(`code || ' ' || name`, c('description')),
-		select: `code, name, ${c('description')}`
+		select: `code, name as title, ${c('description')} as body`
 	},
 	document: {
 		table: 'document',
 		// stored: migrations/20261206_1540_knowledge.js generates it from the same expression
 		vector: 'search_vector',
-		select: `'', title, ${c('description')} || ' ' || body_text`
+		select: `'' as code, title, ${c('description')} || ' ' || body_text as body`
 	}
 };
+
+/** The most matches of one kind ranked per search: a word in every record stays fast. */
+export const CANDIDATES_PER_KIND = 1000;
 
 /**
  * Full-text search with the 'simple' configuration over the folded code and title (weight A)
  * and description (weight B) of the office's records and the given extra rows (CAF texts),
  * ranked with ts_rank; `tsquery` is built from folded words only. Confidential documents are
- * searched only when `documents.confidentialFor` allows: everyone's (`all`) or the owner's own.
+ * searched only when `documents.confidentialOf` allows: everyone's (`all`) or the owner's own.
+ * Two steps: the GIN indexes find at most CANDIDATES_PER_KIND matches of each kind, which are
+ * ranked (ids and ranks only); then the texts of the `limit` best are read.
  */
 export async function search(
 	db: Executor,
@@ -88,23 +93,41 @@ export async function search(
 				? sql``
 				: sql` and (not confidential or owner_user_id = ${documents.confidentialOf})`;
 		sources.push(
-			sql`select ${kind}::text, id, ${sql.raw(s.select)}, ts_rank(${sql.raw(s.vector)}, ${q}) from ${sql.table(s.table)} where ${sql.raw(s.vector)} @@ ${q}${readable}`
+			sql`select ${kind}::text, id, ts_rank(v, ${q}) from (select id, ${sql.raw(s.vector)} as v from ${sql.table(s.table)} where ${sql.raw(s.vector)} @@ ${q}${readable} limit ${CANDIDATES_PER_KIND}) m`
 		);
 	}
 	if (kinds.includes('caf')) {
 		for (const r of extra) {
 			sources.push(
-				sql`select * from (select ${r.kind}::text, ${r.id}::int, ${r.code}::text, ${r.title}::text, ${r.body}::text, ts_rank(v, ${q})::real from (select ${vectorOf(r)} as v) x where v @@ ${q}) y`
+				sql`select ${r.kind}::text, ${r.id}::int, ts_rank(v, ${q})::real from (select ${vectorOf(r)} as v) x where v @@ ${q}`
 			);
 		}
 	}
 	if (!sources.length) return [];
-	const result = await sql<Searchable & { rank: number }>`
-		select kind, id, code, title, body, rank
-		from (${sql.join(sources, sql` union all `)}) as d (kind, id, code, title, body, rank)
-		order by rank desc, kind, code, id
+	const best = await sql<{ kind: SearchKind; id: number; rank: number }>`
+		select kind, id, rank
+		from (${sql.join(sources, sql` union all `)}) as d (kind, id, rank)
+		order by rank desc, kind, id
 		limit ${limit}`.execute(db);
-	return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+	const texts = new Map<string, Searchable>();
+	for (const r of extra) texts.set(`${r.kind}-${r.id}`, r);
+	const wanted = new Map<Exclude<SearchKind, 'caf'>, number[]>();
+	for (const r of best.rows) {
+		if (r.kind !== 'caf') wanted.set(r.kind, [...(wanted.get(r.kind) ?? []), r.id]);
+	}
+	await Promise.all(
+		[...wanted].map(async ([kind, ids]) => {
+			const s = SOURCES[kind];
+			const rows = await sql<{ id: number; code: string; title: string; body: string }>`
+				select id, ${sql.raw(s.select)} from ${sql.table(s.table)}
+				where id in (${sql.join(ids)})`.execute(db);
+			for (const row of rows.rows) texts.set(`${kind}-${row.id}`, { kind, ...row });
+		})
+	);
+	return best.rows.flatMap((r) => {
+		const text = texts.get(`${r.kind}-${r.id}`);
+		return text ? [{ ...text, rank: Number(r.rank) }] : [];
+	});
 }
 
 /** The search vector of a row given in code (a CAF text), folded as the indexes fold. */
