@@ -5,8 +5,11 @@
  */
 export function contentDisposition(fileName: string): string {
 	// Only the last path segment, no control characters.
+	const last = fileName.split(/[\\/]/).pop() ?? '';
 	const name =
-		(fileName.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '') || 'soubor';
+		Array.from(last)
+			.filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+			.join('') || 'soubor';
 	const ascii = name
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
