@@ -6,7 +6,9 @@
 //  - import lines/s of a 100,000-line KXX export (detection, fixed-width parsing, checks, write),
 //    rolled back afterwards;
 //  - the server time of /costs (the page's service call) at demo size and with ≥ 2 million
-//    ledger entries.
+//    ledger entries;
+//  - the server time of the knowledge search over 10,000 documents and 50,000 other records
+//    (scripts/bench-search.ts; goal: under 100 ms on the embedded database).
 // Then scripts/bench-pages.ts: the pages' server time at demo and large size, the overview's JS
 // and the model page's (bpmn-js, scripts/bench-models.ts); the 2,000-element model import time;
 // and scripts/bench-people.ts: the coverage matrix of 300 processes × 1,000 staff vs /account.
@@ -31,6 +33,7 @@ import { benchKxxImport } from '../src/lib/server/imports/formats/bench-kxx';
 import { benchPages } from './bench-pages';
 import { benchPeople } from './bench-people';
 import { modelImport } from './bench-models';
+import { benchSearch } from './bench-search';
 
 const LARGE = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const IMPORT_ROWS = 100_000;
@@ -131,6 +134,8 @@ async function runOn(label: string, db: Db) {
 		`${label}: import of a ${model.model_import_elements}-element BPMN model: ${model.model_import_ms} ms`
 	);
 
+	const search = await benchSearch(db, (m) => log(`${label}: ${m}`));
+
 	const t3 = performance.now();
 	await growLedger(db, LARGE);
 	const generateMs = performance.now() - t3;
@@ -154,7 +159,8 @@ async function runOn(label: string, db: Db) {
 		entries_demo: demoEntries.n,
 		entries_large: total.n,
 		...kxx,
-		...model
+		...model,
+		...search
 	};
 }
 
@@ -195,6 +201,7 @@ console.log(
 			import_vs_raw_max: 4,
 			costs_page_large_vs_demo_max: 1.5,
 			model_import_ms_max: 2000,
+			search_ms_max: 100,
 			...pageGoals,
 			...peopleGoals
 		},

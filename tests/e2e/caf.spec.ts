@@ -40,7 +40,11 @@ test('a panel of two scores, the leader reaches consensus, plans an initiative a
 	await boss.getByLabel('Konsenzus do').fill('2026-02-05');
 	await boss.getByLabel('Ukončení').fill('2026-03-01');
 	await boss.getByLabel('Vedoucí týmu').selectOption({ label: 'Tomáš Černý, projektový manažer' });
-	await boss.getByLabel('Lucie Procházková, garantka procesů').check();
+	// The form lists users twice: as panel members and as guest assessors.
+	await boss
+		.getByRole('group', { name: 'Hodnoticí tým' })
+		.getByLabel('Lucie Procházková, garantka procesů')
+		.check();
 	await boss.getByRole('button', { name: 'Založit kolo' }).click();
 	await expect(boss).toHaveURL(/\/caf\/\d+$/);
 	const roundUrl = new URL(boss.url()).pathname;

@@ -34,7 +34,8 @@ describe.each(engines)('CAF rounds on %s', (engine) => {
 			endDate: '2026-04-10',
 			scoringMode: 'classic',
 			leaderId: u.lead.id,
-			memberIds: [u.anna.id]
+			memberIds: [u.anna.id],
+			guestIds: []
 		});
 	}
 
@@ -158,7 +159,8 @@ describe.each(engines)('CAF rounds on %s', (engine) => {
 				endDate: '2026-01-01',
 				scoringMode: 'classic',
 				leaderId: u.lead.id,
-				memberIds: []
+				memberIds: [],
+				guestIds: []
 			})
 		).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(move(id, 'consensus', u.anna)).rejects.toBeInstanceOf(ForbiddenError);
@@ -213,5 +215,112 @@ describe.each(engines)('CAF rounds on %s', (engine) => {
 		);
 		await caf.unlink(t.db, u.anna, id, d.links[0].id);
 		expect((await caf.subcriterionDetail(t.db, u.anna, id, '6.1', 2026)).links).toEqual([]);
+	});
+
+	it('lets an invited guest assessor score their round only and see no other open round', async () => {
+		const guest = await build.user(t.db, { username: 'guest', role: 'viewer' });
+		const g: SessionUser = { id: guest, username: 'guest', displayName: 'guest', role: 'viewer' };
+		const invited = await caf.create(t.db, u.boss, {
+			name: 'CAF 2030',
+			startDate: '2026-01-10',
+			scoringDue: '2026-02-10',
+			consensusDue: '2026-03-10',
+			endDate: '2026-04-10',
+			scoringMode: 'classic',
+			leaderId: u.lead.id,
+			memberIds: [u.anna.id],
+			guestIds: [guest]
+		});
+		const other = await newRound('CAF 2031');
+		await move(invited, 'scoring');
+		await move(other, 'scoring');
+
+		const round = await caf.get(t.db, g, invited);
+		expect(round.rights).toMatchObject({
+			isMember: true,
+			isGuest: true,
+			canScore: true,
+			canLink: false,
+			canPlan: false
+		});
+		// Names stay hidden from a viewer account; the round's other open rounds stay invisible.
+		expect(round.panel).toEqual([]);
+		expect((await caf.list(t.db, g)).map((r) => r.id)).toContain(invited);
+		expect((await caf.list(t.db, g)).map((r) => r.id)).not.toContain(other);
+		await expect(caf.get(t.db, g, other)).rejects.toBeInstanceOf(ForbiddenError);
+
+		await caf.score(t.db, g, invited, '2.1', null, score(55));
+		const detail = await caf.subcriterionDetail(t.db, u.lead, invited, '2.1', 2026);
+		expect(detail.scores.map((s) => s.userId)).toContain(guest);
+		await expect(caf.score(t.db, g, other, '2.1', null, score(55))).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		await expect(caf.link(t.db, g, invited, '2.1', 'kpi', 1)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		// Another viewer, not invited, reads neither round.
+		await expect(caf.get(t.db, u.host, invited)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('edits a round timetable and panel and an action plan entry, versioned and audited', async () => {
+		const id = await newRound('CAF 2032');
+		await caf.update(t.db, u.boss, id, 1, {
+			name: 'CAF 2032',
+			startDate: '2026-01-15',
+			scoringDue: '2026-02-15',
+			consensusDue: '2026-03-15',
+			endDate: '2026-04-15',
+			scoringMode: 'classic',
+			leaderId: u.lead.id,
+			memberIds: [u.petr.id],
+			guestIds: []
+		});
+		const round = await caf.get(t.db, u.boss, id);
+		expect(round).toMatchObject({ startDate: '2026-01-15', version: 2 });
+		expect(round.panel.map((p) => p.id).sort()).toEqual([u.lead.id, u.petr.id].sort());
+		await expect(
+			caf.update(t.db, u.boss, id, 1, { ...round, memberIds: [], guestIds: [] } as never)
+		).rejects.toBeInstanceOf(ConflictError);
+
+		await move(id, 'scoring');
+		await move(id, 'consensus');
+		const actionId = await caf.createAction(t.db, u.lead, id, {
+			subcriterionCode: '3.1',
+			title: 'Plán vzdělávání',
+			description: null,
+			ownerUserId: u.anna.id,
+			impact: 1,
+			effort: 1,
+			dueDate: null
+		});
+		const edit = {
+			title: 'Plán vzdělávání 2027',
+			description: null,
+			ownerUserId: u.petr.id,
+			impact: 3,
+			effort: 1,
+			dueDate: '2026-09-30'
+		};
+		await expect(caf.updateAction(t.db, u.anna, actionId, 1, edit)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		await caf.updateAction(t.db, u.lead, actionId, 1, edit);
+		const [action] = (await caf.actions(t.db, id)).filter((a) => a.id === actionId);
+		expect(action).toMatchObject({
+			ownerUserId: u.petr.id,
+			priority: 9,
+			dueDate: '2026-09-30',
+			version: 2
+		});
+		await expect(caf.updateAction(t.db, u.lead, actionId, 1, edit)).rejects.toBeInstanceOf(
+			ConflictError
+		);
+		const log = await t.db
+			.selectFrom('audit_event')
+			.select(['action', 'after'])
+			.where('entity_id', 'in', [String(id), String(actionId)])
+			.where('action', 'in', ['caf_round.update', 'caf_action.update'])
+			.execute();
+		expect(log.map((l) => l.action).sort()).toEqual(['caf_action.update', 'caf_round.update']);
 	});
 });

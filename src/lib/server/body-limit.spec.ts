@@ -15,6 +15,10 @@ describe('request body limits', () => {
 		expect(bodyLimitFor('/people/import')).toBe(BODY_LIMITS.import);
 		expect(bodyLimitFor('/processes/15/model')).toBe(BODY_LIMITS.model);
 		expect(BODY_LIMITS.model).toBeGreaterThan(5 * 1024 * 1024);
+		expect(bodyLimitFor('/knowledge/documents')).toBe(BODY_LIMITS.document);
+		expect(bodyLimitFor('/knowledge/documents/7')).toBe(BODY_LIMITS.document);
+		expect(bodyLimitFor('/knowledge/documents/7/file/1')).toBe(BODY_LIMITS.form);
+		expect(BODY_LIMITS.document).toBeGreaterThan(10 * 1024 * 1024);
 		expect(bodyLimitFor('/processes/15')).toBe(BODY_LIMITS.form);
 	});
 

@@ -1,4 +1,5 @@
 import { LIMITS } from './imports/types';
+import { MAX_DOCUMENT_BYTES } from './knowledge/limits';
 import { MAX_BYTES as MODEL_MAX_BYTES, MAX_SVG_BYTES } from './models/limits';
 
 /**
@@ -12,17 +13,21 @@ export const BODY_LIMITS = {
 	form: 1024 * 1024,
 	import: LIMITS.maxFileSize + 1024 * 1024,
 	/** a BPMN model (uploaded, or saved from the modeler with its SVG picture) and its form */
-	model: MODEL_MAX_BYTES + MAX_SVG_BYTES + 1024 * 1024
+	model: MODEL_MAX_BYTES + MAX_SVG_BYTES + 1024 * 1024,
+	/** a knowledge base document (a new one or a new version) and its form */
+	document: MAX_DOCUMENT_BYTES + 1024 * 1024
 } as const;
 
 /** Routes that take an uploaded file. */
 const IMPORT_ROUTES = [/^\/costs\/import\/?$/, /^\/goals\/import\/?$/, /^\/people\/import\/?$/];
 const MODEL_ROUTE = /^\/processes\/\d+\/model\/?$/;
+const DOCUMENT_ROUTE = /^\/knowledge\/documents(\/\d+)?\/?$/;
 
 export function bodyLimitFor(pathname: string): number {
 	if (pathname === '/login' || pathname === '/login/') return BODY_LIMITS.signIn;
 	if (IMPORT_ROUTES.some((r) => r.test(pathname))) return BODY_LIMITS.import;
 	if (MODEL_ROUTE.test(pathname)) return BODY_LIMITS.model;
+	if (DOCUMENT_ROUTE.test(pathname)) return BODY_LIMITS.document;
 	return BODY_LIMITS.form;
 }
 

@@ -21,6 +21,20 @@ export const cafActions: WriteAction[] = [
 	},
 	{
 		route: '/(app)/caf/[id]',
+		action: 'update',
+		path: '/caf/2',
+		capabilities: ['caf.manage'],
+		form: { name: '', version: '1' }
+	},
+	{
+		route: '/(app)/caf/[id]',
+		action: 'updateAction',
+		path: '/caf/2',
+		capabilities: ['caf.take_part', 'caf.manage'],
+		form: { actionId: '999999', title: '', version: '1' }
+	},
+	{
+		route: '/(app)/caf/[id]',
 		action: 'toInitiative',
 		path: '/caf/2',
 		capabilities: ['initiatives.edit'],
@@ -30,6 +44,8 @@ export const cafActions: WriteAction[] = [
 		route: '/(app)/caf/[id]/[code]',
 		action: 'score',
 		path: '/caf/2/1.1',
+		// Any signed-in user reaches the service, which lets panel members and invited guest
+		// assessors (viewer accounts) score; a viewer not invited cannot read round 2: 403.
 		capabilities: ['caf.take_part'],
 		form: { score: '101' }
 	},

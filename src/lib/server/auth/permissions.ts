@@ -50,6 +50,13 @@ const CAPABILITIES = {
 	 * read closed rounds only.
 	 */
 	'caf.take_part': ['admin', 'manager', 'finance', 'project_manager', 'process_owner'],
+	/** Any document of the knowledge base; process owners have `knowledge.edit_own` for theirs. */
+	'knowledge.edit': ['admin', 'manager'],
+	'knowledge.edit_own': ['process_owner'],
+	/** Confidential documents of others (their owner always reads them). */
+	'knowledge.read_confidential': ['admin', 'manager'],
+	/** The audit findings register: record, edit, close, turn into a CAF improvement action. */
+	'findings.edit': ['admin', 'manager'],
 	/**
 	 * Staff names (personal data); everyone else sees positions and counts only. HR (the personnel
 	 * office) reads names and edits people, and reads like a viewer everywhere else.

@@ -1,5 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
+import type { Database } from '../db/schema';
+
+type ScoreTable = 'caf_score' | 'caf_consensus';
 
 export function roundRows(db: Executor) {
 	return db
@@ -23,7 +26,7 @@ export function panel(db: Executor, roundId: number) {
 	return db
 		.selectFrom('caf_panel_member as p')
 		.innerJoin('app_user as u', 'u.id', 'p.user_id')
-		.select(['u.id', 'u.display_name as name'])
+		.select(['u.id', 'u.display_name as name', 'p.guest'])
 		.where('p.round_id', '=', roundId)
 		.orderBy('u.display_name')
 		.execute();
@@ -112,4 +115,122 @@ export async function linkOptions(db: Executor) {
 		)
 	);
 	return { process, goal, kpi, initiative };
+}
+
+/** The id of another round with this name, if any. */
+export async function roundNamed(db: Executor, name: string) {
+	return db.selectFrom('caf_round').select('id').where('name', '=', name).executeTakeFirst();
+}
+
+/** Replaces the round's panel: members, and the guest assessors flagged as guests. */
+export async function replacePanel(
+	trx: Executor,
+	roundId: number,
+	members: { userId: number; guest: boolean }[]
+) {
+	await trx.deleteFrom('caf_panel_member').where('round_id', '=', roundId).execute();
+	if (!members.length) return;
+	await trx
+		.insertInto('caf_panel_member')
+		.values(members.map((m) => ({ round_id: roundId, user_id: m.userId, guest: m.guest })))
+		.execute();
+}
+
+/** The actor's seat on the round's panel, if any. */
+export function membership(db: Executor, roundId: number, userId: number) {
+	return db
+		.selectFrom('caf_panel_member')
+		.select(['user_id', 'guest'])
+		.where('round_id', '=', roundId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+}
+
+/** The rounds a user is invited to as a guest assessor. */
+export async function guestRoundIds(db: Executor, userId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('caf_panel_member')
+		.select('round_id')
+		.where('user_id', '=', userId)
+		.where('guest', '=', true)
+		.execute();
+	return rows.map((r) => r.round_id);
+}
+
+/** Locks a member's own score (`user_id`) or the consensus of one subcriterion; undefined if none yet. */
+export function lockScore(
+	trx: Executor,
+	table: ScoreTable,
+	roundId: number,
+	code: string,
+	userId: number | null
+) {
+	let query = trx
+		.selectFrom(table)
+		.selectAll()
+		.where('round_id', '=', roundId)
+		.where('subcriterion_code', '=', code);
+	if (userId !== null) query = query.where(sql.ref('user_id'), '=', userId);
+	return query.forUpdate().executeTakeFirst();
+}
+
+export async function insertScore(
+	trx: Executor,
+	table: ScoreTable,
+	/** the columns of the table (`user_id` for a member's own score) */
+	values: Record<string, unknown>
+) {
+	await trx
+		.insertInto(table)
+		.values(values as Insertable<Database['caf_score']>)
+		.execute();
+}
+
+/** Whether a process, goal, KPI or initiative with this id exists. */
+export async function targetExists(db: Executor, kind: LinkKindTable, id: number) {
+	return !!(await db.selectFrom(kind).select('id').where('id', '=', id).executeTakeFirst());
+}
+type LinkKindTable = 'process' | 'goal' | 'kpi' | 'initiative';
+
+/** Links the target unless it is linked already; true when a link was added. */
+export async function insertLink(
+	trx: Executor,
+	roundId: number,
+	code: string,
+	kind: LinkKindTable,
+	targetId: number
+): Promise<boolean> {
+	const column = `${kind}_id` as const;
+	const exists = await trx
+		.selectFrom('caf_evidence_link')
+		.select('id')
+		.where('round_id', '=', roundId)
+		.where('subcriterion_code', '=', code)
+		.where(column, '=', targetId)
+		.executeTakeFirst();
+	if (exists) return false;
+	await trx
+		.insertInto('caf_evidence_link')
+		.values({ round_id: roundId, subcriterion_code: code, [column]: targetId })
+		.execute();
+	return true;
+}
+
+export function deleteLink(trx: Executor, roundId: number, linkId: number) {
+	return trx
+		.deleteFrom('caf_evidence_link')
+		.where('id', '=', linkId)
+		.where('round_id', '=', roundId)
+		.returningAll()
+		.executeTakeFirst();
+}
+
+/** The rounds whose action plan is open (consensus or action plan), newest first. */
+export function planningRounds(db: Executor) {
+	return db
+		.selectFrom('caf_round')
+		.select(['id', 'name'])
+		.where('status', 'in', ['consensus', 'action_plan'])
+		.orderBy('start_date', 'desc')
+		.execute();
 }

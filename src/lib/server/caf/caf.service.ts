@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import { CAF_CODES, CAF_MODEL, kindOf } from '$lib/caf/model';
 import { compare, fineTuned, mean, priorityOf, spread, type Movement } from '$lib/caf/scoring';
 import * as audit from '../audit/audit';
@@ -6,16 +6,23 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import type { Database } from '../db/schema';
 import * as initiatives from '../initiatives/initiatives.service';
 import * as kpis from '../kpis/kpis.service';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { assertActiveUser } from '../shared/references';
-import { expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
+import {
+	auditedAs,
+	createAudited,
+	editAudited,
+	expectVersionOrNone,
+	lockForUpdate,
+	updateVersioned
+} from '../shared/versioned';
 import * as repo from './caf.repository';
 import {
 	ROUND_STATUSES,
 	type Action,
+	type ActionEdit,
 	type ActionInput,
 	type CafRoundStatus,
 	type EvidenceLink,
@@ -33,9 +40,17 @@ import {
 
 type RoundRow = Awaited<ReturnType<ReturnType<typeof repo.roundRows>['execute']>>[number];
 
-/** Viewers read closed rounds only; everyone else with `read` reads every round. */
-function mayRead(actor: SessionUser, status: CafRoundStatus): boolean {
-	return status === 'closed' || can(actor.role, 'caf.take_part') || can(actor.role, 'caf.manage');
+/**
+ * Viewers read closed rounds only; everyone else with `read` reads every round; a guest assessor
+ * (a viewer account invited to a round) reads the round they are invited to as well.
+ */
+function mayRead(actor: SessionUser, status: CafRoundStatus, guest: boolean): boolean {
+	return (
+		guest ||
+		status === 'closed' ||
+		can(actor.role, 'caf.take_part') ||
+		can(actor.role, 'caf.manage')
+	);
 }
 
 function summary(r: RoundRow): RoundSummary {
@@ -52,25 +67,35 @@ function summary(r: RoundRow): RoundSummary {
 }
 
 export async function list(db: Executor, actor: SessionUser): Promise<RoundSummary[]> {
-	const rows = await repo.roundRows(db).execute();
-	return rows.filter((r) => mayRead(actor, r.status)).map(summary);
+	const [rows, guestOf] = await Promise.all([
+		repo.roundRows(db).execute(),
+		repo.guestRoundIds(db, actor.id)
+	]);
+	return rows.filter((r) => mayRead(actor, r.status, guestOf.includes(r.id))).map(summary);
 }
 
-function rightsOf(actor: SessionUser, row: RoundRow, memberIds: number[]): RoundRights {
+function rightsOf(
+	actor: SessionUser,
+	row: RoundRow,
+	panel: { id: number; guest: boolean }[]
+): RoundRights {
 	const takesPart = can(actor.role, 'caf.take_part');
-	const isMember = takesPart && memberIds.includes(actor.id);
+	const seat = panel.find((p) => p.id === actor.id);
+	const isGuest = !!seat?.guest;
+	const isMember = !!seat && (takesPart || isGuest);
 	const isLeader = takesPart && row.leader_user_id === actor.id;
 	const canManage = can(actor.role, 'caf.manage');
 	const open = row.status !== 'closed';
 	return {
 		isMember,
+		isGuest,
 		isLeader,
 		canManage,
 		canScore: isMember && row.status === 'scoring',
 		canConsent: isLeader && row.status === 'consensus',
 		canPlan:
 			(isLeader || canManage) && (row.status === 'consensus' || row.status === 'action_plan'),
-		canLink: open && (isMember || isLeader || canManage),
+		canLink: open && ((isMember && !isGuest) || isLeader || canManage),
 		seesScores:
 			isLeader ||
 			(isMember && ROUND_STATUSES.indexOf(row.status) >= ROUND_STATUSES.indexOf('consensus'))
@@ -85,8 +110,9 @@ async function roundRow(db: Executor, id: number): Promise<RoundRow> {
 
 export async function get(db: Executor, actor: SessionUser, id: number): Promise<Round> {
 	const row = await roundRow(db, id);
-	if (!mayRead(actor, row.status)) throw new ForbiddenError('caf_round');
 	const panel = await repo.panel(db, id);
+	const guest = panel.some((p) => p.id === actor.id && p.guest);
+	if (!mayRead(actor, row.status, guest)) throw new ForbiddenError('caf_round');
 	const names = can(actor.role, 'caf.take_part') || can(actor.role, 'caf.manage');
 	return {
 		id: row.id,
@@ -102,11 +128,7 @@ export async function get(db: Executor, actor: SessionUser, id: number): Promise
 		panel: names ? panel : [],
 		closedAt: row.closed_at,
 		version: row.version,
-		rights: rightsOf(
-			actor,
-			row,
-			panel.map((p) => p.id)
-		)
+		rights: rightsOf(actor, row, panel)
 	};
 }
 
@@ -233,20 +255,18 @@ export async function subcriterionDetail(
 
 // ---- writes ---------------------------------------------------------------------------------
 
-async function lockRound(trx: Executor, id: number, version: number | null) {
-	const row = await lockForUpdate(trx, 'caf_round', id, 'caf_round');
-	if (version !== null) expectVersion(row, version);
-	return row;
+const roundChange = auditedAs('caf_round');
+const actionChange = auditedAs('caf_action');
+
+async function lockRound(trx: Executor, id: number) {
+	return lockForUpdate(trx, 'caf_round', id, 'caf_round');
 }
 
 async function checkRoundInput(trx: Executor, input: RoundInput, id: number | null) {
 	await assertActiveUser(trx, input.leaderId, 'leaderId');
 	for (const m of input.memberIds) await assertActiveUser(trx, m, 'memberIds');
-	const clash = await trx
-		.selectFrom('caf_round')
-		.select('id')
-		.where('name', '=', input.name)
-		.executeTakeFirst();
+	for (const g of input.guestIds) await assertActiveUser(trx, g, 'guestIds');
+	const clash = await repo.roundNamed(trx, input.name);
 	if (clash && clash.id !== id) throw new ValidationError({ name: 'caf_error_name_taken' });
 }
 
@@ -262,38 +282,43 @@ function roundColumns(input: RoundInput) {
 	};
 }
 
-async function setPanel(trx: Executor, roundId: number, input: RoundInput) {
-	// The leader always sits on the panel.
-	const members = [...new Set([input.leaderId, ...input.memberIds])];
-	await trx.deleteFrom('caf_panel_member').where('round_id', '=', roundId).execute();
-	await trx
-		.insertInto('caf_panel_member')
-		.values(members.map((user_id) => ({ round_id: roundId, user_id })))
-		.execute();
-	return members;
+type Seat = { userId: number; guest: boolean };
+
+/** The panel of the input: the leader always sits on it; a guest is never also a member. */
+function panelOf(input: RoundInput): Seat[] {
+	const guests = new Set(input.guestIds.filter((g) => g !== input.leaderId));
+	const members = [...new Set([input.leaderId, ...input.memberIds])].filter((m) => !guests.has(m));
+	return [
+		...members.map((userId) => ({ userId, guest: false })),
+		...[...guests].map((userId) => ({ userId, guest: true }))
+	];
+}
+
+function panelLog(panel: Seat[]) {
+	return {
+		memberIds: panel.filter((p) => !p.guest).map((p) => p.userId),
+		guestIds: panel.filter((p) => p.guest).map((p) => p.userId)
+	};
 }
 
 export async function create(db: Db, actor: SessionUser, input: RoundInput): Promise<number> {
 	if (!can(actor.role, 'caf.manage')) throw new ForbiddenError('caf.manage');
 	return db.transaction().execute(async (trx) => {
 		await checkRoundInput(trx, input, null);
-		const row = await trx
-			.insertInto('caf_round')
-			.values(roundColumns(input))
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		const members = await setPanel(trx, row.id, input);
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'caf_round.create',
-			entity: 'caf_round',
-			entityId: row.id,
-			after: { ...input, memberIds: members }
-		});
+		const panel = panelOf(input);
+		const row = await createAudited(
+			trx,
+			'caf_round',
+			roundColumns(input),
+			roundChange(actor, 'create'),
+			() => ({ ...input, ...panelLog(panel) })
+		);
+		await repo.replacePanel(trx, row.id, panel);
 		return row.id;
 	});
 }
 
+/** Edits a round's name, timetable, scoring mode, leader, panel and guests (not once closed). */
 export async function update(
 	db: Db,
 	actor: SessionUser,
@@ -303,23 +328,22 @@ export async function update(
 ): Promise<void> {
 	if (!can(actor.role, 'caf.manage')) throw new ForbiddenError('caf.manage');
 	await db.transaction().execute(async (trx) => {
-		const before = await lockRound(trx, id, version);
-		if (before.status === 'closed') throw new ValidationError({ status: 'caf_error_closed' });
-		await checkRoundInput(trx, input, id);
-		const beforePanel = await repo.panel(trx, id);
-		await updateVersioned(trx, 'caf_round', id, {
-			...roundColumns(input),
-			updated_at: sql`now()`
-		});
-		const members = await setPanel(trx, id, input);
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'caf_round.update',
+		const panel = panelOf(input);
+		let before: Seat[] = [];
+		await editAudited(trx, 'caf_round', id, version, {
+			change: roundChange(actor, 'update'),
 			entity: 'caf_round',
-			entityId: id,
-			before: { ...before, memberIds: beforePanel.map((p) => p.id) },
-			after: { ...input, memberIds: members }
+			view: (r) => ({ ...r, ...panelLog(before) }),
+			current: (r) => r,
+			check: async (row) => {
+				if (row.status === 'closed') throw new ValidationError({ status: 'caf_error_closed' });
+				await checkRoundInput(trx, input, id);
+				before = (await repo.panel(trx, id)).map((p) => ({ userId: p.id, guest: p.guest }));
+			},
+			values: () => roundColumns(input),
+			after: { ...input, ...panelLog(panel) }
 		});
+		await repo.replacePanel(trx, id, panel);
 	});
 }
 
@@ -335,32 +359,29 @@ export async function changeStatus(
 	to: CafRoundStatus
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await lockRound(trx, id, version);
-		const isLeader = before.leader_user_id === actor.id && can(actor.role, 'caf.take_part');
-		if (!isLeader && !can(actor.role, 'caf.manage')) throw new ForbiddenError('caf_leader');
-		const from = ROUND_STATUSES.indexOf(before.status);
-		const target = ROUND_STATUSES.indexOf(to);
-		if (before.status === 'closed' || target < 0 || Math.abs(target - from) !== 1) {
-			throw new ValidationError({ status: 'caf_error_transition' });
-		}
-		if (to === 'closed') {
-			const agreed = await repo.consensus(trx, id);
-			if (CAF_CODES.some((c) => !agreed.some((a) => a.subcriterion_code === c))) {
-				throw new ValidationError({ status: 'caf_error_consensus_missing' });
-			}
-		}
-		await updateVersioned(trx, 'caf_round', id, {
-			status: to,
-			closed_at: to === 'closed' ? sql<Date>`now()` : null,
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'caf_round.status',
+		await editAudited(trx, 'caf_round', id, version, {
+			change: roundChange(actor, 'status'),
 			entity: 'caf_round',
-			entityId: id,
-			before: { status: before.status },
-			after: { status: to }
+			view: (r) => ({ status: r.status }),
+			current: (r) => r,
+			guard: (row) => {
+				const isLeader = row.leader_user_id === actor.id && can(actor.role, 'caf.take_part');
+				if (!isLeader && !can(actor.role, 'caf.manage')) throw new ForbiddenError('caf_leader');
+			},
+			check: async (row) => {
+				const from = ROUND_STATUSES.indexOf(row.status);
+				const target = ROUND_STATUSES.indexOf(to);
+				if (row.status === 'closed' || target < 0 || Math.abs(target - from) !== 1) {
+					throw new ValidationError({ status: 'caf_error_transition' });
+				}
+				if (to === 'closed') {
+					const agreed = await repo.consensus(trx, id);
+					if (CAF_CODES.some((c) => !agreed.some((a) => a.subcriterion_code === c))) {
+						throw new ValidationError({ status: 'caf_error_consensus_missing' });
+					}
+				}
+			},
+			values: () => ({ status: to, closed_at: to === 'closed' ? sql<Date>`now()` : null })
 		});
 	});
 }
@@ -388,20 +409,11 @@ function scoreColumns(score: number, input: ScoreInput, actor: SessionUser) {
 	};
 }
 
-/** Refuses a save from a form that showed another version of the score (null: none yet). */
-function expectScoreVersion(
-	existing: Parameters<typeof scoreView>[0] | undefined,
-	version: number | null
-) {
-	if ((existing?.version ?? null) !== version) {
-		throw new ConflictError(existing ? scoreView(existing) : null);
-	}
-}
-
 /**
  * Saves a member's own score (`caf_score`, while the round is in individual scoring; panel
- * members only) or the panel's consensus (`caf_consensus`, while in consensus; the leader only).
- * `version` is the version of the score the form showed (null: none yet).
+ * members and invited guests only) or the panel's consensus (`caf_consensus`, while in
+ * consensus; the leader only). `version` is the version of the score the form showed (null: none
+ * yet).
  */
 async function saveScore(
 	db: Db,
@@ -415,43 +427,30 @@ async function saveScore(
 	assertCode(code);
 	const own = table === 'caf_score';
 	await db.transaction().execute(async (trx) => {
-		const round = await lockRound(trx, roundId, null);
-		const member = await trx
-			.selectFrom('caf_panel_member')
-			.select('user_id')
-			.where('round_id', '=', roundId)
-			.where('user_id', '=', actor.id)
-			.executeTakeFirst();
-		const allowed = own ? !!member : round.leader_user_id === actor.id;
-		if (!allowed || !can(actor.role, 'caf.take_part')) {
-			throw new ForbiddenError(own ? 'caf_panel' : 'caf_leader');
-		}
+		const round = await lockRound(trx, roundId);
+		const seat = await repo.membership(trx, roundId, actor.id);
+		const takesPart = can(actor.role, 'caf.take_part');
+		const allowed = own
+			? !!seat && (seat.guest || takesPart)
+			: round.leader_user_id === actor.id && takesPart;
+		if (!allowed) throw new ForbiddenError(own ? 'caf_panel' : 'caf_leader');
 		if (round.status !== (own ? 'scoring' : 'consensus')) {
 			throw new ValidationError({
 				score: own ? 'caf_error_not_scoring' : 'caf_error_not_consensus'
 			});
 		}
 		const value = checkScore(round.scoring_mode, code, input);
-		let query = trx
-			.selectFrom(table)
-			.selectAll()
-			.where('round_id', '=', roundId)
-			.where('subcriterion_code', '=', code);
-		if (own) query = query.where(sql.ref('user_id'), '=', actor.id);
-		const existing = await query.forUpdate().executeTakeFirst();
-		expectScoreVersion(existing, version);
+		const existing = await repo.lockScore(trx, table, roundId, code, own ? actor.id : null);
+		expectVersionOrNone(existing, version, scoreView);
 		const columns = scoreColumns(value, input, actor);
 		if (existing) await updateVersioned(trx, table, existing.id, columns);
 		else {
-			await trx
-				.insertInto(table)
-				.values({
-					round_id: roundId,
-					subcriterion_code: code,
-					...(own ? { user_id: actor.id } : {}),
-					...columns
-				} as Insertable<Database['caf_score']>)
-				.execute();
+			await repo.insertScore(trx, table, {
+				round_id: roundId,
+				subcriterion_code: code,
+				...(own ? { user_id: actor.id } : {}),
+				...columns
+			});
 		}
 		await audit.record(trx, {
 			userId: actor.id,
@@ -494,11 +493,10 @@ async function assertOpenFor(
 	roundId: number,
 	need: 'link' | 'plan'
 ) {
-	await lockRound(trx, roundId, null);
+	await lockRound(trx, roundId);
 	const row = await roundRow(trx, roundId);
-	const members = (await repo.panel(trx, roundId)).map((p) => p.id);
-	const rights = rightsOf(actor, row, members);
-	if (!rights.isMember && !rights.isLeader && !rights.canManage) {
+	const rights = rightsOf(actor, row, await repo.panel(trx, roundId));
+	if ((!rights.isMember || rights.isGuest) && !rights.isLeader && !rights.canManage) {
 		throw new ForbiddenError('caf_panel');
 	}
 	if (row.status === 'closed') throw new ValidationError({ status: 'caf_error_closed' });
@@ -520,25 +518,10 @@ export async function link(
 	assertCode(code);
 	await db.transaction().execute(async (trx) => {
 		await assertOpenFor(trx, actor, roundId, 'link');
-		const target = await trx
-			.selectFrom(kind)
-			.select('id')
-			.where('id', '=', targetId)
-			.executeTakeFirst();
-		if (!target) throw new ValidationError({ targetId: 'error_choice' });
-		const column = `${kind}_id` as const;
-		const exists = await trx
-			.selectFrom('caf_evidence_link')
-			.select('id')
-			.where('round_id', '=', roundId)
-			.where('subcriterion_code', '=', code)
-			.where(column, '=', targetId)
-			.executeTakeFirst();
-		if (exists) return;
-		await trx
-			.insertInto('caf_evidence_link')
-			.values({ round_id: roundId, subcriterion_code: code, [column]: targetId })
-			.execute();
+		if (!(await repo.targetExists(trx, kind, targetId))) {
+			throw new ValidationError({ targetId: 'error_choice' });
+		}
+		if (!(await repo.insertLink(trx, roundId, code, kind, targetId))) return;
 		await audit.record(trx, {
 			userId: actor.id,
 			action: 'caf_link.add',
@@ -557,12 +540,7 @@ export async function unlink(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await assertOpenFor(trx, actor, roundId, 'link');
-		const removed = await trx
-			.deleteFrom('caf_evidence_link')
-			.where('id', '=', linkId)
-			.where('round_id', '=', roundId)
-			.returningAll()
-			.executeTakeFirst();
+		const removed = await repo.deleteLink(trx, roundId, linkId);
 		if (!removed) throw new NotFoundError('caf_evidence_link');
 		await audit.record(trx, {
 			userId: actor.id,
@@ -574,6 +552,41 @@ export async function unlink(
 	});
 }
 
+function actionColumns(input: ActionEdit) {
+	return {
+		title: input.title,
+		description: input.description,
+		owner_user_id: input.ownerUserId,
+		impact: input.impact,
+		effort: input.effort,
+		due_date: input.dueDate
+	};
+}
+
+/**
+ * An improvement action, in the caller's transaction (the audit findings register turns a
+ * finding's corrective action into one through this too): the round must be in consensus or
+ * action plan and the actor its leader or a manager.
+ */
+export async function insertAction(
+	trx: Executor,
+	actor: SessionUser,
+	roundId: number,
+	input: ActionInput
+): Promise<number> {
+	assertCode(input.subcriterionCode);
+	await assertOpenFor(trx, actor, roundId, 'plan');
+	await assertActiveUser(trx, input.ownerUserId, 'ownerUserId');
+	const row = await createAudited(
+		trx,
+		'caf_action',
+		{ round_id: roundId, subcriterion_code: input.subcriterionCode, ...actionColumns(input) },
+		actionChange(actor, 'create'),
+		() => input
+	);
+	return row.id;
+}
+
 /** An improvement action from an area for improvement (consensus or action plan; leader or manager). */
 export async function createAction(
 	db: Db,
@@ -581,32 +594,36 @@ export async function createAction(
 	roundId: number,
 	input: ActionInput
 ): Promise<number> {
-	assertCode(input.subcriterionCode);
-	return db.transaction().execute(async (trx) => {
-		await assertOpenFor(trx, actor, roundId, 'plan');
-		await assertActiveUser(trx, input.ownerUserId, 'ownerUserId');
-		const row = await trx
-			.insertInto('caf_action')
-			.values({
-				round_id: roundId,
-				subcriterion_code: input.subcriterionCode,
-				title: input.title,
-				description: input.description,
-				owner_user_id: input.ownerUserId,
-				impact: input.impact,
-				effort: input.effort,
-				due_date: input.dueDate
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'caf_action.create',
+	return db.transaction().execute((trx) => insertAction(trx, actor, roundId, input));
+}
+
+/** Edits an action's title, owner, impact, effort (its priority) and due date while the plan is open. */
+export async function updateAction(
+	db: Db,
+	actor: SessionUser,
+	actionId: number,
+	version: number,
+	input: ActionEdit
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await editAudited(trx, 'caf_action', actionId, version, {
+			change: actionChange(actor, 'update'),
 			entity: 'caf_action',
-			entityId: row.id,
-			after: input
+			view: (a) => ({
+				title: a.title,
+				description: a.description,
+				ownerUserId: a.owner_user_id,
+				impact: a.impact,
+				effort: a.effort,
+				dueDate: a.due_date
+			}),
+			current: (a) => a,
+			check: async (a) => {
+				await assertOpenFor(trx, actor, a.round_id, 'plan');
+				await assertActiveUser(trx, input.ownerUserId, 'ownerUserId');
+			},
+			values: () => actionColumns(input)
 		});
-		return row.id;
 	});
 }
 
@@ -624,39 +641,39 @@ export async function actionToInitiative(
 ): Promise<number> {
 	if (!can(actor.role, 'initiatives.edit')) throw new ForbiddenError('initiatives.edit');
 	return db.transaction().execute(async (trx) => {
-		const action = await lockForUpdate(trx, 'caf_action', actionId, 'caf_action');
-		const round = await assertOpenFor(trx, actor, action.round_id, 'plan');
-		expectVersion(action, version);
-		if (action.initiative_id !== null) {
-			throw new ValidationError({ action: 'caf_error_already_initiative' });
-		}
-		const code = `CAF-${round.id}-${action.id}`;
-		const initiativeId = await initiatives.insert(trx, actor, {
-			code,
-			name: action.title,
-			description: [`${round.name}, ${action.subcriterion_code}`, action.description]
-				.filter(Boolean)
-				.join('\n'),
-			ownerUserId: action.owner_user_id,
-			expectedCzk: 0n,
-			expectedHours: '0',
-			valuationOrgUnitId: null,
-			activityId: null
-		});
-		await updateVersioned(trx, 'caf_action', actionId, {
-			initiative_id: initiativeId,
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'caf_action.initiative',
+		const made = { initiativeId: 0, code: '' };
+		await editAudited(trx, 'caf_action', actionId, version, {
+			change: actionChange(actor, 'initiative'),
 			entity: 'caf_action',
-			entityId: actionId,
-			after: { initiativeId, code }
+			view: (a) => ({ initiativeId: a.initiative_id }),
+			current: (a) => a,
+			check: async (action) => {
+				const round = await assertOpenFor(trx, actor, action.round_id, 'plan');
+				if (action.initiative_id !== null) {
+					throw new ValidationError({ action: 'caf_error_already_initiative' });
+				}
+				made.code = `CAF-${round.id}-${action.id}`;
+				made.initiativeId = await initiatives.insert(trx, actor, {
+					code: made.code,
+					name: action.title,
+					description: [`${round.name}, ${action.subcriterion_code}`, action.description]
+						.filter(Boolean)
+						.join('\n'),
+					ownerUserId: action.owner_user_id,
+					expectedCzk: 0n,
+					expectedHours: '0',
+					valuationOrgUnitId: null,
+					activityId: null
+				});
+			},
+			values: () => ({ initiative_id: made.initiativeId }),
+			after: made
 		});
-		return initiativeId;
+		return made.initiativeId;
 	});
 }
+
+export const planningRounds = repo.planningRounds;
 
 /** The CAF findings an initiative answers. */
 export async function findingsFor(db: Executor, initiativeId: number): Promise<Finding[]> {

@@ -18,6 +18,8 @@ export interface RoundInput {
 	scoringMode: CafScoringMode;
 	leaderId: number;
 	memberIds: number[];
+	/** invited guest assessors (viewer accounts): they score this round and see no other */
+	guestIds: number[];
 }
 
 export interface ScoreInput {
@@ -28,6 +30,9 @@ export interface ScoreInput {
 	improvements: string | null;
 	evidence: string | null;
 }
+
+/** What the action plan edits of an action after it is created. */
+export type ActionEdit = Omit<ActionInput, 'subcriterionCode'>;
 
 export interface ActionInput {
 	subcriterionCode: string;
@@ -53,11 +58,15 @@ export interface RoundSummary {
 export interface PanelMember {
 	id: number;
 	name: string;
+	guest: boolean;
 }
 
 /** What the acting user may do in this round. */
 export interface RoundRights {
+	/** on the panel (an invited guest assessor too) */
 	isMember: boolean;
+	/** an invited guest assessor: scores, links and plans nothing else */
+	isGuest: boolean;
 	isLeader: boolean;
 	canManage: boolean;
 	/** panel member and the round is in individual scoring */

@@ -3,6 +3,7 @@ import {
 	LINK_KINDS,
 	ROUND_STATUSES,
 	SCORING_MODES,
+	type ActionEdit,
 	type ActionInput,
 	type CafRoundStatus,
 	type LinkKind,
@@ -17,7 +18,11 @@ export function ids(values: FormDataEntryValue[]): number[] {
 	return values.map((v) => Number(v)).filter((n) => Number.isSafeInteger(n) && n > 0);
 }
 
-export function parseRound(form: Form, memberIds: number[]): Parsed<RoundInput> {
+export function parseRound(
+	form: Form,
+	memberIds: number[],
+	guestIds: number[] = []
+): Parsed<RoundInput> {
 	const f = new FormReader(form);
 	const name = f.text('name', { required: true, max: 100 });
 	const startDate = f.date('startDate', { required: true });
@@ -38,7 +43,8 @@ export function parseRound(form: Form, memberIds: number[]): Parsed<RoundInput> 
 		endDate: endDate!,
 		scoringMode: scoringMode!,
 		leaderId: leaderId!,
-		memberIds
+		memberIds,
+		guestIds
 	});
 }
 
@@ -85,6 +91,14 @@ export function parseLink(form: Form): Parsed<{ kind: LinkKind; targetId: number
 export function parseAction(form: Form): Parsed<ActionInput> {
 	const f = new FormReader(form);
 	const subcriterionCode = f.text('subcriterionCode', { required: true, max: 5 });
+	const edit = parseActionEdit(form);
+	if (!edit.ok) Object.assign(f.errors, edit.errors);
+	return f.result(edit.ok ? { ...edit.value, subcriterionCode: subcriterionCode! } : null!);
+}
+
+/** An action's title, description, owner, impact, effort and due date. */
+export function parseActionEdit(form: Form): Parsed<ActionEdit> {
+	const f = new FormReader(form);
 	const title = f.text('title', { required: true, max: 200 });
 	const description = f.text('description', { max: 4000 });
 	const ownerUserId = f.id('ownerUserId');
@@ -92,7 +106,6 @@ export function parseAction(form: Form): Parsed<ActionInput> {
 	const effort = f.int('effort', { required: true, min: 1, max: 3, error: 'error_choice' });
 	const dueDate = f.date('dueDate');
 	return f.result({
-		subcriterionCode: subcriterionCode!,
 		title: title!,
 		description,
 		ownerUserId,

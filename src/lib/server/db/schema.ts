@@ -9,6 +9,7 @@ import type { ProcessModelTables } from './schema/process-models';
 import type { CafTables } from './schema/caf';
 import type { PeopleTables } from './schema/people';
 import type { AdoptionTables } from './schema/adoption';
+import type { KnowledgeTables } from './schema/knowledge';
 
 export type * from './schema/foundation';
 export type * from './schema/process-map';
@@ -20,6 +21,7 @@ export type * from './schema/process-models';
 export type * from './schema/caf';
 export type * from './schema/people';
 export type * from './schema/adoption';
+export type * from './schema/knowledge';
 
 /**
  * The whole database, one interface per area. `tests/integration/schema.test.ts` compares these
@@ -36,7 +38,8 @@ export interface Database
 		ProcessModelTables,
 		CafTables,
 		PeopleTables,
-		AdoptionTables {}
+		AdoptionTables,
+		KnowledgeTables {}
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;

@@ -11,40 +11,302 @@ export interface Searchable {
 	body: string;
 }
 
-/** The folded text of an expression, as the search indexes it (see fold.ts). */
-const folded = (e: RawBuilder<unknown>) => sql`lower(translate(${e}, ${FOLD_FROM}, ${FOLD_TO}))`;
+// ---- search ---------------------------------------------------------------------------------
+
+/** The folded text of a column expression, written as the search indexes spell it (literals, not parameters). */
+const fold = (e: string) => `lower(translate(${e}, '${FOLD_FROM}', '${FOLD_TO}'))`;
+const vector = (title: string, body: string) =>
+	`(setweight(to_tsvector('simple'::regconfig, ${fold(title)}), 'A') || setweight(to_tsvector('simple'::regconfig, ${fold(body)}), 'B'))`;
+const c = (column: string) => `coalesce(${column}, '')`;
+
+/**
+ * What each table's search vector is: the same expressions as the GIN indexes of
+ * migrations/20261206_1540_knowledge.js, so a search reads the indexes instead of every row
+ * (tests/integration/documents.test.ts checks the plan uses them); documents store theirs.
+ */
+const SOURCES: Record<
+	Exclude<SearchKind, 'caf'>,
+	{ table: string; vector: string; select: string }
+> = {
+	process: {
+		table: 'process',
+		vector: vector(
+			`code || ' ' || name`,
+			`${c('description')} || ' ' || ${c('inputs')} || ' ' || ${c('outputs')} || ' ' || ${c('legal_basis')}`
+		),
+		select: `code, name as title, concat_ws(' ', description, inputs, outputs, legal_basis) as body`
+	},
+	asset: {
+		table: 'info_asset',
+		vector: vector(`code || ' ' || name`, c('description')),
+		select: `code, name as title, ${c('description')} as body`
+	},
+	goal: {
+		table: 'goal',
+		vector: vector(`code || ' ' || name`, c('description')),
+		select: `code, name as title, ${c('description')} as body`
+	},
+	kpi: {
+		table: 'kpi',
+		vector: vector(`code || ' ' || name`, c('definition')),
+		select: `code, name as title, ${c('definition')} as body`
+	},
+	initiative: {
+		table: 'initiative',
+		vector: vector(`code || ' ' || name`, c('description')),
+		select: `code, name as title, ${c('description')} as body`
+	},
+	document: {
+		table: 'document',
+		// stored: migrations/20261206_1540_knowledge.js generates it from the same expression
+		vector: 'search_vector',
+		select: `'' as code, title, ${c('description')} || ' ' || body_text as body`
+	}
+};
+
+/** The most matches of one kind ranked per search: a word in every record stays fast. */
+export const CANDIDATES_PER_KIND = 1000;
 
 /**
  * Full-text search with the 'simple' configuration over the folded code and title (weight A)
  * and description (weight B) of the office's records and the given extra rows (CAF texts),
- * ranked with ts_rank; `tsquery` is built from folded words only.
+ * ranked with ts_rank; `tsquery` is built from folded words only. Confidential documents are
+ * searched only when `documents.confidentialOf` allows: everyone's (`all`) or the owner's own.
+ * Two steps: the GIN indexes find at most CANDIDATES_PER_KIND matches of each kind, which are
+ * ranked (ids and ranks only); then the texts of the `limit` best are read.
  */
 export async function search(
 	db: Executor,
 	tsquery: string,
 	kinds: SearchKind[],
 	extra: Searchable[],
-	limit: number
+	limit: number,
+	documents: { confidentialOf: 'all' | number }
 ): Promise<(Searchable & { rank: number })[]> {
-	const sources = [
-		sql`select 'process' as kind, id, code, name as title, concat_ws(' ', description, inputs, outputs, legal_basis) as body from process`,
-		sql`select 'asset', id, code, name, coalesce(description, '') from info_asset`,
-		sql`select 'goal', id, code, name, coalesce(description, '') from goal`,
-		sql`select 'kpi', id, code, name, coalesce(definition, '') from kpi`,
-		sql`select 'initiative', id, code, name, coalesce(description, '') from initiative`,
-		...extra.map(
-			(r) =>
-				sql`select ${r.kind}::text, ${r.id}::int, ${r.code}::text, ${r.title}::text, ${r.body}::text`
-		)
-	];
-	const docs = sql.join(sources, sql` union all `);
-	const vector = sql`setweight(to_tsvector('simple', ${folded(sql`d.code || ' ' || d.title`)}), 'A')
-		|| setweight(to_tsvector('simple', ${folded(sql`d.body`)}), 'B')`;
-	const result = await sql<Searchable & { rank: number }>`
-		select d.kind, d.id, d.code, d.title, d.body, ts_rank(${vector}, q) as rank
-		from (${docs}) as d (kind, id, code, title, body), to_tsquery('simple', ${tsquery}) as q
-		where d.kind in (${sql.join(kinds)}) and ${vector} @@ q
-		order by rank desc, d.kind, d.code
+	const q = sql`to_tsquery('simple', ${tsquery})`;
+	const sources: RawBuilder<unknown>[] = [];
+	for (const kind of kinds) {
+		if (kind === 'caf') continue;
+		const s = SOURCES[kind];
+		const readable =
+			kind !== 'document' || documents.confidentialOf === 'all'
+				? sql``
+				: sql` and (not confidential or owner_user_id = ${documents.confidentialOf})`;
+		sources.push(
+			sql`select ${kind}::text, id, ts_rank(v, ${q}) from (select id, ${sql.raw(s.vector)} as v from ${sql.table(s.table)} where ${sql.raw(s.vector)} @@ ${q}${readable} limit ${CANDIDATES_PER_KIND}) m`
+		);
+	}
+	if (kinds.includes('caf')) {
+		for (const r of extra) {
+			sources.push(
+				sql`select ${r.kind}::text, ${r.id}::int, ts_rank(v, ${q})::real from (select ${vectorOf(r)} as v) x where v @@ ${q}`
+			);
+		}
+	}
+	if (!sources.length) return [];
+	const best = await sql<{ kind: SearchKind; id: number; rank: number }>`
+		select kind, id, rank
+		from (${sql.join(sources, sql` union all `)}) as d (kind, id, rank)
+		order by rank desc, kind, id
 		limit ${limit}`.execute(db);
-	return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+	const texts = new Map<string, Searchable>();
+	for (const r of extra) texts.set(`${r.kind}-${r.id}`, r);
+	const wanted = new Map<Exclude<SearchKind, 'caf'>, number[]>();
+	for (const r of best.rows) {
+		if (r.kind !== 'caf') wanted.set(r.kind, [...(wanted.get(r.kind) ?? []), r.id]);
+	}
+	await Promise.all(
+		[...wanted].map(async ([kind, ids]) => {
+			const s = SOURCES[kind];
+			const rows = await sql<{ id: number; code: string; title: string; body: string }>`
+				select id, ${sql.raw(s.select)} from ${sql.table(s.table)}
+				where id in (${sql.join(ids)})`.execute(db);
+			for (const row of rows.rows) texts.set(`${kind}-${row.id}`, { kind, ...row });
+		})
+	);
+	return best.rows.flatMap((r) => {
+		const text = texts.get(`${r.kind}-${r.id}`);
+		return text ? [{ ...text, rank: Number(r.rank) }] : [];
+	});
+}
+
+/** The search vector of a row given in code (a CAF text), folded as the indexes fold. */
+function vectorOf(r: Searchable) {
+	const f = (e: RawBuilder<unknown>) => sql`lower(translate(${e}, ${FOLD_FROM}, ${FOLD_TO}))`;
+	return sql`setweight(to_tsvector('simple', ${f(sql`${r.code + ' ' + r.title}::text`)}), 'A')
+		|| setweight(to_tsvector('simple', ${f(sql`${r.body}::text`)}), 'B')`;
+}
+
+// ---- documents ------------------------------------------------------------------------------
+
+export function documents(db: Executor) {
+	return db
+		.selectFrom('document as d')
+		.leftJoin('app_user as u', 'u.id', 'd.owner_user_id')
+		.select([
+			'd.id',
+			'd.title',
+			'd.description',
+			'd.owner_user_id',
+			'd.confidential',
+			'd.valid_from',
+			'd.valid_to',
+			'd.review_date',
+			'd.version',
+			'u.display_name as owner_name',
+			(eb) =>
+				eb
+					.selectFrom('document_file as f')
+					.select(sql<number>`count(*)::int`.as('n'))
+					.whereRef('f.document_id', '=', 'd.id')
+					.as('files')
+		])
+		.orderBy('d.title')
+		.orderBy('d.id');
+}
+
+/** The versions of a document's file, newest first, without their content. */
+export function files(db: Executor, documentId: number) {
+	return db
+		.selectFrom('document_file as f')
+		.leftJoin('app_user as u', 'u.id', 'f.uploaded_by')
+		.select([
+			'f.number',
+			'f.file_name',
+			'f.mime_type',
+			'f.size',
+			'f.text_extracted',
+			'f.uploaded_at',
+			'u.display_name as uploaded_by_name'
+		])
+		.where('f.document_id', '=', documentId)
+		.orderBy('f.number', 'desc')
+		.execute();
+}
+
+/** One version's bytes (the newest when `number` is null). */
+export function fileContent(db: Executor, documentId: number, number: number | null) {
+	let q = db
+		.selectFrom('document_file')
+		.select(['number', 'file_name', 'mime_type', 'size', 'content'])
+		.where('document_id', '=', documentId);
+	if (number !== null) q = q.where('number', '=', number);
+	return q.orderBy('number', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertFile(
+	trx: Executor,
+	documentId: number,
+	file: {
+		fileName: string;
+		mimeType: string;
+		bytes: Uint8Array;
+		textExtracted: boolean;
+		uploadedBy: number;
+	}
+): Promise<number> {
+	const last = await trx
+		.selectFrom('document_file')
+		.select(sql<number>`coalesce(max(number), 0)::int`.as('n'))
+		.where('document_id', '=', documentId)
+		.executeTakeFirstOrThrow();
+	const number = last.n + 1;
+	await trx
+		.insertInto('document_file')
+		.values({
+			document_id: documentId,
+			number,
+			file_name: file.fileName,
+			mime_type: file.mimeType,
+			size: file.bytes.length,
+			content: file.bytes,
+			text_extracted: file.textExtracted,
+			uploaded_by: file.uploadedBy
+		})
+		.execute();
+	return number;
+}
+
+export function documentLinks(db: Executor, documentId: number) {
+	return db
+		.selectFrom('document_link as l')
+		.leftJoin('process as p', 'p.id', 'l.process_id')
+		.leftJoin('info_asset as a', 'a.id', 'l.asset_id')
+		.select([
+			'l.process_id',
+			'l.asset_id',
+			'l.subcriterion_code',
+			sql<string | null>`coalesce(p.code, a.code)`.as('code'),
+			sql<string | null>`coalesce(p.name, a.name)`.as('name')
+		])
+		.where('l.document_id', '=', documentId)
+		.orderBy('l.id')
+		.execute();
+}
+
+/** Replaces a document's links to processes, information assets and CAF subcriteria. */
+export async function replaceLinks(
+	trx: Executor,
+	documentId: number,
+	links: { processIds: number[]; assetIds: number[]; subcriterionCodes: string[] }
+) {
+	await trx.deleteFrom('document_link').where('document_id', '=', documentId).execute();
+	const rows = [
+		...links.processIds.map((id) => ({ document_id: documentId, process_id: id })),
+		...links.assetIds.map((id) => ({ document_id: documentId, asset_id: id })),
+		...links.subcriterionCodes.map((code) => ({ document_id: documentId, subcriterion_code: code }))
+	];
+	if (rows.length) await trx.insertInto('document_link').values(rows).execute();
+}
+
+/** How many of the ids exist in the table (every linked record must). */
+export async function countExisting(
+	db: Executor,
+	table: 'process' | 'info_asset',
+	ids: number[]
+): Promise<number> {
+	if (!ids.length) return 0;
+	const row = await db
+		.selectFrom(table)
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where('id', 'in', ids)
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+/** What a document can link to. */
+export async function linkOptions(db: Executor) {
+	const [process, asset] = await Promise.all(
+		(['process', 'info_asset'] as const).map((t) =>
+			db.selectFrom(t).select(['id', 'code', 'name']).orderBy('code').execute()
+		)
+	);
+	return { process, asset };
+}
+
+/** The owner's documents whose review date has passed by `today`. */
+export function reviewsDue(db: Executor, ownerId: number, today: string) {
+	return db
+		.selectFrom('document')
+		.select(['id', 'title', 'review_date'])
+		.where('owner_user_id', '=', ownerId)
+		.where('review_date', '<', today)
+		.orderBy('review_date')
+		.execute();
+}
+
+// ---- audit findings -------------------------------------------------------------------------
+
+export function findings(db: Executor) {
+	return db
+		.selectFrom('audit_finding as f')
+		.leftJoin('process as p', 'p.id', 'f.process_id')
+		.leftJoin('app_user as u', 'u.id', 'f.owner_user_id')
+		.leftJoin('caf_action as a', 'a.id', 'f.caf_action_id')
+		.selectAll('f')
+		.select(['p.code as process_code', 'u.display_name as owner_name', 'a.round_id'])
+		.orderBy(sql`case f.status when 'closed' then 1 else 0 end`)
+		.orderBy(sql`case f.severity when 'high' then 0 when 'medium' then 1 else 2 end`)
+		.orderBy('f.due_date')
+		.orderBy('f.id');
 }

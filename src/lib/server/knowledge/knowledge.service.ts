@@ -12,14 +12,17 @@ const HREF: Record<SearchKind, (id: number, code: string) => string> = {
 	goal: (id) => `/goals/${id}`,
 	kpi: (id) => `/goals/kpi/${id}`,
 	initiative: (id) => `/initiatives/${id}`,
+	document: (id) => `/knowledge/documents/${id}`,
 	caf: () => '/caf'
 };
 
 /**
  * One search over processes, information assets, goals, KPIs, initiatives and the CAF model's
- * texts: accent- and case-insensitive, every word must match (as a word prefix), ranked (title
+ * texts and the knowledge base's documents (title, description and the text of the current
+ * file): accent- and case-insensitive, every word must match (as a word prefix), ranked (title
  * and code above description), with the matching words marked. Everything searched here is
- * readable by every signed-in role; a reader without `read` gets nothing.
+ * readable by every signed-in role except confidential documents (their owner and
+ * `knowledge.read_confidential` only); a reader without `read` gets nothing.
  */
 export async function search(
 	db: Executor,
@@ -45,7 +48,8 @@ export async function search(
 		words.map((w) => `${w}:*`).join(' & '),
 		kinds,
 		caf,
-		options.limit ?? 50
+		options.limit ?? 50,
+		{ confidentialOf: can(actor.role, 'knowledge.read_confidential') ? 'all' : actor.id }
 	);
 	return rows.map((r) => ({
 		kind: r.kind,

@@ -22,7 +22,7 @@ export async function assertCodeFree(
 /** Refuses a reference to a row that does not exist, at the form field that chose it. */
 export async function assertExists(
 	db: Executor,
-	table: 'goal' | 'org_unit',
+	table: 'goal' | 'org_unit' | 'process',
 	id: number | null,
 	field: string
 ): Promise<void> {

@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const user = requireCapability('caf.manage');
 		const data = await request.formData();
 		const values = await formValues(data);
-		const parsed = parseRound(values, ids(data.getAll('memberId')));
+		const parsed = parseRound(values, ids(data.getAll('memberId')), ids(data.getAll('guestId')));
 		if (!parsed.ok) return invalid('create', parsed.errors, values);
 		let id: number;
 		try {

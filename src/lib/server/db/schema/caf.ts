@@ -32,6 +32,8 @@ export interface CafRoundTable {
 export interface CafPanelMemberTable {
 	round_id: number;
 	user_id: number;
+	/** an invited guest assessor: scores in this round only, sees nothing else beyond a viewer */
+	guest: Generated<boolean>;
 }
 
 /** A panel member's own score of one subcriterion. */

@@ -40,9 +40,13 @@ export const load: PageServerLoad = async ({ params }) => {
 	}
 };
 
-/** The round's scoring mode decides which fields a score form has. */
-async function scoreInput(roundId: number, code: string, values: FormValues) {
-	const user = requireCapability('caf.take_part');
+/**
+ * The round's scoring mode decides which fields a score form has. An own score is open to every
+ * signed-in user the service lets score (panel members and invited guest assessors, who hold a
+ * viewer account); the consensus needs `caf.take_part`.
+ */
+async function scoreInput(roundId: number, code: string, values: FormValues, own: boolean) {
+	const user = own ? requireUser() : requireCapability('caf.take_part');
 	const round = await caf.get(getDb(), user, roundId);
 	const fine = round.scoringMode === 'fine_tuned';
 	return { user, parsed: parseScore(values, fine, kindOf(code) === 'enabler' ? 4 : 2) };
@@ -50,11 +54,11 @@ async function scoreInput(roundId: number, code: string, values: FormValues) {
 
 export const actions: Actions = {
 	score: async ({ request, params }) => {
-		requireCapability('caf.take_part');
+		requireUser();
 		const values = await formValues(request);
 		const roundId = routeId(params.id);
 		try {
-			const { user, parsed } = await scoreInput(roundId, params.code, values);
+			const { user, parsed } = await scoreInput(roundId, params.code, values, true);
 			if (!parsed.ok) return invalid('score', parsed.errors, values);
 			await caf.score(getDb(), user, roundId, params.code, versionOf(values), parsed.value);
 		} catch (e) {
@@ -67,7 +71,7 @@ export const actions: Actions = {
 		const values = await formValues(request);
 		const roundId = routeId(params.id);
 		try {
-			const { user, parsed } = await scoreInput(roundId, params.code, values);
+			const { user, parsed } = await scoreInput(roundId, params.code, values, false);
 			if (!parsed.ok) return invalid('consensus', parsed.errors, values);
 			await caf.recordConsensus(
 				getDb(),
