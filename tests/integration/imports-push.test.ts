@@ -13,6 +13,8 @@ import * as tokens from '../../src/lib/server/api/tokens.service';
 import * as batches from '../../src/lib/server/imports/batches';
 import * as pushes from '../../src/lib/server/imports/push.service';
 import { rollback } from '../../src/lib/server/imports/rollback';
+import { viewExtras } from '../../src/lib/server/imports/formats/web';
+import * as costs from '../../src/lib/server/costs/costs.service';
 import type { RowMessage } from '../../src/lib/server/imports/source-row';
 
 const fixture = (name: string) =>
@@ -45,7 +47,7 @@ function pushed(
 		new Request(url(query), {
 			method: 'POST',
 			headers,
-			body: typeof body === 'string' ? Buffer.from(body, 'latin1') : body
+			body: typeof body === 'string' ? Buffer.from(body, 'latin1') : Buffer.from(body)
 		}),
 		url(query),
 		text
@@ -294,6 +296,14 @@ describe.each(engines)('a pushed file with unknown codes waits for a clerk on %s
 		expect(done.outcome.status).toBe('imported');
 		if (done.outcome.status !== 'imported') return;
 		expect(done.outcome.validation.unverifiedRows).toBe(1);
+		// 6999 accepted as written: marked in the reconciliation and on /costs, with its amount.
+		expect(viewExtras(done.outcome).unverifiedPolozky).toEqual(['6999']);
+		const summary = await costs.yearSummary(t.db, 2024);
+		expect(summary.byCategory.map((c) => [c.polozka, c.unverified, c.actual]).sort()).toEqual([
+			['5139', false, 1500_00n],
+			['5169', false, 2000_00n],
+			['6999', true, 300_00n]
+		]);
 		const batch = await t.db
 			.selectFrom('import_batch')
 			.select(['id', 'source', 'file_name', 'imported_by', 'rows_imported'])
