@@ -109,33 +109,16 @@ describe.each(engines)('costs:import choices and yearly tables on %s', (engine) 
 
 	it('--year reads a table with no date column; --column picks its amount column, by its Czech abbreviation', async () => {
 		const table = cli.file('rozpocet.csv', fixture('yearly-abbreviations.csv'));
-		const approved = cli.run([
-			table,
-			'--json',
-			'--kind',
-			'budget',
-			'--year',
-			'2016',
-			'--column',
-			'approved'
-		]);
+		const budget = (column: string, ...more: string[]) =>
+			cli.run([table, '--json', '--kind', 'budget', '--year', '2016', '--column', column, ...more]);
+		const approved = budget('approved');
 		expect(approved.code).toBe(0);
 		expect(approved.report).toMatchObject({
 			status: 'imported',
 			yearly: { year: 2016, column: 'approved', header: 'SR', month: '2016-01' },
 			total: '8000.00'
 		});
-		const amended = cli.run([
-			table,
-			'--json',
-			'--kind',
-			'budget',
-			'--year',
-			'2016',
-			'--column',
-			'amended',
-			'--dry-run'
-		]);
+		const amended = budget('amended', '--dry-run');
 		expect(amended.report).toMatchObject({
 			yearly: { column: 'amended', header: 'RU' },
 			total: '7200.50'
