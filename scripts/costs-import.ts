@@ -23,6 +23,7 @@ import * as profiles from '../src/lib/server/imports/profiles';
 import { isEncodingChoice } from '../src/lib/server/imports/formats/encoding';
 import { isYearlyColumn } from '../src/lib/server/imports/formats/columns';
 import type { RowMessage } from '../src/lib/server/imports/source-row';
+import { importReport } from '../src/lib/server/imports/report';
 import { argValue, catalogue, runCli } from './cli';
 import {
 	mappingFile,
@@ -128,31 +129,7 @@ await runCli(async (db) => {
 	const ok = !refused && (outcome.status === 'imported' || outcome.status === 'dry-run');
 	const formatReport = cliFormatReport(outcome, czkText);
 	const report = {
-		file,
-		status: outcome.status,
-		format: outcome.read.format,
-		encoding: outcome.read.encoding,
-		yearly: outcome.read.yearly,
-		rowsRead: v.rowsRead,
-		rowsImported: outcome.status === 'imported' ? v.resolved.length : 0,
-		rowsValid: v.resolved.length,
-		skipped: { revenue: v.skippedRevenue, financing: v.skippedFinancing, ignored: v.ignored },
-		total: czkText(v.total),
-		batchId: outcome.status === 'imported' ? outcome.batchId : null,
-		duplicateOf: v.duplicateOf?.id ?? null,
-		errors: v.errors.map((e) => ({
-			line: e.line,
-			field: e.field ?? null,
-			key: e.key,
-			message: text(e)
-		})),
-		warnings: v.warnings.map((e) => ({
-			line: e.line,
-			field: e.field ?? null,
-			key: e.key,
-			message: text(e)
-		})),
-		...formatReport.json,
+		...importReport(outcome, file, text),
 		...(refused && outcome.status !== 'invalid' ? { status: 'refused-strict' } : {})
 	};
 	if (json) {

@@ -3,15 +3,10 @@
 // NEZAŘAZENO org unit for unmapped ORJ codes. On the embedded database (a data folder of its own)
 // and, when TEST_DATABASE_URL is set, on a PostgreSQL test database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase } from '../../src/lib/server/db/engine';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Db } from '../../src/lib/server/db';
-import { createTestDb, engines, type TestDb } from './harness';
+import { engines } from './harness';
+import { costsCli } from './costs-cli-harness';
 import {
 	cityvizorFile,
 	internetStreamFile,
@@ -30,42 +25,9 @@ const kxxMonth = (month: number, amount: bigint, orj = '110'): KxxSection => ({
 });
 
 describe.each(engines)('costs:import with accounting formats on %s', (engine) => {
-	let dir: string;
-	let env: Record<string, string>;
-	let testDb: TestDb | null = null;
-	/** Opens the database the command writes to (after the command has exited). */
-	let open: () => Db;
-
-	function run(args: string[]) {
-		const result = spawnSync('npx', ['tsx', 'scripts/costs-import.ts', ...args], {
-			env: { ...process.env, LOG_LEVEL: 'silent', LANG: 'en_US.UTF-8', ...env },
-			encoding: 'utf8',
-			timeout: 120_000
-		});
-		const last = result.stdout.trim().split('\n').pop() ?? '';
-		let report: Record<string, unknown> = {};
-		try {
-			report = JSON.parse(last);
-		} catch {
-			// plain-text output
-		}
-		return { code: result.status, out: result.stdout, err: result.stderr, report };
-	}
-
-	function file(name: string, bytes: Uint8Array) {
-		const p = path.join(dir, name);
-		writeFileSync(p, bytes);
-		return p;
-	}
-
-	async function withDb<T>(f: (db: Db) => Promise<T>): Promise<T> {
-		const db = open();
-		try {
-			return await f(db);
-		} finally {
-			if (engine === 'pglite') await db.destroy();
-		}
-	}
+	const cli = costsCli(engine, 'dilna-formats-cli-');
+	const { run, withDb } = cli;
+	const file = (name: string, bytes: Uint8Array) => cli.file(name, bytes);
 
 	async function ledger(db: Db) {
 		const rows = await sql<{ month: string; amount: bigint }>`
@@ -74,34 +36,19 @@ describe.each(engines)('costs:import with accounting formats on %s', (engine) =>
 		return Object.fromEntries(rows.rows.map((r) => [r.month, r.amount]));
 	}
 
-	beforeAll(async () => {
-		dir = mkdtempSync(path.join(tmpdir(), 'dilna-formats-cli-'));
-		let db: Db;
-		if (engine === 'pglite') {
-			const dataDir = path.join(dir, 'db', 'pgdata');
-			env = { DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '' };
-			mkdirSync(dataDir, { recursive: true });
-			db = openDatabase({ kind: 'pglite', dataDir });
-			await migrateToLatest(db);
-			open = () => openDatabase({ kind: 'pglite', dataDir });
-		} else {
-			testDb = await createTestDb('postgres');
-			env = { DATABASE_URL: testDb.url! };
-			db = testDb.db;
-			open = () => testDb!.db;
-		}
-		const unit = await db
-			.insertInto('org_unit')
-			.values({ code: 'OF', name: 'Odbor finanční' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await db.insertInto('orj_mapping').values({ orj: '0110', org_unit_id: unit.id }).execute();
-		if (engine === 'pglite') await db.destroy();
-	}, 60_000);
-	afterAll(async () => {
-		await testDb?.destroy();
-		rmSync(dir, { recursive: true, force: true });
-	});
+	beforeAll(
+		() =>
+			cli.setup(async (db) => {
+				const unit = await db
+					.insertInto('org_unit')
+					.values({ code: 'OF', name: 'Odbor finanční' })
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				await db.insertInto('orj_mapping').values({ orj: '0110', org_unit_id: unit.id }).execute();
+			}),
+		60_000
+	);
+	afterAll(() => cli.teardown());
 
 	it('KXX: detects the format, reports skipped lines and month totals, imports; a later file replaces its months', async () => {
 		const a = file('jan-mar.kxx', kxxFile([kxxMonth(1, 100_00n), kxxMonth(2, 200_00n)]));

@@ -19,7 +19,12 @@ export const BODY_LIMITS = {
 } as const;
 
 /** Routes that take an uploaded file. */
-const IMPORT_ROUTES = [/^\/costs\/import\/?$/, /^\/goals\/import\/?$/, /^\/people\/import\/?$/];
+const IMPORT_ROUTES = [
+	/^\/costs\/import\/?$/,
+	/^\/goals\/import\/?$/,
+	/^\/people\/import\/?$/,
+	/^\/api\/v1\/imports\/?$/
+];
 const MODEL_ROUTE = /^\/processes\/\d+\/model\/?$/;
 const DOCUMENT_ROUTE = /^\/knowledge\/documents(\/\d+)?\/?$/;
 

@@ -24,6 +24,13 @@ export const costsActions: WriteAction[] = [
 		form: { kind: 'actual' }
 	},
 	{
+		route: '/(app)/costs/import',
+		action: 'discard',
+		path: '/costs/import',
+		capabilities: ['costs.import'],
+		form: { id: '0', version: '0' }
+	},
+	{
 		route: '/(app)/costs/batches',
 		action: 'rollback',
 		path: '/costs/batches',

@@ -3,7 +3,7 @@ import type { Executor } from '../audit/audit';
 import { can, type Capability } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import { getDb, type Db } from '../db';
-import type { ApiUser } from './tokens';
+import type { ApiUser, TokenScope } from './tokens';
 import * as tokens from './tokens.service';
 import { currentYear } from '../shared/clock';
 import { FIRST_YEAR, YEARS_AHEAD } from '../shared/http';
@@ -12,21 +12,25 @@ export type Authorization =
 	{ ok: true; user: ApiUser | SessionUser } | { ok: false; status: 401 | 403; error: string };
 
 /**
- * Who calls the API: the bearer token's user (read-only, with the user's current role), or the
- * signed-in browser session. A bad or revoked token is refused even when a session exists, so a
- * script never silently runs as whoever's cookie happens to be present.
+ * Who calls the API: the bearer token's user (with the user's current role), or the signed-in
+ * browser session. A bad or revoked token is refused even when a session exists, so a script
+ * never silently runs as whoever's cookie happens to be present. A token does only what its scope
+ * says: a read token reads, an import token (`costs_import`) pushes files and reads nothing.
  */
 export async function authorize(
 	db: Executor,
 	authorization: string | null,
 	sessionUser: SessionUser | null,
-	capability: Capability
+	capability: Capability,
+	scope: TokenScope = 'read'
 ): Promise<Authorization> {
 	let user: ApiUser | SessionUser | null = null;
 	if (authorization) {
 		const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-		user = match ? await tokens.authenticate(db, match[1]) : null;
-		if (!user) return { ok: false, status: 401, error: 'invalid_token' };
+		const tokenUser = match ? await tokens.authenticate(db, match[1]) : null;
+		if (!tokenUser) return { ok: false, status: 401, error: 'invalid_token' };
+		if (tokenUser.scope !== scope) return { ok: false, status: 403, error: 'insufficient_scope' };
+		user = tokenUser;
 	} else {
 		user = sessionUser;
 	}
@@ -35,7 +39,14 @@ export async function authorize(
 	return { ok: true, user };
 }
 
-const NO_STORE = { 'Cache-Control': 'private, no-store' };
+export const NO_STORE = { 'Cache-Control': 'private, no-store' };
+
+/** The headers of a refused caller: 401 says how to authenticate. */
+export function refusalHeaders(status: 401 | 403): Record<string, string> {
+	const headers: Record<string, string> = { ...NO_STORE };
+	if (status === 401) headers['WWW-Authenticate'] = 'Bearer realm="dilna"';
+	return headers;
+}
 
 /**
  * A read endpoint of the API: checks the caller first and always answers JSON — 401 and 403
@@ -54,9 +65,10 @@ export function apiGet(
 			capability
 		);
 		if (!auth.ok) {
-			const headers: Record<string, string> = { ...NO_STORE };
-			if (auth.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="dilna"';
-			return json({ error: auth.error }, { status: auth.status, headers });
+			return json(
+				{ error: auth.error },
+				{ status: auth.status, headers: refusalHeaders(auth.status) }
+			);
 		}
 		try {
 			return json(await handler({ db, url: event.url, user: auth.user }), { headers: NO_STORE });

@@ -48,6 +48,109 @@ function get(summary: string, schema: object, parameters: object[] = [], tag = '
 	};
 }
 
+/** The JSON report of an import: the same as `npm run costs:import -- FILE --json` prints. */
+const rowMessage = object({
+	line: { type: 'integer', description: 'the line as the file shows it; 0 for the whole file' },
+	field: nullableString,
+	key: string,
+	message: string
+});
+const importReport = {
+	type: 'object',
+	required: ['file', 'status', 'format', 'rowsRead', 'rowsImported', 'total', 'errors'],
+	properties: {
+		file: string,
+		status: oneOf('imported', 'pending', 'invalid', 'duplicate'),
+		format: {
+			type: 'string',
+			examples: ['kxx', 'internet-stream', 'vera', 'cityvizor', 'csv', 'xlsx', 'ods']
+		},
+		encoding: nullableString,
+		kind: { enum: ['actual', 'budget', null] },
+		mode: oneOf('replace', 'append'),
+		rowsRead: integer,
+		rowsImported: integer,
+		rowsValid: integer,
+		skipped: object({ revenue: integer, financing: integer, ignored: integer }),
+		total: money,
+		batchId: { type: ['integer', 'null'], description: 'the batch a clerk sees and can roll back' },
+		pendingId: { type: 'integer', description: '202 only: the file waiting on /costs/import' },
+		duplicateOf: nullableInteger,
+		errors: arrayOf(rowMessage),
+		warnings: arrayOf(rowMessage),
+		unknown: arrayOf(
+			object({
+				field: oneOf('polozka', 'paragraf', 'orj', 'org'),
+				code: string,
+				count: integer,
+				amount: money,
+				choice: {
+					description: 'the choice saved for the source; null: nobody has decided yet',
+					oneOf: [
+						{ type: 'null' },
+						object({ action: oneOf('map', 'accept', 'skip'), target: string })
+					]
+				}
+			})
+		),
+		unmappedRows: integer,
+		unverifiedRows: integer,
+		skippedUnknown: object({ rows: integer, total: money }),
+		replaces: object({ months: arrayOf(string), batches: arrayOf(object({})) }),
+		months: arrayOf(object({ month: string, rows: integer, file: money, ledger: nullableMoney })),
+		classes: arrayOf(object({ month: string, class: string, file: money, ledger: money }))
+	}
+};
+
+const pushParameters = [
+	{
+		name: 'kind',
+		in: 'query',
+		schema: { enum: ['actual', 'budget'], default: 'actual' },
+		description: 'Actual spending or budget, for files that do not say it themselves (KXX does).'
+	},
+	{
+		name: 'year',
+		in: 'query',
+		schema: { type: 'integer', minimum: FIRST_YEAR },
+		description: 'The year of lines without a date (CityVizor, yearly tables).'
+	},
+	{
+		name: 'column',
+		in: 'query',
+		schema: { enum: ['approved', 'amended', 'final', 'actual'] },
+		description: "A yearly table's amount column; by kind without it."
+	},
+	{
+		name: 'format',
+		in: 'query',
+		schema: {
+			enum: ['auto', 'kxx', 'internet-stream', 'vera', 'cityvizor', 'csv', 'xlsx', 'ods', 'zip']
+		},
+		description: 'Force a format instead of recognising it from the content.'
+	},
+	{
+		name: 'mode',
+		in: 'query',
+		schema: { enum: ['replace', 'append'] },
+		description:
+			'Default: the accounting formats replace the months they cover from the same source.'
+	},
+	{
+		name: 'encoding',
+		in: 'query',
+		schema: { enum: ['auto', 'utf-8', 'windows-1250', 'utf-16le'], default: 'auto' }
+	},
+	{
+		name: 'X-File-Name',
+		in: 'header',
+		schema: { type: 'string' },
+		description:
+			'With a raw body: the file name (URL-encoded when not ASCII); its extension helps ' +
+			'recognise the format.'
+	}
+];
+
 export function openApiDocument(version: string, serverUrl: string) {
 	const error = {
 		type: 'object',
@@ -58,28 +161,85 @@ export function openApiDocument(version: string, serverUrl: string) {
 		description,
 		content: { 'application/json': { schema: error } }
 	});
+	const report = (description: string) => ({
+		description,
+		content: { 'application/json': { schema: importReport } }
+	});
 	return {
 		openapi: '3.1.0',
 		info: {
-			title: 'Dílna read API',
+			title: 'Dílna API',
 			version,
 			description:
-				'Read-only JSON for BI tools and the open-data portal. Authenticate with a personal API ' +
-				'token issued by an administrator: `Authorization: Bearer dilna_…`. A token acts with ' +
-				"its user's current role; revoked tokens and deactivated users get 401."
+				'JSON for BI tools and the open-data portal, and one endpoint the accounting system ' +
+				'pushes its exports to. Authenticate with an API token issued by an administrator: ' +
+				"`Authorization: Bearer dilna_…`. A token acts with its user's current role and does " +
+				'only what its scope says: a read token reads (GET), an import token pushes files to ' +
+				'POST /imports and reads nothing. Revoked tokens and deactivated users get 401.'
 		},
 		servers: [{ url: serverUrl }],
 		security: [{ bearer: [] }],
 		components: {
 			securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-			schemas: { Error: error, Money: money },
+			schemas: { Error: error, Money: money, ImportReport: importReport },
 			responses: {
 				BadRequest: failure('A query parameter is not valid'),
 				Unauthorized: failure('No token, an unknown or revoked token, or a deactivated user'),
-				Forbidden: failure("The token's role may not read this")
+				Forbidden: failure(
+					"The token's role may not do this, or its scope is another (`insufficient_scope`)"
+				)
 			}
 		},
 		paths: {
+			'/imports': {
+				post: {
+					summary:
+						'Push an accounting export (KXX, Internet Stream, VERA, CityVizor, CSV, XLSX, ODS, ' +
+						'or a ZIP of them) into the ledger',
+					description:
+						'Needs a token of scope `costs_import` whose user may import costs. The file goes ' +
+						'through the same pipeline as the import screen and `costs:import`: all or ' +
+						'nothing, and the months it covers replace what the same source imported before. ' +
+						'Send the file as the raw body (`Content-Type: application/octet-stream`, or its own ' +
+						'type such as `text/csv` or `application/zip`, but not `text/plain`) with its ' +
+						'name in `X-File-Name`, options as query parameters. `multipart/form-data` (the ' +
+						'file in the field `file`) is taken too, but the framework refuses a form post ' +
+						'from another origin: a multipart client must send `Origin` equal to the ' +
+						"server's own. Each " +
+						'import is a batch finance sees in the batch list and can roll back. A code nobody ' +
+						'has decided on (a položka, paragraf, ORJ or ORG with no choice saved for the ' +
+						'source) stops the file: nothing is written, the file waits whole on ' +
+						'/costs/import until a clerk decides the codes and confirms (202). The body may ' +
+						'be at most 51 MB (the file limit is 50 MB).',
+					tags: ['imports'],
+					parameters: pushParameters,
+					requestBody: {
+						required: true,
+						content: {
+							'multipart/form-data': {
+								schema: {
+									type: 'object',
+									required: ['file'],
+									properties: { file: { type: 'string', format: 'binary' } }
+								}
+							},
+							'application/octet-stream': { schema: { type: 'string', format: 'binary' } }
+						}
+					},
+					responses: {
+						'201': report('Imported whole: `batchId` names the batch'),
+						'202': report(
+							'Waiting for a clerk: `pendingId`, and in `unknown` the codes with `choice` null'
+						),
+						'400': { $ref: '#/components/responses/BadRequest' },
+						'401': { $ref: '#/components/responses/Unauthorized' },
+						'403': { $ref: '#/components/responses/Forbidden' },
+						'409': report('The same file was imported already (`duplicateOf`); nothing written'),
+						'413': failure('The body is over the import limit'),
+						'422': report('Refused: rows that cannot be imported, listed by line; nothing written')
+					}
+				}
+			},
 			'/goals': get(
 				'Goals: vision, strategic goals and specific objectives',
 				list(

@@ -16,6 +16,7 @@ export function all(db: Executor) {
 			'api_token.last_used_at',
 			'api_token.revoked_at',
 			'api_token.version',
+			'api_token.scope',
 			'app_user.username',
 			'app_user.display_name',
 			'app_user.role'
@@ -49,6 +50,7 @@ export function findByHash(db: Executor, tokenHash: string) {
 			'api_token.id',
 			'api_token.revoked_at',
 			'api_token.last_used_at',
+			'api_token.scope',
 			'app_user.id as user_id',
 			'app_user.username',
 			'app_user.display_name',

@@ -9,7 +9,7 @@ import { ValidationError } from '../shared/errors';
 import { FormReader, type Parsed } from '../shared/form';
 import { expectVersion, updateVersioned } from '../shared/versioned';
 import * as repo from './tokens.repository';
-import { TOKEN_PREFIX, type ApiToken, type ApiUser } from './tokens';
+import { TOKEN_PREFIX, TOKEN_SCOPES, type ApiToken, type ApiUser, type TokenScope } from './tokens';
 
 const NAME_MAX = 100;
 /** last_used_at is refreshed at most this often, so reads do not turn into writes. */
@@ -35,13 +35,16 @@ export async function list(db: Executor): Promise<ApiToken[]> {
 		createdAt: r.created_at,
 		lastUsedAt: r.last_used_at,
 		revokedAt: r.revoked_at,
-		version: r.version
+		version: r.version,
+		scope: r.scope
 	}));
 }
 
 export interface IssueInput {
 	userId: number;
 	name: string;
+	/** `read` unless the form asks for an import token */
+	scope?: TokenScope;
 }
 
 /** Parses the issue form: a user and a name that says what the token is for. */
@@ -52,7 +55,8 @@ export function parseIssue(form: Record<string, unknown>): Parsed<IssueInput> {
 	else if (name.length > NAME_MAX) f.errors.name = 'overview_error_token_name_long';
 	const userId = f.id('userId');
 	if (userId === null) f.errors.userId = 'overview_error_token_user';
-	return f.result({ userId: userId ?? 0, name });
+	const scope = f.choice('scope', TOKEN_SCOPES, { required: false }) ?? 'read';
+	return f.result({ userId: userId ?? 0, name, scope });
 }
 
 /** Issues a token for a user. The plain token is returned once and never stored. */
@@ -69,14 +73,15 @@ export async function issue(
 			user_id: user.id,
 			name: input.name,
 			token_hash: hashToken(token),
-			created_by: actorId
+			created_by: actorId,
+			scope: input.scope ?? 'read'
 		});
 		await audit.record(trx, {
 			userId: actorId,
 			action: 'api_token.issue',
 			entity: 'api_token',
 			entityId: row.id,
-			after: { name: input.name, user: user.username }
+			after: { name: input.name, user: user.username, scope: input.scope ?? 'read' }
 		});
 		return { id: row.id, token };
 	});
@@ -123,6 +128,7 @@ export async function authenticate(db: Executor, token: string): Promise<ApiUser
 		username: row.username,
 		displayName: row.display_name,
 		role: row.role,
-		tokenId: row.id
+		tokenId: row.id,
+		scope: row.scope
 	};
 }

@@ -3,7 +3,7 @@
 // line is good; the outcome carries the row-numbered report either way. Undo is rollback.ts.
 import type { Db } from '../db';
 import { readFile } from './read';
-import type { ImportOptions, ImportOutcome } from './types';
+import { UNDECIDED_KEYS, type ImportOptions, type ImportOutcome } from './types';
 import { validate } from './validate';
 import { write } from './write';
 
@@ -27,6 +27,11 @@ export async function importFile(
 		clock: options.clock
 	});
 	const t2 = performance.now();
+	if (options.stopOnUnknown && validation.unknown.some((u) => !u.choice)) {
+		// Stopped whole while a clerk decides, unless something else is wrong with it too.
+		const decidable = validation.errors.every((e) => UNDECIDED_KEYS.has(e.key));
+		return { status: decidable ? 'undecided' : 'invalid', read, validation };
+	}
 	if (validation.errors.length) return { status: 'invalid', read, validation };
 	if (validation.resolved.length === 0) {
 		validation.errors.push({ line: 0, field: 'file', key: 'costs_err_no_rows' });

@@ -9,6 +9,7 @@ import type { CodeChoice, CodeField, CodeMappings } from './code-mappings';
 import type { ImportMode, ReplacePlan } from './replace';
 import type { AdapterResult, EntryKind, RowMessage, SourceRow } from './source-row';
 import type { Clock } from '../shared/clock';
+import type { Executor } from '../audit/audit';
 
 export const LIMITS = {
 	/** bytes */
@@ -134,7 +135,7 @@ export interface ReconciliationLine {
 }
 
 export interface ImportOptions extends ReadOptions {
-	source: 'web' | 'cli' | 'seed';
+	source: 'web' | 'cli' | 'seed' | 'api';
 	year?: number | null;
 	confirmDuplicate?: boolean;
 	dryRun?: boolean;
@@ -149,10 +150,24 @@ export interface ImportOptions extends ReadOptions {
 	unknown?: UnknownPolicy;
 	/** What "this month" is when checking for future months; the app clock by default. */
 	clock?: Clock;
+	/**
+	 * A pushed file: any code nobody has decided on (položka, paragraf, ORJ or ORG) stops the file
+	 * whole with status `undecided`, instead of a warning or the NEZAŘAZENO org unit.
+	 */
+	stopOnUnknown?: boolean;
+	/** Runs inside the import's transaction once the batch is written (a pending push marked done). */
+	onWritten?: (trx: Executor, batchId: number) => Promise<void>;
 }
+
+/** Errors that only say a code is undecided: what a clerk's choice on the preview clears. */
+export const UNDECIDED_KEYS: ReadonlySet<string> = new Set([
+	'imports_error_unknown_undecided',
+	'costs_err_orj_unknown'
+]);
 
 export type ImportOutcome =
 	| { status: 'invalid'; read: ReadResult; validation: Validation }
+	| { status: 'undecided'; read: ReadResult; validation: Validation }
 	| { status: 'duplicate'; read: ReadResult; validation: Validation }
 	| { status: 'dry-run'; read: ReadResult; validation: Validation }
 	| {

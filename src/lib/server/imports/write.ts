@@ -193,6 +193,7 @@ export async function write(
 				replaced: replaced.batches.map((b) => ({ id: b.batchId, months: b.months }))
 			}
 		});
+		await options.onWritten?.(trx, batchId);
 		const reconciliation = await reconcile(trx, batchId);
 		return {
 			batchId,

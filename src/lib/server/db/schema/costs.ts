@@ -43,7 +43,8 @@ export interface ImportProfileTable {
 
 export interface ImportBatchTable {
 	id: Generated<number>;
-	source: 'web' | 'cli' | 'seed';
+	/** `api`: pushed by the accounting system (POST /api/v1/imports) */
+	source: 'web' | 'cli' | 'seed' | 'api';
 	format: string;
 	file_name: string;
 	/** sha256 hex of the file's bytes */

@@ -37,7 +37,31 @@ export interface ImportCodeChoiceTable {
 	version: Generated<number>;
 }
 
+/** A pushed file waiting whole for a clerk to decide its unknown codes on /costs/import. */
+export interface ImportPendingTable {
+	id: Generated<number>;
+	file_name: string;
+	format: string;
+	/** the file's bytes while pending; null once imported or discarded */
+	content: Uint8Array | null;
+	content_hash: string;
+	/** PushOptions: kind, year, yearlyColumn, format, mode, encoding */
+	options: Json;
+	/** field, code, count, amount (haléře as text) */
+	unknown: Json;
+	rows_read: number;
+	status: Generated<'pending' | 'imported' | 'discarded'>;
+	pushed_by: number | null;
+	token_id: number | null;
+	pushed_at: GeneratedTimestamp;
+	batch_id: number | null;
+	resolved_by: number | null;
+	resolved_at: Timestamp | null;
+	version: Generated<number>;
+}
+
 export interface ImportFormatTables {
+	import_pending: ImportPendingTable;
 	import_code_choice: ImportCodeChoiceTable;
 	import_batch_replacement: ImportBatchReplacementTable;
 	cost_entry_replaced: CostEntryReplacedTable;

@@ -14,6 +14,8 @@ export interface ApiTokenTable {
 	revoked_at: Timestamp | null;
 	revoked_by: number | null;
 	version: Generated<number>;
+	/** `read`: the read API; `costs_import`: pushes accounting files, nothing else */
+	scope: Generated<'read' | 'costs_import'>;
 }
 
 /** The ledger per month, kind and nature (refreshed with cost_month_summary). */

@@ -102,6 +102,10 @@ export function viewExtras(outcome: ImportOutcome) {
 		replaces: replaced,
 		unmappedRows: validation.unmappedRows,
 		unverifiedRows: validation.unverifiedRows,
+		/** položky imported as written (unverified), marked in the reconciliation */
+		unverifiedPolozky: [
+			...new Set(validation.resolved.filter((r) => r.unverified).map((r) => r.row.polozka))
+		],
 		skippedUnknown: validation.skippedUnknown,
 		/** every unknown code with its rows, amount and the choice in force */
 		unknownCodes: validation.unknown.slice(0, 200).map((u) => ({

@@ -6,19 +6,26 @@ import { FIELDS, isYearlyColumn, type ColumnMapping } from '$lib/server/imports/
 import { importFile } from '$lib/server/imports/import-file';
 import { LIMITS, type ImportOutcome } from '$lib/server/imports/types';
 import * as profiles from '$lib/server/imports/profiles';
+import * as pushes from '$lib/server/imports/push.service';
 import type { RowMessage } from '$lib/server/imports/source-row';
 import { isEncodingChoice } from '$lib/server/imports/formats/encoding';
 import { importChoices, readImportChoices, viewExtras } from '$lib/server/imports/formats/web';
 import { ValidationError } from '$lib/server/shared/errors';
-import { invalid, type FormFailure } from '$lib/server/shared/http';
+import { invalid, refuse, routeId, versionOf, type FormFailure } from '$lib/server/shared/http';
+import { formValues } from '$lib/server/shared/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Shown in the page and in the downloadable report; the count says how many there were. */
 const MAX_MESSAGES = 5000;
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	requireCapability('costs.import');
+	const waiting = await pushes.waiting(getDb());
+	const chosen = Number(url.searchParams.get('pending'));
 	return {
+		waiting,
+		/** the pushed file the clerk is finishing (`?pending=ID`), while it still waits */
+		pending: waiting.find((w) => w.id === chosen) ?? null,
 		profiles: await profiles.list(getDb()),
 		limits: { maxFileSize: LIMITS.maxFileSize, maxRows: LIMITS.maxRows },
 		fields: [...FIELDS],
@@ -84,8 +91,11 @@ async function readForm(request: Request) {
 	const yearlyValue = form.get('yearlyColumn');
 	const yearlyColumn = isYearlyColumn(yearlyValue) ? yearlyValue : null;
 	const choices = readImportChoices(form);
+	const pendingText = String(form.get('pending') ?? '');
 	return {
 		choices,
+		/** a pushed file waiting for the clerk, finished instead of an uploaded one */
+		pending: /^\d+$/.test(pendingText) ? Number(pendingText) : null,
 		file: file instanceof File && file.size > 0 ? file : null,
 		kind: kind as 'actual' | 'budget',
 		encoding,
@@ -96,6 +106,7 @@ async function readForm(request: Request) {
 		year,
 		yearlyColumn,
 		values: {
+			pending: pendingText,
 			kind,
 			yearlyColumn: yearlyColumn ?? '',
 			encoding,
@@ -115,6 +126,7 @@ async function readForm(request: Request) {
 
 async function run(request: Request, actorId: number, dryRun: boolean) {
 	const input = await readForm(request);
+	if (!input.file && input.pending !== null) return finishPending(input, actorId, dryRun);
 	if (!input.file) {
 		return invalid('import', { file: 'error_no_file' }, input.values, {
 			codeMaps: input.codeMaps
@@ -159,8 +171,16 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 			});
 		}
 	}
-	const result = view(outcome, input.file.name);
-	const extra = { codeMaps: input.codeMaps, result };
+	return answer(input, outcome, input.file.name);
+}
+
+/** The page's answer to an outcome: the report, with 400 for bad rows and 409 for a duplicate. */
+function answer(
+	input: Awaited<ReturnType<typeof readForm>>,
+	outcome: ImportOutcome,
+	fileName: string
+) {
+	const extra = { codeMaps: input.codeMaps, result: view(outcome, fileName) };
 	// The report lists what is wrong row by row; the form itself has no field error then.
 	if (outcome.status === 'invalid') return invalid('import', {}, input.values, extra);
 	if (outcome.status === 'duplicate') {
@@ -168,6 +188,25 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 		return fail(409, { ...payload, ...extra } satisfies FormFailure);
 	}
 	return { form: 'import', values: input.values, ...extra };
+}
+
+/** A file pushed to the API that waits for the clerk's choices: previewed or imported as pushed. */
+async function finishPending(
+	input: Awaited<ReturnType<typeof readForm>>,
+	actorId: number,
+	dryRun: boolean
+) {
+	let finished;
+	try {
+		finished = await pushes.finish(getDb(), actorId, input.pending!, {
+			mappings: input.choices.mappings,
+			dryRun,
+			confirmDuplicate: input.confirmDuplicate
+		});
+	} catch (e) {
+		return refuse(e, 'import', input.values, { codeMaps: input.codeMaps });
+	}
+	return answer(input, finished.outcome, finished.fileName);
 }
 
 export const actions: Actions = {
@@ -178,5 +217,21 @@ export const actions: Actions = {
 	import: async ({ request }) => {
 		const actor = requireCapability('costs.import');
 		return run(request, actor.id, false);
+	},
+	/** Drops a pushed file that waits (the clerk will not import it). */
+	discard: async ({ request }) => {
+		const actor = requireCapability('costs.import');
+		const values = await formValues(request);
+		try {
+			await pushes.discard(
+				getDb(),
+				actor.id,
+				routeId(values.id),
+				versionOf(values, { required: true })
+			);
+		} catch (e) {
+			return refuse(e, 'discard', values);
+		}
+		return { discarded: routeId(values.id) };
 	}
 };
