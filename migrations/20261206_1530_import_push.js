@@ -9,7 +9,10 @@ export async function up(db) {
 	await db.schema
 		.alterTable('api_token')
 		.addColumn('scope', 'text', (c) =>
-			c.notNull().defaultTo('read').check(sql`scope in ('read', 'costs_import')`)
+			c
+				.notNull()
+				.defaultTo('read')
+				.check(sql`scope in ('read', 'costs_import')`)
 		)
 		.execute();
 	await sql`alter table import_batch drop constraint import_batch_source_check`.execute(db);
@@ -29,7 +32,10 @@ export async function up(db) {
 		.addColumn('unknown', 'jsonb', (c) => c.notNull())
 		.addColumn('rows_read', 'integer', (c) => c.notNull())
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('pending').check(sql`status in ('pending', 'imported', 'discarded')`)
+			c
+				.notNull()
+				.defaultTo('pending')
+				.check(sql`status in ('pending', 'imported', 'discarded')`)
 		)
 		.addColumn('pushed_by', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
 		.addColumn('token_id', 'integer', (c) => c.references('api_token.id').onDelete('set null'))
