@@ -17,6 +17,9 @@ test('a manager closes the single point of failure of the building permits', asy
 	await page.goto(
 		'/people/coverage?unit=' + (await unitId(page, 'Odbor výstavby a územního plánování'))
 	);
+	// The list carries one assign form at a time: the row's link opens it.
+	await page.getByTestId(roleTestId).getByTestId('open-assign').click();
+	await expect(page).toHaveURL(/assign=\d+/);
 	const sr = page.getByTestId(roleTestId);
 	const person = sr.locator('select[name="personId"]');
 	await person.selectOption({ index: await optionIndexOf(person, 'Klára Fialová') });

@@ -14,12 +14,13 @@ export const load: PageServerLoad = async ({ url }) => {
 	// Figures exist only up to this year: a later year shows this one.
 	const asked = yearParam(url, thisYear);
 	const year = asked > thisYear ? thisYear : asked;
-	const [o, peopleRisk, savedFte, modelled] = await Promise.all([
+	const [o, peopleRisk, modelled] = await Promise.all([
 		overview.get(getDb(), year, today),
 		people.risk(getDb(), today),
-		people.savedFte(getDb(), year),
 		models.modelledHoursByProcess(getDb(), year)
 	]);
+	// The savings tile's hours in FTE: the same hours the tile shows, in the office's yearly hours.
+	const savedFte = await people.savedFte(getDb(), o.savings.realizedYear.hours);
 	// The opportunity matrix names the modelled hours of the processes whose model has times.
 	const modelledHours = Object.fromEntries(
 		[...modelled].filter(([, h]) => h.timed).map(([id, h]) => [id, h.hours])

@@ -316,13 +316,3 @@ export function openTrainingForOwner(db: Executor, ownerUserId: number | null) {
 	}
 	return q.execute();
 }
-
-/** Hours saved by every initiative in saving periods ending in the year. */
-export async function savedHours(db: Executor, year: number): Promise<string> {
-	const row = await db
-		.selectFrom('initiative_saving as s')
-		.select(sql<string | null>`sum(s.hours)`.as('hours'))
-		.where(sql<boolean>`extract(year from s.period_end) = ${year}`)
-		.executeTakeFirst();
-	return row?.hours ?? '0';
-}

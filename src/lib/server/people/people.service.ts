@@ -1020,9 +1020,12 @@ export async function capacityReport(
 	};
 }
 
-/** The hours initiatives saved in the year as FTE of the office's yearly working hours (exact). */
-export async function savedFte(db: Executor, year: number) {
-	const [hours, setting] = await Promise.all([repo.savedHours(db, year), yearlyHoursSetting(db)]);
+/**
+ * Saved hours (the initiatives' figure for a year: one source, `initiatives.overview`) as FTE of
+ * the office's yearly working hours, exact.
+ */
+export async function savedFte(db: Executor, hours: string) {
+	const setting = await yearlyHoursSetting(db);
 	return { hours: normalise(hours), fte: fteOf(hours, setting.hours) };
 }
 

@@ -13,6 +13,8 @@ export const load: PageServerLoad = async ({ url }) => {
 	const today = currentDate();
 	const unitId = Number(url.searchParams.get('unit')) || null;
 	const onlySpofs = url.searchParams.get('spof') === '1';
+	// The row whose assign form is open (`?assign=<role id>`): one form, not one per row.
+	const assigning = Number(url.searchParams.get('assign')) || null;
 	const [page, units] = await Promise.all([
 		people.coveragePage(db, user, today, unitId),
 		orgUnits.list(db)
@@ -23,6 +25,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		spofCount: rows.filter((r) => r.spof).length,
 		unitId,
 		onlySpofs,
+		assigning,
 		units: units.map((u) => ({ value: String(u.id), label: u.name })),
 		matrix,
 		candidates,
