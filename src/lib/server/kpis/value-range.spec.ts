@@ -14,8 +14,8 @@ describe('KPI value range', () => {
 		expect(rangeError('100', share)).toBeNull();
 		expect(rangeError('100.01', share)).toBe('goals_error_value_range');
 		expect(rangeError('104', share)).toBe('goals_error_value_range');
-		expect(rangeError('-0.01', share)).toBe('goals_error_value_negative');
-		expect(rangeError('-5', defaultRange('dny'))).toBe('goals_error_value_negative');
+		expect(rangeError('-0.01', share)).toBe('processes_error_negative');
+		expect(rangeError('-5', defaultRange('dny'))).toBe('processes_error_negative');
 		expect(rangeError('1000000', defaultRange('dny'))).toBeNull();
 		expect(rangeError('-5', { min: '-10', max: null })).toBeNull();
 		expect(rangeError('-11', { min: '-10', max: null })).toBe('goals_error_value_range');

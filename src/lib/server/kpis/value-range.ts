@@ -18,7 +18,7 @@ export function defaultRange(unit: string): ValueRange {
 /** The message key for a value outside the range, or null when it is inside. */
 export function rangeError(value: string, range: ValueRange): string | null {
 	if (range.min !== null && compare(value, range.min) < 0) {
-		return range.min === '0' ? 'goals_error_value_negative' : 'goals_error_value_range';
+		return range.min === '0' ? 'processes_error_negative' : 'goals_error_value_range';
 	}
 	if (range.max !== null && compare(value, range.max) > 0) return 'goals_error_value_range';
 	return null;
