@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { page } from 'vitest/browser';
 import { statusLabel } from '$lib/status-labels';
+import { baseLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import KpiTable from './KpiTable.svelte';
 
 const kpis = [
@@ -30,6 +31,10 @@ const kpis = [
 ];
 
 describe('KpiTable', () => {
+	// Czech, the office's language: units are declined and periods said in Czech words.
+	beforeAll(() => overwriteGetLocale(() => 'cs'));
+	afterAll(() => overwriteGetLocale(() => baseLocale));
+
 	it('shows each KPI by code and name with its actual and unit, target and status', async () => {
 		await render(KpiTable, { kpis });
 		const row = page.getByRole('row', { name: /KPI-17 Doba vyřízení/ });
