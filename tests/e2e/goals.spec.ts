@@ -99,6 +99,9 @@ test('the process owner records an actual and sees the status change', async ({ 
 	await page.reload();
 	await form.getByLabel(/Skutečnost/).fill('8');
 	await form.getByRole('button', { name: 'Uložit skutečnost' }).click();
+	// The period has a value already: replacing it is confirmed first.
+	await expect(page.getByTestId('confirm-overwrite')).toContainText('Chcete ji přepsat?');
+	await page.getByRole('button', { name: 'Přepsat hodnotu' }).click();
 	await expect(page.getByTestId(`period-${month}`)).toContainText('plněno');
 	await expect(page.getByTestId('latest-value')).toContainText('8');
 

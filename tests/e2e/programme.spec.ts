@@ -43,8 +43,9 @@ test('the project manager moves a milestone and sees the slip and the timeline c
 	await expect(page.getByLabel('Aktuální termín')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByTestId('slip')).toHaveText('0 d');
 
-	// Moving it 45 days later shows a 45-day slip.
+	// Moving it 45 days later, with the reason for the slip, shows a 45-day slip.
 	await page.getByLabel('Aktuální termín').fill(addDays(dueBefore, 45));
+	await page.getByLabel('Důvod skluzu').fill('Dodavatel posunul nasazení');
 	await page.getByRole('button', { name: 'Uložit' }).click();
 	await expect(page.getByRole('status')).toHaveText('Uloženo.');
 	await expect(page.getByTestId('slip')).toHaveText('45 d');
