@@ -271,7 +271,7 @@ describe.each(engines)('investment in improvement on %s', (engine) => {
 			return (e as ValidationError).errors;
 		};
 		expect(await refusal(record(days, '2025', '-5'))).toEqual({
-			value: 'goals_error_value_negative'
+			value: 'processes_error_negative'
 		});
 		expect(await refusal(record(share, '2025', '104'))).toEqual({
 			value: 'goals_error_value_range'
@@ -288,7 +288,7 @@ describe.each(engines)('investment in improvement on %s', (engine) => {
 			ok: false,
 			problems: [
 				{ line: 2, field: 'value', key: 'goals_error_value_range' },
-				{ line: 3, field: 'value', key: 'goals_error_value_negative' }
+				{ line: 3, field: 'value', key: 'processes_error_negative' }
 			]
 		});
 
