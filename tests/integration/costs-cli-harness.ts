@@ -10,6 +10,26 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Db } from '../../src/lib/server/db';
 import { createTestDb, type Engine, type TestDb } from './harness';
 
+/**
+ * Runs a command-line script (`npx tsx SCRIPT ...args`) with `env` over the process's; `report`
+ * is its last line read as JSON (with --json), else {}.
+ */
+export function runCli(script: string, args: string[], env: Record<string, string>) {
+	const result = spawnSync('npx', ['tsx', script, ...args], {
+		env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+		encoding: 'utf8',
+		timeout: 120_000
+	});
+	const last = result.stdout.trim().split('\n').pop() ?? '';
+	let report: Record<string, unknown> = {};
+	try {
+		report = JSON.parse(last);
+	} catch {
+		// plain-text output
+	}
+	return { code: result.status, out: result.stdout, err: result.stderr, report };
+}
+
 export function costsCli(engine: Engine, prefix: string) {
 	let dir = '';
 	let env: Record<string, string> = {};
@@ -21,19 +41,7 @@ export function costsCli(engine: Engine, prefix: string) {
 	return {
 		/** Runs the command; `report` is its last line read as JSON (with --json), else {}. */
 		run(args: string[]) {
-			const result = spawnSync('npx', ['tsx', 'scripts/costs-import.ts', ...args], {
-				env: { ...process.env, LOG_LEVEL: 'silent', LANG: 'en_US.UTF-8', ...env },
-				encoding: 'utf8',
-				timeout: 120_000
-			});
-			const last = result.stdout.trim().split('\n').pop() ?? '';
-			let report: Record<string, unknown> = {};
-			try {
-				report = JSON.parse(last);
-			} catch {
-				// plain-text output
-			}
-			return { code: result.status, out: result.stdout, err: result.stderr, report };
+			return runCli('scripts/costs-import.ts', args, { LANG: 'en_US.UTF-8', ...env });
 		},
 		/** Writes a file into the test's folder; its path. */
 		file(name: string, bytes: Uint8Array | string) {

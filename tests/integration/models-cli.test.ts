@@ -2,7 +2,6 @@
 // the counts it prints are checked against the fixtures' XML, a dry run stores nothing, a save
 // becomes the next version, and bad files are refused with exit code 1 and nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Db } from '../../src/lib/server/db';
 import { readBpmn } from '../../src/lib/server/models/bpmn';
 import { createTestDb, engines, type TestDb } from './harness';
+import { runCli } from './costs-cli-harness';
 
 const FIXTURES = 'tests/fixtures/bpmn';
 /** A few public BPMN MIWG reference models, committed with their licence (see the README). */
@@ -48,19 +48,7 @@ describe.each(engines)('model:import on %s', (engine) => {
 	let open: () => Db;
 
 	function run(args: string[]) {
-		const result = spawnSync('npx', ['tsx', 'scripts/model-import.ts', ...args], {
-			env: { ...process.env, LOG_LEVEL: 'silent', LANG: 'cs_CZ.UTF-8', ...env },
-			encoding: 'utf8',
-			timeout: 120_000
-		});
-		const last = result.stdout.trim().split('\n').pop() ?? '';
-		let report: Record<string, unknown> = {};
-		try {
-			report = JSON.parse(last);
-		} catch {
-			// plain-text output
-		}
-		return { code: result.status, out: result.stdout, err: result.stderr, report };
+		return runCli('scripts/model-import.ts', args, { LANG: 'cs_CZ.UTF-8', ...env });
 	}
 
 	async function versions(): Promise<number> {
