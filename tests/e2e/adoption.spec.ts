@@ -74,7 +74,7 @@ test("a process owner's weekly summary arrives, its link opens the form, the ado
 	await expect(page.locator('#record')).toBeVisible();
 	const period = /period=([0-9Q-]+)/.exec(link![1])![1];
 	await expect(form.getByLabel('Období')).toHaveValue(period);
-	await form.getByLabel(/Skutečnost/).fill('1');
+	await form.getByLabel(/Skutečnost/).fill('58');
 	await form.getByLabel('Komentář').fill('Zadáno z týdenního přehledu.');
 	await form.getByRole('button', { name: 'Uložit skutečnost' }).click();
 	await expect(page.getByTestId(`period-${period}`)).toBeVisible();
