@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { queryId, routeId, versionOf } from './http';
+import { ConflictError, ForbiddenError, NotFoundError } from './errors';
+import { found, queryId, routeId, save, versionOf } from './http';
 
 function status(fn: () => unknown): number | null {
 	try {
@@ -29,5 +30,73 @@ describe('route ids beyond int4 are missing records, not database errors', () =>
 		expect(queryId(url, 'owner')).toBeNull();
 		expect(queryId(url, 'x')).toBeNull();
 		expect(queryId(url, 'missing')).toBeNull();
+	});
+});
+
+describe('the form-action body: parse, one service call, saved or refused beside the form', () => {
+	const values = { name: 'Podatelna', version: '3' };
+
+	it('refuses a form that did not parse without running the service', async () => {
+		let ran = false;
+		const answer = await save(
+			'update',
+			values,
+			{ ok: false, errors: { name: 'error_required' } },
+			async () => {
+				ran = true;
+			}
+		);
+		expect(ran).toBe(false);
+		expect(answer).toMatchObject({ status: 400, data: { form: 'update', values } });
+		expect(Object.keys((answer as { data: { errors: object } }).data.errors)).toEqual(['name']);
+	});
+
+	it('runs the service with the parsed value and answers saved', async () => {
+		let got: unknown = null;
+		const answer = await save(
+			'update',
+			values,
+			{ ok: true, value: { name: 'Podatelna' } },
+			async (v) => {
+				got = v;
+			}
+		);
+		expect(got).toEqual({ name: 'Podatelna' });
+		expect(answer).toEqual({ form: 'update', saved: true });
+	});
+
+	it('shows a conflict (409) with the current record and a missing record (404) beside the form', async () => {
+		const conflict = await save('update', values, async () => {
+			throw new ConflictError({ name: 'Matrika', version: 4 });
+		});
+		expect(conflict).toMatchObject({
+			status: 409,
+			data: { form: 'update', current: { version: 4 } }
+		});
+		const missing = await save('delete', {}, async () => {
+			throw new NotFoundError('process');
+		});
+		expect(missing).toMatchObject({ status: 404, data: { form: 'delete' } });
+	});
+
+	it('throws on what is not a refusal: a redirect after creating, or a real error', async () => {
+		await expect(
+			save('create', values, async () => {
+				throw new Error('connection lost');
+			})
+		).rejects.toThrow('connection lost');
+	});
+});
+
+describe("a record read by a route id: the error page when it is missing or not the reader's", () => {
+	it('passes the record through, 404 for missing, 403 for forbidden, real errors on', async () => {
+		await expect(found(Promise.resolve({ id: 1 }))).resolves.toEqual({ id: 1 });
+		await expect(found(Promise.reject(new NotFoundError('goal')))).rejects.toMatchObject({
+			status: 404
+		});
+		await expect(found(Promise.reject(new ForbiddenError()))).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(found(Promise.reject(new Error('boom')))).rejects.toThrow('boom');
 	});
 });

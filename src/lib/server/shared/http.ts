@@ -11,7 +11,7 @@ import {
 	ValidationError,
 	type FieldErrors
 } from './errors';
-import { INT4_MAX, idNumber, type FormValues } from './form';
+import { INT4_MAX, idNumber, type FormValues, type Parsed } from './form';
 
 /** What every refused form action returns (as `fail(status, payload)`). */
 export interface FormFailure {
@@ -82,6 +82,58 @@ export function invalid(
 		errors: translateErrors(errors),
 		message: message ? t(message) : null
 	});
+}
+
+/**
+ * The body of almost every form action, once access is checked: a form that did not parse is
+ * refused with its field errors, else the one service call runs and the answer is
+ * `{ form, saved: true }`, or the service's refusal shown beside that form. A `redirect` thrown
+ * by `run` (after creating a record) passes through.
+ */
+export async function save<T>(
+	form: string,
+	values: FormValues,
+	parsed: Parsed<T>,
+	run: (value: T) => Promise<unknown>
+): Promise<ReturnType<typeof invalid> | { form: string; saved: true }>;
+export async function save(
+	form: string,
+	values: FormValues,
+	run: () => Promise<unknown>
+): Promise<ReturnType<typeof invalid> | { form: string; saved: true }>;
+export async function save<T>(
+	form: string,
+	values: FormValues,
+	parsedOrRun: Parsed<T> | (() => Promise<unknown>),
+	run?: (value: T) => Promise<unknown>
+) {
+	let call: () => Promise<unknown>;
+	if (typeof parsedOrRun === 'function') call = parsedOrRun;
+	else if (!parsedOrRun.ok) return invalid(form, parsedOrRun.errors, values);
+	else {
+		const value = parsedOrRun.value;
+		call = () => run!(value);
+	}
+	try {
+		await call();
+	} catch (e) {
+		return refuse(e, form, values);
+	}
+	return { form, saved: true as const };
+}
+
+/**
+ * What a load reads by a route id, or the error page: 404 when the record does not exist, 403
+ * when it is not the reader's to see. Anything else is a real error and is thrown on.
+ */
+export async function found<T>(loading: Promise<T>): Promise<T> {
+	try {
+		return await loading;
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, { message: 'not found' });
+		if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
+		throw e;
+	}
 }
 
 function jsonSafe(_key: string, value: unknown) {

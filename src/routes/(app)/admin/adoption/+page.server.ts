@@ -7,7 +7,7 @@ import * as notifications from '$lib/server/notifications/notifications.service'
 import { mailerFromEnv, originFromEnv } from '$lib/server/notifications/scheduler';
 import { currentMonth, systemClock } from '$lib/server/shared/clock';
 import { FormReader, formValues } from '$lib/server/shared/form';
-import { invalid, refuse } from '$lib/server/shared/http';
+import { invalid, refuse, save } from '$lib/server/shared/http';
 import { ForbiddenError } from '$lib/server/shared/errors';
 import { monthParam } from './month';
 import type { Actions, PageServerLoad } from './$types';
@@ -45,12 +45,9 @@ export const actions: Actions = {
 		const f = new FormReader(values);
 		const orgUnitId = f.id('orgUnitId', { required: true });
 		if (!f.ok) return invalid('pilot', f.errors, values);
-		try {
-			await adoption.setPilot(getDb(), actor, orgUnitId!, f.bool('pilot'));
-		} catch (e) {
-			return refuse(e, 'pilot', values);
-		}
-		return { form: 'pilot', saved: true };
+		return save('pilot', values, () =>
+			adoption.setPilot(getDb(), actor, orgUnitId!, f.bool('pilot'))
+		);
 	},
 	member: async ({ request }) => {
 		const actor = requireCapability('adoption.manage');
@@ -59,12 +56,9 @@ export const actions: Actions = {
 		const userId = f.id('userId', { required: true });
 		const orgUnitId = f.id('orgUnitId');
 		if (!f.ok) return invalid('member', f.errors, values);
-		try {
-			await adoption.setMember(getDb(), actor, userId!, orgUnitId, f.bool('ambassador'));
-		} catch (e) {
-			return refuse(e, 'member', values);
-		}
-		return { form: 'member', saved: true };
+		return save('member', values, () =>
+			adoption.setMember(getDb(), actor, userId!, orgUnitId, f.bool('ambassador'))
+		);
 	},
 	sendDigests: async () => {
 		requireCapability('adoption.manage');

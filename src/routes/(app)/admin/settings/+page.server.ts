@@ -9,7 +9,7 @@ import {
 	parseShareTarget
 } from '$lib/server/settings/settings';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse } from '$lib/server/shared/http';
+import { invalid, refuse, save } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -31,17 +31,9 @@ export const actions: Actions = {
 		// Checked boxes repeat their name, so the lists are read from the form data itself.
 		const data = await request.formData();
 		const values = await formValues(data);
-		try {
-			await settings.savePublicPage(
-				getDb(),
-				actor.id,
-				values.version ?? '',
-				parsePublicPageForm(data)
-			);
-		} catch (e) {
-			return refuse(e, 'publicPage', values);
-		}
-		return { form: 'publicPage', saved: true };
+		return save('publicPage', values, () =>
+			settings.savePublicPage(getDb(), actor.id, values.version ?? '', parsePublicPageForm(data))
+		);
 	},
 	investmentTarget: async ({ request }) => {
 		const actor = requireCapability('settings.manage');
@@ -65,24 +57,16 @@ export const actions: Actions = {
 		const actor = requireCapability('settings.manage');
 		const values = await formValues(request);
 		const parsed = parseReminderForm(values);
-		if (!parsed.ok) return invalid('reminders', parsed.errors, values);
-		try {
-			await settings.saveReminders(getDb(), actor.id, values.version ?? '', parsed.value);
-		} catch (e) {
-			return refuse(e, 'reminders', values);
-		}
-		return { form: 'reminders', saved: true };
+		return save('reminders', values, parsed, (value) =>
+			settings.saveReminders(getDb(), actor.id, values.version ?? '', value)
+		);
 	},
 	office: async ({ request }) => {
 		const actor = requireCapability('settings.manage');
 		const values = await formValues(request);
 		const parsed = parseOfficeForm(values);
-		if (!parsed.ok) return invalid('office', parsed.errors, values);
-		try {
-			await settings.saveOffice(getDb(), actor.id, values.version ?? '', parsed.value);
-		} catch (e) {
-			return refuse(e, 'office', values);
-		}
-		return { form: 'office', saved: true };
+		return save('office', values, parsed, (value) =>
+			settings.saveOffice(getDb(), actor.id, values.version ?? '', value)
+		);
 	}
 };

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -6,24 +6,26 @@ import * as goals from '$lib/server/goals/goals.service';
 import { parseGoal, parseLink, parseOverride } from '$lib/server/goals/goals.validation';
 import * as kpis from '$lib/server/kpis/kpis.service';
 import { parseKpi } from '$lib/server/kpis/kpis.validation';
-import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import {
+	invalid,
+	refuse,
+	routeId,
+	versionOf,
+	yearParam,
+	save,
+	found
+} from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
 import * as processes from '$lib/server/processes/processes.service';
-import { NotFoundError } from '$lib/server/shared/errors';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const db = getDb();
 	const year = yearParam(url, currentYear());
-	let goal;
-	try {
-		goal = await goals.get(db, routeId(params.id), year);
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	const goal = await found(goals.get(db, routeId(params.id), year));
 	const canEdit = can(user.role, 'goals.edit');
 	const [parents, owners, allProcesses, responsibles, history] = await Promise.all([
 		goals.options(db),
@@ -50,61 +52,33 @@ export const actions: Actions = {
 		const values = await formValues(request);
 		const parsed = parseGoal(values);
 		const version = versionOf(values, { required: true });
-		if (!parsed.ok) return invalid('update', parsed.errors, values);
-		try {
-			await goals.update(getDb(), actor, routeId(params.id), version, parsed.value);
-		} catch (e) {
-			return refuse(e, 'update', values);
-		}
-		return { form: 'update', saved: true };
+		return save('update', values, parsed, (value) =>
+			goals.update(getDb(), actor, routeId(params.id), version, value)
+		);
 	},
 	override: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
 		const values = await formValues(request);
 		const parsed = parseOverride(values);
 		const version = versionOf(values, { required: true });
-		if (!parsed.ok) return invalid('override', parsed.errors, values);
-		try {
-			await goals.setOverride(
-				getDb(),
-				actor,
-				routeId(params.id),
-				version,
-				parsed.value.override,
-				parsed.value.comment
-			);
-		} catch (e) {
-			return refuse(e, 'override', values);
-		}
-		return { form: 'override', saved: true };
+		return save('override', values, parsed, (value) =>
+			goals.setOverride(getDb(), actor, routeId(params.id), version, value.override, value.comment)
+		);
 	},
 	link: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
 		const values = await formValues(request);
 		const parsed = parseLink(values);
-		if (!parsed.ok) return invalid('link', parsed.errors, values);
-		try {
-			await goals.linkProcess(
-				getDb(),
-				actor,
-				routeId(params.id),
-				parsed.value.processId,
-				parsed.value.weight
-			);
-		} catch (e) {
-			return refuse(e, 'link', values);
-		}
-		return { form: 'link', saved: true };
+		return save('link', values, parsed, (value) =>
+			goals.linkProcess(getDb(), actor, routeId(params.id), value.processId, value.weight)
+		);
 	},
 	unlink: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
 		const values = await formValues(request);
-		try {
-			await goals.unlinkProcess(getDb(), actor, routeId(params.id), routeId(values.processId));
-		} catch (e) {
-			return refuse(e, 'link');
-		}
-		return { form: 'link', saved: true };
+		return save('link', {}, () =>
+			goals.unlinkProcess(getDb(), actor, routeId(params.id), routeId(values.processId))
+		);
 	},
 	createKpi: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');

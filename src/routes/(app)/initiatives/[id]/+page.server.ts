@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -14,36 +13,33 @@ import {
 import { currentDate } from '$lib/server/shared/clock';
 import * as programme from '$lib/server/programme/programme.service';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
-import { NotFoundError } from '$lib/server/shared/errors';
+import { invalid, routeId, versionOf, save, found } from '$lib/server/shared/http';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const db = getDb();
 	const today = currentDate();
-	try {
-		const id = routeId(params.id);
-		const [initiative, options, owners, findings] = await Promise.all([
+	const id = routeId(params.id);
+	const [initiative, options, owners, findings] = await found(
+		Promise.all([
 			initiatives.get(db, id, today),
 			initiatives.linkOptions(db),
 			programme.owners(db),
 			caf.findingsFor(db, id)
-		]);
-		return {
-			initiative,
-			findings,
-			options,
-			owners,
-			today,
-			canEdit: can(user.role, 'initiatives.edit'),
-			canApprove: can(user.role, 'initiatives.approve'),
-			canRecordSavings: can(user.role, 'savings.record')
-		};
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+		])
+	);
+	return {
+		initiative,
+		findings,
+		options,
+		owners,
+		today,
+		canEdit: can(user.role, 'initiatives.edit'),
+		canApprove: can(user.role, 'initiatives.approve'),
+		canRecordSavings: can(user.role, 'savings.record')
+	};
 };
 
 async function changeStatus(request: Request, params: { id?: string }, approve: boolean) {
@@ -54,19 +50,16 @@ async function changeStatus(request: Request, params: { id?: string }, approve: 
 	const parsed = parseStatusChange(values, approve);
 	if (!parsed.ok) return invalid('status', parsed.errors, values);
 	const { to, note } = parsed.value;
-	try {
-		await initiatives.changeStatus(
+	return save('status', values, () =>
+		initiatives.changeStatus(
 			getDb(),
 			user,
 			routeId(params.id),
 			versionOf(values, { required: true }),
 			to,
 			note
-		);
-	} catch (e) {
-		return refuse(e, 'status', values);
-	}
-	return { form: 'status', saved: true };
+		)
+	);
 }
 
 export const actions: Actions = {
@@ -74,38 +67,30 @@ export const actions: Actions = {
 		const user = requireCapability('initiatives.edit');
 		const values = await formValues(request);
 		const parsed = parseInitiative(values);
-		if (!parsed.ok) return invalid('update', parsed.errors, values);
-		try {
-			await initiatives.update(
+		return save('update', values, parsed, (value) =>
+			initiatives.update(
 				getDb(),
 				user,
 				routeId(params.id),
 				versionOf(values, { required: true }),
-				parsed.value
-			);
-		} catch (e) {
-			return refuse(e, 'update', values);
-		}
-		return { form: 'update', saved: true };
+				value
+			)
+		);
 	},
 	budget: async ({ request, params }) => {
 		const user = requireCapability('initiatives.edit');
 		const values = await formValues(request);
 		const parsed = parseBudget(values);
-		if (!parsed.ok) return invalid('budget', parsed.errors, values);
-		try {
-			await initiatives.setBudget(
+		return save('budget', values, parsed, (value) =>
+			initiatives.setBudget(
 				getDb(),
 				user,
 				routeId(params.id),
 				versionOf(values, { required: true }),
-				parsed.value.year,
-				parsed.value.amount
-			);
-		} catch (e) {
-			return refuse(e, 'budget', values);
-		}
-		return { form: 'budget', saved: true };
+				value.year,
+				value.amount
+			)
+		);
 	},
 	status: async ({ request, params }) => changeStatus(request, params, false),
 	approve: async ({ request, params }) => changeStatus(request, params, true),
@@ -113,21 +98,17 @@ export const actions: Actions = {
 		const user = requireCapability('savings.record');
 		const values = await formValues(request);
 		const parsed = parseSaving(values, currentDate());
-		if (!parsed.ok) return invalid('saving', parsed.errors, values);
-		try {
-			await initiatives.recordSaving(getDb(), user, routeId(params.id), parsed.value);
-		} catch (e) {
-			return refuse(e, 'saving', values);
-		}
-		return { form: 'saving', saved: true };
+		return save('saving', values, parsed, (value) =>
+			initiatives.recordSaving(getDb(), user, routeId(params.id), value)
+		);
 	},
 	links: async ({ request, params }) => {
 		const user = requireCapability('initiatives.edit');
 		// Checked boxes repeat their name, so the links are read from the form data itself.
 		const data = await request.formData();
 		const values = await formValues(data);
-		try {
-			await initiatives.setLinks(
+		return save('links', values, () =>
+			initiatives.setLinks(
 				getDb(),
 				user,
 				routeId(params.id),
@@ -137,10 +118,7 @@ export const actions: Actions = {
 					processIds: ids(data.getAll('processId')),
 					kpiIds: ids(data.getAll('kpiId'))
 				}
-			);
-		} catch (e) {
-			return refuse(e, 'links', values);
-		}
-		return { form: 'links', saved: true };
+			)
+		);
 	}
 };

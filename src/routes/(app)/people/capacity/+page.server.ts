@@ -6,7 +6,7 @@ import { parseAbsence, parseYearlyHours } from '$lib/server/people/people.valida
 import { scenarioOf } from '$lib/server/people/whatif';
 import { currentDate, currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, versionOf, yearParam } from '$lib/server/shared/http';
+import { versionOf, yearParam, save } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -40,29 +40,16 @@ export const actions: Actions = {
 		const user = requireCapability('people.edit');
 		const values = await formValues(request);
 		const parsed = parseAbsence(values);
-		if (!parsed.ok) return invalid('absence', parsed.errors, values);
-		try {
-			await people.setAbsence(getDb(), user, parsed.value, versionOf(values));
-		} catch (e) {
-			return refuse(e, 'absence', values);
-		}
-		return { form: 'absence', saved: true };
+		return save('absence', values, parsed, (value) =>
+			people.setAbsence(getDb(), user, value, versionOf(values))
+		);
 	},
 	hours: async ({ request }) => {
 		const user = requireCapability('people.edit');
 		const values = await formValues(request);
 		const parsed = parseYearlyHours(values);
-		if (!parsed.ok) return invalid('hours', parsed.errors, values);
-		try {
-			await people.setYearlyHours(
-				getDb(),
-				user,
-				versionOf(values, { required: true }),
-				parsed.value.hours
-			);
-		} catch (e) {
-			return refuse(e, 'hours', values);
-		}
-		return { form: 'hours', saved: true };
+		return save('hours', values, parsed, (value) =>
+			people.setYearlyHours(getDb(), user, versionOf(values, { required: true }), value.hours)
+		);
 	}
 };

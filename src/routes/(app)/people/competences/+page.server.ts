@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import * as people from '$lib/server/people/people.service';
 import { parseCompetence } from '$lib/server/people/people.validation';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
+import { invalid, refuse, routeId, versionOf, save } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -20,13 +20,7 @@ export const actions: Actions = {
 		const user = requireCapability('people.edit');
 		const values = await formValues(request);
 		const parsed = parseCompetence(values);
-		if (!parsed.ok) return invalid('create', parsed.errors, values);
-		try {
-			await people.createCompetence(getDb(), user, parsed.value);
-		} catch (e) {
-			return refuse(e, 'create', values);
-		}
-		return { form: 'create', saved: true };
+		return save('create', values, parsed, (value) => people.createCompetence(getDb(), user, value));
 	},
 	update: async ({ request }) => {
 		const user = requireCapability('people.edit');

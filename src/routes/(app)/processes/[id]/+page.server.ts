@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -6,7 +6,7 @@ import * as models from '$lib/server/models/models.service';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import * as people from '$lib/server/people/people.service';
 import { processDrill } from '$lib/server/overview/drill.service';
-import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import { refuse, routeId, versionOf, yearParam, save, found } from '$lib/server/shared/http';
 import { currentDate, currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
 import { CRITERIA, WEIGHTS } from '$lib/server/processes/potential';
@@ -16,7 +16,7 @@ import {
 	parseProcessYear,
 	parseRole
 } from '$lib/server/processes/processes.validation';
-import { NotFoundError } from '$lib/server/shared/errors';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -24,13 +24,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const db = getDb();
 	const id = routeId(params.id);
 	const year = yearParam(url, currentYear());
-	let card;
-	try {
-		card = await processes.get(db, id, year);
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	const card = await found(processes.get(db, id, year));
 	const [units, owners, assets, history, drill, staffing, modelled] = await Promise.all([
 		orgUnits.list(db),
 		processes.owners(db),
@@ -66,13 +60,9 @@ export const actions: Actions = {
 		const values = await formValues(request);
 		const parsed = parseProcess(values);
 		const version = versionOf(values, { required: true });
-		if (!parsed.ok) return invalid('update', parsed.errors, values);
-		try {
-			await processes.update(getDb(), actor, id, version, parsed.value);
-		} catch (e) {
-			return refuse(e, 'update', values);
-		}
-		return { form: 'update', saved: true };
+		return save('update', values, parsed, (value) =>
+			processes.update(getDb(), actor, id, version, value)
+		);
 	},
 	delete: async ({ params }) => {
 		const actor = requireCapability('processes.edit');
@@ -87,25 +77,17 @@ export const actions: Actions = {
 		const actor = requireCapability(...EDIT);
 		const values = await formValues(request);
 		const parsed = parseProcessYear(values);
-		if (!parsed.ok) return invalid('year', parsed.errors, values);
-		try {
-			await processes.saveYear(getDb(), actor, routeId(params.id), versionOf(values), parsed.value);
-		} catch (e) {
-			return refuse(e, 'year', values);
-		}
-		return { form: 'year', saved: true };
+		return save('year', values, parsed, (value) =>
+			processes.saveYear(getDb(), actor, routeId(params.id), versionOf(values), value)
+		);
 	},
 	addRole: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
 		const values = await formValues(request);
 		const parsed = parseRole(values);
-		if (!parsed.ok) return invalid('role', parsed.errors, values);
-		try {
-			await processes.addRole(getDb(), actor, routeId(params.id), parsed.value);
-		} catch (e) {
-			return refuse(e, 'role', values);
-		}
-		return { form: 'role', saved: true };
+		return save('role', values, parsed, (value) =>
+			processes.addRole(getDb(), actor, routeId(params.id), value)
+		);
 	},
 	removeRole: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
@@ -120,21 +102,15 @@ export const actions: Actions = {
 	linkAsset: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
 		const values = await formValues(request);
-		try {
-			await processes.linkAsset(getDb(), actor, routeId(params.id), routeId(values.assetId));
-		} catch (e) {
-			return refuse(e, 'asset');
-		}
-		return { form: 'asset', saved: true };
+		return save('asset', {}, () =>
+			processes.linkAsset(getDb(), actor, routeId(params.id), routeId(values.assetId))
+		);
 	},
 	unlinkAsset: async ({ request, params }) => {
 		const actor = requireCapability(...EDIT);
 		const values = await formValues(request);
-		try {
-			await processes.unlinkAsset(getDb(), actor, routeId(params.id), routeId(values.assetId));
-		} catch (e) {
-			return refuse(e, 'asset');
-		}
-		return { form: 'asset', saved: true };
+		return save('asset', {}, () =>
+			processes.unlinkAsset(getDb(), actor, routeId(params.id), routeId(values.assetId))
+		);
 	}
 };

@@ -1,7 +1,7 @@
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
-import { invalid, refuse, routeId } from '$lib/server/shared/http';
+import { refuse, routeId, save } from '$lib/server/shared/http';
 import { formValues } from '$lib/server/shared/form';
 import * as processes from '$lib/server/processes/processes.service';
 import { parseAsset } from '$lib/server/processes/processes.validation';
@@ -20,13 +20,7 @@ export const actions: Actions = {
 		const actor = requireCapability('processes.edit');
 		const values = await formValues(request);
 		const parsed = parseAsset(values);
-		if (!parsed.ok) return invalid('create', parsed.errors, values);
-		try {
-			await processes.createAsset(getDb(), actor, parsed.value);
-		} catch (e) {
-			return refuse(e, 'create', values);
-		}
-		return { form: 'create', saved: true };
+		return save('create', values, parsed, (value) => processes.createAsset(getDb(), actor, value));
 	},
 	delete: async ({ request }) => {
 		const actor = requireCapability('processes.edit');

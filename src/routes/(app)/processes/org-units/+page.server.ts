@@ -3,7 +3,7 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import { parseOrgUnit, parseOrgUnitYear } from '$lib/server/org-units/org-units.validation';
-import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import { invalid, refuse, routeId, versionOf, yearParam, save } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,13 +24,7 @@ export const actions: Actions = {
 		const actor = requireCapability('org_units.edit');
 		const values = await formValues(request);
 		const parsed = parseOrgUnit(values);
-		if (!parsed.ok) return invalid('create', parsed.errors, values);
-		try {
-			await orgUnits.create(getDb(), actor, parsed.value);
-		} catch (e) {
-			return refuse(e, 'create', values);
-		}
-		return { form: 'create', saved: true };
+		return save('create', values, parsed, (value) => orgUnits.create(getDb(), actor, value));
 	},
 	update: async ({ request }) => {
 		const actor = requireCapability('org_units.edit');

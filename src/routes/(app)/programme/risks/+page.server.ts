@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import * as programme from '$lib/server/programme/programme.service';
 import { parseRisk } from '$lib/server/programme/programme.validation';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
+import { invalid, refuse, routeId, versionOf, save } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -19,13 +19,7 @@ export const actions: Actions = {
 		const user = requireCapability('programme.edit');
 		const values = await formValues(request);
 		const parsed = parseRisk(values);
-		if (!parsed.ok) return invalid('create', parsed.errors, values);
-		try {
-			await programme.createRisk(getDb(), user, parsed.value);
-		} catch (e) {
-			return refuse(e, 'create', values);
-		}
-		return { form: 'create', saved: true };
+		return save('create', values, parsed, (value) => programme.createRisk(getDb(), user, value));
 	},
 	update: async ({ request }) => {
 		const user = requireCapability('programme.edit');

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { kindOf } from '$lib/caf/model';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
@@ -6,38 +5,28 @@ import * as caf from '$lib/server/caf/caf.service';
 import { parseAction, parseLink, parseScore } from '$lib/server/caf/caf.validation';
 import { getDb } from '$lib/server/db';
 import { currentYear } from '$lib/server/shared/clock';
-import { ForbiddenError, NotFoundError } from '$lib/server/shared/errors';
+
 import { formValues, type FormValues } from '$lib/server/shared/form';
-import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
+import { invalid, refuse, routeId, versionOf, save, found } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const db = getDb();
-	try {
-		const detail = await caf.subcriterionDetail(
-			db,
-			user,
-			routeId(params.id),
-			params.code,
-			currentYear()
-		);
-		const rights = detail.round.rights;
-		const [options, users] = await Promise.all([
-			rights.canLink ? caf.linkOptions(db) : null,
-			rights.canPlan ? caf.users(db) : []
-		]);
-		return {
-			detail,
-			options,
-			users,
-			canMakeInitiative: can(user.role, 'initiatives.edit') && rights.canPlan
-		};
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
-		throw e;
-	}
+	const detail = await found(
+		caf.subcriterionDetail(db, user, routeId(params.id), params.code, currentYear())
+	);
+	const rights = detail.round.rights;
+	const [options, users] = await Promise.all([
+		rights.canLink ? caf.linkOptions(db) : null,
+		rights.canPlan ? caf.users(db) : []
+	]);
+	return {
+		detail,
+		options,
+		users,
+		canMakeInitiative: can(user.role, 'initiatives.edit') && rights.canPlan
+	};
 };
 
 /**
@@ -92,40 +81,30 @@ export const actions: Actions = {
 		const [kind, id] = (values.target ?? '').split(':');
 		const parsed = parseLink({ kind, targetId: id });
 		if (!parsed.ok) return invalid('link', { target: 'error_choice' }, values);
-		try {
-			await caf.link(
+		return save('link', values, () =>
+			caf.link(
 				getDb(),
 				user,
 				routeId(params.id),
 				params.code,
 				parsed.value.kind,
 				parsed.value.targetId
-			);
-		} catch (e) {
-			return refuse(e, 'link', values);
-		}
-		return { form: 'link', saved: true };
+			)
+		);
 	},
 	unlink: async ({ request, params }) => {
 		const user = requireCapability('caf.take_part', 'caf.manage');
 		const values = await formValues(request);
-		try {
-			await caf.unlink(getDb(), user, routeId(params.id), routeId(values.linkId));
-		} catch (e) {
-			return refuse(e, 'link', values);
-		}
-		return { form: 'link', saved: true };
+		return save('link', values, () =>
+			caf.unlink(getDb(), user, routeId(params.id), routeId(values.linkId))
+		);
 	},
 	createAction: async ({ request, params }) => {
 		const user = requireCapability('caf.take_part', 'caf.manage');
 		const values = await formValues(request);
 		const parsed = parseAction({ ...values, subcriterionCode: params.code });
-		if (!parsed.ok) return invalid('action', parsed.errors, values);
-		try {
-			await caf.createAction(getDb(), user, routeId(params.id), parsed.value);
-		} catch (e) {
-			return refuse(e, 'action', values);
-		}
-		return { form: 'action', saved: true };
+		return save('action', values, parsed, (value) =>
+			caf.createAction(getDb(), user, routeId(params.id), value)
+		);
 	}
 };

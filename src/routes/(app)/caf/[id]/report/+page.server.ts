@@ -1,25 +1,18 @@
-import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import * as caf from '$lib/server/caf/caf.service';
 import { getDb } from '$lib/server/db';
-import { ForbiddenError, NotFoundError } from '$lib/server/shared/errors';
-import { routeId } from '$lib/server/shared/http';
+
+import { routeId, found } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const db = getDb();
-	try {
-		const round = await caf.get(db, user, routeId(params.id));
-		const [rows, actions, results] = await Promise.all([
-			caf.overview(db, user, round),
-			caf.actions(db, round.id),
-			caf.results(db, user, round, null)
-		]);
-		return { round, rows, actions, results };
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
-		throw e;
-	}
+	const round = await found(caf.get(db, user, routeId(params.id)));
+	const [rows, actions, results] = await Promise.all([
+		caf.overview(db, user, round),
+		caf.actions(db, round.id),
+		caf.results(db, user, round, null)
+	]);
+	return { round, rows, actions, results };
 };

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -6,22 +6,16 @@ import * as goals from '$lib/server/goals/goals.service';
 import { canonicalPeriod, owedPeriods } from '$lib/server/kpis/period';
 import * as kpis from '$lib/server/kpis/kpis.service';
 import { parseKpi, parseTarget } from '$lib/server/kpis/kpis.validation';
-import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
+import { invalid, refuse, routeId, versionOf, save, found } from '$lib/server/shared/http';
 import { formValues } from '$lib/server/shared/form';
-import { NotFoundError } from '$lib/server/shared/errors';
+
 import { currentDate } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const db = getDb();
-	let kpi;
-	try {
-		kpi = await kpis.get(db, routeId(params.id));
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	const kpi = await found(kpis.get(db, routeId(params.id)));
 	const today = currentDate();
 	const owed = owedPeriods(today, kpi.frequency).filter(
 		(o) => !kpi.periods.some((p) => p.period === o.period && p.actual !== null)
@@ -55,17 +49,14 @@ export const actions: Actions = {
 		const actor = requireCapability('kpi_actuals.record', 'kpi_actuals.record_own');
 		const id = routeId(params.id);
 		const values = await formValues(request);
-		try {
-			await kpis.recordActual(getDb(), actor, id, versionOf(values), {
+		return save('actual', values, () =>
+			kpis.recordActual(getDb(), actor, id, versionOf(values), {
 				period: values.period ?? '',
 				value: values.value ?? '',
 				comment: values.comment?.trim() || null,
 				confirmed: values.confirm === '1'
-			});
-		} catch (e) {
-			return refuse(e, 'actual', values);
-		}
-		return { form: 'actual', saved: true };
+			})
+		);
 	},
 	target: async ({ request, params }) => {
 		const actor = requireCapability('kpi_targets.edit');
@@ -82,25 +73,16 @@ export const actions: Actions = {
 		// The version of the target the form showed for this period, if it showed one.
 		const shown = kpi.periods.find((p) => p.period === parsed.value.period)?.targetVersion ?? null;
 		const version = values.period === values.shownPeriod ? versionOf(values) : shown;
-		try {
-			await kpis.setTarget(getDb(), actor, id, version, parsed.value);
-		} catch (e) {
-			return refuse(e, 'target', values);
-		}
-		return { form: 'target', saved: true };
+		return save('target', values, () => kpis.setTarget(getDb(), actor, id, version, parsed.value));
 	},
 	update: async ({ request, params }) => {
 		const actor = requireCapability('goals.edit');
 		const values = await formValues(request);
 		const parsed = parseKpi(values);
 		const version = versionOf(values, { required: true });
-		if (!parsed.ok) return invalid('update', parsed.errors, values);
-		try {
-			await kpis.update(getDb(), actor, routeId(params.id), version, parsed.value);
-		} catch (e) {
-			return refuse(e, 'update', values);
-		}
-		return { form: 'update', saved: true };
+		return save('update', values, parsed, (value) =>
+			kpis.update(getDb(), actor, routeId(params.id), version, value)
+		);
 	},
 	delete: async ({ params }) => {
 		const actor = requireCapability('goals.edit');

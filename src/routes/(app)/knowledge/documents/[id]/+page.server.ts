@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import * as caf from '$lib/server/caf/caf.service';
@@ -6,26 +5,20 @@ import { getDb } from '$lib/server/db';
 import * as documents from '$lib/server/knowledge/documents.service';
 import { linksOf, uploadOf } from '$lib/server/knowledge/upload';
 import { parseDocument } from '$lib/server/knowledge/knowledge.validation';
-import { ForbiddenError, NotFoundError } from '$lib/server/shared/errors';
+
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
+import { invalid, refuse, routeId, versionOf, save, found } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const db = getDb();
-	try {
-		const document = await documents.get(db, user, routeId(params.id));
-		const [options, users] = await Promise.all([
-			document.canEdit ? documents.linkOptions(db) : Promise.resolve({ process: [], asset: [] }),
-			can(user.role, 'knowledge.edit') ? caf.users(db) : Promise.resolve([])
-		]);
-		return { document, options, users, me: user.id };
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
-		throw e;
-	}
+	const document = await found(documents.get(db, user, routeId(params.id)));
+	const [options, users] = await Promise.all([
+		document.canEdit ? documents.linkOptions(db) : Promise.resolve({ process: [], asset: [] }),
+		can(user.role, 'knowledge.edit') ? caf.users(db) : Promise.resolve([])
+	]);
+	return { document, options, users, me: user.id };
 };
 
 export const actions: Actions = {
@@ -34,19 +27,15 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const values = await formValues(data);
 		const parsed = parseDocument(values, linksOf(data));
-		if (!parsed.ok) return invalid('update', parsed.errors, values);
-		try {
-			await documents.update(
+		return save('update', values, parsed, (value) =>
+			documents.update(
 				getDb(),
 				user,
 				routeId(params.id),
 				versionOf(values, { required: true }),
-				parsed.value
-			);
-		} catch (e) {
-			return refuse(e, 'update', values);
-		}
-		return { form: 'update', saved: true };
+				value
+			)
+		);
 	},
 	upload: async ({ request, params }) => {
 		const user = requireCapability('knowledge.edit', 'knowledge.edit_own');

@@ -7,7 +7,7 @@ import * as documents from '$lib/server/knowledge/documents.service';
 import * as findings from '$lib/server/knowledge/findings.service';
 import { parseFinding, parseToAction } from '$lib/server/knowledge/knowledge.validation';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
+import { invalid, refuse, routeId, versionOf, save } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -29,19 +29,15 @@ export const actions: Actions = {
 		const user = requireCapability('findings.edit');
 		const values = await formValues(request);
 		const parsed = parseFinding(values);
-		if (!parsed.ok) return invalid('update', parsed.errors, values);
-		try {
-			await findings.update(
+		return save('update', values, parsed, (value) =>
+			findings.update(
 				getDb(),
 				user,
 				routeId(params.id),
 				versionOf(values, { required: true }),
-				parsed.value
-			);
-		} catch (e) {
-			return refuse(e, 'update', values);
-		}
-		return { form: 'update', saved: true };
+				value
+			)
+		);
 	},
 	toAction: async ({ request, params }) => {
 		const user = requireCapability('findings.edit');

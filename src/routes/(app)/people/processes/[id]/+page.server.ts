@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -6,21 +5,15 @@ import { roleActions } from '$lib/server/people/actions';
 import * as people from '$lib/server/people/people.service';
 import * as processes from '$lib/server/processes/processes.service';
 import { currentDate, currentYear } from '$lib/server/shared/clock';
-import { NotFoundError } from '$lib/server/shared/errors';
-import { routeId } from '$lib/server/shared/http';
+
+import { routeId, found } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const db = getDb();
 	const id = routeId(params.id);
-	let card;
-	try {
-		card = await processes.get(db, id, currentYear());
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	const card = await found(processes.get(db, id, currentYear()));
 	const roles = await people.processPeople(db, user, id, currentDate());
 	return {
 		process: { id, code: card.code, name: card.name },

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as models from '$lib/server/models/models.service';
@@ -6,9 +5,17 @@ import { parseLink, parseNote } from '$lib/server/models/models.validation';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import * as processes from '$lib/server/processes/processes.service';
 import { currentYear } from '$lib/server/shared/clock';
-import { NotFoundError } from '$lib/server/shared/errors';
+
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
+import {
+	invalid,
+	refuse,
+	routeId,
+	versionOf,
+	yearParam,
+	save,
+	found
+} from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const EDIT = ['models.edit', 'models.edit_own'] as const;
@@ -19,29 +26,22 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const id = routeId(params.id);
 	const year = yearParam(url, currentYear());
 	const shown = Number(url.searchParams.get('v')) || null;
-	try {
-		const [card, model, units] = await Promise.all([
-			processes.get(db, id, year),
-			models.page(db, id, year, shown),
-			orgUnits.list(db)
-		]);
-		return {
-			card: {
-				id: card.id,
-				code: card.code,
-				name: card.name,
-				roles: card.roles,
-				assets: card.assets.map((a) => ({ id: a.id, code: a.code, name: a.name }))
-			},
-			units: units.map((u) => ({ id: u.id, code: u.code, name: u.name })),
-			model,
-			year,
-			canEdit: models.canEdit(user, card.ownerId)
-		};
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	const [card, model, units] = await found(
+		Promise.all([processes.get(db, id, year), models.page(db, id, year, shown), orgUnits.list(db)])
+	);
+	return {
+		card: {
+			id: card.id,
+			code: card.code,
+			name: card.name,
+			roles: card.roles,
+			assets: card.assets.map((a) => ({ id: a.id, code: a.code, name: a.name }))
+		},
+		units: units.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+		model,
+		year,
+		canEdit: models.canEdit(user, card.ownerId)
+	};
 };
 
 /** The version the editor started from: empty for a process without a model. */
@@ -106,12 +106,8 @@ export const actions: Actions = {
 		const actor = requireCapability(...EDIT);
 		const values = await formValues(request);
 		const parsed = parseLink(values);
-		if (!parsed.ok) return invalid('link', parsed.errors, values);
-		try {
-			await models.saveLink(getDb(), actor, routeId(params.id), parsed.value, versionOf(values));
-		} catch (e) {
-			return refuse(e, 'link', values);
-		}
-		return { form: 'link', saved: true };
+		return save('link', values, parsed, (value) =>
+			models.saveLink(getDb(), actor, routeId(params.id), value, versionOf(values))
+		);
 	}
 };

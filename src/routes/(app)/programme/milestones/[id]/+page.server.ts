@@ -5,25 +5,18 @@ import { currentDate } from '$lib/server/shared/clock';
 import * as programme from '$lib/server/programme/programme.service';
 import { parseDependency, parseMilestone } from '$lib/server/programme/programme.validation';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
-import { NotFoundError } from '$lib/server/shared/errors';
-import { error } from '@sveltejs/kit';
+import { routeId, versionOf, save, found } from '$lib/server/shared/http';
+
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const db = getDb();
 	const today = currentDate();
-	try {
-		const [detail, owners] = await Promise.all([
-			programme.getMilestone(db, routeId(params.id), today),
-			programme.owners(db)
-		]);
-		return { ...detail, owners, today, canEdit: can(user.role, 'programme.edit') };
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	const [detail, owners] = await found(
+		Promise.all([programme.getMilestone(db, routeId(params.id), today), programme.owners(db)])
+	);
+	return { ...detail, owners, today, canEdit: can(user.role, 'programme.edit') };
 };
 
 export const actions: Actions = {
@@ -33,41 +26,24 @@ export const actions: Actions = {
 		const id = routeId(params.id);
 		const version = versionOf(values, { required: true });
 		const parsed = parseMilestone(values);
-		if (!parsed.ok) return invalid('update', parsed.errors, values);
-		try {
-			await programme.updateMilestone(getDb(), user, id, version, parsed.value, currentDate());
-		} catch (e) {
-			return refuse(e, 'update', values);
-		}
-		return { form: 'update', saved: true };
+		return save('update', values, parsed, (value) =>
+			programme.updateMilestone(getDb(), user, id, version, value, currentDate())
+		);
 	},
 	addDependency: async ({ request, params }) => {
 		const user = requireCapability('programme.edit');
 		const values = await formValues(request);
 		const parsed = parseDependency(values);
-		if (!parsed.ok) return invalid('dependency', parsed.errors, values);
-		try {
-			await programme.addDependency(getDb(), user, routeId(params.id), parsed.value.predecessorId);
-		} catch (e) {
-			return refuse(e, 'dependency', values);
-		}
-		return { form: 'dependency', saved: true };
+		return save('dependency', values, parsed, (value) =>
+			programme.addDependency(getDb(), user, routeId(params.id), value.predecessorId)
+		);
 	},
 	removeDependency: async ({ request, params }) => {
 		const user = requireCapability('programme.edit');
 		const values = await formValues(request);
 		const parsed = parseDependency(values);
-		if (!parsed.ok) return invalid('dependency', parsed.errors, values);
-		try {
-			await programme.removeDependency(
-				getDb(),
-				user,
-				routeId(params.id),
-				parsed.value.predecessorId
-			);
-		} catch (e) {
-			return refuse(e, 'dependency', values);
-		}
-		return { form: 'dependency', saved: true };
+		return save('dependency', values, parsed, (value) =>
+			programme.removeDependency(getDb(), user, routeId(params.id), value.predecessorId)
+		);
 	}
 };

@@ -1,10 +1,9 @@
-import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { goalDrill } from '$lib/server/overview/drill.service';
 import { currentYear } from '$lib/server/shared/clock';
-import { NotFoundError } from '$lib/server/shared/errors';
-import { routeId, yearParam } from '$lib/server/shared/http';
+
+import { found, routeId, yearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -14,10 +13,5 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	// Figures exist only up to this year: a later year shows this one.
 	const asked = yearParam(url, thisYear);
 	const year = asked > thisYear ? thisYear : asked;
-	try {
-		return { year, drill: await goalDrill(getDb(), id, year) };
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	return { year, drill: await found(goalDrill(getDb(), id, year)) };
 };

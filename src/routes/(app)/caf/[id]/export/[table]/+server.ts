@@ -6,8 +6,8 @@ import { exportTable, isExportTable } from '$lib/server/caf/caf-export';
 import * as caf from '$lib/server/caf/caf.service';
 import { getDb } from '$lib/server/db';
 import { exportResponse, parseExportFormat } from '$lib/server/export/table-export';
-import { ForbiddenError, NotFoundError } from '$lib/server/shared/errors';
-import { routeId } from '$lib/server/shared/http';
+
+import { routeId, found } from '$lib/server/shared/http';
 import type { RequestHandler } from './$types';
 
 /** A round's consensus scores or improvement actions: `/caf/2/export/scores?format=xlsx`. */
@@ -17,17 +17,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	if (!format) error(400, { message: 'format must be csv or xlsx' });
 	if (!isExportTable(params.table)) error(404, { message: 'unknown table' });
 	const db = getDb();
-	try {
-		const round = await caf.get(db, user, routeId(params.id));
-		const [rows, actions] = await Promise.all([
-			caf.overview(db, user, round),
-			caf.actions(db, round.id)
-		]);
-		const lang = cafLocale(getLocale());
-		return exportResponse(exportTable(round.name, params.table, rows, actions, lang), format, lang);
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		if (e instanceof ForbiddenError) error(403, { message: 'forbidden' });
-		throw e;
-	}
+	const round = await found(caf.get(db, user, routeId(params.id)));
+	const [rows, actions] = await Promise.all([
+		caf.overview(db, user, round),
+		caf.actions(db, round.id)
+	]);
+	const lang = cafLocale(getLocale());
+	return exportResponse(exportTable(round.name, params.table, rows, actions, lang), format, lang);
 };
