@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale, baseLocale } from '$lib/paraglide/runtime';
 import {
+	formatChange,
 	formatCzk,
 	formatDate,
 	formatMonth,
@@ -22,6 +23,13 @@ describe('Czech formats (default)', () => {
 		expect(plain(formatCzk(-5n))).toBe('\u22120,05 Kč');
 		expect(plain(formatCzk(900719925474099301n))).toBe('9 007 199 254 740 993,01 Kč');
 		expect(plain(formatCzk(123456789n, { whole: true }))).toBe('1 234 568 Kč');
+	});
+	it('says a change with its sign, exact for money, and a dash when nothing compares', () => {
+		expect(plain(formatChange(120000n, formatCzk))).toBe('+1 200,00 Kč');
+		expect(plain(formatChange(-30000n, formatCzk))).toBe('\u2212300,00 Kč');
+		expect(plain(formatChange(0n, formatCzk))).toBe('0,00 Kč');
+		expect(plain(formatChange(0.025, formatPercent))).toBe('+2,5 %');
+		expect(formatChange<number>(null, formatPercent)).toBe('—');
 	});
 	it('formats numbers, percentages, dates and months', () => {
 		expect(plain(formatNumber(12345.5))).toBe('12 345,5');

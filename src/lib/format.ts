@@ -152,6 +152,18 @@ export function formatPercent(ratio: number | null, fractionDigits = 1): string 
 	}).format(ratio);
 }
 
+/**
+ * A change said with its sign: `+1 200,00 Kč`, `−300,00 Kč` (the formatter writes the minus),
+ * `0,00 Kč` for none, `—` when there is nothing to compare.
+ */
+export function formatChange<T extends number | bigint>(
+	change: T | null,
+	format: (value: T) => string
+): string {
+	if (change === null) return '—';
+	return (change > 0 ? '+' : '') + format(change);
+}
+
 /** A calendar date (`2026-03-05` or a Date) as `5. 3. 2026`. */
 export function formatDate(value: string | Date | null | undefined): string {
 	if (!value) return '—';
