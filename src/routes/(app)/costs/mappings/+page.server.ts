@@ -72,8 +72,9 @@ export const actions: Actions = {
 			const version = versionOf({ version: values[`version.${polozka}`] }, { required: true });
 			changes.push({ polozka, version, nature });
 		}
-		if (changes.length === 0)
+		if (changes.length === 0) {
 			return invalid('natures', {}, values, { message: 'costs_nothing_changed' });
+		}
 		try {
 			const { saved } = await mappings.saveNatures(getDb(), actor.id, changes);
 			return { form: 'natures', saved: 'natures', count: saved };
