@@ -33,6 +33,20 @@ describe('CodeMapping', () => {
 		expect(new FormData(deleteForm).get('orj')).toBe('0100');
 	});
 
+	it('filters a long list of codes, which scrolls in its own box', async () => {
+		const rows = Array.from({ length: 12 }, (_, i) => ({
+			orj: String(100 + i * 10).padStart(4, '0'),
+			code: `OU-${i}`,
+			name: i === 7 ? 'Matrika' : `Útvar ${i}`
+		}));
+		await render(CodeMapping, { ...props, rows });
+		expect(page.getByRole('row').elements()).toHaveLength(13);
+		await page.getByRole('searchbox', { name: m.search() }).fill('matr');
+		await expect.element(page.getByRole('row', { name: /0170/ })).toBeInTheDocument();
+		expect(page.getByRole('row').elements()).toHaveLength(2);
+		await expect.element(page.getByRole('region', { name: 'Mapování ORJ' })).toBeInTheDocument();
+	});
+
 	it('maps another code to a chosen target, named by code and name', async () => {
 		await render(CodeMapping, props);
 		const code = page.getByRole('textbox', { name: 'ORJ' });

@@ -28,6 +28,23 @@ describe('DataTable', () => {
 		expect(table.getByRole('row').elements()).toHaveLength(3);
 	});
 
+	it('links a sortable column to its order and says how the table is sorted now', async () => {
+		await render(DataTable<Row>, {
+			columns: [
+				{ label: 'Útvar', href: '?sort=name' },
+				{ label: 'Náklady', num: true, href: '?sort=cost&dir=asc', sort: 'descending' }
+			],
+			rows,
+			tr
+		});
+		const name = page.getByRole('columnheader', { name: 'Útvar' });
+		const cost = page.getByRole('columnheader', { name: 'Náklady' });
+		await expect.element(name.getByRole('link')).toHaveAttribute('href', '?sort=name');
+		await expect.element(name).not.toHaveAttribute('aria-sort');
+		await expect.element(cost).toHaveAttribute('aria-sort', 'descending');
+		await expect.element(cost.getByRole('link')).toHaveAttribute('href', '?sort=cost&dir=asc');
+	});
+
 	it('leaves out a column given as false and names a hidden one for screen readers only', async () => {
 		await render(DataTable<Row>, {
 			columns: ['Útvar', false, { label: 'Akce', hidden: true }],

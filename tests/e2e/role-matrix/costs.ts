@@ -88,10 +88,10 @@ export const costsActions: WriteAction[] = [
 	},
 	{
 		route: '/(app)/costs/mappings',
-		action: 'nature',
+		action: 'natures',
 		path: '/costs/mappings',
 		capabilities: ['costs.edit'],
-		form: { polozka: '5011', version: '0', nature: 'fixed' }
+		form: { 'nature.5011': 'neplatná', 'version.5011': '1' }
 	},
 	{
 		route: '/(app)/costs/allocation',

@@ -55,15 +55,24 @@ export function actualByNature(db: Executor, years: number[]) {
 		.execute();
 }
 
-/** The ids of one page of the processes with costs in `year`, by code (`limit` from `offset`). */
+/**
+ * The ids of one page of the processes with costs in `year` (`limit` from `offset`), in `order`:
+ * by code (default), by name or by the actual full cost (bigint haléře, compared in SQL; a process
+ * with a budget only counts 0), ties by code; `processId` narrows to that one process.
+ */
 export async function processIdsWithCosts(
 	db: Executor,
 	year: number,
 	offset: number,
-	limit: number
+	limit: number,
+	order: ProcessOrder = { by: 'code', dir: 'asc' },
+	processId: number | null = null
 ): Promise<number[]> {
-	const rows = await db
+	let q = db
 		.selectFrom('process as p')
+		.leftJoin('process_cost_year as a', (join) =>
+			join.onRef('a.process_id', '=', 'p.id').on('a.year', '=', year).on('a.kind', '=', 'actual')
+		)
 		.select('p.id')
 		.where((eb) =>
 			eb.exists(
@@ -73,12 +82,22 @@ export async function processIdsWithCosts(
 					.whereRef('c.process_id', '=', 'p.id')
 					.where('c.year', '=', year)
 			)
-		)
-		.orderBy('p.code')
+		);
+	if (processId !== null) q = q.where('p.id', '=', processId);
+	if (order.by === 'name') q = q.orderBy('p.name', order.dir);
+	if (order.by === 'cost') q = q.orderBy(sql`coalesce(a.full_cost, 0)`, order.dir);
+	const rows = await q
+		.orderBy('p.code', order.by === 'code' ? order.dir : 'asc')
 		.limit(limit)
 		.offset(offset)
 		.execute();
 	return rows.map((r) => r.id);
+}
+
+/** How /costs orders its process table. */
+export interface ProcessOrder {
+	by: 'code' | 'name' | 'cost';
+	dir: 'asc' | 'desc';
 }
 
 /** Each process's computed costs in `year` (of the `ids` only, when given), by code. */

@@ -127,12 +127,14 @@ export const PROCESS_PAGE_SIZE = 25;
 
 /**
  * Each process's direct, allocated, full and unit cost, with the allocation steps, by code;
- * `page` (from 1) narrows to one page of PROCESS_PAGE_SIZE processes.
+ * `page` (from 1) narrows to one page of PROCESS_PAGE_SIZE processes, in `view`'s order and,
+ * with `view.processId`, to that process alone.
  */
 export async function processCosts(
 	db: Executor,
 	year: number,
-	page?: number
+	page?: number,
+	view: ProcessView = {}
 ): Promise<ProcessCost[]> {
 	let ids: number[] | undefined;
 	if (page !== undefined) {
@@ -141,7 +143,9 @@ export async function processCosts(
 			db,
 			year,
 			(page - 1) * PROCESS_PAGE_SIZE,
-			PROCESS_PAGE_SIZE + 1
+			PROCESS_PAGE_SIZE + 1,
+			view.order,
+			view.processId ?? null
 		);
 		if (ids.length === 0) return [];
 	}
@@ -184,7 +188,8 @@ export async function processCosts(
 			amount: s.amount
 		});
 	}
-	return [...result.values()];
+	// The page's order is the ids' (by name or cost); the whole list stays by code.
+	return ids ? ids.flatMap((id) => result.get(id) ?? []) : [...result.values()];
 }
 
 /** Where a year's figures come from: batches, manual entries, keys, and when they were computed. */
@@ -213,14 +218,25 @@ export async function provenance(db: Executor, year: number): Promise<Provenance
 	};
 }
 
+/** How /costs shows its process table: the order, and one process only (the card's link). */
+export interface ProcessView {
+	order?: repo.ProcessOrder;
+	processId?: number | null;
+}
+
 /** Everything /costs shows for a year, in one call (also what the benchmark times). */
-export async function costsPage(db: Executor, year: number, processPage = 1) {
+export async function costsPage(
+	db: Executor,
+	year: number,
+	processPage = 1,
+	view: ProcessView = {}
+) {
 	const shareYears = [year - 2, year - 1, year];
 	const [summary, share, target, processes, source] = await Promise.all([
 		yearSummary(db, year),
 		investmentShare(db, shareYears),
 		settings.getInvestmentShareTarget(db),
-		processCosts(db, year, processPage),
+		processCosts(db, year, processPage, view),
 		provenance(db, year)
 	]);
 	return {

@@ -93,11 +93,16 @@ async function check(trx: Executor, input: EntryInput): Promise<CostNature> {
  */
 export async function reclassify(trx: Executor, where: RawBuilder<unknown>): Promise<number[]> {
 	const years = await repo.reclassify(trx, where);
+	await rebuildYears(trx, years);
+	return years;
+}
+
+/** Rebuilds the aggregates and the process costs of the years whose ledger lines changed. */
+export async function rebuildYears(trx: Executor, years: number[]): Promise<void> {
 	if (years.length) {
 		await rebuildSummary(trx, years);
 		await refreshProcessCosts(trx, years);
 	}
-	return years;
 }
 
 function values(input: EntryInput, nature: CostNature) {

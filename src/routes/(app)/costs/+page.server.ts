@@ -6,7 +6,7 @@ import * as settings from '$lib/server/settings/settings.service';
 import { parseShareTarget } from '$lib/server/settings/settings';
 import { currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, yearParam } from '$lib/server/shared/http';
+import { invalid, queryId, refuse, yearParam } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -15,11 +15,17 @@ export const load: PageServerLoad = async ({ url }) => {
 	const year = yearParam(url, currentYear());
 	const asked = Number(url.searchParams.get('page'));
 	const processPage = Number.isInteger(asked) && asked > 0 ? asked : 1;
+	const sort = url.searchParams.get('sort');
+	const order = {
+		by: sort === 'name' || sort === 'cost' ? sort : 'code',
+		dir: url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc'
+	} as const;
+	const processId = queryId(url, 'process');
 	const [years, page] = await Promise.all([
 		costs.years(db, currentYear()),
-		costs.costsPage(db, year, processPage)
+		costs.costsPage(db, year, processPage, { order, processId })
 	]);
-	return { year, years, ...page, canEdit: can(user.role, 'costs.edit') };
+	return { year, years, ...page, order, processId, canEdit: can(user.role, 'costs.edit') };
 };
 
 export const actions: Actions = {

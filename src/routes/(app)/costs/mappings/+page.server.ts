@@ -1,11 +1,10 @@
-import { error } from '@sveltejs/kit';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as mappings from '$lib/server/costs/mappings.service';
 import * as lookups from '$lib/server/costs/lookups';
 import { formValues } from '$lib/server/shared/form';
-import { refuse, versionOf } from '$lib/server/shared/http';
+import { invalid, refuse, versionOf } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -61,17 +60,26 @@ export const actions: Actions = {
 		}
 		return { form: 'org', saved: 'org' };
 	},
-	nature: async ({ request }) => {
+	// The natures table, saved once: each changed row sends `nature.<položka>` and
+	// `version.<položka>`; the page leaves unchanged rows out.
+	natures: async ({ request }) => {
 		const actor = requireCapability('costs.edit');
 		const values = await formValues(request);
-		const polozka = values.polozka ?? '';
-		if (!/^\d{4}$/.test(polozka)) error(400, { message: 'bad request' });
-		const version = versionOf(values, { required: true });
-		try {
-			await mappings.setNature(getDb(), actor.id, polozka, version, values.nature ?? '');
-		} catch (e) {
-			return refuse(e, 'nature', values);
+		const changes: mappings.NatureChange[] = [];
+		for (const [key, nature] of Object.entries(values)) {
+			const polozka = /^nature\.(\d{4})$/.exec(key)?.[1];
+			if (!polozka) continue;
+			const version = versionOf({ version: values[`version.${polozka}`] }, { required: true });
+			changes.push({ polozka, version, nature });
 		}
-		return { form: 'nature', saved: 'nature', polozka };
+		if (changes.length === 0) {
+			return invalid('natures', {}, values, { message: 'costs_nothing_changed' });
+		}
+		try {
+			const { saved } = await mappings.saveNatures(getDb(), actor.id, changes);
+			return { form: 'natures', saved: 'natures', count: saved };
+		} catch (e) {
+			return refuse(e, 'natures', values);
+		}
 	}
 };
