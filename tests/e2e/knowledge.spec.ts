@@ -58,3 +58,30 @@ test('a process owner uploads a PDF, the search finds a word from inside it, the
 	await expect(hits.getByRole('link').first()).toContainText('Směrnice o kompostování');
 	await expect(hits.locator('mark').first()).toHaveText('vermikompostovani');
 });
+
+test("the demo town's knowledge base: a regulation due for review in its owner's /my, linked to its process, and audit findings by process", async ({
+	page
+}) => {
+	await signIn(page, 'garant');
+	await page.goto('/my');
+	const reviews = page.getByTestId('my-reviews');
+	await reviews.getByRole('link', { name: 'Spisový a skartační řád' }).click();
+	await expect(page).toHaveURL(/\/knowledge\/documents\/\d+$/);
+	await expect(page.getByText('P-SPS').first()).toBeVisible();
+	await expect(page.getByTestId('versions')).toContainText('spisovy-rad-2025.docx');
+
+	await page.goto('/knowledge/findings');
+	const findings = page.getByTestId('findings');
+	await expect(
+		findings.getByRole('row').filter({ hasText: 'Skartační řízení neproběhlo' })
+	).toContainText('P-SPS');
+	await expect(
+		findings.getByRole('row').filter({ hasText: 'Lhůty stavebního řízení' })
+	).toContainText('P-SR');
+
+	// A word from inside a demo file finds its document.
+	await page.goto('/knowledge?q=lhuty+stavebniho+rizeni&kind=document');
+	await expect(page.getByTestId('search-hits').getByRole('link').first()).toContainText(
+		'Popis procesu: Stavební řízení'
+	);
+});

@@ -1,10 +1,16 @@
 // The demo town's story (documented on seedDemoIfEmpty) holds whatever day it is seeded on: the
 // seed runs at fixed dates through the injectable clock, and the checks read what the pages read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import * as caf from '../../src/lib/server/caf/caf.service';
 import type { Db } from '../../src/lib/server/db';
+import type { Role } from '../../src/lib/server/db/schema';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo/seed';
 import * as goals from '../../src/lib/server/goals/goals.service';
 import * as initiatives from '../../src/lib/server/initiatives/initiatives.service';
+import * as documents from '../../src/lib/server/knowledge/documents.service';
+import * as findings from '../../src/lib/server/knowledge/findings.service';
+import * as knowledge from '../../src/lib/server/knowledge/knowledge.service';
 import * as kpis from '../../src/lib/server/kpis/kpis.service';
 import { goalDrill } from '../../src/lib/server/overview/drill.service';
 import * as overview from '../../src/lib/server/overview/overview.service';
@@ -41,6 +47,15 @@ async function milestoneStatuses(db: Db, today: string) {
 			deps.filter((d) => d.successor_id === r.id).map((d) => dates.get(d.predecessor_id)!)
 		)
 	);
+}
+
+async function demoUser(db: Db, username: string): Promise<SessionUser> {
+	const row = await db
+		.selectFrom('app_user')
+		.select(['id', 'display_name', 'role'])
+		.where('username', '=', username)
+		.executeTakeFirstOrThrow();
+	return { id: row.id, username, displayName: row.display_name, role: row.role as Role };
 }
 
 describe.each(engines)('the demo story on %s', (engine) => {
@@ -151,6 +166,54 @@ describe.each(engines)('the demo story on %s', (engine) => {
 			const view = await overview.compute(t.db, year, today);
 			const costed = new Set(view.matrix.map((p) => p.id));
 			expect(promising.some((p) => costed.has(p.id))).toBe(true);
+		});
+
+		it('has a CAF round closed a year ago and one in consensus now, with actions, some of them initiatives', async () => {
+			const leader = await demoUser(t.db, 'tajemnik');
+			const rounds = await caf.list(t.db, leader);
+			expect(rounds.map((r) => [r.name, r.status])).toEqual(
+				expect.arrayContaining([
+					[`CAF ${year - 1}`, 'closed'],
+					[`CAF ${year}`, 'consensus']
+				])
+			);
+			const closed = rounds.find((r) => r.status === 'closed')!;
+			expect(closed.endDate < today && closed.endDate.slice(0, 4) >= String(year - 2)).toBe(true);
+			for (const r of rounds) {
+				const actions = await caf.actions(t.db, r.id);
+				expect(actions.length).toBeGreaterThan(0);
+				expect(actions.some((a) => a.initiativeId !== null)).toBe(true);
+				expect(actions.some((a) => a.initiativeId === null)).toBe(true);
+			}
+		});
+
+		it('has a knowledge base: documents linked to processes and CAF, one due for review, findings by process', async () => {
+			const garant = await demoUser(t.db, 'garant');
+			const host = await demoUser(t.db, 'host');
+			const listed = await documents.list(t.db, host);
+			expect(listed.length).toBeGreaterThanOrEqual(4);
+			const due = await documents.reviewsDue(t.db, garant, today);
+			expect(due.length).toBe(1);
+			expect(due[0].reviewDate < today).toBe(true);
+			const doc = await documents.get(t.db, host, due[0].id);
+			expect(doc.links.map((l) => l.kind)).toEqual(expect.arrayContaining(['process', 'caf']));
+			expect(doc.fileList.length).toBe(2);
+			// The files' text was extracted: a word only inside a file finds the document.
+			const hits = await knowledge.search(t.db, host, 'skartacni rizeni', { kinds: ['document'] });
+			expect(hits.map((h) => h.id)).toContain(due[0].id);
+			// The confidential policy is its owner's and the managers' only.
+			expect(await knowledge.search(t.db, host, 'zalohy', { kinds: ['document'] })).toEqual([]);
+			const manager = await demoUser(t.db, 'starosta');
+			expect(await knowledge.search(t.db, manager, 'zalohy', { kinds: ['document'] })).toHaveLength(
+				1
+			);
+
+			const register = await findings.list(t.db, host);
+			expect(register.length).toBeGreaterThanOrEqual(3);
+			expect(register.every((f) => f.processCode !== null)).toBe(true);
+			expect(new Set(register.map((f) => f.status))).toEqual(
+				new Set(['open', 'in_progress', 'closed'])
+			);
 		});
 	});
 

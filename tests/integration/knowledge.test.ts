@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engines, type TestDb } from './harness';
 import * as build from '../builders';
 import * as knowledge from '../../src/lib/server/knowledge/knowledge.service';
+import * as processes from '../../src/lib/server/processes/processes.service';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 const text = (segments: { text: string }[]) => segments.map((s) => s.text).join('');
@@ -53,6 +54,51 @@ describe.each(engines)('knowledge search on %s', (engine) => {
 		expect(en.map((h) => h.code)).toContain('4.4');
 	});
 
+	it('follows an edit and a deletion: a renamed process is found under its new name only, a deleted one not at all', async () => {
+		const manager: SessionUser = {
+			id: await build.user(t.db, { username: 'vedouci', role: 'manager' }),
+			username: 'vedouci',
+			displayName: 'vedouci',
+			role: 'manager'
+		};
+		const id = await build.process(t.db, {
+			code: 'P-EVO',
+			name: 'Evidence obyvatel',
+			description: 'Přihlášení k trvalému pobytu.'
+		});
+		expect((await knowledge.search(t.db, viewer, 'obyvatel')).map((h) => h.code)).toEqual([
+			'P-EVO'
+		]);
+		const card = await processes.get(t.db, id, 2026);
+		await processes.update(t.db, manager, id, card.version, {
+			code: card.code,
+			name: 'Matriční úřad',
+			kind: card.kind,
+			status: card.status,
+			orgUnitId: card.orgUnitId,
+			ownerId: card.ownerId,
+			description: card.description,
+			inputs: card.inputs,
+			outputs: card.outputs,
+			legalBasis: card.legalBasis,
+			servesCitizens: card.servesCitizens,
+			servesBusinesses: card.servesBusinesses,
+			servesInternal: card.servesInternal,
+			scores: card.scores
+		});
+		expect(await knowledge.search(t.db, viewer, 'obyvatel')).toEqual([]);
+		const renamed = await knowledge.search(t.db, viewer, 'matricni');
+		expect(renamed.map((h) => [h.code, text(h.title)])).toEqual([['P-EVO', 'Matriční úřad']]);
+		// the description is still searched
+		expect((await knowledge.search(t.db, viewer, 'trvalemu pobytu')).map((h) => h.id)).toEqual([
+			id
+		]);
+
+		await processes.remove(t.db, manager, id);
+		expect(await knowledge.search(t.db, viewer, 'matricni')).toEqual([]);
+		expect(await knowledge.search(t.db, viewer, 'pobytu')).toEqual([]);
+	});
+
 	it('answers nothing for an empty query, punctuation or a role without read', async () => {
 		expect(await knowledge.search(t.db, viewer, '  ')).toEqual([]);
 		expect(await knowledge.search(t.db, viewer, "'); drop table process; --")).toEqual([]);
@@ -60,5 +106,6 @@ describe.each(engines)('knowledge search on %s', (engine) => {
 			await knowledge.search(t.db, { ...viewer, role: 'nobody' as 'viewer' }, 'odpad')
 		).toEqual([]);
 		expect(await t.db.selectFrom('process').select('id').execute()).toHaveLength(2);
+		expect(await t.db.selectFrom('search_entry').select('ref_id').execute()).toHaveLength(4);
 	});
 });

@@ -10,6 +10,7 @@ import { seedProgramme } from './seed-programme';
 import { seedCaf } from './seed-caf';
 import { seedPeople } from './seed-people';
 import { seedAdoption } from './seed-adoption';
+import { seedKnowledge } from './seed-knowledge';
 
 export const DEMO_PASSWORD = 'dilna-demo';
 
@@ -79,6 +80,11 @@ export interface SeedContext {
  *   years of its spend.
  * - Processes: improvement-potential scores are fixed; building permits (P-SR) and local fees
  *   (P-POP) score highest, and are among the year's costed processes on the overview's matrix.
+ * - CAF: last year's round closed a year ago, this year's is in consensus; both have actions,
+ *   some of them turned into initiatives (seed-caf.ts).
+ * - Knowledge base: regulations, process descriptions, an audit report and a confidential policy
+ *   linked to processes and CAF subcriteria, one past its review date (garant's /my); findings
+ *   of the audits in the register, each tied to its process (seed-knowledge.ts).
  */
 export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): Promise<boolean> {
 	const today = currentDate(options.clock ?? systemClock);
@@ -93,6 +99,7 @@ export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): 
 		await seedProgramme(trx, ctx);
 		await seedCosts(trx, ctx);
 		await seedCaf(trx, ctx);
+		await seedKnowledge(trx, ctx);
 		await seedPeople(trx, ctx);
 		await seedAdoption(trx, ctx);
 		await seedModels(trx, ctx);

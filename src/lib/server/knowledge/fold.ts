@@ -7,9 +7,19 @@
 export const FOLD_FROM = 'áäčďéěëíĺľňóôöŕřšťúůüýžÁÄČĎÉĚËÍĹĽŇÓÔÖŔŘŠŤÚŮÜÝŽ';
 export const FOLD_TO = 'aacdeeeillnooorrstuuuyzAACDEEEILLNOOORRSTUUUYZ';
 
-/** One character folded to one character (so an index in the folded text is one in the original). */
+const folded = new Map<string, string>();
+
+/**
+ * One character folded to one character (so an index in the folded text is one in the original);
+ * remembered per character, as a page of results folds tens of thousands of them.
+ */
 function foldChar(c: string): string {
-	return (c.normalize('NFD')[0] ?? c).toLowerCase();
+	let f = folded.get(c);
+	if (f === undefined) {
+		f = (c.normalize('NFD')[0] ?? c).toLowerCase();
+		if (folded.size < 10_000) folded.set(c, f);
+	}
+	return f;
 }
 
 export function fold(text: string): string {

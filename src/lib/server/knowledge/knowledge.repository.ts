@@ -13,54 +13,25 @@ export interface Searchable {
 
 // ---- search ---------------------------------------------------------------------------------
 
-/** The folded text of a column expression, written as the search indexes spell it (literals, not parameters). */
-const fold = (e: string) => `lower(translate(${e}, '${FOLD_FROM}', '${FOLD_TO}'))`;
-const vector = (title: string, body: string) =>
-	`(setweight(to_tsvector('simple'::regconfig, ${fold(title)}), 'A') || setweight(to_tsvector('simple'::regconfig, ${fold(body)}), 'B'))`;
-const c = (column: string) => `coalesce(${column}, '')`;
-
 /**
- * What each table's search vector is: the same expressions as the GIN indexes of
- * migrations/20261206_1540_knowledge.js, so a search reads the indexes instead of every row
- * (tests/integration/documents.test.ts checks the plan uses them); documents store theirs.
+ * Where each kind's texts are (for the page of results): its table and its code, title and body.
+ * Their search vectors are in `search_entry`, kept by triggers (migrations/20261206_1610_search_speed.js).
  */
-const SOURCES: Record<
-	Exclude<SearchKind, 'caf'>,
-	{ table: string; vector: string; select: string }
-> = {
+const SOURCES: Record<Exclude<SearchKind, 'caf'>, { table: string; select: string }> = {
 	process: {
 		table: 'process',
-		vector: vector(
-			`code || ' ' || name`,
-			`${c('description')} || ' ' || ${c('inputs')} || ' ' || ${c('outputs')} || ' ' || ${c('legal_basis')}`
-		),
 		select: `code, name as title, concat_ws(' ', description, inputs, outputs, legal_basis) as body`
 	},
-	asset: {
-		table: 'info_asset',
-		vector: vector(`code || ' ' || name`, c('description')),
-		select: `code, name as title, ${c('description')} as body`
-	},
-	goal: {
-		table: 'goal',
-		vector: vector(`code || ' ' || name`, c('description')),
-		select: `code, name as title, ${c('description')} as body`
-	},
-	kpi: {
-		table: 'kpi',
-		vector: vector(`code || ' ' || name`, c('definition')),
-		select: `code, name as title, ${c('definition')} as body`
-	},
+	asset: { table: 'info_asset', select: `code, name as title, coalesce(description, '') as body` },
+	goal: { table: 'goal', select: `code, name as title, coalesce(description, '') as body` },
+	kpi: { table: 'kpi', select: `code, name as title, coalesce(definition, '') as body` },
 	initiative: {
 		table: 'initiative',
-		vector: vector(`code || ' ' || name`, c('description')),
-		select: `code, name as title, ${c('description')} as body`
+		select: `code, name as title, coalesce(description, '') as body`
 	},
 	document: {
 		table: 'document',
-		// stored: migrations/20261206_1540_knowledge.js generates it from the same expression
-		vector: 'search_vector',
-		select: `'' as code, title, ${c('description')} || ' ' || body_text as body`
+		select: `'' as code, title, coalesce(description, '') || ' ' || body_text as body`
 	}
 };
 
@@ -72,8 +43,9 @@ export const CANDIDATES_PER_KIND = 1000;
  * and description (weight B) of the office's records and the given extra rows (CAF texts),
  * ranked with ts_rank; `tsquery` is built from folded words only. Confidential documents are
  * searched only when `documents.confidentialOf` allows: everyone's (`all`) or the owner's own.
- * Two steps: the GIN indexes find at most CANDIDATES_PER_KIND matches of each kind, which are
- * ranked (ids and ranks only); then the texts of the `limit` best are read.
+ * Two steps: each kind's partial GIN index on `search_entry` gives at most CANDIDATES_PER_KIND
+ * matches with their stored vectors, which are ranked (ids and ranks only, no `to_tsvector`);
+ * then the texts of the `limit` best are read.
  */
 export async function search(
 	db: Executor,
@@ -87,26 +59,33 @@ export async function search(
 	const sources: RawBuilder<unknown>[] = [];
 	for (const kind of kinds) {
 		if (kind === 'caf') continue;
-		const s = SOURCES[kind];
 		const readable =
 			kind !== 'document' || documents.confidentialOf === 'all'
 				? sql``
-				: sql` and (not confidential or owner_user_id = ${documents.confidentialOf})`;
+				: sql` and (owner_only is null or owner_only = ${documents.confidentialOf})`;
+		// The kind is a literal, so the planner picks that kind's partial index.
 		sources.push(
-			sql`select ${kind}::text, id, ts_rank(v, ${q}) from (select id, ${sql.raw(s.vector)} as v from ${sql.table(s.table)} where ${sql.raw(s.vector)} @@ ${q}${readable} limit ${CANDIDATES_PER_KIND}) m`
+			sql`(select kind, ref_id, vector from search_entry where kind = ${sql.lit(kind)} and vector @@ ${q}${readable} limit ${sql.lit(CANDIDATES_PER_KIND)})`
 		);
 	}
-	if (kinds.includes('caf')) {
-		for (const r of extra) {
-			sources.push(
-				sql`select ${r.kind}::text, ${r.id}::int, ts_rank(v, ${q})::real from (select ${vectorOf(r)} as v) x where v @@ ${q}`
-			);
-		}
+	const ranked: RawBuilder<unknown>[] = [];
+	if (sources.length) {
+		ranked.push(
+			sql`select kind, ref_id, ts_rank(vector, ${q}) from (${sql.join(sources, sql` union all `)}) as c`
+		);
 	}
-	if (!sources.length) return [];
+	const caf = kinds.includes('caf') ? extra : [];
+	if (caf.length) {
+		const vectors = await extraVectors(db, caf);
+		const rows = caf.map((r, i) => sql`(${r.id}::int, ${vectors[i]}::tsvector)`);
+		ranked.push(
+			sql`select 'caf', id, ts_rank(v, ${q}) from (values ${sql.join(rows)}) as t (id, v) where v @@ ${q}`
+		);
+	}
+	if (!ranked.length) return [];
 	const best = await sql<{ kind: SearchKind; id: number; rank: number }>`
 		select kind, id, rank
-		from (${sql.join(sources, sql` union all `)}) as d (kind, id, rank)
+		from (${sql.join(ranked, sql` union all `)}) as d (kind, id, rank)
 		order by rank desc, kind, id
 		limit ${limit}`.execute(db);
 	const texts = new Map<string, Searchable>();
@@ -130,11 +109,25 @@ export async function search(
 	});
 }
 
-/** The search vector of a row given in code (a CAF text), folded as the indexes fold. */
-function vectorOf(r: Searchable) {
-	const f = (e: RawBuilder<unknown>) => sql`lower(translate(${e}, ${FOLD_FROM}, ${FOLD_TO}))`;
-	return sql`setweight(to_tsvector('simple', ${f(sql`${r.code + ' ' + r.title}::text`)}), 'A')
-		|| setweight(to_tsvector('simple', ${f(sql`${r.body}::text`)}), 'B')`;
+/** The vectors of texts given in code (the CAF model's), by their text: they never change. */
+const extraVectorCache = new Map<string, string>();
+
+/** The search vectors of rows given in code, folded as the triggers fold; each computed once. */
+async function extraVectors(db: Executor, rows: Searchable[]): Promise<string[]> {
+	const key = (r: Searchable) => `${r.code}\u0000${r.title}\u0000${r.body}`;
+	const missing = rows.filter((r) => !extraVectorCache.has(key(r)));
+	if (missing.length) {
+		const f = (e: RawBuilder<unknown>) => sql`lower(translate(${e}, ${FOLD_FROM}, ${FOLD_TO}))`;
+		const values = missing.map(
+			(r, i) => sql`(${i}::int, ${r.code + ' ' + r.title}::text, ${r.body}::text)`
+		);
+		const computed = await sql<{ i: number; v: string }>`
+			select i, (setweight(to_tsvector('simple', ${f(sql.ref('t.title'))}), 'A')
+				|| setweight(to_tsvector('simple', ${f(sql.ref('t.body'))}), 'B'))::text as v
+			from (values ${sql.join(values)}) as t (i, title, body)`.execute(db);
+		for (const row of computed.rows) extraVectorCache.set(key(missing[row.i]), row.v);
+	}
+	return rows.map((r) => extraVectorCache.get(key(r))!);
 }
 
 // ---- documents ------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
 import type { GeneratedTimestamp } from './foundation';
 
-// Tables of the knowledge base (migrations/20261206_1540_knowledge.js).
+// Tables of the knowledge base (migrations/20261206_1540_knowledge.js, search_entry:
+// migrations/20261206_1610_search_speed.js).
 
 export type FindingSource = 'system_audit' | 'external_audit' | 'caf';
 export type FindingSeverity = 'low' | 'medium' | 'high';
@@ -21,8 +22,6 @@ export interface DocumentTable {
 	review_date: string | null;
 	/** the text extracted from the current version, as the search reads it */
 	body_text: Generated<string>;
-	/** title, description and body_text as the search reads them (a generated column, GIN-indexed) */
-	search_vector: Generated<string>;
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
@@ -69,9 +68,24 @@ export interface AuditFindingTable {
 	version: Generated<number>;
 }
 
+/**
+ * The search vector of one record (a process, information asset, goal, KPI, initiative or
+ * document), written by triggers on the record's table in the same transaction as its change.
+ */
+export interface SearchEntryTable {
+	/** a SearchKind other than 'caf' */
+	kind: string;
+	ref_id: number;
+	/** title (weight A) and body (weight B), folded */
+	vector: string;
+	/** a confidential document's owner; null when every reader may find the record */
+	owner_only: number | null;
+}
+
 export interface KnowledgeTables {
 	document: DocumentTable;
 	document_file: DocumentFileTable;
 	document_link: DocumentLinkTable;
 	audit_finding: AuditFindingTable;
+	search_entry: SearchEntryTable;
 }
