@@ -8,6 +8,8 @@ import { LIMITS, type ImportOutcome } from '$lib/server/imports/types';
 import * as profiles from '$lib/server/imports/profiles';
 import * as pushes from '$lib/server/imports/push.service';
 import type { RowMessage } from '$lib/server/imports/source-row';
+import { groupMessages } from '$lib/server/imports/summary';
+import { log } from '$lib/server/log';
 import { isEncodingChoice } from '$lib/server/imports/formats/encoding';
 import { importChoices, readImportChoices, viewExtras } from '$lib/server/imports/formats/web';
 import { ValidationError } from '$lib/server/shared/errors';
@@ -33,11 +35,20 @@ export const load: PageServerLoad = async ({ url }) => {
 	};
 };
 
+function message(e: RowMessage) {
+	return { line: e.line, field: e.field ?? '', message: t(e.key, { ...e.params }) };
+}
+
 function messages(list: RowMessage[]) {
-	return list.slice(0, MAX_MESSAGES).map((e) => ({
-		line: e.line,
-		field: e.field ?? '',
-		message: t(e.key, { ...e.params })
+	return list.slice(0, MAX_MESSAGES).map(message);
+}
+
+/** The report at a glance: every message counted by kind, with the first rows of each kind. */
+function groups(list: RowMessage[]) {
+	return groupMessages(list).map((g) => ({
+		field: g.field,
+		count: g.count,
+		examples: g.examples.map(message)
 	}));
 }
 
@@ -62,14 +73,15 @@ function view(outcome: ImportOutcome, fileName: string) {
 		total: validation.total,
 		errorCount: validation.errors.length,
 		errors: messages(validation.errors),
+		errorGroups: groups(validation.errors),
 		warningCount: validation.warnings.length,
 		warnings: messages(validation.warnings),
+		warningGroups: groups(validation.warnings),
 		unknown: validation.unknown.slice(0, 100),
 		monthTotals: validation.monthTotals,
 		duplicateOf: validation.duplicateOf,
 		batchId: outcome.status === 'imported' ? outcome.batchId : null,
 		reconciliation: outcome.status === 'imported' ? outcome.reconciliation : [],
-		timings: outcome.status === 'imported' ? outcome.timings : null,
 		...viewExtras(outcome)
 	};
 }
@@ -180,6 +192,10 @@ function answer(
 	outcome: ImportOutcome,
 	fileName: string
 ) {
+	if (outcome.status === 'imported') {
+		// How long each step took is for whoever runs the server, not for the clerk.
+		log.info({ batchId: outcome.batchId, timings: outcome.timings }, 'costs import');
+	}
 	const extra = { codeMaps: input.codeMaps, result: view(outcome, fileName) };
 	// The report lists what is wrong row by row; the form itself has no field error then.
 	if (outcome.status === 'invalid') return invalid('import', {}, input.values, extra);
