@@ -89,6 +89,7 @@ function view(outcome: ImportOutcome, fileName: string) {
 async function readForm(request: Request) {
 	const form = await request.formData();
 	const file = form.get('file');
+	const codeList = form.get('codeList');
 	const kind = form.get('kind') === 'budget' ? 'budget' : 'actual';
 	const encodingValue = form.get('encoding');
 	const encoding = isEncodingChoice(encodingValue) ? encodingValue : 'auto';
@@ -109,6 +110,8 @@ async function readForm(request: Request) {
 		/** a pushed file waiting for the clerk, finished instead of an uploaded one */
 		pending: /^\d+$/.test(pendingText) ? Number(pendingText) : null,
 		file: file instanceof File && file.size > 0 ? file : null,
+		/** the code list beside the export (CityVizor's events.csv), lending names to unknown codes */
+		codeList: codeList instanceof File && codeList.size > 0 ? codeList : null,
 		kind: kind as 'actual' | 'budget',
 		encoding,
 		mapping,
@@ -144,7 +147,7 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 			codeMaps: input.codeMaps
 		});
 	}
-	if (input.file.size > LIMITS.maxFileSize) {
+	if (input.file.size + (input.codeList?.size ?? 0) > LIMITS.maxFileSize) {
 		// Translated here because it names the limit; t() keeps text that is no key.
 		const tooLarge = t('costs_err_too_large', {
 			max: Math.round(LIMITS.maxFileSize / 1024 / 1024)
@@ -170,7 +173,8 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 		profileName: input.profileName || null,
 		format: input.choices.format,
 		mode: input.choices.mode,
-		mappings: input.choices.mappings
+		mappings: input.choices.mappings,
+		codeList: input.codeList ? new Uint8Array(await input.codeList.arrayBuffer()) : null
 	});
 	if (input.saveProfile && outcome.read.headers.length) {
 		try {

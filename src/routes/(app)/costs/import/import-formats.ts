@@ -20,6 +20,8 @@ export interface FormatResultView {
 		code: string;
 		count: number;
 		amount: bigint;
+		/** from the code list beside the export */
+		name: string | null;
 		choice: string;
 	}[];
 	unverifiedRows: number;
