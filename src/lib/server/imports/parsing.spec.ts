@@ -182,6 +182,20 @@ describe('amount column guess', () => {
 		expect(missingFields(mapping)).toEqual(['amount']);
 	});
 
+	it('takes a column named exactly as an amount as the file says (bad values are row errors)', () => {
+		const bad = [
+			['2025-03-01', '5139', '12a4,00'],
+			['2025-03-02', '5139', 'sto korun']
+		];
+		expect(recogniseColumns(['Datum', 'Položka', 'Částka'], bad).amount).toBe('Částka');
+		// …but a name that only contains an amount word must hold amounts.
+		expect(recogniseColumns(['Datum', 'Položka', 'Částka celkem'], bad).amount).toBeUndefined();
+		expect(
+			recogniseColumns(['Datum', 'Položka', 'Částka celkem'], [['2025-03-01', '5139', '7,50']])
+				.amount
+		).toBe('Částka celkem');
+	});
+
 	it('takes a column whose values mostly read as amounts (a stray word does not count)', () => {
 		const sample = [['10,00'], ['20'], ['viz příloha'], ['(5,00)'], ['']];
 		expect(holdsAmounts(sample, 0)).toBe(true);

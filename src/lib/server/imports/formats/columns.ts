@@ -49,8 +49,8 @@ export function matchColumns<R extends string>(
 	keys: readonly string[],
 	names: Record<R, readonly string[]>,
 	passes: readonly Pass[] = [EXACT],
-	/** whether a column may serve a role at all (its values fit); any column when absent */
-	fits: (role: R, index: number) => boolean = () => true
+	/** whether a column may serve a role (its values fit), found by its exact name or not */
+	fits: (role: R, index: number, exact: boolean) => boolean = () => true
 ): Record<R, number> {
 	const roles = Object.keys(names) as R[];
 	const columns = Object.fromEntries(roles.map((r) => [r, -1])) as Record<R, number>;
@@ -59,7 +59,9 @@ export function matchColumns<R extends string>(
 		for (const role of roles) {
 			if (columns[role] >= 0) continue;
 			for (const name of names[role]) {
-				const i = keys.findIndex((h, idx) => !used.has(idx) && pass(h, name) && fits(role, idx));
+				const i = keys.findIndex(
+					(h, idx) => !used.has(idx) && pass(h, name) && fits(role, idx, pass === EXACT)
+				);
 				if (i >= 0) {
 					columns[role] = i;
 					used.add(i);
@@ -152,15 +154,17 @@ export function holdsAmounts(rows: readonly (readonly string[])[], index: number
 
 /**
  * The generic guess of a mapping from the headers as the file writes them. With the first rows,
- * a column is proposed as an amount (or MD/Dal) only when its values read as amounts: a text
- * column named `Popis výdaje` is never the amount, whatever its name says.
+ * a column whose name only contains an amount word (`Popis výdaje`, `Kč celkem bez DPH`) is
+ * proposed as the amount (or MD/Dal) only when its values read as amounts: a text column is never
+ * guessed so. A column named exactly so (`Částka`, `MD`) is taken as the file says, and a bad
+ * value in it is reported on its row.
  */
 export function recogniseColumns(
 	headers: readonly string[],
 	rows?: readonly (readonly string[])[]
 ): ColumnMapping {
-	const fits = (field: Field, index: number) =>
-		!rows || !AMOUNT_FIELDS.has(field) || holdsAmounts(rows, index);
+	const fits = (field: Field, index: number, exact: boolean) =>
+		exact || !rows || !AMOUNT_FIELDS.has(field) || holdsAmounts(rows, index);
 	const columns = matchColumns(headers.map(headerKey), SYNONYMS, LOOSE, fits);
 	const mapping: ColumnMapping = {};
 	for (const field of FIELDS) if (columns[field] >= 0) mapping[field] = headers[columns[field]];
