@@ -2,6 +2,7 @@
 // is wrong grouped by kind first, the full row list only on demand and as a download; an import
 // says in one line whether the ledger matches the file; the English UI says KPI units and the
 // paragraf column in English.
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -134,4 +135,21 @@ test('the English UI says KPI units and the paragraf column in English', async (
 		await page.getByRole('button', { name: 'Česky' }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'cs');
 	}
+});
+
+test('a CityVizor export with its events.csv: the unknown codes come with their names', async ({
+	page
+}) => {
+	const fixture = (name: string) => path.resolve('tests/fixtures/imports/cityvizor-events', name);
+	await signIn(page, 'ekonom');
+	await page.goto('/costs/import');
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Soubor', { exact: true }).setInputFiles(fixture('data.csv'));
+	await page.getByLabel(/^Číselník kódů/).setInputFiles(fixture('events.csv'));
+	await page.getByRole('button', { name: 'Zobrazit náhled' }).click();
+	await expect(page.getByTestId('import-result')).toContainText('CityVizor');
+	const codes = page.getByTestId('unknown-codes');
+	await expect(codes.getByLabel('ORG 42 – Revitalizace parku Na Výsluní (řádků: 2)')).toBeVisible();
+	// A code the list does not name stays as it is.
+	await expect(codes.getByLabel('ORG 77 (řádků: 1)')).toBeVisible();
 });
