@@ -9,7 +9,8 @@ import {
 	formatPercent,
 	formatPeriod,
 	formatQuantity,
-	unitFor
+	unitFor,
+	unitLabel
 } from './format';
 
 const nbsp = /[\u00a0\u202f]/g;
@@ -83,5 +84,15 @@ describe('English formats', () => {
 		expect(formatPeriod('2026-Q3')).toBe('Q3 2026');
 		expect(formatDate('2026-03-05')).toBe('05/03/2026');
 		expect(formatMonth('2026-03')).toBe('March 2026');
+	});
+
+	it("names a KPI unit on its own in the reader's language", () => {
+		expect(unitLabel('dny')).toBe('dny');
+		expect(unitLabel('%')).toBe('%');
+		overwriteGetLocale(() => 'en');
+		expect(unitLabel('dny')).toBe('days');
+		expect(unitLabel('hodiny')).toBe('hours');
+		expect(unitLabel('%')).toBe('%');
+		expect(unitLabel('Kč/případ')).toBe('Kč/případ');
 	});
 });

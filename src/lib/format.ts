@@ -118,6 +118,16 @@ export function unitFor(value: number | bigint | string, unit: string): string {
 	return known.cs[CS_CATEGORY[category] ?? 3];
 }
 
+/**
+ * A unit on its own (a column heading, a chart axis, a KPI's definition): as the office typed it in
+ * Czech, the English word (plural) in English; `%`, `Kč` and other units stay as typed.
+ */
+export function unitLabel(unit: string): string {
+	const known = UNIT_BY_FORM.get(unit.trim().toLowerCase());
+	if (!known || getLocale() !== 'en') return unit;
+	return known.en[1];
+}
+
 /** A count with its unit, declined: `57 dní`, `1,5 hodiny`, `35 %`, `400 hodin`. */
 export function formatQuantity(
 	value: number | bigint | string,

@@ -82,4 +82,28 @@ describe('messages', () => {
 			.map(([text]) => text);
 		expect(stale).toEqual([]);
 	});
+
+	it('has every key in both languages (a text added in one is added in the other)', () => {
+		const keysOf = (locale: string) =>
+			new Set(
+				readdirSync(path.resolve('messages', locale))
+					.filter((f) => f.endsWith('.json'))
+					.flatMap((file) =>
+						Object.keys(
+							JSON.parse(readFileSync(path.resolve('messages', locale, file), 'utf8')) as object
+						).filter((key) => !key.startsWith('$'))
+					)
+			);
+		const cs = keysOf('cs');
+		const en = keysOf('en');
+		expect([...cs].filter((k) => !en.has(k))).toEqual([]);
+		expect([...en].filter((k) => !cs.has(k))).toEqual([]);
+	});
+
+	it('shows no import timings or raw ids to users', () => {
+		const cs = czechTexts();
+		const texts = [...cs.keys()];
+		expect(texts.filter((t) => /\d*\{\w+\} ms\b/.test(t))).toEqual([]);
+		expect(texts.filter((t) => /--[a-z]+ [a-z]+\|/.test(t))).toEqual([]);
+	});
 });

@@ -94,6 +94,8 @@ test('a bad file is refused with row-numbered messages and nothing is imported',
 	await page.getByRole('button', { name: 'Importovat', exact: true }).click();
 	const result = page.getByTestId('import-result');
 	await expect(result.getByRole('heading', { name: /nic nebylo zapsáno/ })).toBeVisible();
+	await expect(page.getByTestId('import-summary')).toContainText('Částka „12a4,00“ není číslo.');
+	await page.getByTestId('import-all').locator('summary').click();
 	const errors = page.getByTestId('import-errors');
 	await expect(errors.getByRole('row').nth(1)).toContainText('3');
 	await expect(errors).toContainText('Částka „12a4,00“ není číslo.');

@@ -89,6 +89,10 @@ test('finance imports KXX exports: unknown ORJ mapped, duplicate refused, a mont
 	await fileInput.setInputFiles(upload('ginis-2025-03.kxx', fileA));
 	await page.getByRole('button', { name: 'Importovat', exact: true }).click();
 	await expect(result.getByRole('heading', { name: /Soubor už byl importován/ })).toBeVisible();
+	// One consistent story: importing it again would replace its own batch, so nothing doubles.
+	await expect(page.getByTestId('duplicate-notice')).toContainText('nic se nezdvojí');
+	await expect(page.getByTestId('duplicate-notice')).not.toContainText('zdvojilo');
+	await expect(page.getByTestId('replace-plan')).toContainText(`dávka č. ${batchA}`);
 	expect(await actualTotal(page)).toBe(before + 3_500_00);
 
 	// A later file covering April replaces April of batch A and adds May.

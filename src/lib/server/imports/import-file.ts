@@ -3,9 +3,16 @@
 // line is good; the outcome carries the row-numbered report either way. Undo is rollback.ts.
 import type { Db } from '../db';
 import { readFile } from './read';
-import { UNDECIDED_KEYS, type ImportOptions, type ImportOutcome } from './types';
+import { UNDECIDED_KEYS, type ImportOptions, type ImportOutcome, type Validation } from './types';
 import { validate } from './validate';
 import { write } from './write';
+import { nameOf, readCodeNames, type CodeNames } from './formats/code-names';
+
+/** Names from the code list beside the export, on the unknown codes the preview lists. */
+function nameUnknownCodes(validation: Validation, list: CodeNames): void {
+	validation.warnings.push(...list.errors);
+	for (const u of validation.unknown) u.name = nameOf(list, u.field, u.code);
+}
 
 /** Reads, validates and — only when every row is good — writes the file in one transaction. */
 export async function importFile(
@@ -27,6 +34,7 @@ export async function importFile(
 		clock: options.clock
 	});
 	const t2 = performance.now();
+	if (options.codeList) nameUnknownCodes(validation, readCodeNames(options.codeList));
 	if (options.stopOnUnknown && validation.unknown.some((u) => !u.choice)) {
 		// Stopped whole while a clerk decides, unless something else is wrong with it too.
 		const decidable = validation.errors.every((e) => UNDECIDED_KEYS.has(e.key));

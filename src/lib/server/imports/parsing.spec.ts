@@ -3,8 +3,8 @@ import { parseAmount } from './formats/amount';
 import { parseMonth } from './formats/dates';
 import { decodeText, invalidUtf8Line, looksBinary } from './formats/encoding';
 import { guessDelimiter, parseCsv } from './formats/csv';
-import { headerKey, recogniseColumns, missingFields } from './formats/columns';
-import { adaptTable } from './formats/generic';
+import { headerKey, holdsAmounts, recogniseColumns, missingFields } from './formats/columns';
+import { adaptTable, parseGenericCsv } from './formats/generic';
 
 const cp1250 = (bytes: number[]) => new Uint8Array(bytes);
 
@@ -157,6 +157,58 @@ describe('column recognition', () => {
 			debit: 'MD',
 			credit: 'Dal'
 		});
+	});
+});
+
+describe('amount column guess', () => {
+	const headers = ['Datum', 'Položka', 'Popis výdaje', 'Částka'];
+	const rows = [
+		['2025-03-01', '5139', 'kancelářský papír', '1 234,50'],
+		['2025-03-02', '5169', 'oprava tiskárny', '800'],
+		['2025-03-03', '5139', '', '12,30']
+	];
+
+	it('never proposes a text column as the amount, whatever its name says', () => {
+		// `Popis výdaje` ends like an amount name (`výdaje`), but its values are words.
+		expect(recogniseColumns(headers, rows)).toMatchObject({
+			amount: 'Částka',
+			text: 'Popis výdaje'
+		});
+	});
+
+	it('leaves the amount unmapped when no column named like one holds amounts', () => {
+		const mapping = recogniseColumns(['Datum', 'Položka', 'Popis výdaje'], rows);
+		expect(mapping.amount).toBeUndefined();
+		expect(missingFields(mapping)).toEqual(['amount']);
+	});
+
+	it('takes a column named exactly as an amount as the file says (bad values are row errors)', () => {
+		const bad = [
+			['2025-03-01', '5139', '12a4,00'],
+			['2025-03-02', '5139', 'sto korun']
+		];
+		expect(recogniseColumns(['Datum', 'Položka', 'Částka'], bad).amount).toBe('Částka');
+		// …but a name that only contains an amount word must hold amounts.
+		expect(recogniseColumns(['Datum', 'Položka', 'Částka celkem'], bad).amount).toBeUndefined();
+		expect(
+			recogniseColumns(['Datum', 'Položka', 'Částka celkem'], [['2025-03-01', '5139', '7,50']])
+				.amount
+		).toBe('Částka celkem');
+	});
+
+	it('takes a column whose values mostly read as amounts (a stray word does not count)', () => {
+		const sample = [['10,00'], ['20'], ['viz příloha'], ['(5,00)'], ['']];
+		expect(holdsAmounts(sample, 0)).toBe(true);
+		expect(holdsAmounts([['papír'], ['toner'], ['12']], 0)).toBe(false);
+		expect(holdsAmounts([[''], ['']], 0)).toBe(true);
+	});
+
+	it('reads a generic CSV with a text column named like an amount', () => {
+		const csv = 'Datum;Položka;Popis výdaje;Částka\n2025-03-01;5139;papír;1 234,50\n';
+		const result = parseGenericCsv(new TextEncoder().encode(csv));
+		expect(result.errors).toEqual([]);
+		expect(result.table?.mapping.amount).toBe('Částka');
+		expect(result.rows.map((r) => r.amount)).toEqual([123450n]);
 	});
 });
 

@@ -56,6 +56,8 @@ export interface UnknownCode {
 	amount: bigint;
 	/** what is done with them (saved for the source, chosen now, or the command line's default) */
 	choice: CodeChoice | null;
+	/** its name in the code list uploaded beside the export (CityVizor's `events.csv`), if any */
+	name?: string | null;
 }
 
 /** What happens to codes nobody has decided on: `--unknown` on the command line. */
@@ -148,6 +150,8 @@ export interface ImportOptions extends ReadOptions {
 	allowUnmapped?: boolean;
 	/** Codes nobody has decided on (command line `--unknown`). */
 	unknown?: UnknownPolicy;
+	/** A code list beside the export (CityVizor's `events.csv`): names for the unknown codes. */
+	codeList?: Uint8Array | null;
 	/** What "this month" is when checking for future months; the app clock by default. */
 	clock?: Clock;
 	/**

@@ -7,6 +7,7 @@
  * parentheses and punctuation dropped: `Položka (kód)` → `polozka`). The mapping screen starts
  * from the generic guess and finance can change it.
  */
+import { parseAmount } from './amount';
 
 /**
  * Header name as compared: lower case, without diacritics, BOM, surrounding quotes and spaces, with
@@ -47,7 +48,9 @@ const LOOSE: readonly Pass[] = [
 export function matchColumns<R extends string>(
 	keys: readonly string[],
 	names: Record<R, readonly string[]>,
-	passes: readonly Pass[] = [EXACT]
+	passes: readonly Pass[] = [EXACT],
+	/** whether a column may serve a role (its values fit), found by its exact name or not */
+	fits: (role: R, index: number, exact: boolean) => boolean = () => true
 ): Record<R, number> {
 	const roles = Object.keys(names) as R[];
 	const columns = Object.fromEntries(roles.map((r) => [r, -1])) as Record<R, number>;
@@ -56,7 +59,9 @@ export function matchColumns<R extends string>(
 		for (const role of roles) {
 			if (columns[role] >= 0) continue;
 			for (const name of names[role]) {
-				const i = keys.findIndex((h, idx) => !used.has(idx) && pass(h, name));
+				const i = keys.findIndex(
+					(h, idx) => !used.has(idx) && pass(h, name) && fits(role, idx, pass === EXACT)
+				);
 				if (i >= 0) {
 					columns[role] = i;
 					used.add(i);
@@ -125,9 +130,42 @@ export function fieldLabel(field: Field): string {
 	return SYNONYMS[field][0].toUpperCase();
 }
 
-/** The generic guess of a mapping from the headers as the file writes them. */
-export function recogniseColumns(headers: readonly string[]): ColumnMapping {
-	const columns = matchColumns(headers.map(headerKey), SYNONYMS, LOOSE);
+/** The fields whose column holds amounts: guessed only where the values read as amounts. */
+const AMOUNT_FIELDS: ReadonlySet<Field> = new Set(['amount', 'debit', 'credit']);
+
+/** Rows sampled to check that a column holds amounts. */
+export const AMOUNT_SAMPLE = 50;
+
+/**
+ * Whether a column's values read as amounts: at least half of its non-empty values in the first
+ * `AMOUNT_SAMPLE` rows parse (`parseAmount`). A column with no values in the sample may be one.
+ */
+export function holdsAmounts(rows: readonly (readonly string[])[], index: number): boolean {
+	let filled = 0;
+	let parsed = 0;
+	for (const row of rows.slice(0, AMOUNT_SAMPLE)) {
+		const value = (row[index] ?? '').trim();
+		if (value === '') continue;
+		filled++;
+		if (parseAmount(value).ok) parsed++;
+	}
+	return filled === 0 || parsed * 2 >= filled;
+}
+
+/**
+ * The generic guess of a mapping from the headers as the file writes them. With the first rows,
+ * a column whose name only contains an amount word (`Popis výdaje`, `Kč celkem bez DPH`) is
+ * proposed as the amount (or MD/Dal) only when its values read as amounts: a text column is never
+ * guessed so. A column named exactly so (`Částka`, `MD`) is taken as the file says, and a bad
+ * value in it is reported on its row.
+ */
+export function recogniseColumns(
+	headers: readonly string[],
+	rows?: readonly (readonly string[])[]
+): ColumnMapping {
+	const fits = (field: Field, index: number, exact: boolean) =>
+		exact || !rows || !AMOUNT_FIELDS.has(field) || holdsAmounts(rows, index);
+	const columns = matchColumns(headers.map(headerKey), SYNONYMS, LOOSE, fits);
 	const mapping: ColumnMapping = {};
 	for (const field of FIELDS) if (columns[field] >= 0) mapping[field] = headers[columns[field]];
 	// A year column only helps with a month number; with a full date it is noise.

@@ -5,6 +5,7 @@
 import type { AdapterResult, EntryKind } from '../source-row';
 import { LIMITS } from '../types';
 import {
+	AMOUNT_SAMPLE,
 	type ColumnMapping,
 	FIELDS,
 	type Field,
@@ -76,9 +77,16 @@ export function findHeaderRow(table: Table): Table {
 	};
 }
 
-/** The given mapping when it maps anything, else the one recognised from the headers. */
-function mappingFor(headers: string[], given: ColumnMapping | null | undefined): ColumnMapping {
-	return given && Object.values(given).some(Boolean) ? given : recogniseColumns(headers);
+/**
+ * The given mapping when it maps anything, else the one recognised from the headers and the
+ * first rows (an amount column must hold amounts).
+ */
+function mappingFor(table: Table, given: ColumnMapping | null | undefined): ColumnMapping {
+	if (given && Object.values(given).some(Boolean)) return given;
+	return recogniseColumns(
+		table.headers,
+		table.records.slice(0, AMOUNT_SAMPLE).map((r) => r.fields)
+	);
 }
 
 /** A yearly table read for one year: the amount column taken and the month its rows go under. */
@@ -216,7 +224,7 @@ function readTable(
 ): AdapterResult {
 	const table = findHeaderRow(input);
 	const userMapped = !!options.mapping && Object.values(options.mapping).some(Boolean);
-	const recognised = mappingFor(table.headers, options.mapping);
+	const recognised = mappingFor(table, options.mapping);
 	const asYearly = yearlyRead(table, recognised, options, userMapped, b);
 	const mapping = asYearly?.mapping ?? recognised;
 	const view = {

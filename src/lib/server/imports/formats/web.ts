@@ -113,6 +113,7 @@ export function viewExtras(outcome: ImportOutcome) {
 			code: u.code,
 			count: u.count,
 			amount: u.amount,
+			name: u.name ?? null,
 			choice: u.choice ? (u.choice.action === 'map' ? u.choice.target : u.choice.action) : ''
 		})),
 		unknownOrj: validation.unknown.filter((u) => u.field === 'orj').slice(0, 100),

@@ -8,6 +8,8 @@ import { LIMITS, type ImportOutcome } from '$lib/server/imports/types';
 import * as profiles from '$lib/server/imports/profiles';
 import * as pushes from '$lib/server/imports/push.service';
 import type { RowMessage } from '$lib/server/imports/source-row';
+import { groupMessages } from '$lib/server/imports/summary';
+import { log } from '$lib/server/log';
 import { isEncodingChoice } from '$lib/server/imports/formats/encoding';
 import { importChoices, readImportChoices, viewExtras } from '$lib/server/imports/formats/web';
 import { ValidationError } from '$lib/server/shared/errors';
@@ -33,11 +35,20 @@ export const load: PageServerLoad = async ({ url }) => {
 	};
 };
 
+function message(e: RowMessage) {
+	return { line: e.line, field: e.field ?? '', message: t(e.key, { ...e.params }) };
+}
+
 function messages(list: RowMessage[]) {
-	return list.slice(0, MAX_MESSAGES).map((e) => ({
-		line: e.line,
-		field: e.field ?? '',
-		message: t(e.key, { ...e.params })
+	return list.slice(0, MAX_MESSAGES).map(message);
+}
+
+/** The report at a glance: every message counted by kind, with the first rows of each kind. */
+function groups(list: RowMessage[]) {
+	return groupMessages(list).map((g) => ({
+		field: g.field,
+		count: g.count,
+		examples: g.examples.map(message)
 	}));
 }
 
@@ -62,14 +73,15 @@ function view(outcome: ImportOutcome, fileName: string) {
 		total: validation.total,
 		errorCount: validation.errors.length,
 		errors: messages(validation.errors),
+		errorGroups: groups(validation.errors),
 		warningCount: validation.warnings.length,
 		warnings: messages(validation.warnings),
+		warningGroups: groups(validation.warnings),
 		unknown: validation.unknown.slice(0, 100),
 		monthTotals: validation.monthTotals,
 		duplicateOf: validation.duplicateOf,
 		batchId: outcome.status === 'imported' ? outcome.batchId : null,
 		reconciliation: outcome.status === 'imported' ? outcome.reconciliation : [],
-		timings: outcome.status === 'imported' ? outcome.timings : null,
 		...viewExtras(outcome)
 	};
 }
@@ -77,6 +89,7 @@ function view(outcome: ImportOutcome, fileName: string) {
 async function readForm(request: Request) {
 	const form = await request.formData();
 	const file = form.get('file');
+	const codeList = form.get('codeList');
 	const kind = form.get('kind') === 'budget' ? 'budget' : 'actual';
 	const encodingValue = form.get('encoding');
 	const encoding = isEncodingChoice(encodingValue) ? encodingValue : 'auto';
@@ -97,6 +110,8 @@ async function readForm(request: Request) {
 		/** a pushed file waiting for the clerk, finished instead of an uploaded one */
 		pending: /^\d+$/.test(pendingText) ? Number(pendingText) : null,
 		file: file instanceof File && file.size > 0 ? file : null,
+		/** the code list beside the export (CityVizor's events.csv), lending names to unknown codes */
+		codeList: codeList instanceof File && codeList.size > 0 ? codeList : null,
 		kind: kind as 'actual' | 'budget',
 		encoding,
 		mapping,
@@ -132,7 +147,7 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 			codeMaps: input.codeMaps
 		});
 	}
-	if (input.file.size > LIMITS.maxFileSize) {
+	if (input.file.size + (input.codeList?.size ?? 0) > LIMITS.maxFileSize) {
 		// Translated here because it names the limit; t() keeps text that is no key.
 		const tooLarge = t('costs_err_too_large', {
 			max: Math.round(LIMITS.maxFileSize / 1024 / 1024)
@@ -158,7 +173,8 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 		profileName: input.profileName || null,
 		format: input.choices.format,
 		mode: input.choices.mode,
-		mappings: input.choices.mappings
+		mappings: input.choices.mappings,
+		codeList: input.codeList ? new Uint8Array(await input.codeList.arrayBuffer()) : null
 	});
 	if (input.saveProfile && outcome.read.headers.length) {
 		try {
@@ -180,6 +196,10 @@ function answer(
 	outcome: ImportOutcome,
 	fileName: string
 ) {
+	if (outcome.status === 'imported') {
+		// How long each step took is for whoever runs the server, not for the clerk.
+		log.info({ batchId: outcome.batchId, timings: outcome.timings }, 'costs import');
+	}
 	const extra = { codeMaps: input.codeMaps, result: view(outcome, fileName) };
 	// The report lists what is wrong row by row; the form itself has no field error then.
 	if (outcome.status === 'invalid') return invalid('import', {}, input.values, extra);

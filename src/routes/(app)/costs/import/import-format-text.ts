@@ -17,6 +17,18 @@ export function formatName(format: string): string {
 	return NAMES[format]?.() ?? format;
 }
 
+const SOURCES: Record<string, () => string> = {
+	web: m.imports_source_web,
+	cli: m.imports_source_cli,
+	seed: m.imports_source_seed,
+	api: m.imports_source_api
+};
+
+/** How a batch came in, in words (uploaded in the app, from the command line, …). */
+export function sourceName(source: string): string {
+	return SOURCES[source]?.() ?? source;
+}
+
 /** `březen 2026 – květen 2026, červenec 2026` */
 export function monthsText(months: string[]): string {
 	return monthRuns(months)

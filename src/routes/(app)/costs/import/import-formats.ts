@@ -20,6 +20,8 @@ export interface FormatResultView {
 		code: string;
 		count: number;
 		amount: bigint;
+		/** from the code list beside the export */
+		name: string | null;
 		choice: string;
 	}[];
 	unverifiedRows: number;
@@ -38,3 +40,19 @@ export interface FormatValues {
 }
 
 export { monthRuns } from '$lib/import-months';
+
+/**
+ * The reconciliation in one line: how many month × položka totals of the file the batch holds
+ * exactly, and the months where any does not.
+ */
+export function reconciliationVerdict(
+	lines: readonly { month: string; file: bigint; batch: bigint }[]
+) {
+	const off = new Set<string>();
+	for (const l of lines) if (l.file !== l.batch) off.add(l.month);
+	return {
+		ok: lines.filter((l) => l.file === l.batch).length,
+		total: lines.length,
+		off: [...off].sort()
+	};
+}
