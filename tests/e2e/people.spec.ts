@@ -127,3 +127,26 @@ async function optionIndexOf(select: import('@playwright/test').Locator, text: s
 	expect(i, `${text} among ${labels.join(', ')}`).toBeGreaterThan(0);
 	return i;
 }
+
+test('the coverage list shows a hundred roles a page, single points of failure first', async ({
+	page
+}) => {
+	await signIn(page, 'starosta');
+	await page.goto('/people/coverage');
+	const pager = page.getByRole('navigation', { name: 'Stránkování' });
+	const shown = /Role 1–100 z (\d+)/.exec(await pager.innerText());
+	expect(shown, 'the demo office has more than a hundred roles').not.toBeNull();
+	const total = Number(shown![1]);
+	const rows = page.getByTestId('coverage').locator('tbody tr');
+	await expect(rows).toHaveCount(100);
+	// The count of single points of failure is the office's, not the page's, and they lead.
+	const spofs = Number((await page.getByTestId('spof-count').innerText()).match(/\d+/)![0]);
+	expect(spofs).toBeGreaterThan(0);
+	await expect(rows.first()).toHaveClass(/spof/);
+	await pager.getByRole('link', { name: 'Další' }).click();
+	await expect(page).toHaveURL(/page=2/);
+	await expect(pager).toContainText(`Role 101–${total} z ${total}`);
+	await expect(rows).toHaveCount(total - 100);
+	await expect(pager.getByRole('link', { name: 'Další' })).toHaveCount(0);
+	await expect(page.getByTestId('spof-count')).toContainText(String(spofs));
+});

@@ -5,7 +5,11 @@ import * as orgUnits from '$lib/server/org-units/org-units.service';
 import { roleActions } from '$lib/server/people/actions';
 import * as people from '$lib/server/people/people.service';
 import { currentDate } from '$lib/server/shared/clock';
+import { queryId } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
+
+/** Roles listed on one page of the coverage list. */
+const COVERAGE_PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
@@ -20,8 +24,21 @@ export const load: PageServerLoad = async ({ url }) => {
 		orgUnits.list(db)
 	]);
 	const { rows, matrix, candidates } = page;
+	// A large office has a thousand roles: the list shows them a page at a time, SPOFs first.
+	const listed = onlySpofs ? rows.filter((r) => r.spof) : rows;
+	const pageNumber = Math.min(
+		queryId(url, 'page') ?? 1,
+		Math.max(1, Math.ceil(listed.length / COVERAGE_PAGE_SIZE))
+	);
+	const from = (pageNumber - 1) * COVERAGE_PAGE_SIZE;
 	return {
-		rows: onlySpofs ? rows.filter((r) => r.spof) : rows,
+		rows: listed.slice(from, from + COVERAGE_PAGE_SIZE),
+		shown: {
+			page: pageNumber,
+			from: from + 1,
+			to: Math.min(listed.length, from + COVERAGE_PAGE_SIZE),
+			total: listed.length
+		},
 		spofCount: rows.filter((r) => r.spof).length,
 		unitId,
 		onlySpofs,
