@@ -3,6 +3,7 @@
 // Amounts stay haléře (bigint), as in the ledger.
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../../src/lib/server/db';
+import type { ProcessCard, ProcessInput } from '../../src/lib/server/processes/processes';
 
 type New<T extends keyof Database> = Insertable<Database[T]>;
 /** A row with only some columns given: the builder fills the rest. */
@@ -129,4 +130,38 @@ export async function costEntries(
 		.insertInto('cost_entry')
 		.values(rows.map((row) => ({ kind: 'actual', nature: 'fixed', polozka: '5011', ...row })))
 		.execute();
+}
+
+/** The id of the record with this code (a process, goal, KPI, org unit…), as the demo seeds it. */
+export async function idOf(
+	db: Db,
+	table: 'process' | 'goal' | 'kpi' | 'org_unit' | 'initiative',
+	code: string
+): Promise<number> {
+	const row = await db
+		.selectFrom(table)
+		.select('id')
+		.where('code', '=', code)
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** What the process card's form sends back when nothing is changed: a test overrides a field. */
+export function processInput(card: ProcessCard): ProcessInput {
+	return {
+		code: card.code,
+		name: card.name,
+		kind: card.kind,
+		status: card.status,
+		orgUnitId: card.orgUnitId,
+		ownerId: card.ownerId,
+		description: card.description,
+		inputs: card.inputs,
+		outputs: card.outputs,
+		legalBasis: card.legalBasis,
+		servesCitizens: card.servesCitizens,
+		servesBusinesses: card.servesBusinesses,
+		servesInternal: card.servesInternal,
+		scores: card.scores
+	};
 }

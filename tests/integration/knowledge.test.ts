@@ -71,20 +71,8 @@ describe.each(engines)('knowledge search on %s', (engine) => {
 		]);
 		const card = await processes.get(t.db, id, 2026);
 		await processes.update(t.db, manager, id, card.version, {
-			code: card.code,
-			name: 'Matriční úřad',
-			kind: card.kind,
-			status: card.status,
-			orgUnitId: card.orgUnitId,
-			ownerId: card.ownerId,
-			description: card.description,
-			inputs: card.inputs,
-			outputs: card.outputs,
-			legalBasis: card.legalBasis,
-			servesCitizens: card.servesCitizens,
-			servesBusinesses: card.servesBusinesses,
-			servesInternal: card.servesInternal,
-			scores: card.scores
+			...build.processInput(card),
+			name: 'Matriční úřad'
 		});
 		expect(await knowledge.search(t.db, viewer, 'obyvatel')).toEqual([]);
 		const renamed = await knowledge.search(t.db, viewer, 'matricni');

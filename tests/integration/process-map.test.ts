@@ -18,6 +18,7 @@ import {
 import * as processes from '../../src/lib/server/processes/processes.service';
 import type { ProcessInput } from '../../src/lib/server/processes/processes';
 import { createTestDb, engines, type TestDb } from './harness';
+import { idOf, processInput } from '../builders';
 
 const YEAR = new Date().getFullYear();
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -64,50 +65,9 @@ async function seed(db: Db) {
 	return { users, orgUnitIds, seedMs: performance.now() - started };
 }
 
-async function processId(db: Db, code: string) {
-	const row = await db
-		.selectFrom('process')
-		.select('id')
-		.where('code', '=', code)
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-async function kpiId(db: Db, code: string) {
-	const row = await db
-		.selectFrom('kpi')
-		.select('id')
-		.where('code', '=', code)
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-async function goalId(db: Db, code: string) {
-	const row = await db
-		.selectFrom('goal')
-		.select('id')
-		.where('code', '=', code)
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
 async function inputOf(db: Db, id: number): Promise<ProcessInput & { version: number }> {
 	const card = await processes.get(db, id, YEAR);
-	return {
-		code: card.code,
-		name: card.name,
-		kind: card.kind,
-		status: card.status,
-		orgUnitId: card.orgUnitId,
-		ownerId: card.ownerId,
-		description: card.description,
-		inputs: card.inputs,
-		outputs: card.outputs,
-		legalBasis: card.legalBasis,
-		servesCitizens: card.servesCitizens,
-		servesBusinesses: card.servesBusinesses,
-		servesInternal: card.servesInternal,
-		scores: card.scores,
-		version: card.version
-	};
+	return { ...processInput(card), version: card.version };
 }
 
 async function rejects<T extends Error>(promise: Promise<unknown>, type: new (...a: never[]) => T) {
@@ -179,8 +139,8 @@ describe.each(engines)('process map on %s', (engine) => {
 	});
 
 	it('lets a process owner edit only their own card, and refuses a stale version', async () => {
-		const own = await processId(db, 'P-EO');
-		const other = await processId(db, 'P-RIZ');
+		const own = await idOf(db, 'process', 'P-EO');
+		const other = await idOf(db, 'process', 'P-RIZ');
 		const input = await inputOf(db, own);
 		await processes.update(db, users.garant, own, input.version, {
 			...input,
@@ -212,10 +172,10 @@ describe.each(engines)('process map on %s', (engine) => {
 	});
 
 	it('refuses a duplicate code and explains dependants before deleting', async () => {
-		const input = await inputOf(db, await processId(db, 'P-RP'));
+		const input = await inputOf(db, await idOf(db, 'process', 'P-RP'));
 		const e = await rejects(processes.create(db, users.tajemnik, { ...input }), ValidationError);
 		expect(e.errors).toEqual({ code: 'processes_error_code_taken' });
-		const linked = await processId(db, 'P-RP');
+		const linked = await idOf(db, 'process', 'P-RP');
 		const refused = await rejects(processes.remove(db, users.tajemnik, linked), DependantsError);
 		expect(refused.dependants).toEqual([{ key: 'processes_dep_goals', count: 1 }]);
 		expect(await processes.get(db, linked, YEAR)).toBeTruthy();
@@ -227,7 +187,7 @@ describe.each(engines)('process map on %s', (engine) => {
 	});
 
 	it('keeps year figures, roles and information assets on the card', async () => {
-		const id = await processId(db, 'P-RV');
+		const id = await idOf(db, 'process', 'P-RV');
 		const card = await processes.get(db, id, YEAR);
 		const y = card.years.find((row) => row.year === YEAR)!;
 		await processes.saveYear(db, users.garant, id, y.version, {
@@ -265,8 +225,8 @@ describe.each(engines)('process map on %s', (engine) => {
 	});
 
 	it('refuses a cycle in the goal tree, a wrong parent level and a weight out of range', async () => {
-		const c1 = await goalId(db, 'C1');
-		const c11 = await goalId(db, 'C1.1');
+		const c1 = await idOf(db, 'goal', 'C1');
+		const c11 = await idOf(db, 'goal', 'C1.1');
 		const objective = await goals.create(db, users.starosta, {
 			code: 'C1.4',
 			name: 'Nový specifický cíl',
@@ -310,25 +270,25 @@ describe.each(engines)('process map on %s', (engine) => {
 		);
 		expect(wrongLevel.errors).toEqual({ parentId: 'goals_error_parent_level' });
 		const weight = await rejects(
-			goals.linkProcess(db, users.starosta, objective, await processId(db, 'P-EO'), 101),
+			goals.linkProcess(db, users.starosta, objective, await idOf(db, 'process', 'P-EO'), 101),
 			ValidationError
 		);
 		expect(weight.errors).toEqual({ weight: 'goals_error_weight' });
 		await rejects(
-			goals.linkProcess(db, users.garant, objective, await processId(db, 'P-EO'), 50),
+			goals.linkProcess(db, users.garant, objective, await idOf(db, 'process', 'P-EO'), 50),
 			ForbiddenError
 		);
-		await goals.linkProcess(db, users.starosta, objective, await processId(db, 'P-EO'), 50);
+		await goals.linkProcess(db, users.starosta, objective, await idOf(db, 'process', 'P-EO'), 50);
 		const removed = await rejects(goals.remove(db, users.starosta, c1), DependantsError);
 		expect(removed.dependants.map((d) => d.key)).toEqual(['goals_dep_subgoals']);
 		const linked = await rejects(goals.remove(db, users.starosta, objective), DependantsError);
 		expect(linked.dependants).toEqual([{ key: 'goals_dep_processes', count: 1 }]);
-		await goals.unlinkProcess(db, users.starosta, objective, await processId(db, 'P-EO'));
+		await goals.unlinkProcess(db, users.starosta, objective, await idOf(db, 'process', 'P-EO'));
 		await goals.remove(db, users.starosta, objective);
 	});
 
 	it('rolls goal status up and lets a manager override it with a comment', async () => {
-		const id = await goalId(db, 'C3.3');
+		const id = await idOf(db, 'goal', 'C3.3');
 		const before = await goals.get(db, id, YEAR);
 		await rejects(
 			goals.setOverride(db, users.starosta, id, before.version, 'off_target', ' '),
@@ -370,7 +330,7 @@ describe.each(engines)('process map on %s', (engine) => {
 			ok: false,
 			errors: { period: 'goals_error_period_frequency' }
 		});
-		const id = await kpiId(db, 'KPI-06');
+		const id = await idOf(db, 'kpi', 'KPI-06');
 		await rejects(
 			kpis.setTarget(db, users.garant, id, null, {
 				period: String(YEAR + 1),
@@ -401,8 +361,8 @@ describe.each(engines)('process map on %s', (engine) => {
 	});
 
 	it('records actuals: own KPIs only, period per frequency, a comment when off target', async () => {
-		const own = await kpiId(db, 'KPI-02'); // monthly, garant, lower is better
-		const notOwn = await kpiId(db, 'KPI-03');
+		const own = await idOf(db, 'kpi', 'KPI-02'); // monthly, garant, lower is better
+		const notOwn = await idOf(db, 'kpi', 'KPI-03');
 		const period = `${YEAR - 1}-06`;
 		const current = (await kpis.get(db, own)).periods.find((p) => p.period === period)!;
 		const wrongPeriod = await rejects(
@@ -472,14 +432,14 @@ describe.each(engines)('process map on %s', (engine) => {
 
 	it('refuses deleting a KPI with actuals', async () => {
 		const e = await rejects(
-			kpis.remove(db, users.starosta, await kpiId(db, 'KPI-01')),
+			kpis.remove(db, users.starosta, await idOf(db, 'kpi', 'KPI-01')),
 			DependantsError
 		);
 		expect(e.dependants[0].key).toBe('goals_dep_actuals');
 	});
 
 	it('imports actuals all or nothing, with a row-numbered report', async () => {
-		const k2 = await kpiId(db, 'KPI-02');
+		const k2 = await idOf(db, 'kpi', 'KPI-02');
 		const countBefore = await db
 			.selectFrom('kpi_actual')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -552,7 +512,7 @@ describe.each(engines)('process map on %s', (engine) => {
 		// After the seed and the targets, actuals and imports of the tests above.
 		await expectInStep();
 		// Turning a KPI's direction round re-rates every period it has.
-		const id = await kpiId(db, 'KPI-02');
+		const id = await idOf(db, 'kpi', 'KPI-02');
 		const kpi = await kpis.get(db, id);
 		await kpis.update(db, users.starosta, id, kpi.version, {
 			code: kpi.code,
