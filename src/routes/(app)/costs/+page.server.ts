@@ -6,7 +6,7 @@ import * as settings from '$lib/server/settings/settings.service';
 import { parseShareTarget } from '$lib/server/settings/settings';
 import { currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, queryId, refuse, yearParam } from '$lib/server/shared/http';
+import { queryId, save, yearParam } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -34,17 +34,9 @@ export const actions: Actions = {
 		const actor = requireCapability('costs.edit');
 		const values = await formValues(request);
 		const parsed = parseShareTarget(values);
-		if (!parsed.ok) return invalid('target', parsed.errors, values);
-		try {
-			await settings.saveInvestmentShareTarget(
-				getDb(),
-				actor.id,
-				values.version ?? '',
-				parsed.value
-			);
-		} catch (e) {
-			return refuse(e, 'target', values);
-		}
-		return { form: 'target', saved: true };
+		// Settings are versioned by when they were saved, not by a number.
+		return save('target', values, parsed, (target) =>
+			settings.saveInvestmentShareTarget(getDb(), actor.id, values.version ?? '', target)
+		);
 	}
 };

@@ -9,7 +9,7 @@ import {
 	parseShareTarget
 } from '$lib/server/settings/settings';
 import { formValues } from '$lib/server/shared/form';
-import { invalid, refuse, save } from '$lib/server/shared/http';
+import { save } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -39,19 +39,10 @@ export const actions: Actions = {
 		const actor = requireCapability('settings.manage');
 		const values = await formValues(request);
 		const parsed = parseShareTarget(values);
-		if (!parsed.ok) return invalid('investmentTarget', parsed.errors, values);
-		try {
-			// Settings are versioned by when they were saved, not by a number.
-			await settings.saveInvestmentShareTarget(
-				getDb(),
-				actor.id,
-				values.version ?? '',
-				parsed.value
-			);
-		} catch (e) {
-			return refuse(e, 'investmentTarget', values);
-		}
-		return { form: 'investmentTarget', saved: true };
+		// Settings are versioned by when they were saved, not by a number.
+		return save('investmentTarget', values, parsed, (target) =>
+			settings.saveInvestmentShareTarget(getDb(), actor.id, values.version ?? '', target)
+		);
 	},
 	reminders: async ({ request }) => {
 		const actor = requireCapability('settings.manage');
