@@ -115,6 +115,7 @@ const FIELDS: Record<string, Label> = {
 	done_date: m.programme_done_date,
 	comment: m.goals_comment,
 	fte: m.people_fte,
+	areas: m.adoption_pilot_scope_h,
 	valid_from: m.knowledge_valid_from,
 	valid_to: m.knowledge_valid_to,
 	level: m.goals_level,

@@ -8,7 +8,11 @@ import type { LayoutServerLoad } from './$types';
 // below calls requireUser/requireCapability in its own load as well.
 export const load: LayoutServerLoad = async () => {
 	const user = requireUser();
-	// The first-visit guide shows on the user's landing page until they dismiss it.
-	const dismissed = await adoption.guideDismissed(getDb(), user.id);
-	return { guide: dismissed ? null : { landing: landingPath(user.role), role: user.role } };
+	// The first-visit guide shows on the user's landing page until they dismiss it; the navigation
+	// shows the areas the pilot has switched on for the user's unit.
+	const { guideDismissed, areas } = await adoption.layoutFor(getDb(), user);
+	return {
+		guide: guideDismissed ? null : { landing: landingPath(user.role), role: user.role },
+		areas
+	};
 };

@@ -28,6 +28,14 @@ export const adoptionActions: WriteAction[] = [
 	},
 	{
 		route: '/(app)/admin/adoption',
+		action: 'pilotAreas',
+		path: '/admin/adoption',
+		capabilities: ['adoption.manage'],
+		// No org unit chosen: refused at the field.
+		form: { orgUnitId: '', areas: 'goals' }
+	},
+	{
+		route: '/(app)/admin/adoption',
 		action: 'member',
 		path: '/admin/adoption',
 		capabilities: ['adoption.manage'],

@@ -90,16 +90,86 @@ export function milestonesDone(db: Executor, from: string) {
 		.execute();
 }
 
-export async function setPilot(db: Executor, orgUnitId: number, pilot: boolean): Promise<void> {
+export async function setPilot(
+	db: Executor,
+	orgUnitId: number,
+	pilot: boolean,
+	firstAreas: readonly string[]
+): Promise<void> {
 	if (pilot) {
-		await db
+		const added = await db
 			.insertInto('adoption_pilot')
 			.values({ org_unit_id: orgUnitId })
 			.onConflict((oc) => oc.column('org_unit_id').doNothing())
-			.execute();
+			.returning('org_unit_id')
+			.executeTakeFirst();
+		if (added) await setPilotAreas(db, orgUnitId, firstAreas);
 	} else {
+		// Its areas go with it (on delete cascade).
 		await db.deleteFrom('adoption_pilot').where('org_unit_id', '=', orgUnitId).execute();
 	}
+}
+
+/** Whether the unit is in the pilot, locking its row so two admins' scope edits take turns. */
+export async function lockPilot(db: Executor, orgUnitId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('adoption_pilot')
+		.select('org_unit_id')
+		.where('org_unit_id', '=', orgUnitId)
+		.forUpdate()
+		.executeTakeFirst();
+	return !!row;
+}
+
+/** The areas switched on for each pilot unit. */
+export async function pilotAreas(db: Executor): Promise<Map<number, string[]>> {
+	const rows = await db
+		.selectFrom('adoption_pilot_area')
+		.select(['org_unit_id', 'area'])
+		.orderBy('org_unit_id')
+		.orderBy('area')
+		.execute();
+	const byUnit = new Map<number, string[]>();
+	for (const r of rows) byUnit.set(r.org_unit_id, [...(byUnit.get(r.org_unit_id) ?? []), r.area]);
+	return byUnit;
+}
+
+export async function setPilotAreas(
+	db: Executor,
+	orgUnitId: number,
+	areas: readonly string[]
+): Promise<void> {
+	await db.deleteFrom('adoption_pilot_area').where('org_unit_id', '=', orgUnitId).execute();
+	if (areas.length === 0) return;
+	await db
+		.insertInto('adoption_pilot_area')
+		.values(areas.map((area) => ({ org_unit_id: orgUnitId, area })))
+		.execute();
+}
+
+/**
+ * What every page's layout needs of adoption, in one round trip: whether the user dismissed the
+ * first-visit guide, and whether their org unit is in the pilot with which areas switched on.
+ */
+export async function layoutState(db: Executor, userId: number) {
+	const row = await db
+		.selectFrom('app_user as u')
+		.leftJoin('adoption_member as am', 'am.user_id', 'u.id')
+		.select([
+			'am.guide_dismissed_at',
+			userUnit.as('unit_id'),
+			sql<boolean>`exists (select 1 from adoption_pilot p where p.org_unit_id = ${userUnit})`.as(
+				'pilot'
+			),
+			sql<string[] | null>`(select json_agg(pa.area) from adoption_pilot_area pa
+				where pa.org_unit_id = ${userUnit})`.as('areas')
+		])
+		.where('u.id', '=', userId)
+		.executeTakeFirst();
+	return {
+		guideDismissed: !!row?.guide_dismissed_at,
+		pilotAreas: row?.pilot ? (row.areas ?? []) : null
+	};
 }
 
 export async function setMember(
@@ -127,13 +197,4 @@ export async function dismissGuide(db: Executor, userId: number, now: Date): Pro
 		.values({ user_id: userId, org_unit_id: null, guide_dismissed_at: now })
 		.onConflict((oc) => oc.column('user_id').doUpdateSet({ guide_dismissed_at: now }))
 		.execute();
-}
-
-export async function guideDismissed(db: Executor, userId: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('adoption_member')
-		.select('guide_dismissed_at')
-		.where('user_id', '=', userId)
-		.executeTakeFirst();
-	return !!row?.guide_dismissed_at;
 }

@@ -1,3 +1,4 @@
+import { AREAS, FIRST_AREAS, areasShown, isArea, type Area } from '../../adoption-areas';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
@@ -162,12 +163,45 @@ export async function setPilot(
 			.where('id', '=', orgUnitId)
 			.executeTakeFirst();
 		if (!unit) throw new NotFoundError('org_unit');
-		await repo.setPilot(trx, orgUnitId, pilot);
+		await repo.setPilot(trx, orgUnitId, pilot, FIRST_AREAS);
 		await audit.record(trx, {
 			userId: actor.id,
 			action: pilot ? 'adoption.pilot_add' : 'adoption.pilot_remove',
 			entity: 'org_unit',
 			entityId: orgUnitId
+		});
+	});
+}
+
+/** The pilot's units with the areas switched on for each, for the admin to widen. */
+export async function pilots(db: Executor) {
+	const [units, areas] = await Promise.all([repo.units(db), repo.pilotAreas(db)]);
+	return units
+		.filter((u) => u.pilot)
+		.map((u) => ({ id: u.id, code: u.code, name: u.name, areas: areas.get(u.id) ?? [] }));
+}
+
+/** Switches areas on or off for a pilot unit's people; audited with what was on before. */
+export async function setPilotAreas(
+	db: Db,
+	actor: SessionUser,
+	orgUnitId: number,
+	areas: readonly Area[]
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		if (!(await repo.lockPilot(trx, orgUnitId))) {
+			throw new ValidationError({ orgUnitId: 'adoption_error_not_pilot' });
+		}
+		const before = (await repo.pilotAreas(trx)).get(orgUnitId) ?? [];
+		const after = AREAS.filter((a) => areas.includes(a));
+		await repo.setPilotAreas(trx, orgUnitId, after);
+		await audit.record(trx, {
+			userId: actor.id,
+			action: 'adoption.pilot_areas_update',
+			entity: 'org_unit',
+			entityId: orgUnitId,
+			before: { areas: before },
+			after: { areas: after }
 		});
 	});
 }
@@ -230,8 +264,17 @@ export async function remind(
 	return result;
 }
 
-export function guideDismissed(db: Executor, userId: number) {
-	return repo.guideDismissed(db, userId);
+/** What the layout of every page needs: the first-visit guide, and the areas the user sees. */
+export async function layoutFor(
+	db: Executor,
+	user: SessionUser
+): Promise<{ guideDismissed: boolean; areas: readonly Area[] | null }> {
+	const state = await repo.layoutState(db, user.id);
+	const pilot = state.pilotAreas ? { areas: state.pilotAreas.filter(isArea) } : null;
+	return {
+		guideDismissed: state.guideDismissed,
+		areas: areasShown(can(user.role, 'adoption.every_area'), pilot)
+	};
 }
 
 export async function dismissGuide(db: Db, userId: number, clock: Clock): Promise<void> {

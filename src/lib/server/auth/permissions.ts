@@ -69,6 +69,8 @@ const CAPABILITIES = {
 	'people.edit': ['admin', 'manager', 'hr'],
 	/** Adoption of every unit: pilots, ambassadors, sending the digest now, the export. */
 	'adoption.manage': ['admin'],
+	/** Every area in the navigation whatever the pilot's scope of their unit says. */
+	'adoption.every_area': ['admin', 'manager'],
 	/** Reminding a colleague: any writing role may be an ambassador; the service checks who is. */
 	'adoption.remind': ['admin', 'manager', 'finance', 'project_manager', 'process_owner']
 } as const satisfies Record<string, readonly Role[]>;

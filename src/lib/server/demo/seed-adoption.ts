@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { AREAS } from '../../adoption-areas';
 import { monthsUpTo } from '../adoption/measures';
 import type { SeedContext } from './seed';
 
@@ -45,6 +46,11 @@ export async function seedAdoption(trx: Trx, ctx: SeedContext): Promise<void> {
 	await trx
 		.insertInto('adoption_pilot')
 		.values([{ org_unit_id: o.OVV }, { org_unit_id: o.OF }])
+		.execute();
+	// Both pilot units have had every area switched on by now, step by step.
+	await trx
+		.insertInto('adoption_pilot_area')
+		.values([o.OVV, o.OF].flatMap((id) => AREAS.map((area) => ({ org_unit_id: id, area }))))
 		.execute();
 	// The months before this one: the pilot first, the others joining month by month.
 	const months = monthsUpTo(ctx.today.slice(0, 7), 6).slice(0, 5);

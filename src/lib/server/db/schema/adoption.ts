@@ -45,6 +45,12 @@ export interface AdoptionPilotTable {
 	created_at: GeneratedTimestamp;
 }
 
+/** An area of Dílna switched on for a pilot unit's people (`adoption-areas.ts`). */
+export interface AdoptionPilotAreaTable {
+	org_unit_id: number;
+	area: string;
+}
+
 export interface PageViewMonthTable {
 	/** `YYYY-MM` in Prague */
 	month: string;
@@ -60,5 +66,6 @@ export interface AdoptionTables {
 	notification_preference: NotificationPreferenceTable;
 	adoption_member: AdoptionMemberTable;
 	adoption_pilot: AdoptionPilotTable;
+	adoption_pilot_area: AdoptionPilotAreaTable;
 	page_view_month: PageViewMonthTable;
 }

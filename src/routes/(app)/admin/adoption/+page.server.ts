@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { isArea } from '$lib/adoption-areas';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
@@ -22,16 +23,18 @@ export const load: PageServerLoad = async ({ url }) => {
 		if (!(e instanceof ForbiddenError)) throw e;
 		// A role that may be an ambassador learns how to become one; a viewer is refused.
 		if (!can(user.role, 'adoption.remind')) error(403, { message: 'forbidden' });
-		return { report: null, scopeAll: false, thisMonth: currentMonth(), mail: null };
+		return { report: null, pilots: [], scopeAll: false, thisMonth: currentMonth(), mail: null };
 	}
 	const month = monthParam(url.searchParams.get('month'), currentMonth());
-	const [report, queue, failures] = await Promise.all([
+	const [report, queue, failures, pilots] = await Promise.all([
 		adoption.report(db, scope, month),
 		scope.all ? notifications.queueCounts(db) : null,
-		scope.all ? notifications.queueFailures(db) : []
+		scope.all ? notifications.queueFailures(db) : [],
+		scope.all ? adoption.pilots(db) : []
 	]);
 	return {
 		report,
+		pilots,
 		scopeAll: scope.all,
 		thisMonth: currentMonth(),
 		mail: scope.all ? { configured: mailerFromEnv() !== null, queue, failures } : null
@@ -47,6 +50,19 @@ export const actions: Actions = {
 		if (!f.ok) return invalid('pilot', f.errors, values);
 		return save('pilot', values, () =>
 			adoption.setPilot(getDb(), actor, orgUnitId!, f.bool('pilot'))
+		);
+	},
+	pilotAreas: async ({ request }) => {
+		const actor = requireCapability('adoption.manage');
+		// Checked boxes repeat their name, so the areas are read from the form data itself.
+		const data = await request.formData();
+		const values = await formValues(data);
+		const f = new FormReader(values);
+		const orgUnitId = f.id('orgUnitId', { required: true });
+		if (!f.ok) return invalid('pilotAreas', f.errors, values);
+		const areas = data.getAll('areas').filter(isArea);
+		return save('pilotAreas', values, () =>
+			adoption.setPilotAreas(getDb(), actor, orgUnitId!, areas)
 		);
 	},
 	member: async ({ request }) => {
