@@ -80,7 +80,7 @@ describe.each(engines)('allocation drivers on %s', (engine) => {
 		expect(row).toMatchObject({ source: 'driver', unallocated: 1_000_001n, reason: 'zero' });
 		const { ledger, full, rest } = await totals();
 		expect(full + rest).toBe(ledger);
-		expect(await auditOf('allocation.driver')).toHaveLength(1);
+		expect(await auditOf('allocation.change_driver')).toHaveLength(1);
 	});
 
 	it('refuses a bad value at its cell and writes nothing', async () => {

@@ -318,7 +318,7 @@ export async function chooseDriver(
 		await refreshProcessCosts(trx, [year]);
 		await audit.record(trx, {
 			userId: actorId,
-			action: 'allocation.driver',
+			action: 'allocation.change_driver',
 			entity: 'allocation_key',
 			entityId: `${orgUnitId}/${year}`,
 			before: {
