@@ -34,6 +34,8 @@ const KINDS: Record<string, Label> = {
 	org_mapping: m.audit_kind_mapping,
 	import_code_choice: m.audit_kind_mapping,
 	allocation_key: m.audit_kind_allocation_key,
+	cost_driver: m.allocation_driver,
+	driver_value: m.allocation_audit_driver_values,
 	cost_category: m.audit_kind_cost_category,
 	session: m.login_title
 };
@@ -60,7 +62,9 @@ const LINKS: Record<string, (id: string) => string> = {
 	user: () => '/admin/users',
 	app_user: () => '/admin/users',
 	api_token: () => '/admin/tokens',
-	setting: () => '/admin/settings'
+	setting: () => '/admin/settings',
+	cost_driver: () => '/costs/drivers',
+	driver_value: (id) => `/costs/drivers?driver=${id.split('/')[0]}&year=${id.split('/')[1]}`
 };
 
 export function auditLink(entity: string, id: string | null): string | null {

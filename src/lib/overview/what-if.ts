@@ -13,7 +13,7 @@ export interface WhatIfAllocation {
 	pool: bigint;
 	/** This process's share of the pool in ten-thousandths of a per cent (33.3333 % = 333333). */
 	share: bigint;
-	keySource: 'fte' | 'manual' | 'equal';
+	keySource: 'fte' | 'manual' | 'equal' | 'driver';
 	/** FTE × 100 summed over every process in the unit's key (only for FTE keys). */
 	keyFte: bigint;
 	amount: bigint;

@@ -106,5 +106,26 @@ export const costsActions: WriteAction[] = [
 		path: '/costs/allocation',
 		capabilities: ['allocation.edit'],
 		form: { unit: '0', year: '2025', version: '0' }
+	},
+	{
+		route: '/(app)/costs/allocation',
+		action: 'driver',
+		path: '/costs/allocation',
+		capabilities: ['allocation.edit'],
+		form: { unit: '0', year: '2025', version: '0', driver: '' }
+	},
+	{
+		route: '/(app)/costs/drivers',
+		action: 'create',
+		path: '/costs/drivers',
+		capabilities: ['allocation.edit'],
+		form: { code: '', name: '', unit: '' }
+	},
+	{
+		route: '/(app)/costs/drivers',
+		action: 'values',
+		path: '/costs/drivers',
+		capabilities: ['allocation.edit'],
+		form: { driver: '1', year: '2025', version: '0', p1: '-1' }
 	}
 ];

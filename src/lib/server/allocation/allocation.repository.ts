@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 export function processes(db: Executor) {
 	return db
 		.selectFrom('process')
-		.select(['id', 'code', 'name', 'org_unit_id', 'status'])
+		.select(['id', 'code', 'name', 'org_unit_id', 'status', 'kind'])
 		.orderBy('code')
 		.execute();
 }
@@ -98,7 +98,7 @@ export function unitExists(db: Executor, orgUnitId: number) {
 export function keySet(db: Executor, orgUnitId: number, year: number, lock = false) {
 	const q = db
 		.selectFrom('allocation_key_set')
-		.select('version')
+		.select(['version', 'driver_id'])
 		.where('org_unit_id', '=', orgUnitId)
 		.where('year', '=', year);
 	return (lock ? q.forUpdate() : q).executeTakeFirst();
@@ -137,19 +137,167 @@ export async function stampKeySet(
 	orgUnitId: number,
 	year: number,
 	existing: boolean,
-	actorId: number
+	actorId: number,
+	driverId: number | null = null
 ): Promise<void> {
 	if (existing) {
 		await trx
 			.updateTable('allocation_key_set')
-			.set({ version: sql`version + 1`, updated_by: actorId, updated_at: sql`now()` })
+			.set({
+				version: sql`version + 1`,
+				updated_by: actorId,
+				updated_at: sql`now()`,
+				driver_id: driverId
+			})
 			.where('org_unit_id', '=', orgUnitId)
 			.where('year', '=', year)
 			.execute();
 	} else {
 		await trx
 			.insertInto('allocation_key_set')
-			.values({ org_unit_id: orgUnitId, year, updated_by: actorId, version: 1 })
+			.values({
+				org_unit_id: orgUnitId,
+				year,
+				updated_by: actorId,
+				version: 1,
+				driver_id: driverId
+			})
 			.execute();
 	}
+}
+
+/** The driver each unit's overhead follows in `year` (units on FTE or percentages: absent). */
+export function unitDrivers(db: Executor, year: number) {
+	return db
+		.selectFrom('allocation_key_set')
+		.select(['org_unit_id', 'driver_id'])
+		.where('year', '=', year)
+		.where('driver_id', 'is not', null)
+		.execute();
+}
+
+/** Every driver value of `year` (of one driver, when given). */
+export function driverValues(db: Executor, year: number, driverId?: number) {
+	let q = db
+		.selectFrom('driver_value')
+		.select(['driver_id', 'process_id', 'value'])
+		.where('year', '=', year);
+	if (driverId !== undefined) q = q.where('driver_id', '=', driverId);
+	return q.execute();
+}
+
+/** The catalogue of drivers, by code. */
+export function drivers(db: Executor) {
+	return db
+		.selectFrom('cost_driver')
+		.select(['id', 'code', 'name', 'unit', 'version'])
+		.orderBy('code')
+		.execute();
+}
+
+export function driverById(db: Executor, id: number, lock = false) {
+	const q = db
+		.selectFrom('cost_driver')
+		.select(['id', 'code', 'name', 'unit', 'version'])
+		.where('id', '=', id);
+	return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export function driverCodeTaken(db: Executor, code: string, exceptId?: number) {
+	let q = db
+		.selectFrom('cost_driver')
+		.select('id')
+		.where(sql`upper(code)`, '=', code.toUpperCase());
+	if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
+	return q.executeTakeFirst();
+}
+
+export async function insertDriver(
+	db: Executor,
+	row: { code: string; name: string; unit: string }
+): Promise<number> {
+	const r = await db
+		.insertInto('cost_driver')
+		.values(row)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return r.id;
+}
+
+export function updateDriver(
+	db: Executor,
+	id: number,
+	row: { code: string; name: string; unit: string }
+) {
+	return db
+		.updateTable('cost_driver')
+		.set({ ...row, version: sql`version + 1`, updated_at: sql`now()` })
+		.where('id', '=', id)
+		.execute();
+}
+
+/** The version of a driver's values for a year (undefined: never saved), locked when `lock`. */
+export function driverValueSet(db: Executor, driverId: number, year: number, lock = false) {
+	const q = db
+		.selectFrom('driver_value_set')
+		.select('version')
+		.where('driver_id', '=', driverId)
+		.where('year', '=', year);
+	return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** Replaces a driver's values for a year and records who saved them (version + 1). */
+export async function replaceDriverValues(
+	trx: Executor,
+	driverId: number,
+	year: number,
+	rows: { processId: number; value: string }[],
+	existing: boolean,
+	actorId: number
+): Promise<void> {
+	await trx
+		.deleteFrom('driver_value')
+		.where('driver_id', '=', driverId)
+		.where('year', '=', year)
+		.execute();
+	for (let i = 0; i < rows.length; i += 2000) {
+		await trx
+			.insertInto('driver_value')
+			.values(
+				rows.slice(i, i + 2000).map((r) => ({
+					driver_id: driverId,
+					year,
+					process_id: r.processId,
+					value: r.value
+				}))
+			)
+			.execute();
+	}
+	if (existing) {
+		await trx
+			.updateTable('driver_value_set')
+			.set({ version: sql`version + 1`, updated_by: actorId, updated_at: sql`now()` })
+			.where('driver_id', '=', driverId)
+			.where('year', '=', year)
+			.execute();
+	} else {
+		await trx
+			.insertInto('driver_value_set')
+			.values({ driver_id: driverId, year, updated_by: actorId, version: 1 })
+			.execute();
+	}
+}
+
+/** What each unit's overhead pool got allocated in `year` (actual costs), for the check. */
+export function allocatedByUnit(db: Executor, year: number) {
+	return db
+		.selectFrom('process_cost_allocation')
+		.select(['org_unit_id', 'kind', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.where('year', '=', year)
+		.groupBy(['org_unit_id', 'kind'])
+		.execute();
+}
+
+export function unitNames(db: Executor) {
+	return db.selectFrom('org_unit').select(['id', 'code', 'name']).orderBy('code').execute();
 }

@@ -1,7 +1,9 @@
 // Overhead allocation: each org unit's overhead (its fixed and variable costs not booked to a
-// process) spreads over processes by the unit's key for the year: percentages finance set, or by
-// default the FTE of the unit's own processes (units without processes of their own, e.g. the
-// mayor's office or IT, spread over all processes by FTE). Investment is not overhead: it stays
+// process) spreads over processes by the unit's key for the year: percentages finance set, a
+// driver finance chose (a measured quantity per process: cases, hours, m², PCs…), or by default
+// the FTE of the unit's own processes (units without processes of their own, e.g. the mayor's
+// office or IT, spread over all processes by FTE; a driver spreads over the same processes). A
+// pool whose key adds up to nothing stays unallocated and the check on the page shows it. Investment is not overhead: it stays
 // with the process or initiative it is booked to. Shares are exact to the haléř (allocate()).
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
@@ -9,11 +11,12 @@ import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import * as kpis from '../kpis/kpis.service';
 import { fromScaledPadded, parseNonNegative } from '../../decimal';
-import { allocate, divRound } from '../../money';
+import { divRound } from '../../money';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import * as repo from './allocation.repository';
+import { spread } from './staged';
 
-export type KeySource = 'manual' | 'fte' | 'equal';
+export type KeySource = 'manual' | 'fte' | 'equal' | 'driver';
 
 interface ProcessInfo {
 	id: number;
@@ -50,11 +53,53 @@ async function loadProcesses(db: Executor, year: number): Promise<ProcessInfo[]>
 interface Key {
 	source: KeySource;
 	weights: { processId: number; weight: bigint }[];
+	/** the driver followed (source 'driver') */
+	driverId?: number;
+}
+
+/** The processes a unit's overhead goes to: its own, or every process when it has none. */
+function keyMembers(processes: ProcessInfo[], orgUnitId: number): ProcessInfo[] {
+	const own = processes.filter((p) => p.orgUnitId === orgUnitId);
+	return own.length ? own : processes;
+}
+
+/** The driver keys of `year`: each unit on a driver, its members weighted by the driver's values. */
+async function driverKeys(
+	db: Executor,
+	year: number,
+	processes: ProcessInfo[]
+): Promise<Map<number, Key>> {
+	const choices = await repo.unitDrivers(db, year);
+	const keys = new Map<number, Key>();
+	if (!choices.length) return keys;
+	const values = new Map<string, bigint>();
+	for (const v of await repo.driverValues(db, year)) {
+		values.set(`${v.driver_id}|${v.process_id}`, parseNonNegative(v.value) ?? 0n);
+	}
+	for (const c of choices) {
+		const driverId = c.driver_id!;
+		keys.set(c.org_unit_id, {
+			source: 'driver',
+			driverId,
+			weights: keyMembers(processes, c.org_unit_id).map((p) => ({
+				processId: p.id,
+				weight: values.get(`${driverId}|${p.id}`) ?? 0n
+			}))
+		});
+	}
+	return keys;
+}
+
+/** Every unit's key of `year`: percentages first, then a driver, else FTE (resolved per unit). */
+async function keysOf(db: Executor, year: number, processes: ProcessInfo[]) {
+	const manual = await manualKeys(db, year);
+	const driven = await driverKeys(db, year, processes);
+	return (unitId: number): Key =>
+		manual.get(unitId) ?? driven.get(unitId) ?? defaultKey(processes, unitId);
 }
 
 function defaultKey(processes: ProcessInfo[], orgUnitId: number): Key {
-	const own = processes.filter((p) => p.orgUnitId === orgUnitId);
-	const pool = own.length ? own : processes;
+	const pool = keyMembers(processes, orgUnitId);
 	if (pool.length === 0) return { source: 'fte', weights: [] };
 	if (pool.some((p) => p.fte > 0n)) {
 		return { source: 'fte', weights: pool.map((p) => ({ processId: p.id, weight: p.fte })) };
@@ -81,7 +126,7 @@ function percentOf(weight: bigint, sum: bigint): string {
 export async function refreshProcessCosts(db: Executor, years: number[]): Promise<void> {
 	for (const year of [...new Set(years)]) {
 		const processes = await loadProcesses(db, year);
-		const manual = await manualKeys(db, year);
+		const keyOf = await keysOf(db, year, processes);
 		const pools = await repo.overheadPools(db, year);
 		const direct = await repo.directCosts(db, year);
 		const steps: {
@@ -93,16 +138,17 @@ export async function refreshProcessCosts(db: Executor, years: number[]): Promis
 			percent: string;
 			key_source: KeySource;
 			amount: bigint;
+			driver_id: number | null;
 		}[] = [];
 		const allocated = new Map<string, bigint>();
 		for (const pool of pools) {
 			const unitId = pool.org_unit_id!;
-			const key = manual.get(unitId) ?? defaultKey(processes, unitId);
+			const key = keyOf(unitId);
 			if (key.weights.length === 0 || pool.amount === 0n) continue;
-			const shares = allocate(
-				pool.amount,
-				key.weights.map((w) => w.weight)
-			);
+			// A key adding up to zero (a driver nobody filled in) leaves the pool unallocated.
+			const spreadResult = spread(pool.amount, key.weights);
+			if (spreadResult.unallocated !== 0n) continue;
+			const shares = spreadResult.shares.map((x) => x.amount);
 			const sum = key.weights.reduce((a, w) => a + w.weight, 0n);
 			key.weights.forEach((w, i) => {
 				steps.push({
@@ -113,7 +159,8 @@ export async function refreshProcessCosts(db: Executor, years: number[]): Promis
 					pool: pool.amount,
 					percent: percentOf(w.weight, sum),
 					key_source: key.source,
-					amount: shares[i]
+					amount: shares[i],
+					driver_id: key.driverId ?? null
 				});
 				const k = `${pool.kind}|${w.processId}`;
 				allocated.set(k, (allocated.get(k) ?? 0n) + shares[i]);
@@ -159,6 +206,8 @@ export interface KeyView {
 	orgUnitId: number;
 	year: number;
 	source: KeySource;
+	/** the driver the unit follows this year (null: percentages or FTE) */
+	driverId: number | null;
 	/** the allocation_key_set version (0: never saved) */
 	version: number;
 	rows: { processId: number; code: string; name: string; percent: string; own: boolean }[];
@@ -169,13 +218,14 @@ export async function keyFor(db: Executor, orgUnitId: number, year: number): Pro
 	const processes = await loadProcesses(db, year);
 	const set = await repo.keySet(db, orgUnitId, year);
 	const manual = (await manualKeys(db, year)).get(orgUnitId);
-	const key = manual ?? defaultKey(processes, orgUnitId);
+	const key = (await keysOf(db, year, processes))(orgUnitId);
 	const sum = key.weights.reduce((a, w) => a + w.weight, 0n);
 	const percent = new Map(key.weights.map((w) => [w.processId, percentOf(w.weight, sum)]));
 	return {
 		orgUnitId,
 		year,
 		source: key.source,
+		driverId: key.driverId ?? null,
 		version: set?.version ?? 0,
 		rows: processes.map((p) => ({
 			processId: p.id,
@@ -239,4 +289,98 @@ export async function saveKey(
 			after: parsed.map((p) => ({ process_id: p.processId, percent: fromScaledPadded(p.value) }))
 		});
 	});
+}
+
+/**
+ * Sets the driver a unit's overhead follows in a year (null: back to FTE). Choosing a driver
+ * replaces the unit's percentages; the year's allocation is recomputed and the choice audited.
+ */
+export async function chooseDriver(
+	db: Db,
+	actorId: number,
+	orgUnitId: number,
+	year: number,
+	expectedVersion: number,
+	driverId: number | null
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		if (!(await repo.unitExists(trx, orgUnitId))) throw new NotFoundError('org_unit');
+		if (driverId !== null && !(await repo.driverById(trx, driverId))) {
+			throw new ValidationError({ driver: 'allocation_err_driver_unknown' });
+		}
+		const set = await repo.keySet(trx, orgUnitId, year, true);
+		if ((set?.version ?? 0) !== expectedVersion) {
+			throw new ConflictError(await keyFor(trx, orgUnitId, year));
+		}
+		const percentages = await repo.keyRows(trx, year, orgUnitId);
+		await repo.replaceKey(trx, orgUnitId, year, []);
+		await repo.stampKeySet(trx, orgUnitId, year, set !== undefined, actorId, driverId);
+		await refreshProcessCosts(trx, [year]);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'allocation.change_driver',
+			entity: 'allocation_key',
+			entityId: `${orgUnitId}/${year}`,
+			before: {
+				driver_id: set?.driver_id ?? null,
+				percentages: percentages.map((r) => ({ process_id: r.process_id, percent: r.percent }))
+			},
+			after: { driver_id: driverId }
+		});
+	});
+}
+
+export interface CoverageRow {
+	orgUnitId: number;
+	code: string;
+	name: string;
+	source: KeySource;
+	driverId: number | null;
+	/** the unit's actual overhead in the year */
+	overhead: bigint;
+	allocated: bigint;
+	/** overhead − allocated: never lost, shown with its reason */
+	unallocated: bigint;
+	/** why a remainder stays: no process to spread over, or a key adding up to zero */
+	reason: 'none' | 'zero' | null;
+}
+
+/** The check that every unit's overhead is fully allocated (actual costs of `year`). */
+export async function coverage(db: Executor, year: number): Promise<CoverageRow[]> {
+	const processes = await loadProcesses(db, year);
+	const keyOf = await keysOf(db, year, processes);
+	const pools = (await repo.overheadPools(db, year)).filter((p) => p.kind === 'actual');
+	const allocated = new Map(
+		(await repo.allocatedByUnit(db, year))
+			.filter((a) => a.kind === 'actual')
+			.map((a) => [a.org_unit_id, a.amount])
+	);
+	const units = new Map((await repo.unitNames(db)).map((u) => [u.id, u]));
+	return pools
+		.map((p) => {
+			const unitId = p.org_unit_id!;
+			const key = keyOf(unitId);
+			const got = allocated.get(unitId) ?? 0n;
+			const rest = p.amount - got;
+			const sum = key.weights.reduce((a, w) => a + w.weight, 0n);
+			return {
+				orgUnitId: unitId,
+				code: units.get(unitId)?.code ?? '',
+				name: units.get(unitId)?.name ?? '',
+				source: key.source,
+				driverId: key.driverId ?? null,
+				overhead: p.amount,
+				allocated: got,
+				unallocated: rest,
+				reason:
+					rest === 0n
+						? null
+						: key.weights.length === 0
+							? ('none' as const)
+							: sum === 0n
+								? ('zero' as const)
+								: null
+			};
+		})
+		.sort((a, b) => a.code.localeCompare(b.code, 'cs'));
 }

@@ -129,7 +129,16 @@ export function allocationSteps(db: Executor, year: number, ids?: number[]) {
 	let q = db
 		.selectFrom('process_cost_allocation as a')
 		.innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
-		.select(['a.process_id', 'u.code', 'a.pool', 'a.percent', 'a.key_source', 'a.amount'])
+		.leftJoin('cost_driver as d', 'd.id', 'a.driver_id')
+		.select([
+			'a.process_id',
+			'u.code',
+			'a.pool',
+			'a.percent',
+			'a.key_source',
+			'a.amount',
+			'd.name as driver_name'
+		])
 		.where('a.year', '=', year)
 		.where('a.kind', '=', 'actual')
 		.orderBy('u.code');
@@ -171,7 +180,7 @@ export async function manualEntryCount(db: Executor, from: string, to: string): 
 	return row.n;
 }
 
-/** The units whose allocation keys for `year` were set by hand, with when. */
+/** The units whose allocation keys for `year` were set by hand or follow a driver, with when. */
 export function manualKeySets(db: Executor, year: number) {
 	return db
 		.selectFrom('allocation_key_set as k')
@@ -179,13 +188,16 @@ export function manualKeySets(db: Executor, year: number) {
 		.select(['u.code', 'k.updated_at'])
 		.where('k.year', '=', year)
 		.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('allocation_key as a')
-					.select('a.process_id')
-					.whereRef('a.org_unit_id', '=', 'k.org_unit_id')
-					.where('a.year', '=', year)
-			)
+			eb.or([
+				eb('k.driver_id', 'is not', null),
+				eb.exists(
+					eb
+						.selectFrom('allocation_key as a')
+						.select('a.process_id')
+						.whereRef('a.org_unit_id', '=', 'k.org_unit_id')
+						.where('a.year', '=', year)
+				)
+			])
 		)
 		.orderBy('u.code')
 		.execute();

@@ -185,6 +185,7 @@ export async function processCosts(
 			pool: s.pool,
 			percent: s.percent,
 			keySource: s.key_source,
+			...(s.driver_name === null ? {} : { driverName: s.driver_name }),
 			amount: s.amount
 		});
 	}

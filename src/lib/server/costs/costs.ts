@@ -91,7 +91,9 @@ export interface ProcessCost {
 		orgUnitCode: string;
 		pool: bigint;
 		percent: string;
-		keySource: 'fte' | 'manual' | 'equal';
+		keySource: 'fte' | 'manual' | 'equal' | 'driver';
+		/** the driver followed (keySource 'driver' only) */
+		driverName?: string;
 		amount: bigint;
 	}[];
 }

@@ -82,6 +82,36 @@ export interface AllocationKeySetTable {
 	updated_by: number | null;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
+	/** the driver the unit's overhead follows this year (null: manual percentages or FTE) */
+	driver_id: number | null;
+}
+
+/** An allocation driver (migration 20261207_0600): a measured quantity per process and year. */
+export interface CostDriverTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	/** the quantity's unit: případ, h, m², ks… */
+	unit: string;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+export interface DriverValueTable {
+	driver_id: number;
+	process_id: number;
+	year: number;
+	/** numeric(16,4), never negative */
+	value: string;
+}
+
+export interface DriverValueSetTable {
+	driver_id: number;
+	year: number;
+	updated_by: number | null;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
 }
 
 export interface CostMonthSummaryTable {
@@ -116,8 +146,10 @@ export interface ProcessCostAllocationTable {
 	pool: bigint;
 	/** numeric(9,4) */
 	percent: string;
-	key_source: 'fte' | 'manual' | 'equal';
+	key_source: 'fte' | 'manual' | 'equal' | 'driver';
 	amount: bigint;
+	/** the driver followed (key_source 'driver') */
+	driver_id: number | null;
 }
 
 export interface CostRefreshTable {
@@ -134,6 +166,9 @@ export interface CostTables {
 	import_batch: ImportBatchTable;
 	allocation_key: AllocationKeyTable;
 	allocation_key_set: AllocationKeySetTable;
+	cost_driver: CostDriverTable;
+	driver_value: DriverValueTable;
+	driver_value_set: DriverValueSetTable;
 	cost_month_summary: CostMonthSummaryTable;
 	process_cost_year: ProcessCostYearTable;
 	process_cost_allocation: ProcessCostAllocationTable;

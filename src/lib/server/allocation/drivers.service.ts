@@ -1,0 +1,135 @@
+// Allocation drivers: the catalogue (cases, hours, floor area, documents filed, PCs and the
+// office's own) and each driver's values per process and year, saved as one table with a version
+// and an audit record; a save recomputes the year's allocation, as the units on the driver follow
+// the new values.
+import * as audit from '../audit/audit';
+import type { Executor } from '../audit/audit';
+import type { Db } from '../db';
+import { fromScaledPadded, parseNonNegative } from '../../decimal';
+import { createAudited, auditedAs } from '../shared/versioned';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import * as repo from './allocation.repository';
+import { refreshProcessCosts } from './allocation.service';
+import type { DriverInput } from './drivers.validation';
+
+export interface Driver {
+	id: number;
+	code: string;
+	name: string;
+	unit: string;
+	version: number;
+}
+
+export function listDrivers(db: Executor): Promise<Driver[]> {
+	return repo.drivers(db);
+}
+
+const driverChange = auditedAs('cost_driver');
+
+/** Adds a driver the office defines; its code must be free. */
+export async function createDriver(
+	db: Db,
+	actor: { id: number },
+	input: DriverInput
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		if (await repo.driverCodeTaken(trx, input.code)) {
+			throw new ValidationError({ code: 'processes_error_code_taken' });
+		}
+		const row = await createAudited(
+			trx,
+			'cost_driver',
+			input,
+			driverChange(actor, 'create'),
+			(r) => ({ code: r.code, name: r.name, unit: r.unit })
+		);
+		return row.id;
+	});
+}
+
+export interface DriverValuesView {
+	driver: Driver;
+	year: number;
+	/** the driver_value_set version (0: never saved) */
+	version: number;
+	/** every active process, with its value ('' when none) */
+	rows: { processId: number; code: string; name: string; kind: string; value: string }[];
+	total: string;
+}
+
+/** A driver's values of a year as the clerk edits them: every process not retired. */
+export async function valuesFor(
+	db: Executor,
+	driverId: number,
+	year: number
+): Promise<DriverValuesView> {
+	const driver = await repo.driverById(db, driverId);
+	if (!driver) throw new NotFoundError('cost_driver');
+	const set = await repo.driverValueSet(db, driverId, year);
+	const values = new Map(
+		(await repo.driverValues(db, year, driverId)).map((v) => [v.process_id, v.value])
+	);
+	const processes = (await repo.processes(db)).filter((p) => p.status !== 'retired');
+	let total = 0n;
+	for (const v of values.values()) total += parseNonNegative(v) ?? 0n;
+	return {
+		driver,
+		year,
+		version: set?.version ?? 0,
+		rows: processes.map((p) => ({
+			processId: p.id,
+			code: p.code,
+			name: p.name,
+			kind: p.kind,
+			value: values.has(p.id) ? fromScaledPadded(parseNonNegative(values.get(p.id)!) ?? 0n) : ''
+		})),
+		total: fromScaledPadded(total)
+	};
+}
+
+/**
+ * Saves a driver's values for a year as one table: each cell empty (no value) or a non-negative
+ * number with at most four decimals, else refused at that cell and nothing is written.
+ */
+export async function saveValues(
+	db: Db,
+	actorId: number,
+	driverId: number,
+	year: number,
+	expectedVersion: number,
+	entries: { processId: number; value: string }[]
+): Promise<void> {
+	const errors: Record<string, string> = {};
+	const parsed: { processId: number; value: string }[] = [];
+	for (const e of entries) {
+		if (e.value.trim() === '') continue;
+		const v = parseNonNegative(e.value);
+		if (v === null || v >= 10n ** 16n) errors[`p${e.processId}`] = 'allocation_err_driver_value';
+		else parsed.push({ processId: e.processId, value: fromScaledPadded(v) });
+	}
+	if (Object.keys(errors).length) throw new ValidationError(errors);
+	await db.transaction().execute(async (trx) => {
+		if (!(await repo.driverById(trx, driverId))) throw new NotFoundError('cost_driver');
+		const set = await repo.driverValueSet(trx, driverId, year, true);
+		if ((set?.version ?? 0) !== expectedVersion) {
+			throw new ConflictError(await valuesFor(trx, driverId, year));
+		}
+		const known = new Set((await repo.processes(trx)).map((p) => p.id));
+		const unknown = parsed.find((p) => !known.has(p.processId));
+		if (unknown) throw new ValidationError({ [`p${unknown.processId}`]: 'error_choice' });
+		const before = (await repo.driverValues(trx, year, driverId)).map((v) => ({
+			process_id: v.process_id,
+			value: v.value
+		}));
+		await repo.replaceDriverValues(trx, driverId, year, parsed, set !== undefined, actorId);
+		await refreshProcessCosts(trx, [year]);
+		await audit.record(trx, {
+			userId: actorId,
+			action: 'driver_value.save',
+			entity: 'driver_value',
+			entityId: `${driverId}/${year}`,
+			before,
+			after: parsed.map((p) => ({ process_id: p.processId, value: p.value }))
+		});
+	});
+}
