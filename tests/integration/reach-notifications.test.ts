@@ -156,6 +156,12 @@ describe.each(engines)('review, CAF, language and webhook notices on %s', (engin
 		);
 		// The same day again: nothing new.
 		expect(await notifications.enqueueReminders(t.db, BEFORE, ORIGIN)).toBe(0);
+		// The member's own worklist lists the scores they owe, with the same form.
+		const mine = await notifications.dueFor(t.db, ids.english, '2026-12-31');
+		expect(mine.cafScores).toEqual([
+			expect.objectContaining({ roundId: round, missing: 27, first: '1.2', overdue: false })
+		]);
+		expect((await notifications.dueFor(t.db, ids.owner, '2026-12-31')).cafScores).toEqual([]);
 	});
 
 	it('reminds after the date and escalates to the manager, but never an external assessor', async () => {

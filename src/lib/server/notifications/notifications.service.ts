@@ -123,14 +123,33 @@ export async function collectDueItems(db: Executor, today: string): Promise<DueI
 
 /**
  * What one person owns that is due within the horizon or overdue on `today`, besides KPI actuals
- * (kpis.worklist): milestones to finish and initiatives' savings to record, for their `/my`.
+ * (kpis.worklist) and documents to review (knowledge): milestones to finish, initiatives' savings
+ * to record and CAF scores they owe in a round being scored, for their `/my`.
  */
 export async function dueFor(db: Executor, userId: number, today: string) {
-	const [milestones, initiatives] = await Promise.all([
+	const [milestones, initiatives, panels, codes] = await Promise.all([
 		repo.openMilestones(db, addDays(today, HORIZON_DAYS), userId),
-		repo.initiativesExpectingSavings(db, userId)
+		repo.initiativesExpectingSavings(db, userId),
+		repo.cafPanelsScoring(db, addDays(today, HORIZON_DAYS), userId),
+		repo.cafCodes(db)
 	]);
 	return {
+		cafScores: panels.flatMap((p) => {
+			const owed = cafScoresOwed(codes, p.scored);
+			return owed
+				? [
+						{
+							roundId: p.round_id,
+							roundName: p.round_name,
+							dueDate: p.scoring_due,
+							overdue: p.scoring_due < today,
+							missing: owed.missing,
+							total: codes.length,
+							first: owed.first
+						}
+					]
+				: [];
+		}),
 		milestones: milestones.map((ms) => ({
 			id: ms.id,
 			name: ms.name,
