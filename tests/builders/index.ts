@@ -165,3 +165,40 @@ export function processInput(card: ProcessCard): ProcessInput {
 		scores: card.scores
 	};
 }
+
+/** A document with an owner, titled as told. */
+export async function document(
+	db: Db,
+	row: Some<'document', 'title' | 'owner_user_id'>
+): Promise<number> {
+	return (await db.insertInto('document').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A CAF round led by `leader_user_id`, scored in January 2027 unless told, with its panel. */
+export async function cafRound(
+	db: Db,
+	row: Some<'caf_round', 'name' | 'leader_user_id'>,
+	panel: readonly { userId: number; guest?: boolean }[] = []
+): Promise<number> {
+	const id = (
+		await db
+			.insertInto('caf_round')
+			.values({
+				start_date: '2026-12-01',
+				scoring_due: '2027-01-04',
+				consensus_due: '2027-01-15',
+				end_date: '2027-02-26',
+				status: 'scoring',
+				...row
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	for (const p of panel) {
+		await db
+			.insertInto('caf_panel_member')
+			.values({ round_id: id, user_id: p.userId, guest: p.guest ?? false })
+			.execute();
+	}
+	return id;
+}

@@ -43,6 +43,14 @@ export const adoptionActions: WriteAction[] = [
 	},
 	{
 		route: '/(app)/admin/adoption',
+		action: 'webhook',
+		path: '/admin/adoption',
+		capabilities: ['adoption.manage'],
+		// Not an http(s) address: refused at the field, nothing saved.
+		form: { orgUnitId: '1', url: 'ftp://example.com/hook' }
+	},
+	{
+		route: '/(app)/admin/adoption',
 		action: 'sendDigests',
 		path: '/admin/adoption',
 		// Harmless: at most one summary a week reaches each user (dedupe key).

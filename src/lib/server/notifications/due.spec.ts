@@ -8,16 +8,19 @@ import {
 	isoWeek,
 	managersOf,
 	noticesFor,
+	cafScoresOwed,
+	isEscalated,
 	savingsOwed,
 	stageDates,
-	type DueItem
+	type DueItem,
+	type DueKind
 } from './due';
 
 const item = (dueDate: string, ownerId = 7): DueItem => ({
 	kind: 'kpi_actual',
 	key: `kpi:1:${dueDate}`,
 	ownerId,
-	title: 'K-1',
+	title: () => 'K-1',
 	dueDate,
 	path: '/goals/kpi/1?period=2026-03#record'
 });
@@ -154,5 +157,65 @@ describe('savings owed', () => {
 		expect(savingsOwed('2026-02-15', null)).toEqual({ quarter: '2025-Q4', dueDate: '2026-01-30' });
 		expect(savingsOwed('2026-12-07', '2026-09-30')).toBeNull();
 		expect(savingsOwed('2026-12-07', '2026-06-30')).not.toBeNull();
+	});
+});
+
+describe('review dates and CAF scores', () => {
+	const of = (kind: DueKind, dueDate: string, extra: Partial<DueItem> = {}): DueItem => ({
+		kind,
+		key: `${kind}:1:${dueDate}`,
+		ownerId: 7,
+		title: () => kind,
+		dueDate,
+		path: '/x',
+		...extra
+	});
+	const stages = (i: DueItem, today: string, managers = () => [3]) =>
+		noticesFor([i], today, settings, managers).map((n) => `${n.stage}:${n.recipientId}`);
+
+	it('reminds of a document review date before and after it, over a year end', () => {
+		// Review due Monday 4 Jan 2027: 3 days before is Friday 1 Jan (a holiday) → Thu 31 Dec.
+		const review = of('document_review', '2027-01-04');
+		expect(stageDates('2027-01-04', settings).before).toBe('2026-12-31');
+		expect(stages(review, '2026-12-31')).toEqual(['before:7']);
+		expect(stages(review, '2027-01-01')).toEqual([]); // a holiday
+		// A day after is Tuesday 5 Jan; escalation 7 days after is Monday 11 Jan.
+		expect(stages(review, '2027-01-05')).toEqual(['after:7']);
+		expect(stages(review, '2027-01-11')).toEqual(['after:7', 'escalation:3']);
+	});
+
+	it('reminds a CAF panel member before and after the scoring deadline, over Easter', () => {
+		// Scoring due Thursday 2 April 2026; a day after is Good Friday 3 April → Tuesday 7 April
+		// (Easter Monday 6 April is a holiday too).
+		const caf = of('caf_score', '2026-04-02');
+		expect(stageDates('2026-04-02', settings).after).toBe('2026-04-07');
+		expect(stages(caf, '2026-03-30')).toEqual(['before:7']);
+		expect(stages(caf, '2026-04-06')).toEqual([]);
+		expect(stages(caf, '2026-04-07')).toEqual(['after:7']);
+		// 7 days after is Thursday 9 April.
+		expect(stages(caf, '2026-04-09')).toEqual(['after:7', 'escalation:3']);
+	});
+
+	it('escalates every kind, except an external assessor who has no manager here', () => {
+		for (const kind of [
+			'kpi_actual',
+			'milestone',
+			'initiative_savings',
+			'document_review',
+			'caf_score'
+		] as const) {
+			expect(stages(of(kind, '2026-12-01'), '2026-12-10')).toContain('escalation:3');
+			expect(isEscalated(of(kind, '2026-12-01'), '2026-12-10', settings)).toBe(true);
+		}
+		const guest = of('caf_score', '2026-12-01', { escalate: false });
+		expect(stages(guest, '2026-12-10')).toEqual(['after:7']);
+		expect(isEscalated(guest, '2026-12-10', settings)).toBe(false);
+	});
+
+	it('knows which subcriteria a panel member still owes, first in the model order', () => {
+		const codes = ['1.1', '1.2', '2.1'];
+		expect(cafScoresOwed(codes, null)).toEqual({ missing: 3, first: '1.1' });
+		expect(cafScoresOwed(codes, '1.1,2.1')).toEqual({ missing: 1, first: '1.2' });
+		expect(cafScoresOwed(codes, '2.1,1.2,1.1')).toBeNull();
 	});
 });

@@ -23,15 +23,22 @@ export type { ReminderSettings };
 /** A notice older than this many days is not sent any more. */
 export const STALE_DAYS = 14;
 
-export type DueKind = 'kpi_actual' | 'milestone' | 'initiative_savings';
+export type DueKind =
+	'kpi_actual' | 'milestone' | 'initiative_savings' | 'document_review' | 'caf_score';
+
+/** The languages a mail is written in. */
+export type MailLocale = 'cs' | 'en';
 
 export interface DueItem {
 	kind: DueKind;
 	/** Stable id of the item, e.g. `kpi:12:2026-03`. */
 	key: string;
 	ownerId: number;
-	title: string;
+	/** The item's name in the recipient's language. */
+	title: (locale: MailLocale) => string;
 	dueDate: string;
+	/** False when nobody is escalated to (an external CAF assessor has no manager here). */
+	escalate?: boolean;
 	/** The path of the exact form, e.g. `/goals/kpi/12?period=2026-03#record`. */
 	path: string;
 }
@@ -185,7 +192,7 @@ export function noticesFor(
 		if (fresh(at.after) && item.dueDate < today) {
 			out.push(notice('after', item.ownerId, item, at.after));
 		}
-		if (fresh(at.escalation) && item.dueDate < today) {
+		if (fresh(at.escalation) && item.dueDate < today && item.escalate !== false) {
 			for (const manager of managersOf(item.ownerId)) {
 				if (manager !== item.ownerId) out.push(notice('escalation', manager, item, at.escalation));
 			}
@@ -196,6 +203,7 @@ export function noticesFor(
 
 /** Whether an item is overdue long enough to be escalated on `today`. */
 export function isEscalated(item: DueItem, today: string, settings: ReminderSettings): boolean {
+	if (item.escalate === false) return false;
 	return stageDates(item.dueDate, settings).escalation <= today && item.dueDate < today;
 }
 
@@ -250,4 +258,18 @@ export function savingsOwed(
 	const nextStart = `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`; // the running quarter's start
 	if (lastRecordedEnd !== null && lastRecordedEnd >= start) return null;
 	return { quarter: `${endedYear}-Q${endedQ}`, dueDate: addDays(nextStart, 29) };
+}
+
+/**
+ * What a CAF panel member still owes in a round being scored: how many subcriteria they have not
+ * scored and the first of them (the form the reminder's link opens), or null when all are scored.
+ * `scored` is the codes they have scored, as the repository joins them (comma-separated or null).
+ */
+export function cafScoresOwed(
+	codes: readonly string[],
+	scored: string | null
+): { missing: number; first: string } | null {
+	const done = new Set(scored ? scored.split(',') : []);
+	const missing = codes.filter((c) => !done.has(c));
+	return missing.length ? { missing: missing.length, first: missing[0] } : null;
 }

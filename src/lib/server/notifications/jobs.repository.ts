@@ -35,7 +35,7 @@ export interface ClaimedJob {
 }
 
 /**
- * Claims up to `limit` queued jobs whose time has come, for `lockMs`: one atomic UPDATE whose
+ * Claims up to `limit` queued jobs (of `kinds`, or any) whose time has come, for `lockMs`: one atomic UPDATE whose
  * sub-select skips rows another instance has locked, so two workers never get the same job
  * (PostgreSQL and PGlite both run it; PGlite has one connection, so it never has to skip).
  */
@@ -43,9 +43,11 @@ export async function claim(
 	db: Executor,
 	now: Date,
 	lockMs: number,
-	limit: number
+	limit: number,
+	kinds: readonly NewJob['kind'][] | null = null
 ): Promise<ClaimedJob[]> {
 	const until = new Date(now.getTime() + lockMs);
+	const ofKind = kinds ? sql`and kind in (${sql.join(kinds)})` : sql``;
 	const { rows } = await sql<{
 		id: string | bigint;
 		kind: NewJob['kind'];
@@ -60,6 +62,7 @@ export async function claim(
 			select id from notification_job
 			where status = 'queued' and next_attempt_at <= ${now}
 				and (locked_until is null or locked_until <= ${now})
+				${ofKind}
 			order by next_attempt_at, id
 			limit ${limit}
 			for update skip locked

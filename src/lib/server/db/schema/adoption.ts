@@ -6,6 +6,7 @@ import type { GeneratedTimestamp, Json, Timestamp } from './foundation';
 export type JobKind = 'digest' | 'reminder' | 'escalation' | 'nudge' | 'webhook';
 export type JobStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 export type MailMode = 'all' | 'digest' | 'reminders' | 'none';
+export type MailLanguage = 'cs' | 'en';
 
 export interface NotificationJobTable {
 	id: Generated<bigint>;
@@ -28,6 +29,16 @@ export interface NotificationPreferenceTable {
 	user_id: number;
 	email: string | null;
 	mode: Generated<MailMode>;
+	/** the language the user chose in the app; their mail is written in it */
+	language: Generated<MailLanguage>;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+/** An org unit's incoming webhook (Teams/Slack-compatible), migration 20261207_0200_reach. */
+export interface NotificationWebhookTable {
+	org_unit_id: number;
+	url: string;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
 }
@@ -64,6 +75,7 @@ export interface PageViewMonthTable {
 export interface AdoptionTables {
 	notification_job: NotificationJobTable;
 	notification_preference: NotificationPreferenceTable;
+	notification_webhook: NotificationWebhookTable;
 	adoption_member: AdoptionMemberTable;
 	adoption_pilot: AdoptionPilotTable;
 	adoption_pilot_area: AdoptionPilotAreaTable;

@@ -5,6 +5,7 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as adoption from '$lib/server/adoption/adoption.service';
 import * as notifications from '$lib/server/notifications/notifications.service';
+import * as mailPreference from '$lib/server/notifications/preferences.service';
 import { mailerFromEnv, originFromEnv } from '$lib/server/notifications/scheduler';
 import { currentMonth, systemClock } from '$lib/server/shared/clock';
 import { FormReader, formValues } from '$lib/server/shared/form';
@@ -23,21 +24,30 @@ export const load: PageServerLoad = async ({ url }) => {
 		if (!(e instanceof ForbiddenError)) throw e;
 		// A role that may be an ambassador learns how to become one; a viewer is refused.
 		if (!can(user.role, 'adoption.remind')) error(403, { message: 'forbidden' });
-		return { report: null, pilots: [], scopeAll: false, thisMonth: currentMonth(), mail: null };
+		return {
+			report: null,
+			pilots: [],
+			scopeAll: false,
+			thisMonth: currentMonth(),
+			mail: null,
+			webhooks: []
+		};
 	}
 	const month = monthParam(url.searchParams.get('month'), currentMonth());
-	const [report, queue, failures, pilots] = await Promise.all([
+	const [report, queue, failures, pilots, webhooks] = await Promise.all([
 		adoption.report(db, scope, month),
 		scope.all ? notifications.queueCounts(db) : null,
 		scope.all ? notifications.queueFailures(db) : [],
-		scope.all ? adoption.pilots(db) : []
+		scope.all ? adoption.pilots(db) : [],
+		scope.all ? mailPreference.webhooks(db) : []
 	]);
 	return {
 		report,
 		pilots,
 		scopeAll: scope.all,
 		thisMonth: currentMonth(),
-		mail: scope.all ? { configured: mailerFromEnv() !== null, queue, failures } : null
+		mail: scope.all ? { configured: mailerFromEnv() !== null, queue, failures } : null,
+		webhooks
 	};
 };
 
@@ -74,6 +84,13 @@ export const actions: Actions = {
 		if (!f.ok) return invalid('member', f.errors, values);
 		return save('member', values, () =>
 			adoption.setMember(getDb(), actor, userId!, orgUnitId, f.bool('ambassador'))
+		);
+	},
+	webhook: async ({ request }) => {
+		const actor = requireCapability('adoption.manage');
+		const values = await formValues(request);
+		return save('webhook', values, mailPreference.parseWebhook(values), (value) =>
+			mailPreference.saveWebhook(getDb(), actor.id, value, systemClock)
 		);
 	},
 	sendDigests: async () => {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import { page } from 'vitest/browser';
+import EmptyState from './EmptyState.svelte';
+
+describe('EmptyState', () => {
+	it('says the list is empty, what to do next and links where to do it and the help', async () => {
+		await render(EmptyState, {
+			message: 'Zatím nejsou zadány žádné cíle.',
+			next: 'Založte první cíl strategie.',
+			href: '/goals/new',
+			action: 'Nový cíl',
+			help: '/help/goals',
+			helpLabel: 'Nápověda'
+		});
+		const box = page.getByRole('status');
+		await expect.element(box.getByText('Zatím nejsou zadány žádné cíle.')).toBeVisible();
+		await expect.element(box.getByText('Založte první cíl strategie.')).toBeVisible();
+		await expect
+			.element(box.getByRole('link', { name: 'Nový cíl' }))
+			.toHaveAttribute('href', '/goals/new');
+		await expect
+			.element(box.getByRole('link', { name: 'Nápověda' }))
+			.toHaveAttribute('href', '/help/goals');
+	});
+
+	it('shows no action link to a reader who may not act, only what to do', async () => {
+		await render(EmptyState, { message: 'Žádní zaměstnanci.', next: 'Požádejte personalistu.' });
+		await expect.element(page.getByText('Požádejte personalistu.')).toBeVisible();
+		await expect.element(page.getByRole('link')).not.toBeInTheDocument();
+	});
+});

@@ -1,0 +1,58 @@
+// Help in both languages: the header's Help link opens the area's page, the overview lists every
+// area and the sample files; a sample downloaded from it goes through the import preview clean.
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+test('help in Czech and English; a sample file downloaded and previewed on the import screen', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'ekonom');
+
+	// From an area's page, the header's link opens that area's help.
+	await page.goto('/costs');
+	await page.getByTestId('help-link').click();
+	await expect(page).toHaveURL(/\/help\/costs$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Náklady a importy' })).toBeVisible();
+	await expect(page.getByText('Náhled nic nezapíše.')).toBeVisible();
+
+	await page.goto('/help');
+	await expect(page.getByRole('heading', { level: 1, name: 'Nápověda' })).toBeVisible();
+	const areas = page.getByRole('region', { name: 'Části Dílny' });
+	for (const area of ['Cíle a ukazatele', 'Procesy a modely', 'CAF a znalosti', 'Lidé']) {
+		await expect(areas.getByRole('link', { name: area })).toBeVisible();
+	}
+	const samples = page.getByTestId('samples');
+	await expect(samples.getByRole('row')).toHaveCount(9); // the header and eight files
+
+	// The same page in English.
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+	const parts = page.getByRole('region', { name: 'Parts of Dílna' });
+	await expect(parts.getByRole('link', { name: 'Goals and KPIs' })).toBeVisible();
+	await parts.getByRole('link', { name: 'Costs and imports' }).click();
+	await expect(page.getByText('The preview writes nothing.')).toBeVisible();
+	await page.getByRole('button', { name: 'Česky' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Náklady a importy' })).toBeVisible();
+
+	// Download the generic CSV sample and preview it where the help page sends it.
+	await page.goto('/help');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'naklady-obecny-2025.csv' }).click()
+	]);
+	const file = await download.path();
+	await page.goto('/costs/import');
+	await expect(page.getByTestId('samples-link')).toHaveAttribute('href', '/help#samples');
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Soubor', { exact: true }).setInputFiles({
+		name: download.suggestedFilename(),
+		mimeType: 'text/csv',
+		buffer: (await import('node:fs')).readFileSync(file)
+	});
+	await page.getByRole('button', { name: 'Zobrazit náhled' }).click();
+	const result = page.getByTestId('import-result');
+	await expect(result.getByRole('heading', { name: /Náhled: soubor je v pořádku/ })).toBeVisible({
+		timeout: 30_000
+	});
+});
