@@ -130,3 +130,17 @@ export async function costEntries(
 		.values(rows.map((row) => ({ kind: 'actual', nature: 'fixed', polozka: '5011', ...row })))
 		.execute();
 }
+
+/** A RACI role of a process (responsible unless told). */
+export async function processRole(
+	db: Db,
+	row: Some<'process_role', 'process_id' | 'job_role'>
+): Promise<number> {
+	return (
+		await db
+			.insertInto('process_role')
+			.values({ raci: 'R', ...row })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+}
