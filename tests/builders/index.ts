@@ -201,4 +201,16 @@ export async function cafRound(
 			.execute();
 	}
 	return id;
+/** A RACI role of a process (responsible unless told). */
+export async function processRole(
+	db: Db,
+	row: Some<'process_role', 'process_id' | 'job_role'>
+): Promise<number> {
+	return (
+		await db
+			.insertInto('process_role')
+			.values({ raci: 'R', ...row })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
 }

@@ -150,3 +150,22 @@ test('the coverage list shows a hundred roles a page, single points of failure f
 	await expect(pager.getByRole('link', { name: 'Další' })).toHaveCount(0);
 	await expect(page.getByTestId('spof-count')).toContainText(String(spofs));
 });
+
+test('a unit’s matrix shows at most forty roles by forty people, a page past the last shows the last', async ({
+	page
+}) => {
+	await signIn(page, 'starosta');
+	await page.goto('/people/coverage');
+	const unit = await unitId(page, 'Odbor výstavby a územního plánování');
+	await page.goto(`/people/coverage?unit=${unit}`);
+	const matrix = page.getByTestId('matrix');
+	const rows = await matrix.locator('tbody tr').count();
+	const columns = await matrix.locator('thead th.person').count();
+	expect(rows).toBeGreaterThan(0);
+	expect(rows).toBeLessThanOrEqual(40);
+	expect(columns).toBeGreaterThan(0);
+	expect(columns).toBeLessThanOrEqual(40);
+	await page.goto(`/people/coverage?unit=${unit}&mrows=99&mcols=99`);
+	await expect(matrix.locator('tbody tr')).toHaveCount(rows);
+	await expect(matrix.locator('thead th.person')).toHaveCount(columns);
+});

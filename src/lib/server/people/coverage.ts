@@ -72,6 +72,30 @@ export interface RoleCoverage {
 	spof: boolean;
 }
 
+/** Fewer than two people can fill the role: one or none. */
+export function isSpof(capableCount: number): boolean {
+	return capableCount < 2;
+}
+
+/** What ranks a role in the coverage list. */
+export interface RoleRank {
+	roleId: number;
+	processCode: string;
+	capableCount: number;
+}
+
+/** The coverage list's order: SPOFs first (none before one), then by process code and role. */
+export function byRisk(a: RoleRank, b: RoleRank): number {
+	const spofA = isSpof(a.capableCount);
+	const spofB = isSpof(b.capableCount);
+	return (
+		Number(spofB) - Number(spofA) ||
+		(spofA && spofB ? a.capableCount - b.capableCount : 0) ||
+		byCzech.compare(a.processCode, b.processCode) ||
+		a.roleId - b.roleId
+	);
+}
+
 export function isEmployed(person: Pick<CoveragePerson, 'validFrom' | 'validTo'>, day: string) {
 	return person.validFrom <= day && (person.validTo === null || person.validTo >= day);
 }
@@ -138,15 +162,14 @@ export function coverage(
 			a.kind === b.kind ? a.personId - b.personId : a.kind === 'holder' ? -1 : 1
 		);
 		const capable = assigned.filter((a) => a.shortfalls.length === 0).map((a) => a.personId);
-		return { role, assigned, capable, spof: capable.length < 2 };
+		return { role, assigned, capable, spof: isSpof(capable.length) };
 	});
-	return out.sort(
-		(a, b) =>
-			Number(b.spof) - Number(a.spof) ||
-			(a.spof && b.spof ? a.capable.length - b.capable.length : 0) ||
-			byCzech.compare(a.role.processCode, b.role.processCode) ||
-			a.role.roleId - b.role.roleId
-	);
+	const rank = (c: RoleCoverage): RoleRank => ({
+		roleId: c.role.roleId,
+		processCode: c.role.processCode,
+		capableCount: c.capable.length
+	});
+	return out.sort((a, b) => byRisk(rank(a), rank(b)));
 }
 
 /** One cell of a roles × people matrix: the person's relation to the role. */

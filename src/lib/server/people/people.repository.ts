@@ -1,4 +1,5 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../audit/audit';
 import type { Database, HolderKind } from '../db/schema';
 
@@ -6,7 +7,11 @@ import type { Database, HolderKind } from '../db/schema';
  * Staff rows. Names (and personal numbers) are selected only when `withNames` is true: a caller
  * without `people.read_names` never receives them, not even to hide them later.
  */
-export function staffRows(db: Executor, withNames: boolean) {
+export function staffRows(
+	db: Executor,
+	withNames: boolean,
+	filter: { ids?: number[]; orgUnitId?: number } = {}
+) {
 	return db
 		.selectFrom('person as p')
 		.innerJoin('org_unit as o', 'o.id', 'p.org_unit_id')
@@ -24,6 +29,8 @@ export function staffRows(db: Executor, withNames: boolean) {
 			'p.version'
 		])
 		.$if(withNames, (q) => q.select(['p.name', 'p.personal_number', 'd.name as deputy_name']))
+		.$if(filter.ids !== undefined, (q) => q.where('p.id', 'in', nonEmpty(filter.ids!)))
+		.$if(filter.orgUnitId !== undefined, (q) => q.where('p.org_unit_id', '=', filter.orgUnitId!))
 		.orderBy('o.code')
 		.orderBy(withNames ? 'p.name' : 'p.position')
 		.orderBy('p.id')
@@ -40,8 +47,37 @@ export function personalNumbers(db: Executor) {
 	return db.selectFrom('person').select(['id', 'personal_number', 'name', 'org_unit_id']).execute();
 }
 
-/** Every RACI role of every process (optionally one), with its process and unit. */
-export function roleRows(db: Executor, processId?: number) {
+/**
+ * A query's rows read as one row of JSON. The embedded database hands over each row of a result
+ * slowly (some 15 ms a thousand rows), one JSON value in a fraction of that: the coverage reads of
+ * a large office (a thousand roles, ten thousand held competences) go this way. Only for integer,
+ * text and date columns, which JSON keeps as the driver gives them (a date as 'YYYY-MM-DD'); a
+ * numeric would come back a number.
+ */
+async function inOneRow<O>(
+	db: Executor,
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	query: SelectQueryBuilder<Database, any, O>
+): Promise<O[]> {
+	const row = await db
+		.selectNoFrom(() => jsonArrayFrom(query).as('rows'))
+		.executeTakeFirstOrThrow();
+	return row.rows as O[];
+}
+
+/** `in` needs one value at least: an empty list matches no row (ids start at 1). */
+function nonEmpty(ids: number[]): number[] {
+	return ids.length ? ids : [0];
+}
+
+/**
+ * Every RACI role of every process not retired (optionally of one process, of one unit's
+ * processes, or the roles named), with its process and unit.
+ */
+export function roleRows(
+	db: Executor,
+	filter: { processId?: number; orgUnitId?: number; ids?: number[] } = {}
+) {
 	let q = db
 		.selectFrom('process_role as r')
 		.innerJoin('process as p', 'p.id', 'r.process_id')
@@ -59,23 +95,76 @@ export function roleRows(db: Executor, processId?: number) {
 		.where('p.status', '!=', 'retired')
 		.orderBy('p.code')
 		.orderBy('r.id');
-	if (processId !== undefined) q = q.where('r.process_id', '=', processId);
-	return q.execute();
+	if (filter.processId !== undefined) q = q.where('r.process_id', '=', filter.processId);
+	if (filter.orgUnitId !== undefined) q = q.where('p.org_unit_id', '=', filter.orgUnitId);
+	if (filter.ids !== undefined) q = q.where('r.id', 'in', nonEmpty(filter.ids));
+	return inOneRow(db, q);
 }
 
-export function holderRows(db: Executor) {
-	return db
-		.selectFrom('process_role_holder')
-		.select(['process_role_id', 'person_id', 'kind'])
-		.execute();
+/**
+ * How many of the people assigned to each process role (of processes not retired; optionally of
+ * one unit's) can fill it on `day`. This is coverage.ts's rule written in SQL so that the list can
+ * rank and count a thousand roles without loading the office: assigned (holder or deputy),
+ * employed on the day, and every required competence held at the minimum level or higher and not
+ * expired (the expiry date is the last valid day). The day is a parameter, not stored: leaving and
+ * expiry change the answer at midnight without any write, so it is computed on read for the day
+ * asked (tests/integration/people-coverage-sql.test.ts checks it against the pure rule on random
+ * offices).
+ */
+export function capableCounts(db: Executor, day: string, filter: { orgUnitId?: number } = {}) {
+	// One pass over the holders (a join, not a subquery per role: the planner need not know the
+	// tables' sizes to keep it linear), then every role with its count, none when no one can.
+	const capable = db
+		.selectFrom('process_role_holder as h')
+		.innerJoin('person as x', 'x.id', 'h.person_id')
+		.select(['h.process_role_id', sql<number>`count(*)::int`.as('capable')])
+		.where(sql<boolean>`x.valid_from <= ${day}::date`)
+		.where(sql<boolean>`(x.valid_to is null or x.valid_to >= ${day}::date)`)
+		.where(
+			sql<boolean>`not exists (
+				select 1 from process_role_competence q
+				where q.process_role_id = h.process_role_id
+					and not exists (
+						select 1 from person_competence c
+						where c.person_id = h.person_id
+							and c.competence_id = q.competence_id
+							and c.level >= q.min_level
+							and (c.expires_on is null or c.expires_on >= ${day}::date)
+					)
+			)`
+		)
+		.groupBy('h.process_role_id');
+	let q = db
+		.selectFrom('process_role as r')
+		.innerJoin('process as p', 'p.id', 'r.process_id')
+		.leftJoin(capable.as('k'), 'k.process_role_id', 'r.id')
+		.select([
+			'r.id',
+			'p.code as process_code',
+			'p.kind as process_kind',
+			'p.org_unit_id',
+			sql<number>`coalesce(k.capable, 0)`.as('capable')
+		])
+		.where('p.status', '!=', 'retired');
+	if (filter.orgUnitId !== undefined) q = q.where('p.org_unit_id', '=', filter.orgUnitId);
+	return inOneRow(db, q);
 }
 
-export function requirementRows(db: Executor) {
-	return db
+/** Holders and deputies (optionally of the roles named only). */
+export function holderRows(db: Executor, roleIds?: number[]) {
+	let q = db.selectFrom('process_role_holder').select(['process_role_id', 'person_id', 'kind']);
+	if (roleIds !== undefined) q = q.where('process_role_id', 'in', nonEmpty(roleIds));
+	return inOneRow(db, q);
+}
+
+/** Required competences (optionally of the roles named only). */
+export function requirementRows(db: Executor, roleIds?: number[]) {
+	let q = db
 		.selectFrom('process_role_competence')
 		.select(['process_role_id', 'competence_id', 'min_level'])
-		.orderBy('competence_id')
-		.execute();
+		.orderBy('competence_id');
+	if (roleIds !== undefined) q = q.where('process_role_id', 'in', nonEmpty(roleIds));
+	return q.execute();
 }
 
 export function heldRows(db: Executor, personId?: number) {
@@ -90,11 +179,12 @@ export function heldRows(db: Executor, personId?: number) {
 }
 
 /** What coverage needs of every held competence: person, competence, level, expiry. */
-export function heldLevels(db: Executor) {
-	return db
+export function heldLevels(db: Executor, personIds?: number[]) {
+	let q = db
 		.selectFrom('person_competence')
-		.select(['person_id', 'competence_id', 'level', 'expires_on'])
-		.execute();
+		.select(['person_id', 'competence_id', 'level', 'expires_on']);
+	if (personIds !== undefined) q = q.where('person_id', 'in', nonEmpty(personIds));
+	return inOneRow(db, q);
 }
 
 export function competenceRows(db: Executor) {

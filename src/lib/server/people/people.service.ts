@@ -36,9 +36,11 @@ import { applyWhatIf, type ModelTask, type Scenario } from './whatif';
 import * as models from '../models/models.service';
 import {
 	addDays,
+	byRisk,
 	coverage,
 	expiring,
 	isEmployed,
+	isSpof,
 	matrix,
 	type Assignment,
 	type CoveragePerson,
@@ -546,19 +548,53 @@ interface CoverageData {
 	competences: Awaited<ReturnType<typeof repo.competenceRows>>;
 }
 
+/** Which part of the office a coverage view loads: all of it, one process, or the roles named. */
+interface CoverageScope {
+	processId?: number;
+	/** only these roles, their holders and deputies and what those people hold */
+	roleIds?: number[];
+}
+
 async function loadCoverage(
 	db: Executor,
 	withNames: boolean,
-	processId?: number
+	scope: CoverageScope = {}
 ): Promise<CoverageData> {
+	if (scope.roleIds !== undefined) {
+		const [roles, holders, requirements, competenceRows] = await Promise.all([
+			repo.roleRows(db, { ids: scope.roleIds }),
+			repo.holderRows(db, scope.roleIds),
+			repo.requirementRows(db, scope.roleIds),
+			repo.competenceRows(db)
+		]);
+		const personIds = [...new Set(holders.map((h) => h.person_id))];
+		const [staffRows, held] = await Promise.all([
+			repo.staffRows(db, withNames, { ids: personIds }),
+			repo.heldLevels(db, personIds)
+		]);
+		return coverageData(withNames, roles, staffRows, holders, requirements, held, competenceRows);
+	}
 	const [roles, staffRows, holders, requirements, held, competenceRows] = await Promise.all([
-		repo.roleRows(db, processId),
+		repo.roleRows(db, { processId: scope.processId }),
 		repo.staffRows(db, withNames),
 		repo.holderRows(db),
 		repo.requirementRows(db),
 		repo.heldLevels(db),
 		repo.competenceRows(db)
 	]);
+	return coverageData(withNames, roles, staffRows, holders, requirements, held, competenceRows);
+}
+
+/** The rows read, in the shapes the coverage rule takes. */
+function coverageData(
+	withNames: boolean,
+	roles: Awaited<ReturnType<typeof repo.roleRows>>,
+	staffRows: repo.StaffRow[],
+	holders: Awaited<ReturnType<typeof repo.holderRows>>,
+	requirements: Awaited<ReturnType<typeof repo.requirementRows>>,
+	held: Awaited<ReturnType<typeof repo.heldLevels>>,
+	competenceRows: Awaited<ReturnType<typeof repo.competenceRows>>
+): CoverageData {
 	const reqByRole = new Map<number, { competenceId: number; minLevel: number }[]>();
 	for (const r of requirements) {
 		const list = reqByRole.get(r.process_role_id) ?? [];
@@ -674,7 +710,9 @@ export async function coverageReport(
 	today: string,
 	filter: { orgUnitId?: number | null; processId?: number | null } = {}
 ): Promise<CoverageRow[]> {
-	const data = await loadCoverage(db, canReadNames(user), filter.processId ?? undefined);
+	const data = await loadCoverage(db, canReadNames(user), {
+		processId: filter.processId ?? undefined
+	});
 	return coverageRows(ofUnit(data, filter.orgUnitId ?? null), today);
 }
 
@@ -717,33 +755,143 @@ export async function unitMatrix(
 	return matrixOf(await loadCoverage(db, canReadNames(user)), today, orgUnitId);
 }
 
+/** Roles listed on one page of the coverage list. */
+export const COVERAGE_PAGE_SIZE = 100;
+/** Roles (rows) and people (columns) on one page of a unit's matrix: at most 1,600 cells. */
+export const MATRIX_ROLES_PAGE_SIZE = 40;
+export const MATRIX_PEOPLE_PAGE_SIZE = 40;
+
+/** Which slice of a long list a page shows: its number (clamped), from–to (from 1) and total. */
+export interface Shown {
+	page: number;
+	from: number;
+	to: number;
+	total: number;
+}
+
+function pageOf(total: number, requested: number, size: number): Shown {
+	const page = Math.min(Math.max(1, requested), Math.max(1, Math.ceil(total / size)));
+	const from = (page - 1) * size;
+	return { page, from: from + 1, to: Math.min(total, from + size), total };
+}
+
+export interface RankedRole {
+	roleId: number;
+	processCode: string;
+	processKind: string;
+	orgUnitId: number | null;
+	capableCount: number;
+	spof: boolean;
+}
+
 /**
- * The coverage page from one read: the roles (of a unit, or all), the unit's matrix, and for
- * editors who read names the employed people who could be assigned, with their unit.
+ * Every process role (of one unit's processes, or all) with how many can fill it on `today`, in
+ * the coverage list's order — counted in the database (repo.capableCounts), without loading the
+ * office: what the list pages through and the SPOF figures count.
+ */
+export async function rankedCoverage(
+	db: Executor,
+	today: string,
+	orgUnitId: number | null = null
+): Promise<RankedRole[]> {
+	const rows = await repo.capableCounts(db, today, orgUnitId ? { orgUnitId } : {});
+	return rows
+		.map((r) => ({
+			roleId: r.id,
+			processCode: r.process_code,
+			processKind: r.process_kind,
+			orgUnitId: r.org_unit_id,
+			capableCount: r.capable,
+			spof: isSpof(r.capable)
+		}))
+		.sort(byRisk);
+}
+
+export interface CoveragePageQuery {
+	orgUnitId: number | null;
+	onlySpofs: boolean;
+	/** the list's page (from 1) */
+	page: number;
+	/** the role whose assign form is open: only then are the people to assign read */
+	assigning: number | null;
+	/** the unit matrix's page of roles and of people (from 1) */
+	matrixRoles: number;
+	matrixPeople: number;
+}
+
+/**
+ * The coverage page: one page of the roles (of a unit, or all; SPOFs first), the SPOF count, one
+ * page of the unit's matrix, and for editors who read names, with an assign form open, the
+ * employed people who could be assigned, with their unit. Only the roles and people shown are
+ * loaded; the ranking and the count come from the database.
  */
 export async function coveragePage(
 	db: Executor,
 	user: SessionUser,
 	today: string,
-	orgUnitId: number | null
+	query: CoveragePageQuery
 ) {
 	const names = canReadNames(user);
-	const data = await loadCoverage(db, names);
+	const ranked = await rankedCoverage(db, today, query.orgUnitId);
+	const listed = query.onlySpofs ? ranked.filter((r) => r.spof) : ranked;
+	const shown = pageOf(listed.length, query.page, COVERAGE_PAGE_SIZE);
+	const roleIds = listed.slice(shown.from - 1, shown.to).map((r) => r.roleId);
+	const data = await loadCoverage(db, names, { roleIds });
+	const matrix = query.orgUnitId
+		? await matrixPage(db, names, today, query.orgUnitId, query.matrixRoles, query.matrixPeople)
+		: null;
+	const candidates =
+		names && can(user.role, 'people.edit') && query.assigning !== null
+			? (await repo.staffRows(db, true))
+					.filter((p) => isEmployed({ validFrom: p.valid_from, validTo: p.valid_to }, today))
+					.map((p) => ({
+						value: String(p.id),
+						label: `${p.name} (${p.org_unit_code})`,
+						orgUnitId: p.org_unit_id
+					}))
+					.sort((a, b) => byCzech.compare(a.label, b.label))
+			: [];
 	return {
-		rows: coverageRows(ofUnit(data, orgUnitId), today),
-		matrix: orgUnitId ? matrixOf(data, today, orgUnitId) : null,
-		candidates:
-			names && can(user.role, 'people.edit')
-				? data.people
-						.filter((p) => isEmployed(p, today))
-						.map((p) => ({
-							value: String(p.id),
-							label: `${p.name} (${p.orgUnitCode})`,
-							orgUnitId: p.orgUnitId
-						}))
-						.sort((a, b) => byCzech.compare(a.label, b.label))
-				: []
+		rows: coverageRows(data, today),
+		shown,
+		spofCount: ranked.filter((r) => r.spof).length,
+		matrix,
+		candidates
 	};
+}
+
+/** One page of a unit's matrix: a slice of its roles × a slice of its employed people. */
+async function matrixPage(
+	db: Executor,
+	names: boolean,
+	today: string,
+	orgUnitId: number,
+	rolePage: number,
+	peoplePage: number
+): Promise<CoverageMatrix & { roleShown: Shown; peopleShown: Shown }> {
+	const [roleList, staffRows, competenceRows] = await Promise.all([
+		repo.roleRows(db, { orgUnitId }),
+		repo.staffRows(db, names, { orgUnitId }),
+		repo.competenceRows(db)
+	]);
+	const employed = staffRows.filter((p) =>
+		isEmployed({ validFrom: p.valid_from, validTo: p.valid_to }, today)
+	);
+	const roleShown = pageOf(roleList.length, rolePage, MATRIX_ROLES_PAGE_SIZE);
+	const peopleShown = pageOf(employed.length, peoplePage, MATRIX_PEOPLE_PAGE_SIZE);
+	const roles = roleList.slice(roleShown.from - 1, roleShown.to);
+	const people = employed.slice(peopleShown.from - 1, peopleShown.to);
+	const roleIds = roles.map((r) => r.id);
+	const [holders, requirements, held] = await Promise.all([
+		repo.holderRows(db, roleIds),
+		repo.requirementRows(db, roleIds),
+		repo.heldLevels(
+			db,
+			people.map((p) => p.id)
+		)
+	]);
+	const data = coverageData(names, roles, people, holders, requirements, held, competenceRows);
+	return { ...matrixOf(data, today, orgUnitId), roleShown, peopleShown };
 }
 
 /** Who does what in one process (the process card), with the people who could be assigned. */
@@ -754,7 +902,7 @@ export async function processPeople(
 	today: string
 ) {
 	const names = canReadNames(user);
-	const data = await loadCoverage(db, names, processId);
+	const data = await loadCoverage(db, names, { processId });
 	return {
 		names,
 		rows: coverageRows(data, today).sort((a, b) => a.roleId - b.roleId),
@@ -770,18 +918,31 @@ export async function processPeople(
 
 /** The overview's risk tile: SPOFs (all, none at all, in core processes) and expiring qualifications. */
 export async function risk(db: Executor, today: string) {
-	const data = await loadCoverage(db, false);
-	const rows = coverage(data.roles, data.people, data.assignments, data.held, today);
-	const spofs = rows.filter((r) => r.spof);
-	const kindOf = new Map(data.roles.map((r) => [r.roleId, r.processKind]));
-	const employed = new Set(data.people.filter((p) => isEmployed(p, today)).map((p) => p.id));
+	const [ranked, staffRows, held] = await Promise.all([
+		rankedCoverage(db, today),
+		repo.staffRows(db, false),
+		repo.heldLevels(db)
+	]);
+	const spofs = ranked.filter((r) => r.spof);
+	const employed = new Set(
+		staffRows
+			.filter((p) => isEmployed({ validFrom: p.valid_from, validTo: p.valid_to }, today))
+			.map((p) => p.id)
+	);
 	return {
-		roles: rows.length,
+		roles: ranked.length,
 		spofs: spofs.length,
-		uncovered: spofs.filter((r) => r.capable.length === 0).length,
-		coreSpofs: spofs.filter((r) => kindOf.get(r.role.roleId) === 'core').length,
+		uncovered: spofs.filter((r) => r.capableCount === 0).length,
+		coreSpofs: spofs.filter((r) => r.processKind === 'core').length,
 		expiring: expiring(
-			data.held.filter((h) => employed.has(h.personId)),
+			held
+				.map((h) => ({
+					personId: h.person_id,
+					competenceId: h.competence_id,
+					level: h.level,
+					expiresOn: h.expires_on
+				}))
+				.filter((h) => employed.has(h.personId)),
 			today,
 			addDays(today, EXPIRY_HORIZON_DAYS)
 		).filter((h) => h.expiresOn! >= today).length
@@ -822,7 +983,7 @@ export async function expiringFor(db: Executor, user: SessionUser, today: string
 
 /** A gap becomes an initiative in the programme, linked to the process, in one click. */
 export async function gapToInitiative(db: Db, actor: SessionUser, roleId: number): Promise<number> {
-	const role = (await repo.roleRows(db)).find((r) => r.id === roleId);
+	const [role] = await repo.roleRows(db, { ids: [roleId] });
 	if (!role) throw new NotFoundError('process_role');
 	const id = await initiatives.create(db, actor, {
 		code: `KOMP-${roleId}`,
@@ -1155,7 +1316,7 @@ export async function gapToTraining(
 	personId: number | null,
 	today: string
 ): Promise<{ id: number; personId: number }> {
-	const data = await loadCoverage(db, false);
+	const data = await loadCoverage(db, false, { roleIds: [roleId] });
 	const row = coverage(data.roles, data.people, data.assignments, data.held, today).find(
 		(c) => c.role.roleId === roleId
 	);

@@ -8,9 +8,6 @@ import { currentDate } from '$lib/server/shared/clock';
 import { queryId } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Roles listed on one page of the coverage list. */
-const COVERAGE_PAGE_SIZE = 100;
-
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
@@ -19,33 +16,25 @@ export const load: PageServerLoad = async ({ url }) => {
 	const onlySpofs = url.searchParams.get('spof') === '1';
 	// The row whose assign form is open (`?assign=<role id>`): one form, not one per row.
 	const assigning = Number(url.searchParams.get('assign')) || null;
+	// A large office has a thousand roles: the list shows them a page at a time, SPOFs first, and
+	// a unit's matrix a page of roles (`mrows`) × a page of people (`mcols`).
 	const [page, units] = await Promise.all([
-		people.coveragePage(db, user, today, unitId),
+		people.coveragePage(db, user, today, {
+			orgUnitId: unitId,
+			onlySpofs,
+			page: queryId(url, 'page') ?? 1,
+			assigning,
+			matrixRoles: queryId(url, 'mrows') ?? 1,
+			matrixPeople: queryId(url, 'mcols') ?? 1
+		}),
 		orgUnits.list(db)
 	]);
-	const { rows, matrix, candidates } = page;
-	// A large office has a thousand roles: the list shows them a page at a time, SPOFs first.
-	const listed = onlySpofs ? rows.filter((r) => r.spof) : rows;
-	const pageNumber = Math.min(
-		queryId(url, 'page') ?? 1,
-		Math.max(1, Math.ceil(listed.length / COVERAGE_PAGE_SIZE))
-	);
-	const from = (pageNumber - 1) * COVERAGE_PAGE_SIZE;
 	return {
-		rows: listed.slice(from, from + COVERAGE_PAGE_SIZE),
-		shown: {
-			page: pageNumber,
-			from: from + 1,
-			to: Math.min(listed.length, from + COVERAGE_PAGE_SIZE),
-			total: listed.length
-		},
-		spofCount: rows.filter((r) => r.spof).length,
+		...page,
 		unitId,
 		onlySpofs,
 		assigning,
 		units: units.map((u) => ({ value: String(u.id), label: u.name })),
-		matrix,
-		candidates,
 		canEdit: can(user.role, 'people.edit'),
 		canInitiate: can(user.role, 'initiatives.edit')
 	};
