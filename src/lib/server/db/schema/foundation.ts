@@ -21,9 +21,9 @@ export interface AppUserTable {
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
 	/** the TOTP key (base32) once confirmed; null without a second factor */
-	totp_key: Generated<string | null>;
+	totp_key: ColumnType<string | null, string | null | undefined, string | null>;
 	/** a key shown for setup, not yet confirmed with a code */
-	totp_pending_key: Generated<string | null>;
+	totp_pending_key: ColumnType<string | null, string | null | undefined, string | null>;
 	totp_enabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 	/** the last TOTP time step a code was accepted for: older or equal steps are refused */
 	totp_last_step: ColumnType<bigint | null, bigint | null | undefined, bigint | null>;
