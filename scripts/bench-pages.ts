@@ -420,7 +420,10 @@ async function runEngine(
 	};
 }
 
-async function withScratchPostgres<T>(url: string, run: (url: string) => Promise<T>): Promise<T> {
+export async function withScratchPostgres<T>(
+	url: string,
+	run: (url: string) => Promise<T>
+): Promise<T> {
 	const name = `dilna_bench_pages_${process.pid}`;
 	const admin = openDatabase({ kind: 'postgres', url });
 	try {

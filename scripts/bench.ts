@@ -34,6 +34,7 @@ import { benchPages } from './bench-pages';
 import { benchPeople } from './bench-people';
 import { modelImport } from './bench-models';
 import { benchSearch } from './bench-search';
+import { benchLoad } from './bench-load';
 
 const LARGE = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const IMPORT_ROWS = 100_000;
@@ -195,6 +196,13 @@ const { pageGoals, ...pages } =
 if (process.env.BENCH_PAGES !== '0') process.env.BENCH_REUSE_BUILD = '1';
 const { peopleGoals, ...people } =
 	process.env.BENCH_PEOPLE === '0' ? { peopleGoals: {} } : await benchPeople();
+// The load run (scripts/bench-load.ts): autocannon, 64 connections for 10 s on / and /costs on each
+// engine (BENCH_LOAD=0 skips).
+if (process.env.BENCH_PAGES !== '0' || process.env.BENCH_PEOPLE !== '0') {
+	process.env.BENCH_REUSE_BUILD = '1';
+}
+const { loadGoals, ...load } =
+	process.env.BENCH_LOAD === '0' ? { loadGoals: {} } : await benchLoad();
 console.log(
 	JSON.stringify({
 		goals: {
@@ -203,10 +211,12 @@ console.log(
 			model_import_ms_max: 2000,
 			search_ms_max: 100,
 			...pageGoals,
-			...peopleGoals
+			...peopleGoals,
+			...loadGoals
 		},
 		results,
 		...pages,
-		...people
+		...people,
+		...load
 	})
 );

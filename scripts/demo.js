@@ -28,7 +28,11 @@ process.chdir(root);
 process.env.DILNA_DEMO = '1';
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
-// adapter-node assumes https unless told; the demo runs on plain http on this machine.
-process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// adapter-node assumes https unless told; the demo runs on plain http on this machine. Behind a
+// proxy that says the scheme (PROTOCOL_HEADER) the origin comes from each request instead.
+if (!process.env.PROTOCOL_HEADER) process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// The demo's admin signs in with the printed password alone; a real office keeps the default
+// (admins must set up a second factor before the administration opens).
+process.env.DILNA_REQUIRE_ADMIN_TOTP ??= 'false';
 await serve(buildDir);
 console.log(`Dílna is running at http://localhost:${process.env.PORT}  (Ctrl+C stops it)`);

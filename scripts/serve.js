@@ -13,12 +13,16 @@ export const DEFAULT_BODY_SIZE_LIMIT = '52M';
 export async function serve(buildDir) {
 	process.env.BODY_SIZE_LIMIT ??= DEFAULT_BODY_SIZE_LIMIT;
 	const https = (process.env.ORIGIN ?? '').startsWith('https:');
+	// Behind a proxy that names the scheme (adapter-node's PROTOCOL_HEADER), https is per request.
+	const protocolHeader = (process.env.PROTOCOL_HEADER ?? '').toLowerCase();
 	const createServer = http.createServer;
 	http.createServer = (...args) => {
 		const server = createServer(...args);
-		server.prependListener('request', (_req, res) => {
+		server.prependListener('request', (req, res) => {
 			for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-			if (https) res.setHeader('Strict-Transport-Security', HSTS);
+			if (https || (protocolHeader && req.headers[protocolHeader] === 'https')) {
+				res.setHeader('Strict-Transport-Security', HSTS);
+			}
 		});
 		return server;
 	};

@@ -7,13 +7,7 @@ import { currentDate } from '$lib/server/shared/clock';
 import { yearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
-	requireCapability('read');
-	const today = currentDate();
-	const thisYear = Number(today.slice(0, 4));
-	// Figures exist only up to this year: a later year shows this one.
-	const asked = yearParam(url, thisYear);
-	const year = asked > thisYear ? thisYear : asked;
+async function overviewFigures(year: number, today: string) {
 	const [o, peopleRisk, modelled] = await Promise.all([
 		overview.get(getDb(), year, today),
 		people.risk(getDb(), today),
@@ -25,8 +19,23 @@ export const load: PageServerLoad = async ({ url }) => {
 	const modelledHours = Object.fromEntries(
 		[...modelled].filter(([, h]) => h.timed).map(([id, h]) => [id, h.hours])
 	);
+	return { overview: o, peopleRisk, savedFte, modelledHours };
+}
+
+export const load: PageServerLoad = async ({ url }) => {
+	requireCapability('read');
+	const today = currentDate();
+	const thisYear = Number(today.slice(0, 4));
+	// Figures exist only up to this year: a later year shows this one.
+	const asked = yearParam(url, thisYear);
+	const year = asked > thisYear ? thisYear : asked;
+	// Everything here is the same for every user until the data changes (or the day does): kept
+	// per data version, so a busy overview costs one small query and the rendering.
+	const figures = await overview.perDataVersion(getDb(), `overview-page|${year}|${today}`, () =>
+		overviewFigures(year, today)
+	);
 	// A year asked for that has no figures is said, not silently replaced.
 	const askedYear = url.searchParams.get('year');
 	const yearUnavailable = askedYear !== null && askedYear !== String(year) ? askedYear : null;
-	return { overview: o, peopleRisk, savedFte, today, modelledHours, yearUnavailable };
+	return { ...figures, today, yearUnavailable };
 };

@@ -26,5 +26,15 @@ export const hardeningActions: WriteAction[] = [
 		capabilities: [],
 		anySignedIn: true,
 		form: { password: '' }
-	}
+	},
+	// The second factor: every user's own. Beginning a setup only stores a key not yet in force;
+	// the confirmation and turning off are posted without a code.
+	...(['begin', 'confirm', 'disable', 'done'] as const).map((action): WriteAction => ({
+		route: '/(app)/account/two-factor',
+		action,
+		path: '/account/two-factor',
+		capabilities: [],
+		anySignedIn: true,
+		form: action === 'begin' || action === 'done' ? {} : { code: '' }
+	}))
 ];

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { can, type Capability } from './permissions';
 import { recentlyAuthenticated, type SessionUser } from './session';
+import { adminTwoFactorRequired } from './two-factor.service';
 
 /**
  * Call at the top of every load, action and endpoint. Page loads send a signed-out user to the
@@ -29,8 +30,23 @@ const REAUTH_CAPABILITIES: ReadonlySet<Capability> = new Set([
 export function requireCapability(...capabilities: Capability[]): SessionUser {
 	const user = requireUser();
 	if (!capabilities.some((c) => can(user.role, c))) error(403, { message: 'forbidden' });
-	if (capabilities.every((c) => REAUTH_CAPABILITIES.has(c))) requireRecentAuth();
+	if (capabilities.every((c) => REAUTH_CAPABILITIES.has(c))) {
+		requireTwoFactor(user);
+		requireRecentAuth();
+	}
 	return user;
+}
+
+/**
+ * Admin pages and actions need a second factor (unless DILNA_REQUIRE_ADMIN_TOTP=false): an admin
+ * without one is sent to set it up and comes back.
+ */
+function requireTwoFactor(user: SessionUser): void {
+	if (user.twoFactor || !adminTwoFactorRequired()) return;
+	const event = getRequestEvent();
+	const back =
+		event.request.method === 'GET' ? event.url.pathname + event.url.search : event.url.pathname;
+	redirect(303, `/account/two-factor?required=1&redirectTo=${encodeURIComponent(back)}`);
 }
 
 /**

@@ -4,11 +4,14 @@ import { systemClock, type Clock } from '../shared/clock';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { createSession, generateSessionToken, markAuthenticated, type Session } from './session';
 import * as throttle from './throttle';
+import * as twoFactor from './two-factor.service';
 
 export type LoginResult =
 	| { ok: true; token: string; session: Session; userId: number }
 	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfter: number };
+	| { ok: false; reason: 'throttled'; retryAfter: number }
+	/** the password was right; the second factor's code is asked for with this challenge */
+	| { ok: false; reason: 'code'; challenge: string };
 
 export type PasswordCheck =
 	| { ok: true }
@@ -45,15 +48,60 @@ export async function login(
 			: await verifyAgainstDummy(password);
 	if (!user || !valid || !user.active) return { ok: false, reason: 'invalid' };
 	await throttle.succeeded(db, name, clientAddress);
+	if (user.totp_enabled_at) {
+		return {
+			ok: false,
+			reason: 'code',
+			challenge: await twoFactor.createChallenge(db, user.id, clock)
+		};
+	}
+	return openSession(db, user.id, clientAddress, clock, userAgent);
+}
+
+async function openSession(
+	db: Db,
+	userId: number,
+	clientAddress: string,
+	clock: Clock,
+	userAgent: string | null
+): Promise<LoginResult> {
 	const token = generateSessionToken();
 	const session = await createSession(
 		db,
 		token,
-		user.id,
+		userId,
 		{ address: clientAddress, userAgent },
 		clock()
 	);
-	return { ok: true, token, session, userId: user.id };
+	return { ok: true, token, session, userId };
+}
+
+/**
+ * The second step of a sign-in with a second factor: the code (or a recovery code) for the
+ * challenge the password gave. Counted by the throttle like the password; a wrong code leaves the
+ * challenge open until it expires, a right one takes it, so it opens one session only.
+ */
+export async function completeLogin(
+	db: Db,
+	challenge: string,
+	code: string,
+	clientAddress: string,
+	clock: Clock = systemClock,
+	userAgent: string | null = null
+): Promise<LoginResult> {
+	const userId = await twoFactor.challengeUser(db, challenge, clock);
+	if (userId === null) return { ok: false, reason: 'invalid' };
+	const check = await twoFactor.checkCode(
+		db,
+		userId,
+		code.slice(0, MAX_INPUT),
+		clientAddress,
+		clock
+	);
+	if (!check.ok)
+		{return check.reason === 'throttled' ? check : { ok: false, reason: 'code', challenge };}
+	if (!(await twoFactor.takeChallenge(db, challenge))) return { ok: false, reason: 'invalid' };
+	return openSession(db, userId, clientAddress, clock, userAgent);
 }
 
 /**

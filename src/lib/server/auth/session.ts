@@ -36,6 +36,8 @@ export interface SessionUser {
 	username: string;
 	displayName: string;
 	role: Role;
+	/** a second factor (TOTP) is on */
+	twoFactor?: boolean;
 }
 
 export interface Session {
@@ -123,7 +125,8 @@ export async function validateSessionToken(
 			'app_user.username',
 			'app_user.display_name',
 			'app_user.role',
-			'app_user.active'
+			'app_user.active',
+			'app_user.totp_enabled_at'
 		])
 		.where('user_session.id', '=', sessionId)
 		.executeTakeFirst();
@@ -150,7 +153,13 @@ export async function validateSessionToken(
 	}
 	return {
 		session,
-		user: { id: row.user_id, username: row.username, displayName: row.display_name, role: row.role }
+		user: {
+			id: row.user_id,
+			username: row.username,
+			displayName: row.display_name,
+			role: row.role,
+			twoFactor: row.totp_enabled_at !== null
+		}
 	};
 }
 

@@ -129,6 +129,29 @@ export async function get(db: Executor, year: number, today = currentDate()): Pr
 	return overview;
 }
 
+/** Other figures kept per data version, by key: what a page shows beside the overview. */
+const kept = new WeakMap<Executor, Map<string, { version: bigint; value: unknown }>>();
+
+/**
+ * `compute()` once per data version and key, then served again from this instance's memory. Only
+ * for figures read from watched tables (a trigger bumps data_version on each; see the migrations
+ * `dashboard_aggregates` and `data_version_people_models`) and from what is in the key.
+ */
+export async function perDataVersion<T>(
+	db: Executor,
+	key: string,
+	compute: () => Promise<T>
+): Promise<T> {
+	const version = await repo.dataVersion(db);
+	let map = kept.get(db);
+	const hit = map?.get(key);
+	if (hit && hit.version === version) return hit.value as T;
+	const value = await compute();
+	if (!map || map.size >= KEPT) kept.set(db, (map = new Map()));
+	map.set(key, { version, value });
+	return value;
+}
+
 /** The overview computed from the aggregates, without reuse (tests and the benchmark). */
 export async function compute(
 	db: Executor,

@@ -20,6 +20,26 @@ export interface AppUserTable {
 	created_at: GeneratedTimestamp;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
+	/** the TOTP key (base32) once confirmed; null without a second factor */
+	totp_key: ColumnType<string | null, string | null | undefined, string | null>;
+	/** a key shown for setup, not yet confirmed with a code */
+	totp_pending_key: ColumnType<string | null, string | null | undefined, string | null>;
+	totp_enabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+	/** the last TOTP time step a code was accepted for: older or equal steps are refused */
+	totp_last_step: ColumnType<bigint | null, bigint | null | undefined, bigint | null>;
+}
+
+export interface TotpRecoveryCodeTable {
+	id: Generated<number>;
+	user_id: number;
+	code_hash: string;
+	used_at: Timestamp | null;
+}
+
+export interface LoginChallengeTable {
+	id: string;
+	user_id: number;
+	expires_at: Timestamp;
 }
 
 export interface UserSessionTable {
@@ -217,6 +237,8 @@ export interface FoundationTables {
 	app_user: AppUserTable;
 	user_session: UserSessionTable;
 	login_throttle: LoginThrottleTable;
+	totp_recovery_code: TotpRecoveryCodeTable;
+	login_challenge: LoginChallengeTable;
 	audit_event: AuditEventTable;
 	app_setting: AppSettingTable;
 	org_unit: OrgUnitTable;

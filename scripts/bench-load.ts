@@ -1,0 +1,132 @@
+// The load run of `npm run bench`: autocannon against the built app on loopback, signed in as the
+// mayor, `/` and `/costs` one after the other, each for BENCH_LOAD_SECONDS (10) with
+// BENCH_LOAD_CONNECTIONS (64) connections, on the embedded database and (with
+// BENCH_DATABASE_URL or DATABASE_URL) on a scratch PostgreSQL database. Reports requests per
+// second, p50 and p99 latency and every kind of failure (errors, timeouts, non-2xx answers).
+//   npx tsx scripts/bench-load.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/lib/server/db/engine';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { seedDemoIfEmpty } from '../src/lib/server/demo/seed';
+import {
+	createSession,
+	generateSessionToken,
+	SESSION_COOKIE
+} from '../src/lib/server/auth/session';
+import {
+	ensureBuild,
+	startServer,
+	stopServer,
+	withScratchPostgres,
+	type Target
+} from './bench-pages';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 64);
+export const LOAD_PATHS = ['/', '/costs'];
+
+export interface LoadFigures {
+	requestsPerSecond: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	timeouts: number;
+	non2xx: number;
+	requests: number;
+}
+
+function log(message: string) {
+	process.stderr.write(`[bench-load] ${message}\n`);
+}
+
+async function run(url: string, cookie: string): Promise<LoadFigures> {
+	const result = await autocannon({
+		url,
+		connections: CONNECTIONS,
+		duration: SECONDS,
+		timeout: 10,
+		headers: { cookie, accept: 'text/html' }
+	});
+	return {
+		requestsPerSecond: Math.round(result.requests.average),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors,
+		timeouts: result.timeouts,
+		non2xx: result.non2xx,
+		requests: result.requests.total
+	};
+}
+
+async function onEngine(label: string, target: Target): Promise<Record<string, LoadFigures>> {
+	const db =
+		target.kind === 'pglite'
+			? openDatabase({ kind: 'pglite', dataDir: path.join(target.dataDir, 'pgdata') })
+			: openDatabase({ kind: 'postgres', url: target.url });
+	let cookie: string;
+	try {
+		await migrateToLatest(db);
+		await seedDemoIfEmpty(db);
+		const mayor = await db
+			.selectFrom('app_user')
+			.where('username', '=', 'starosta')
+			.select('id')
+			.executeTakeFirstOrThrow();
+		const token = generateSessionToken();
+		await createSession(db, token, mayor.id);
+		cookie = `${SESSION_COOKIE}=${token}`;
+	} finally {
+		await db.destroy();
+	}
+	const server = await startServer(target);
+	const figures: Record<string, LoadFigures> = {};
+	try {
+		for (const p of LOAD_PATHS) {
+			// A short warm-up so the first compile of each page is not in the figures.
+			for (let i = 0; i < 3; i++) {
+				await (await fetch(server.base + p, { headers: { cookie } })).text();
+			}
+			figures[p] = await run(server.base + p, cookie);
+			log(`${label} ${p}: ${JSON.stringify(figures[p])}`);
+		}
+	} finally {
+		await stopServer(server.child);
+	}
+	return figures;
+}
+
+export async function benchLoad() {
+	ensureBuild();
+	const load: Record<string, Record<string, LoadFigures>> = {};
+	const dir = mkdtempSync(path.join(tmpdir(), 'dilna-bench-load-'));
+	try {
+		load.pglite = await onEngine('pglite', { kind: 'pglite', dataDir: dir });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+	const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+	if (url) {
+		load.postgres = await withScratchPostgres(url, (u) =>
+			onEngine('postgres', { kind: 'postgres', url: u })
+		);
+	}
+	const failures = (f: LoadFigures) => f.errors + f.timeouts + f.non2xx;
+	return {
+		load,
+		loadMethod: `autocannon on loopback, ${CONNECTIONS} connections for ${SECONDS} s per page, signed in as the mayor (demo town); latency in ms`,
+		loadGoals: {
+			p99Under250msOnPostgres: load.postgres
+				? LOAD_PATHS.every((p) => load.postgres[p].p99 < 250)
+				: null,
+			noFailures: Object.values(load).every((e) => Object.values(e).every((f) => failures(f) === 0))
+		}
+	};
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+	console.log(JSON.stringify(await benchLoad()));
+}
