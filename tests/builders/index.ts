@@ -201,6 +201,8 @@ export async function cafRound(
 			.execute();
 	}
 	return id;
+}
+
 /** A RACI role of a process (responsible unless told). */
 export async function processRole(
 	db: Db,
