@@ -8,6 +8,8 @@ import type { LayoutServerLoad } from './$types';
 // below calls requireUser/requireCapability in its own load as well.
 export const load: LayoutServerLoad = async () => {
 	const user = requireUser();
+	// A guest's first page lists what they may open; the staff guide is not for them.
+	if (user.role === 'guest') return { guide: null };
 	// The first-visit guide shows on the user's landing page until they dismiss it.
 	const dismissed = await adoption.guideDismissed(getDb(), user.id);
 	return { guide: dismissed ? null : { landing: landingPath(user.role), role: user.role } };

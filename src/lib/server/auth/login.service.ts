@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../shared/clock';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { createSession, generateSessionToken, markAuthenticated, type Session } from './session';
 import * as throttle from './throttle';
+import { recordSignIn } from '../guests/guests.service';
 
 export type LoginResult =
 	| { ok: true; token: string; session: Session; userId: number }
@@ -45,6 +46,7 @@ export async function login(
 			: await verifyAgainstDummy(password);
 	if (!user || !valid || !user.active) return { ok: false, reason: 'invalid' };
 	await throttle.succeeded(db, name, clientAddress);
+	if (user.role === 'guest') await recordSignIn(db, user.id);
 	const token = generateSessionToken();
 	const session = await createSession(
 		db,
