@@ -1,4 +1,5 @@
 import type { SessionUser, Session } from '$lib/server/auth/session';
+import type { GuestScope } from '$lib/server/guests/scope';
 
 declare global {
 	namespace App {
@@ -9,6 +10,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** a guest's scope (null for staff), read with the session */
+			guest?: GuestScope | null;
 			requestId: string;
 		}
 		interface PageState {

@@ -17,6 +17,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/seed';
+import { DEMO_GUEST } from '$lib/server/demo/seed-guests';
 import { currentMonth, systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
@@ -25,6 +26,8 @@ import { t } from '$lib/server/i18n';
 import { HSTS, SECURITY_HEADERS } from '$lib/security-headers.js';
 import { startScheduler } from '$lib/server/notifications/scheduler';
 import { countView } from '$lib/server/adoption/adoption.service';
+import { guestScope, recordGuestRequest } from '$lib/server/guests/guests.service';
+import { guestMayOpen } from '$lib/server/guests/scope';
 
 export const init: ServerInit = async () => {
 	const db = await startDatabase();
@@ -45,7 +48,9 @@ export const init: ServerInit = async () => {
 	if (process.env.DILNA_DEMO === '1') {
 		// Seeded relative to the app clock's today, so the demo's story holds whatever the date.
 		const seeded = await seedDemoIfEmpty(db, { clock: systemClock });
-		const users = DEMO_USERS.map((u) => `  ${u.username.padEnd(10)} ${u.role}`).join('\n');
+		const users = [...DEMO_USERS, DEMO_GUEST]
+			.map((u) => `  ${u.username.padEnd(10)} ${u.role}`)
+			.join('\n');
 		console.log(
 			`\nDílna demo town ${seeded ? 'seeded' : 'already present'}. Sign in with (password "${DEMO_PASSWORD}"):\n${users}\n`
 		);
@@ -91,7 +96,42 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	else deleteSessionCookie(event.cookies, secure);
 	event.locals.user = user;
 	event.locals.session = session;
+	// A guest's scope is read with their session: requireUser checks every load and action by it.
+	event.locals.guest = user?.role === 'guest' ? await guestScope(getDb(), user.id) : null;
 	return resolve(event);
+};
+
+/**
+ * Every request of a guest is in the audit log (what they opened, what they sent, the answer),
+ * written before the response goes out: a guest's trail must not be lost to a slow database.
+ */
+const handleGuestAudit: Handle = async ({ event, resolve }) => {
+	let response = await resolve(event);
+	const user = event.locals.user;
+	if (user?.role === 'guest') {
+		// A backstop behind requireUser: a page or endpoint of the app outside the guest's scope that
+		// answered anyway (a load that forgot its guard) is replaced by the refusal.
+		const routeId = event.route.id;
+		const inApp = !!routeId && (routeId.startsWith('/(app)') || routeId.startsWith('/api/'));
+		const verdict = guestMayOpen(event.locals.guest ?? null, routeId, event.params);
+		if (inApp && verdict !== 'allowed' && response.status < 400) {
+			const status = verdict === 'not_found' ? 404 : 403;
+			response = new Response(status === 404 ? 'not found' : 'forbidden', {
+				status,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
+		}
+		await recordGuestRequest(getDb(), user.id, {
+			method: event.request.method,
+			path: event.url.pathname,
+			action: event.url.search.startsWith('?/') ? event.url.search.slice(2) : null,
+			route: event.route.id,
+			status: response.status
+		}).catch((error: unknown) =>
+			log.error({ error: String(error) }, 'recording a guest request failed')
+		);
+	}
+	return response;
 };
 
 /**
@@ -182,6 +222,7 @@ export const handle = sequence(
 	handleParaglide,
 	handleBodyLimit,
 	handleAuth,
+	handleGuestAudit,
 	handlePageViews
 );
 

@@ -8,7 +8,8 @@ import {
 } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { can, ROLES } from '../../src/lib/server/auth/permissions';
+import { ALL_ROLES, can } from '../../src/lib/server/auth/permissions';
+import { guestMayOpen, type GuestScope } from '../../src/lib/server/guests/scope';
 import type { Role } from '../../src/lib/server/db/schema';
 import { DEMO_PASSWORD } from './helpers';
 import type { WriteAction } from './role-matrix/types';
@@ -29,10 +30,36 @@ const USER_OF: Record<Role, string> = {
 	project_manager: 'projekt',
 	process_owner: 'garant',
 	hr: 'personalni',
-	viewer: 'host'
+	viewer: 'host',
+	// the demo's external CAF assessor (seed-guests.ts)
+	guest: 'hodnotitel'
 };
+// What the demo guest may open: this year's CAF round (id 2) and the council report, reading only.
+const DEMO_GUEST_SCOPE: GuestScope = {
+	userId: 0,
+	expiresOn: '9999-12-31',
+	revoked: false,
+	councilReport: true,
+	mayScore: false,
+	cafRounds: [2],
+	processes: []
+};
+
+/** The route's parameters as the action's path fills them (`/caf/[id]` at `/caf/2`: id 2). */
+function paramsOf(action: WriteAction): Record<string, string> {
+	const route = action.route.split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+	const path = action.path.split('?')[0].split('/').filter(Boolean);
+	const params: Record<string, string> = {};
+	route.forEach((segment, i) => {
+		const name = /^\[(\w+)\]$/.exec(segment)?.[1];
+		if (name && path[i] !== undefined) params[name] = path[i];
+	});
+	return params;
+}
 // Public write endpoints that need no sign-in.
-const PUBLIC = new Set(['/login default', '/logout POST', '/lang POST']);
+// A guest's one-time link is followed signed out; its token is the credential
+// (tests/integration/guests.test.ts, tests/e2e/guests.spec.ts).
+const PUBLIC = new Set(['/login default', '/logout POST', '/lang POST', '/invite/[token] default']);
 // Endpoints a session never opens, whatever its role: only an API token of the right scope (and a
 // user with the capability behind it) does; tests/integration/imports-push.test.ts covers tokens.
 const TOKEN_ONLY = new Set(['/api/v1/imports POST']);
@@ -80,7 +107,7 @@ test.describe('role matrix', () => {
 	const contexts = new Map<Role, APIRequestContext>();
 
 	test.beforeAll(async ({ baseURL }) => {
-		for (const role of ROLES) {
+		for (const role of ALL_ROLES) {
 			const context = await playwrightRequest.newContext({ baseURL });
 			const response = await context.post('/login', {
 				form: { username: USER_OF[role], password: DEMO_PASSWORD },
@@ -97,8 +124,15 @@ test.describe('role matrix', () => {
 
 	for (const action of actions) {
 		test(`${action.route} ${action.action}`, async ({ baseURL }) => {
-			for (const role of ROLES) {
-				const allowed = action.anySignedIn || action.capabilities.some((c) => can(role, c));
+			for (const role of ALL_ROLES) {
+				// A guest is refused any page outside their scope first: 403, or 404 for another object.
+				const verdict =
+					role === 'guest'
+						? guestMayOpen(DEMO_GUEST_SCOPE, action.route, paramsOf(action))
+						: 'allowed';
+				const allowed =
+					verdict === 'allowed' &&
+					(action.anySignedIn || action.capabilities.some((c) => can(role, c)));
 				const isEndpoint = /^(POST|PUT|PATCH|DELETE)$/.test(action.action);
 				const url = isEndpoint
 					? action.path
@@ -115,7 +149,10 @@ test.describe('role matrix', () => {
 				if (allowed) {
 					expect([401, 403], `${role} may ${action.action} at ${url}`).not.toContain(status);
 				} else {
-					expect(status, `${role} must get 403 for ${action.action} at ${url}`).toBe(403);
+					const refusal = verdict === 'not_found' ? 404 : 403;
+					expect(status, `${role} must get ${refusal} for ${action.action} at ${url}`).toBe(
+						refusal
+					);
 				}
 			}
 		});
@@ -124,7 +161,7 @@ test.describe('role matrix', () => {
 	test('no role pushes an accounting import with a session, only with an import token', async ({
 		baseURL
 	}) => {
-		for (const role of ROLES) {
+		for (const role of ALL_ROLES) {
 			const response = await contexts.get(role)!.post('/api/v1/imports', {
 				data: 'ORJ;POL;CASTKA\n',
 				headers: { origin: baseURL!, 'x-file-name': 'ucetnictvi.csv', 'content-type': 'text/csv' },

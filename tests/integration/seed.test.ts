@@ -32,9 +32,13 @@ describe.each(engines)('demo town seed on %s', (engine) => {
 		const rows = await t.db
 			.selectFrom('app_user')
 			.select(['username', 'role'])
+			.where('role', '!=', 'guest')
 			.orderBy('id')
 			.execute();
 		expect(rows).toEqual(DEMO_USERS.map((u) => ({ username: u.username, role: u.role })));
+		// and one guest, the external CAF assessor (seed-guests.ts)
+		const guests = await t.db.selectFrom('guest_access').select('user_id').execute();
+		expect(guests).toHaveLength(1);
 		const result = await login(t.db, 'starosta', DEMO_PASSWORD, '127.0.0.1');
 		expect(result.ok).toBe(true);
 		const units = await t.db.selectFrom('org_unit').select('name').execute();

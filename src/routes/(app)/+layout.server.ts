@@ -8,6 +8,8 @@ import type { LayoutServerLoad } from './$types';
 // below calls requireUser/requireCapability in its own load as well.
 export const load: LayoutServerLoad = async () => {
 	const user = requireUser();
+	// A guest's first page lists what they may open; the staff guide is not for them.
+	if (user.role === 'guest') return { guide: null, areas: null };
 	// The first-visit guide shows on the user's landing page until they dismiss it; the navigation
 	// shows the areas the pilot has switched on for the user's unit.
 	const { guideDismissed, areas } = await adoption.layoutFor(getDb(), user);

@@ -29,6 +29,27 @@ export const foundationActions: WriteAction[] = [
 		form: { id: '0', version: '0', password: 'x' }
 	},
 	{
+		route: '/(app)/admin/users',
+		action: 'invite',
+		path: '/admin/users',
+		capabilities: ['users.manage'],
+		form: { email: 'nobody', displayName: '' }
+	},
+	{
+		route: '/(app)/admin/users',
+		action: 'reinvite',
+		path: '/admin/users',
+		capabilities: ['users.manage'],
+		form: { id: '0', version: '1' }
+	},
+	{
+		route: '/(app)/admin/users',
+		action: 'revoke',
+		path: '/admin/users',
+		capabilities: ['users.manage'],
+		form: { id: '0', version: '1' }
+	},
+	{
 		route: '/(app)/account',
 		action: 'changePassword',
 		path: '/account',

@@ -35,6 +35,8 @@ export async function authorize(
 		user = sessionUser;
 	}
 	if (!user) return { ok: false, status: 401, error: 'unauthorized' };
+	// A guest opens the named objects of their scope in the app, never the API.
+	if (user.role === 'guest') return { ok: false, status: 403, error: 'forbidden' };
 	if (!can(user.role, capability)) return { ok: false, status: 403, error: 'forbidden' };
 	return { ok: true, user };
 }

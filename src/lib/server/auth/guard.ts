@@ -3,15 +3,25 @@ import { getRequestEvent } from '$app/server';
 import { can, type Capability } from './permissions';
 import { recentlyAuthenticated, type SessionUser } from './session';
 import { adminTwoFactorRequired } from './two-factor.service';
+import { guestMayOpen } from '../guests/scope';
 
 /**
  * Call at the top of every load, action and endpoint. Page loads send a signed-out user to the
  * login page; actions and endpoints answer 401. A signed-in user without the capability gets 403.
+ * A guest passes only on the pages and objects of their scope (guests/scope.ts): another area is
+ * 403, another round or process 404, whatever the capability asked.
  */
 export function requireUser(): SessionUser {
 	const event = getRequestEvent();
 	const user = event.locals.user;
-	if (user) return user;
+	if (user) {
+		if (user.role === 'guest') {
+			const verdict = guestMayOpen(event.locals.guest ?? null, event.route.id, event.params);
+			if (verdict === 'forbidden') error(403, { message: 'forbidden' });
+			if (verdict === 'not_found') error(404, { message: 'not found' });
+		}
+		return user;
+	}
 	const isPageLoad = event.request.method === 'GET' && !event.route.id?.includes('/api/');
 	if (isPageLoad) {
 		const back = event.url.pathname + event.url.search;

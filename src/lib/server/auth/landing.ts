@@ -11,6 +11,9 @@ export function landingPath(role: Role): string {
 			return '/my';
 		case 'hr':
 			return '/people';
+		case 'guest':
+			// what their scope opens (guests/scope.ts)
+			return '/guest';
 		default:
 			return '/';
 	}

@@ -5,6 +5,7 @@ import { verifyAgainstDummy, verifyPassword } from './password';
 import { createSession, generateSessionToken, markAuthenticated, type Session } from './session';
 import * as throttle from './throttle';
 import * as twoFactor from './two-factor.service';
+import { recordSignIn } from '../guests/guests.service';
 
 export type LoginResult =
 	| { ok: true; token: string; session: Session; userId: number }
@@ -55,16 +56,19 @@ export async function login(
 			challenge: await twoFactor.createChallenge(db, user.id, clock)
 		};
 	}
-	return openSession(db, user.id, clientAddress, clock, userAgent);
+	return openSession(db, user.id, user.role, clientAddress, clock, userAgent);
 }
 
 async function openSession(
 	db: Db,
 	userId: number,
+	/** known after a password alone; a guest's every request is audited by the hooks anyway */
+	role: string | null,
 	clientAddress: string,
 	clock: Clock,
 	userAgent: string | null
 ): Promise<LoginResult> {
+	if (role === 'guest') await recordSignIn(db, userId);
 	const token = generateSessionToken();
 	const session = await createSession(
 		db,
@@ -98,10 +102,11 @@ export async function completeLogin(
 		clientAddress,
 		clock
 	);
-	if (!check.ok)
-		{return check.reason === 'throttled' ? check : { ok: false, reason: 'code', challenge };}
+	if (!check.ok) {
+		return check.reason === 'throttled' ? check : { ok: false, reason: 'code', challenge };
+	}
 	if (!(await twoFactor.takeChallenge(db, challenge))) return { ok: false, reason: 'invalid' };
-	return openSession(db, userId, clientAddress, clock, userAgent);
+	return openSession(db, userId, null, clientAddress, clock, userAgent);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { can, capabilitiesOf, isRole, ROLES } from './permissions';
+import { ALL_ROLES, can, capabilitiesOf, isRole, ROLES } from './permissions';
 
 // The role table of DOMAIN.md: everyone signed in reads; writing follows the role.
 describe('role → capability table', () => {
 	it('lets every role read, and a viewer nothing else', () => {
 		for (const role of ROLES) expect(can(role, 'read')).toBe(true);
-		expect(capabilitiesOf('viewer')).toEqual(['read']);
+		expect(capabilitiesOf('viewer')).toEqual(['read', 'names.read']);
 	});
 
 	it('gives costs, imports and allocation keys to finance and admin only', () => {
@@ -31,6 +31,12 @@ describe('role → capability table', () => {
 		expect(ROLES.filter((r) => can(r, 'programme.edit'))).toEqual(['admin', 'project_manager']);
 		expect(ROLES.filter((r) => can(r, 'users.manage'))).toEqual(['admin']);
 		expect(ROLES.filter((r) => can(r, 'settings.manage'))).toEqual(['admin']);
+	});
+
+	it('gives a guest reading only (their scope is checked by requireUser), and no role select', () => {
+		expect(capabilitiesOf('guest')).toEqual(['read']);
+		expect(isRole('guest')).toBe(false);
+		expect(ALL_ROLES).toContain('guest');
 	});
 
 	it('grants nothing without a role and recognises only the six roles', () => {

@@ -11,13 +11,37 @@ export const ROLES = [
 ] as const satisfies readonly Role[];
 
 /**
+ * Every role, the staff roles and `guest`: a time-limited external account the admin invites
+ * (guests/guests.service.ts). A guest reads only the named objects of their scope
+ * (guests/scope.ts, asked by `requireUser`) and never gets a staff role by the role select.
+ */
+export const ALL_ROLES = [...ROLES, 'guest'] as const satisfies readonly Role[];
+
+/**
  * What each role may do. Every server load and action asks this module (through the guards in
  * `guard.ts`); the UI only mirrors it. Rules about *which* record a user may change (a process
  * owner edits only their own process) live in the area's service.
  */
 const CAPABILITIES = {
-	/** Everyone signed in reads everything. */
-	read: ['admin', 'manager', 'finance', 'project_manager', 'process_owner', 'hr', 'viewer'],
+	/**
+	 * Everyone signed in reads everything; a guest only the pages and objects of their scope
+	 * (guests/scope.ts, checked by `requireUser` before any capability).
+	 */
+	read: [
+		'admin',
+		'manager',
+		'finance',
+		'project_manager',
+		'process_owner',
+		'hr',
+		'viewer',
+		'guest'
+	],
+	/**
+	 * People's names beside the records they own, lead or scored (owners, panel, actions). A guest
+	 * sees roles and "—" instead.
+	 */
+	'names.read': ['admin', 'manager', 'finance', 'project_manager', 'process_owner', 'hr', 'viewer'],
 	'users.manage': ['admin'],
 	'audit.read': ['admin', 'manager'],
 	'settings.manage': ['admin'],

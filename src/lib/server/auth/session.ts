@@ -3,7 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { Cookies } from '@sveltejs/kit';
 import type { Executor } from '../audit/audit';
 import type { Role } from '../db/schema';
-import { systemClock } from '../shared/clock';
+import { systemClock, todayInPrague } from '../shared/clock';
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -115,7 +115,10 @@ export async function validateSessionToken(
 	const row = await db
 		.selectFrom('user_session')
 		.innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+		.leftJoin('guest_access', 'guest_access.user_id', 'user_session.user_id')
 		.select([
+			'guest_access.expires_on as guest_expires_on',
+			'guest_access.revoked_at as guest_revoked_at',
 			'user_session.id',
 			'user_session.user_id',
 			'user_session.expires_at',
@@ -132,7 +135,18 @@ export async function validateSessionToken(
 		.executeTakeFirst();
 	if (!row) return { session: null, user: null };
 	const absoluteEnd = row.created_at.getTime() + ABSOLUTE_DAYS * DAY_MS;
-	if (!row.active || now.getTime() >= row.expires_at.getTime() || now.getTime() >= absoluteEnd) {
+	// A guest's session ends with their grant: revoked, or past its last day (Prague time).
+	const guestOver =
+		row.role === 'guest' &&
+		(!row.guest_expires_on ||
+			row.guest_revoked_at !== null ||
+			todayInPrague(now) > row.guest_expires_on);
+	if (
+		!row.active ||
+		guestOver ||
+		now.getTime() >= row.expires_at.getTime() ||
+		now.getTime() >= absoluteEnd
+	) {
 		await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
 		return { session: null, user: null };
 	}

@@ -136,6 +136,15 @@ export async function replacePanel(
 		.execute();
 }
 
+/** A guest seat on a round's panel (a guest assessor scores; caf.service reads the seat). */
+export async function seatGuest(trx: Executor, roundId: number, userId: number) {
+	await trx
+		.insertInto('caf_panel_member')
+		.values({ round_id: roundId, user_id: userId, guest: true })
+		.onConflict((oc) => oc.columns(['round_id', 'user_id']).doNothing())
+		.execute();
+}
+
 /** The actor's seat on the round's panel, if any. */
 export function membership(db: Executor, roundId: number, userId: number) {
 	return db

@@ -47,6 +47,9 @@ type RoundRow = Awaited<ReturnType<ReturnType<typeof repo.roundRows>['execute']>
 function mayRead(actor: SessionUser, status: CafRoundStatus, guest: boolean): boolean {
 	return (
 		guest ||
+		// An invited guest account reads the rounds of its scope; requireUser (guests/scope.ts)
+		// lets no other round through to here.
+		actor.role === 'guest' ||
 		status === 'closed' ||
 		can(actor.role, 'caf.take_part') ||
 		can(actor.role, 'caf.manage')
@@ -174,7 +177,7 @@ export async function overview(
 	});
 }
 
-function actionOf(r: Awaited<ReturnType<typeof repo.actions>>[number]): Action {
+function actionOf(r: Awaited<ReturnType<typeof repo.actions>>[number], names = true): Action {
 	return {
 		id: r.id,
 		roundId: r.round_id,
@@ -182,7 +185,7 @@ function actionOf(r: Awaited<ReturnType<typeof repo.actions>>[number]): Action {
 		title: r.title,
 		description: r.description,
 		ownerUserId: r.owner_user_id,
-		ownerName: r.owner_name,
+		ownerName: names ? r.owner_name : null,
 		impact: r.impact,
 		effort: r.effort,
 		priority: priorityOf(r.impact, r.effort).value,
@@ -193,8 +196,14 @@ function actionOf(r: Awaited<ReturnType<typeof repo.actions>>[number]): Action {
 	};
 }
 
-export async function actions(db: Executor, roundId: number): Promise<Action[]> {
-	return (await repo.actions(db, roundId)).map(actionOf);
+/** A round's improvement actions; their owners' names only for an actor who reads names. */
+export async function actions(
+	db: Executor,
+	roundId: number,
+	actor?: SessionUser
+): Promise<Action[]> {
+	const names = !actor || can(actor.role, 'names.read');
+	return (await repo.actions(db, roundId)).map((r) => actionOf(r, names));
 }
 
 function assertCode(code: string): void {
@@ -214,7 +223,7 @@ export async function subcriterionDetail(
 		repo.scores(db, roundId, code),
 		repo.consensus(db, roundId),
 		repo.links(db, roundId, code),
-		actions(db, roundId)
+		actions(db, roundId, actor)
 	]);
 	const links: EvidenceLink[] = linkRows.map((l) => {
 		const kind: LinkKind = l.process_id
@@ -240,7 +249,11 @@ export async function subcriterionDetail(
 		code,
 		mine: mine ? scoreView(mine) : null,
 		scores: round.rights.seesScores
-			? scores.map((s) => ({ ...scoreView(s), userId: s.user_id, userName: s.user_name }))
+			? scores.map((s) => ({
+					...scoreView(s),
+					userId: s.user_id,
+					userName: can(actor.role, 'names.read') ? s.user_name : null
+				}))
 			: [],
 		spread: round.rights.seesScores ? spread(scores.map((s) => s.score)) : null,
 		consensus: c ? scoreView(c) : null,

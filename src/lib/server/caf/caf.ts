@@ -110,7 +110,7 @@ export interface ScoreView {
 
 export interface IndividualScore extends ScoreView {
 	userId: number;
-	userName: string;
+	userName: string | null;
 }
 
 export interface SubcriterionRow {

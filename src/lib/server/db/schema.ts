@@ -10,6 +10,7 @@ import type { CafTables } from './schema/caf';
 import type { PeopleTables } from './schema/people';
 import type { AdoptionTables } from './schema/adoption';
 import type { KnowledgeTables } from './schema/knowledge';
+import type { GuestTables } from './schema/guests';
 
 export type * from './schema/foundation';
 export type * from './schema/process-map';
@@ -22,6 +23,7 @@ export type * from './schema/caf';
 export type * from './schema/people';
 export type * from './schema/adoption';
 export type * from './schema/knowledge';
+export type * from './schema/guests';
 
 /**
  * The whole database, one interface per area. `tests/integration/schema.test.ts` compares these
@@ -39,7 +41,8 @@ export interface Database
 		CafTables,
 		PeopleTables,
 		AdoptionTables,
-		KnowledgeTables {}
+		KnowledgeTables,
+		GuestTables {}
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;

@@ -8,6 +8,7 @@ import { seedModels } from './seed-models';
 import { seedCosts } from './seed-costs';
 import { seedProgramme } from './seed-programme';
 import { seedCaf } from './seed-caf';
+import { seedGuests } from './seed-guests';
 import { seedPeople } from './seed-people';
 import { seedAdoption } from './seed-adoption';
 import { seedKnowledge } from './seed-knowledge';
@@ -103,6 +104,7 @@ export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): 
 		await seedPeople(trx, ctx);
 		await seedAdoption(trx, ctx);
 		await seedModels(trx, ctx);
+		await seedGuests(trx, ctx, passwordHash);
 		return true;
 	});
 }

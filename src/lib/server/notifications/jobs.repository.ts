@@ -79,7 +79,10 @@ export async function claim(
 	}));
 }
 
-/** Ends a claimed job; only while its lock is still the claimer's. */
+/**
+ * Ends a claimed job; only while its lock is still the claimer's. An invitation's one-time link
+ * leaves the table with it: only its hash stays (guest_invitation).
+ */
 export async function finish(
 	db: Executor,
 	job: ClaimedJob,
@@ -93,7 +96,8 @@ export async function finish(
 			status,
 			sent_at: status === 'sent' ? now : null,
 			locked_until: null,
-			last_error: error
+			last_error: error,
+			payload: sql`case when kind = 'invitation' then '{}'::jsonb else payload end`
 		})
 		.where('id', '=', BigInt(job.id))
 		.where('locked_until', '=', job.lockedUntil)

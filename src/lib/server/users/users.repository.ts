@@ -7,12 +7,16 @@ export function all(db: Executor) {
 	return db.selectFrom('app_user').selectAll().orderBy('username').execute();
 }
 
-/** Active users (in one of `roles`, when given), by display name: the owner and people selects. */
+/**
+ * Active staff users (in one of `roles`, when given), by display name: the owner and people
+ * selects. Guests own nothing and are never offered.
+ */
 export function active(db: Executor, roles?: readonly Role[]) {
 	let q = db
 		.selectFrom('app_user')
 		.select(['id', 'display_name', 'role'])
-		.where('active', '=', true);
+		.where('active', '=', true)
+		.where('role', '!=', 'guest');
 	if (roles) q = q.where('role', 'in', roles);
 	return q.orderBy('display_name').execute();
 }

@@ -34,9 +34,10 @@ function auditView(user: User) {
 	};
 }
 
+/** The staff accounts (guests are listed with their grant, guests.service). */
 export async function list(db: Executor): Promise<User[]> {
 	const rows = await repo.all(db);
-	return rows.map(toUser);
+	return rows.filter((r) => r.role !== 'guest').map(toUser);
 }
 
 /** Active users in one of `roles` (all roles when none): id, name and role, by name. */
@@ -99,7 +100,9 @@ export async function update(
 			},
 			entity: 'user',
 			view: (row) => auditView(toUser(row)),
-			check: () => {
+			check: (before) => {
+				// A guest's account is changed through its grant (guests.service): invited, revoked.
+				if (before.role === 'guest') throw new ValidationError({ role: 'guests_error_staff_only' });
 				const lockout = change.active === false || (change.role && change.role !== 'admin');
 				// An admin cannot lock themselves out; another admin must do it.
 				if (id === actorId && lockout) throw new ValidationError({ role: 'error_self_lockout' });

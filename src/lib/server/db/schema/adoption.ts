@@ -3,7 +3,7 @@ import type { GeneratedTimestamp, Json, Timestamp } from './foundation';
 
 // Tables of the adoption area (migrations/20261206_1300_adoption.js).
 
-export type JobKind = 'digest' | 'reminder' | 'escalation' | 'nudge' | 'webhook';
+export type JobKind = 'digest' | 'reminder' | 'escalation' | 'nudge' | 'webhook' | 'invitation';
 export type JobStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 export type MailMode = 'all' | 'digest' | 'reminders' | 'none';
 export type MailLanguage = 'cs' | 'en';

@@ -7,8 +7,9 @@ export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Dat
 /** jsonb */
 export type Json = ColumnType<unknown, string, string>;
 
+/** Staff roles, and `guest`: a time-limited external account scoped to named objects. */
 export type Role =
-	'admin' | 'manager' | 'finance' | 'project_manager' | 'process_owner' | 'hr' | 'viewer';
+	'admin' | 'manager' | 'finance' | 'project_manager' | 'process_owner' | 'hr' | 'viewer' | 'guest';
 
 export interface AppUserTable {
 	id: Generated<number>;

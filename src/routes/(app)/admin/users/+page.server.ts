@@ -5,12 +5,39 @@ import { formValues } from '$lib/server/shared/form';
 import { invalid, refuse, routeId, versionOf } from '$lib/server/shared/http';
 import * as users from '$lib/server/users/users.service';
 import { parseNewUser } from '$lib/server/users/users.validation';
+import * as guests from '$lib/server/guests/guests.service';
+import { parseInvite } from '$lib/server/guests/guests.validation';
+import * as notifications from '$lib/server/notifications/notifications.service';
+import { mailerFromEnv, originFromEnv } from '$lib/server/notifications/scheduler';
+import { currentDate, systemClock } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	requireCapability('users.manage');
-	return { users: await users.list(getDb()) };
+	const db = getDb();
+	const [staff, guestList, choices] = await Promise.all([
+		users.list(db),
+		guests.list(db),
+		guests.choices(db)
+	]);
+	return {
+		users: staff,
+		guests: guestList,
+		choices,
+		today: currentDate(),
+		mailConfigured: mailerFromEnv() !== null
+	};
 };
+
+/**
+ * The invitation goes out through the job queue at once; without SMTP it waits there and the
+ * admin gets the link to pass on (shown once, never stored in the clear).
+ */
+async function sendInvitation(link: string) {
+	const mailer = mailerFromEnv();
+	if (mailer) await notifications.sendDue(getDb(), mailer, systemClock);
+	return mailer ? null : link;
+}
 
 // Each user's row has its own forms (role, active, password), refused as the row `user-<id>`.
 const row = (id: number) => `user-${id}`;
@@ -29,6 +56,63 @@ export const actions: Actions = {
 		} catch (e) {
 			return refuse(e, 'create', echo);
 		}
+	},
+	invite: async ({ request }) => {
+		const actor = requireCapability('users.manage');
+		const data = await request.formData();
+		const values = await formValues(data);
+		const parsed = parseInvite(
+			values,
+			{ cafRounds: data.getAll('cafRound'), processes: data.getAll('process') },
+			currentDate()
+		);
+		const echo = {
+			...values,
+			cafRound: data.getAll('cafRound').map(String).join(','),
+			process: data.getAll('process').map(String).join(',')
+		};
+		if (!parsed.ok) return invalid('invite', parsed.errors, echo);
+		try {
+			const { link } = await guests.invite(
+				getDb(),
+				actor.id,
+				parsed.value,
+				systemClock,
+				originFromEnv()
+			);
+			return { invited: parsed.value.email, link: await sendInvitation(link) };
+		} catch (e) {
+			return refuse(e, 'invite', echo);
+		}
+	},
+	reinvite: async ({ request }) => {
+		const actor = requireCapability('users.manage');
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		try {
+			const link = await guests.reinvite(
+				getDb(),
+				actor.id,
+				id,
+				versionOf(values, { required: true }),
+				systemClock,
+				originFromEnv()
+			);
+			return { invited: values.username ?? '', link: await sendInvitation(link) };
+		} catch (e) {
+			return refuse(e, `guest-${id}`, values);
+		}
+	},
+	revoke: async ({ request }) => {
+		const actor = requireCapability('users.manage');
+		const values = await formValues(request);
+		const id = routeId(values.id);
+		try {
+			await guests.revoke(getDb(), actor.id, id, versionOf(values, { required: true }));
+		} catch (e) {
+			return refuse(e, `guest-${id}`, values);
+		}
+		return { revoked: id };
 	},
 	role: async ({ request }) => {
 		const actor = requireCapability('users.manage');

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const round = await found(caf.get(db, user, routeId(params.id)));
 	const [subcriteria, actions, users] = await Promise.all([
 		caf.overview(db, user, round),
-		caf.actions(db, round.id),
+		caf.actions(db, round.id, user),
 		round.rights.canManage || round.rights.canPlan ? caf.users(db) : Promise.resolve([])
 	]);
 	return {

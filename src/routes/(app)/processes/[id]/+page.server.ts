@@ -34,13 +34,15 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		people.processPeople(db, user, id, currentDate()),
 		models.modelledHours(db, id, year)
 	]);
+	// A guest (no `names.read`) sees the card without people: no owner, no history of who edited.
+	const names = can(user.role, 'names.read');
 	return {
-		card,
+		card: names ? card : { ...card, ownerName: null },
 		year,
 		units,
-		owners,
+		owners: names ? owners : [],
 		assets,
-		history,
+		history: names ? history : [],
 		drill,
 		staffing: staffing.rows,
 		/** the modelled working time, where the process has a model with times */

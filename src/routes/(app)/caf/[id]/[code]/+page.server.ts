@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { kindOf } from '$lib/caf/model';
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
@@ -37,6 +38,9 @@ export const load: PageServerLoad = async ({ params }) => {
 async function scoreInput(roundId: number, code: string, values: FormValues, own: boolean) {
 	const user = own ? requireUser() : requireCapability('caf.take_part');
 	const round = await caf.get(getDb(), user, roundId);
+	// A guest account reads the round; it scores only from a guest seat on the panel (given by the
+	// admin with the invitation), before its form is even read.
+	if (user.role === 'guest' && !round.rights.isMember) error(403, { message: 'forbidden' });
 	const fine = round.scoringMode === 'fine_tuned';
 	return { user, parsed: parseScore(values, fine, kindOf(code) === 'enabler' ? 4 : 2) };
 }

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const round = await found(caf.get(db, user, routeId(params.id)));
 	const [rows, actions, results] = await Promise.all([
 		caf.overview(db, user, round),
-		caf.actions(db, round.id),
+		caf.actions(db, round.id, user),
 		caf.results(db, user, round, null)
 	]);
 	return { round, rows, actions, results };

@@ -1,4 +1,5 @@
 import { requireCapability, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as models from '$lib/server/models/models.service';
 import { parseLink, parseNote } from '$lib/server/models/models.validation';
@@ -38,7 +39,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			assets: card.assets.map((a) => ({ id: a.id, code: a.code, name: a.name }))
 		},
 		units: units.map((u) => ({ id: u.id, code: u.code, name: u.name })),
-		model,
+		// A guest (no `names.read`) sees the versions without who saved them.
+		model: can(user.role, 'names.read')
+			? model
+			: { ...model, versions: model.versions.map((v) => ({ ...v, createdBy: null })) },
 		year,
 		canEdit: models.canEdit(user, card.ownerId)
 	};

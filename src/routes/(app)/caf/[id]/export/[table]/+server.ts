@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const round = await found(caf.get(db, user, routeId(params.id)));
 	const [rows, actions] = await Promise.all([
 		caf.overview(db, user, round),
-		caf.actions(db, round.id)
+		caf.actions(db, round.id, user)
 	]);
 	const lang = cafLocale(getLocale());
 	return exportResponse(exportTable(round.name, params.table, rows, actions, lang), format, lang);
