@@ -16,8 +16,12 @@ describe.each(engines)('the pilot’s scope on %s', (engine) => {
 	let manager: SessionUser;
 	let units: Record<'OVV' | 'OF', number>;
 
-	const as = (id: number, role: SessionUser['role']) =>
-		({ id, role, username: `u${id}`, displayName: `U${id}` });
+	const as = (id: number, role: SessionUser['role']) => ({
+		id,
+		role,
+		username: `u${id}`,
+		displayName: `U${id}`
+	});
 
 	beforeAll(async () => {
 		t = await createTestDb(engine);
