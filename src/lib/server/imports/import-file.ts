@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { readFile } from './read';
 import { UNDECIDED_KEYS, type ImportOptions, type ImportOutcome, type Validation } from './types';
 import { validate } from './validate';
-import { write } from './write';
+import { DuplicateMeanwhile, write } from './write';
 import { nameOf, readCodeNames, type CodeNames } from './formats/code-names';
 
 /** Names from the code list beside the export, on the unknown codes the preview lists. */
@@ -49,7 +49,14 @@ export async function importFile(
 	if (validation.duplicateOf && !options.confirmDuplicate) {
 		return { status: 'duplicate', read, validation };
 	}
-	const written = await write(db, actorId, read, validation, options);
+	let written;
+	try {
+		written = await write(db, actorId, read, validation, options);
+	} catch (e) {
+		// The same file or rows went in from another import meanwhile: this one is the duplicate.
+		if (!(e instanceof DuplicateMeanwhile)) throw e;
+		return { status: 'duplicate', read, validation: { ...validation, duplicateOf: e.duplicate } };
+	}
 	return {
 		status: 'imported',
 		read,

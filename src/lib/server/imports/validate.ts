@@ -9,8 +9,8 @@ import type { CostNature } from '../db/schema';
 import { codeKey, natureOfClass, UNMAPPED_ORG_UNIT_CODE } from './codes';
 import { choiceFor, loadChoices, type CodeChoice, type CodeField } from './code-mappings';
 import { codeStatus } from './code-lists/code-lists';
-import { defaultMode, findSameRows, planReplace } from './replace';
-import type { RowMessage, SourceRow } from './source-row';
+import { defaultMode, findSameRows, planReplace, type ImportMode } from './replace';
+import type { EntryKind, RowMessage, SourceRow } from './source-row';
 import type {
 	MonthTotal,
 	ReadResult,
@@ -231,23 +231,15 @@ export async function validate(
 		});
 	}
 	errors.sort((a, b) => a.line - b.line);
-	const previous = await db
-		.selectFrom('import_batch')
-		.select(['id', 'file_name', 'imported_at'])
-		.where('content_hash', '=', hash)
-		.where('status', '=', 'imported')
-		.orderBy('id', 'desc')
-		.executeTakeFirst();
 	const mode = options.mode ?? defaultMode(read.format);
-	// Appending rows the ledger already holds from the same source (a re-export with other bytes).
-	const sameRows =
-		!previous && mode === 'append' && !errors.length && resolved.length
-			? await findSameRows(db, {
-					format: read.format,
-					kind: read.kind ?? options.kind ?? 'actual',
-					totals: fileTotals(resolved)
-				})
-			: null;
+	// The same file whatever else is wrong with it; the same rows only when they are all good.
+	const duplicateOf = await findDuplicate(db, {
+		hash,
+		format: read.format,
+		kind: read.kind ?? options.kind ?? 'actual',
+		mode,
+		resolved: errors.length ? [] : resolved
+	});
 	const replaces =
 		mode === 'replace' && !errors.length
 			? await planReplace(db, {
@@ -269,9 +261,7 @@ export async function validate(
 		warnings,
 		unknown: [...unknownCounts.values()].sort((a, b) => b.count - a.count),
 		monthTotals: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
-		duplicateOf: previous
-			? { id: previous.id, fileName: previous.file_name, importedAt: previous.imported_at }
-			: sameRows,
+		duplicateOf,
 		resolved: errors.length ? [] : resolved,
 		unmappedRows: errors.length ? 0 : unmappedRows,
 		skippedUnknown: { rows: skippedUnknown, amount: skippedAmount },
@@ -279,6 +269,39 @@ export async function validate(
 		mode,
 		replaces
 	};
+}
+
+/**
+ * An earlier import this file would repeat: the same file (its content hash), or — appending —
+ * the same rows from the same source under other bytes (a re-export). Validation asks it for the
+ * preview; the write asks again under the source's lock, for an import that ran meanwhile.
+ */
+export async function findDuplicate(
+	db: Executor,
+	file: {
+		hash: string;
+		format: string;
+		kind: EntryKind;
+		mode: ImportMode;
+		resolved: ResolvedRow[];
+	}
+): Promise<Validation['duplicateOf']> {
+	const previous = await db
+		.selectFrom('import_batch')
+		.select(['id', 'file_name', 'imported_at'])
+		.where('content_hash', '=', file.hash)
+		.where('status', '=', 'imported')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	if (previous) {
+		return { id: previous.id, fileName: previous.file_name, importedAt: previous.imported_at };
+	}
+	if (file.mode !== 'append' || file.resolved.length === 0) return null;
+	return findSameRows(db, {
+		format: file.format,
+		kind: file.kind,
+		totals: fileTotals(file.resolved)
+	});
 }
 
 /** The file's totals per month and položka: what the batch stores and reconciliation compares. */
