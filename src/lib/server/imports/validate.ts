@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import { codeKey, natureOfClass, UNMAPPED_ORG_UNIT_CODE } from './codes';
-import { choiceFor, loadChoices, type CodeChoice, type CodeField } from './code-mappings';
+import {
+	choiceFor,
+	loadChoices,
+	type CodeChoice,
+	type CodeChoices,
+	type CodeField
+} from './code-mappings';
 import { codeStatus } from './code-lists/code-lists';
 import { defaultMode, findSameRows, planReplace, type ImportMode } from './replace';
 import type { EntryKind, RowMessage, SourceRow } from './source-row';
@@ -19,13 +25,13 @@ import type {
 	ValidateOptions,
 	Validation
 } from './types';
-import { currentMonth, systemClock } from '../shared/clock';
+import { currentMonth, systemClock, type Clock } from '../shared/clock';
 
 export function sha256(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-interface Lookups {
+export interface Lookups {
 	categories: Map<string, CostNature>;
 	paragrafy: Set<string>;
 	orj: Map<string, number>;
@@ -57,20 +63,49 @@ async function lookups(db: Executor): Promise<Lookups> {
 	};
 }
 
-/** Checks every row against the code lists, mappings and the year; nothing is written. */
-export async function validate(
+/**
+ * What the row checks read from the database, as plain data a worker thread can be handed: the
+ * choices saved for the source, the code lists' and mappings' lookups, and this month.
+ */
+export interface CheckContext {
+	saved: CodeChoices;
+	look: Lookups;
+	/** `YYYY-MM`: later months are future months */
+	latest: string;
+}
+
+export async function checkContext(
 	db: Executor,
-	bytes: Uint8Array,
+	source: string,
+	clock: Clock = systemClock
+): Promise<CheckContext> {
+	return {
+		saved: await loadChoices(db, source),
+		look: await lookups(db),
+		latest: currentMonth(clock)
+	};
+}
+
+/** What the row checks give, before the database is asked about duplicates and replaces. */
+export type Checked = Omit<Validation, 'duplicateOf' | 'mode' | 'replaces'>;
+
+/** Rows checked so far, of all: the checks report every PROGRESS_STEP rows. */
+export type CheckProgress = (checked: number, total: number) => void;
+const PROGRESS_STEP = 10_000;
+
+/** Checks every row against the code lists, mappings and the year; no database, nothing written. */
+export function checkRows(
 	read: ReadResult,
-	options: ValidateOptions = {}
-): Promise<Validation> {
+	context: CheckContext,
+	hash: string,
+	options: Omit<ValidateOptions, 'clock'> = {},
+	progress?: CheckProgress
+): Checked {
 	const { result } = read;
 	const errors = [...result.errors];
 	const warnings = [...result.warnings];
-	const hash = sha256(bytes);
 	const unknownCounts = new Map<string, UnknownCode>();
-	const source = read.format;
-	const saved = await loadChoices(db, source);
+	const saved = context.saved;
 	const given = options.mappings?.choices;
 	const fallback: CodeChoice | null =
 		options.unknown === 'accept' || options.unknown === 'skip' ? { action: options.unknown } : null;
@@ -107,7 +142,12 @@ export async function validate(
 	}
 	const year =
 		options.year ?? [...years].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
-	const look = await lookups(db);
+	// A copy: the preview's choices below are this file's, not the context's.
+	const look: Lookups = {
+		...context.look,
+		orj: new Map(context.look.orj),
+		org: new Map(context.look.org)
+	};
 	// Mappings chosen in the preview count only when they point at an existing unit/initiative.
 	const unitIds = new Set(look.orj.values());
 	const initiativeIds = new Set(look.org.values());
@@ -133,7 +173,8 @@ export async function validate(
 	let unmappedRows = 0;
 	const resolved: ResolvedRow[] = [];
 	const months = new Map<string, MonthTotal>();
-	const latest = currentMonth(options.clock ?? systemClock);
+	const latest = context.latest;
+	let done = 0;
 	let total = 0n;
 	const message = (row: SourceRow, field: string, key: string, params: RowMessage['params']) => ({
 		line: row.line,
@@ -142,6 +183,7 @@ export async function validate(
 		params
 	});
 	for (const sourceRow of result.rows) {
+		if (progress && ++done % PROGRESS_STEP === 0) progress(done, result.rows.length);
 		let row = sourceRow;
 		let ok = true;
 		let unverified = false;
@@ -231,6 +273,40 @@ export async function validate(
 		});
 	}
 	errors.sort((a, b) => a.line - b.line);
+	progress?.(result.rows.length, result.rows.length);
+	return {
+		hash,
+		rowsRead: result.rowsRead,
+		rowsToImport: errors.length ? 0 : resolved.length,
+		skippedRevenue: result.skipped.filter((s) => s.reason === 'revenue').length,
+		skippedFinancing: result.skipped.filter((s) => s.reason === 'financing').length,
+		ignored: result.ignored ?? 0,
+		total,
+		year,
+		errors,
+		warnings,
+		unknown: [...unknownCounts.values()].sort((a, b) => b.count - a.count),
+		monthTotals: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+		resolved: errors.length ? [] : resolved,
+		unmappedRows: errors.length ? 0 : unmappedRows,
+		skippedUnknown: { rows: skippedUnknown, amount: skippedAmount },
+		unverifiedRows: errors.length ? 0 : unverifiedRows
+	};
+}
+
+/**
+ * The checked rows → the Validation: an earlier import they repeat and, replacing, the months
+ * they would take over. Reads the database, writes nothing.
+ */
+export async function finishValidation(
+	db: Executor,
+	read: ReadResult,
+	checked: Checked,
+	options: ValidateOptions = {}
+): Promise<Validation> {
+	const { errors, resolved } = checked;
+	const hash = checked.hash;
+	const months = checked.monthTotals.map((m) => m.month);
 	const mode = options.mode ?? defaultMode(read.format);
 	// The same file whatever else is wrong with it; the same rows only when they are all good.
 	const duplicateOf = await findDuplicate(db, {
@@ -245,30 +321,22 @@ export async function validate(
 			? await planReplace(db, {
 					format: read.format,
 					kind: read.kind ?? options.kind ?? 'actual',
-					months: [...months.keys()]
+					months
 				})
 			: { months: [], batches: [] };
-	return {
-		hash,
-		rowsRead: result.rowsRead,
-		rowsToImport: errors.length ? 0 : resolved.length,
-		skippedRevenue: result.skipped.filter((s) => s.reason === 'revenue').length,
-		skippedFinancing: result.skipped.filter((s) => s.reason === 'financing').length,
-		ignored: result.ignored ?? 0,
-		total,
-		year,
-		errors,
-		warnings,
-		unknown: [...unknownCounts.values()].sort((a, b) => b.count - a.count),
-		monthTotals: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
-		duplicateOf,
-		resolved: errors.length ? [] : resolved,
-		unmappedRows: errors.length ? 0 : unmappedRows,
-		skippedUnknown: { rows: skippedUnknown, amount: skippedAmount },
-		unverifiedRows: errors.length ? 0 : unverifiedRows,
-		mode,
-		replaces
-	};
+	return { ...checked, duplicateOf, mode, replaces };
+}
+
+/** Checks every row against the code lists, mappings and the year; nothing is written. */
+export async function validate(
+	db: Executor,
+	bytes: Uint8Array,
+	read: ReadResult,
+	options: ValidateOptions = {}
+): Promise<Validation> {
+	const context = await checkContext(db, read.format, options.clock);
+	const checked = checkRows(read, context, sha256(bytes), options);
+	return finishValidation(db, read, checked, options);
 }
 
 /**
