@@ -9,6 +9,8 @@
 //    ledger entries;
 //  - the server time of the knowledge search over 10,000 documents and 50,000 other records
 //    (scripts/bench-search.ts; goal: under 100 ms on the embedded database).
+//  - the same rows by COPY, and `select 1` and the loop while 200,000 rows import
+//    (scripts/bench-imports.ts; BENCH_IMPORTS=0 skips).
 // Then scripts/bench-pages.ts: the pages' server time at demo and large size, the overview's JS
 // and the model page's (bpmn-js, scripts/bench-models.ts); the 2,000-element model import time;
 // and scripts/bench-people.ts: the coverage matrix of 300 processes × 1,000 staff vs /account.
@@ -35,6 +37,7 @@ import { benchPeople } from './bench-people';
 import { modelImport } from './bench-models';
 import { benchSearch } from './bench-search';
 import { benchLoad } from './bench-load';
+import { benchImports, sampleCsv } from './bench-imports';
 
 const LARGE = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const IMPORT_ROWS = 100_000;
@@ -54,25 +57,6 @@ async function timePage(db: Db, runs = 11): Promise<number> {
 	}
 	times.sort((a, b) => a - b);
 	return Math.round(times[Math.floor(runs / 2)] * 10) / 10;
-}
-
-function sampleCsv(rows: number): Uint8Array {
-	const orj = ['0100', '0110', '0120', '0130', '0140', '0150', '0160', '0170', '0180'];
-	const polozky = ['5011', '5031', '5032', '5139', '5161', '5162', '5168', '5169', '5171', '6125'];
-	const lines = ['Datum dokladu;ORJ;Paragraf;Položka;ORG;UZ;Částka;Text'];
-	for (let i = 0; i < rows; i++) {
-		const month = 1 + (i % 12);
-		const day = 1 + (i % 28);
-		const amount = ((i * 7919) % 5_000_000) + 100;
-		lines.push(
-			`${day}.${month}.${year - 1};${orj[i % orj.length]};6171;${polozky[i % polozky.length]};;;` +
-				`${Math.floor(amount / 100)
-					.toString()
-					.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${String(amount % 100).padStart(2, '0')};` +
-				`Doklad ${i + 1}`
-		);
-	}
-	return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 }
 
 /** The large ledger and, from it, the aggregates the pages read. */
@@ -128,6 +112,22 @@ async function runOn(label: string, db: Db) {
 	// would, or every later query of manual entries wades through them.
 	await sql`vacuum analyze cost_entry`.execute(db);
 	log(`${label}: raw bulk insert of the same rows: ${Math.round(rawMs)} ms`);
+	// COPY beside it, and other users' queries while 200,000 rows import (scripts/bench-imports.ts).
+	const imports =
+		process.env.BENCH_IMPORTS === '0'
+			? {}
+			: await benchImports({
+					label,
+					db,
+					url:
+						label === 'postgres'
+							? (process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL)!
+							: null,
+					bytes,
+					importMs,
+					large: sampleCsv(200_000, 'Zátěž'),
+					log
+				});
 	const kxx = await benchKxxImport(db, year - 1);
 	log(`${label}: KXX import of ${kxx.kxx_lines} lines: ${kxx.kxx_import_ms} ms (rolled back)`);
 	const model = await modelImport(db);
@@ -154,6 +154,7 @@ async function runOn(label: string, db: Db) {
 		import_rows_per_s: Math.round(IMPORT_ROWS / (importMs / 1000)),
 		raw_bulk_insert_rows_per_s: Math.round(IMPORT_ROWS / (rawMs / 1000)),
 		import_vs_raw: Math.round((importMs / rawMs) * 100) / 100,
+		...imports,
 		costs_page_ms_demo: pageDemo,
 		costs_page_ms_large: pageLarge,
 		costs_page_large_vs_demo: Math.round((pageLarge / pageDemo) * 100) / 100,
@@ -207,6 +208,8 @@ console.log(
 	JSON.stringify({
 		goals: {
 			import_vs_raw_max: 4,
+			import_vs_copy_max: 4,
+			healthz_p50_loaded_vs_unloaded_max: 2,
 			costs_page_large_vs_demo_max: 1.5,
 			model_import_ms_max: 2000,
 			search_ms_max: 100,

@@ -21,7 +21,7 @@ import { DEMO_GUEST } from '$lib/server/demo/seed-guests';
 import { currentMonth, systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
-import { bodyLimitFor, limitBody, sizeText } from '$lib/server/body-limit';
+import { bodyLimitFor, readWithin, sizeText } from '$lib/server/body-limit';
 import { t } from '$lib/server/i18n';
 import { HSTS, SECURITY_HEADERS } from '$lib/security-headers.js';
 import { startScheduler } from '$lib/server/notifications/scheduler';
@@ -198,7 +198,7 @@ function bodyTooLarge(event: RequestEvent, limit: number): Response {
 
 /**
  * Request bodies within their route's limit (body-limit.ts): a declared length over it is refused
- * before a byte is read; a body without one is counted as it is read and cut at the limit.
+ * before a byte is read; a body without one is read here up to the limit and refused past it.
  */
 const handleBodyLimit: Handle = async ({ event, resolve }) => {
 	const { request } = event;
@@ -208,10 +208,10 @@ const handleBodyLimit: Handle = async ({ event, resolve }) => {
 	if (declared !== null) {
 		if (!(Number(declared) <= limit)) return bodyTooLarge(event, limit);
 	} else {
-		event.request = new Request(request, {
-			body: limitBody(request.body, limit),
-			duplex: 'half'
-		} as RequestInit);
+		// Chunked: read up to the limit here, so a body over it is a 413 and not a failed form.
+		const within = await readWithin(request, limit);
+		if (!within) return bodyTooLarge(event, limit);
+		event.request = within;
 	}
 	return resolve(event);
 };

@@ -1,5 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMITS, BodyTooLargeError, bodyLimitFor, limitBody, sizeText } from './body-limit';
+import {
+	BODY_LIMITS,
+	BodyTooLargeError,
+	bodyLimitFor,
+	limitBody,
+	readWithin,
+	sizeText
+} from './body-limit';
+
+/** A POST whose body comes in chunks with no Content-Length, as `Transfer-Encoding: chunked`. */
+function chunkedPost(total: number, chunk = 1000): Request {
+	let sent = 0;
+	const body = new ReadableStream<Uint8Array>({
+		pull(controller) {
+			if (sent >= total) return controller.close();
+			const n = Math.min(chunk, total - sent);
+			sent += n;
+			controller.enqueue(new Uint8Array(n).fill(97));
+		}
+	});
+	return new Request('http://localhost/initiatives', {
+		method: 'POST',
+		body,
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		duplex: 'half'
+	} as RequestInit);
+}
 
 describe('request body limits', () => {
 	it('gives sign-in a small limit, the import screens the file size, other forms a megabyte', () => {
@@ -29,6 +55,15 @@ describe('request body limits', () => {
 		);
 		const small = new Blob([new Uint8Array(1000)]).stream();
 		expect((await new Response(limitBody(small, 2048)).arrayBuffer()).byteLength).toBe(1000);
+	});
+
+	it('reads a chunked body over the limit to a refusal (413), not to a form that fails (500)', async () => {
+		// Before: the hook only cut the stream, and the route's request.formData() threw → 500.
+		expect(await readWithin(chunkedPost(3000), 2048)).toBeNull();
+		const within = await readWithin(chunkedPost(1500), 2048);
+		expect(within).not.toBeNull();
+		expect((await within!.arrayBuffer()).byteLength).toBe(1500);
+		expect(within!.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
 	});
 
 	it('names sizes the way the message shows them', () => {

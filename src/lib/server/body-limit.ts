@@ -62,6 +62,36 @@ export function limitBody(
 	);
 }
 
+/**
+ * A request that does not say its length (chunked), read whole up to `limit` bytes: the same
+ * request with the body in memory, or null once more than `limit` bytes have come (the caller
+ * answers 413). Read here, before the route, because a route that parses the body itself
+ * (`request.formData()` in a form action) turns a cut stream into a 500.
+ */
+export async function readWithin(request: Request, limit: number): Promise<Request | null> {
+	if (!request.body) return request;
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let seen = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		seen += value.byteLength;
+		if (seen > limit) {
+			await reader.cancel().catch(() => {});
+			return null;
+		}
+		chunks.push(value);
+	}
+	const body = new Uint8Array(seen);
+	let at = 0;
+	for (const c of chunks) {
+		body.set(c, at);
+		at += c.byteLength;
+	}
+	return new Request(request, { body });
+}
+
 /** `1048576` → `1 MB`, `16384` → `16 kB`, for the message. */
 export function sizeText(bytes: number): string {
 	return bytes >= 1024 * 1024

@@ -42,11 +42,26 @@ export function openDatabase(target: DatabaseTarget): Kysely<Database> {
 		pool.on('error', () => undefined);
 		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	}
-	return new Kysely<Database>({
+	const db: Kysely<Database> = new Kysely<Database>({
 		dialect: new SerializedPGliteDialect({
-			pglite: () => new PGlite({ dataDir: target.dataDir, parsers })
+			pglite: () => {
+				const pglite = new PGlite({ dataDir: target.dataDir, parsers });
+				embedded.set(db, pglite);
+				return pglite;
+			}
 		})
 	});
+	return db;
+}
+
+const embedded = new WeakMap<Kysely<Database>, PGlite>();
+
+/**
+ * The PGlite instance under an embedded database, once it has run a query; for what Kysely cannot
+ * say (the benchmark's COPY from a blob). Undefined on PostgreSQL.
+ */
+export function pgliteOf(db: Kysely<Database>): PGlite | undefined {
+	return embedded.get(db);
 }
 
 /**

@@ -2,10 +2,9 @@
 // screen's preview and import and `npm run costs:import` alike. Nothing is written unless every
 // line is good; the outcome carries the row-numbered report either way. Undo is rollback.ts.
 import type { Db } from '../db';
-import { readFile } from './read';
+import { readAndValidate } from './off-loop';
 import { UNDECIDED_KEYS, type ImportOptions, type ImportOutcome, type Validation } from './types';
-import { validate } from './validate';
-import { write } from './write';
+import { DuplicateMeanwhile, write } from './write';
 import { nameOf, readCodeNames, type CodeNames } from './formats/code-names';
 
 /** Names from the code list beside the export, on the unknown codes the preview lists. */
@@ -22,18 +21,31 @@ export async function importFile(
 	options: ImportOptions
 ): Promise<ImportOutcome> {
 	const t0 = performance.now();
-	const read = await readFile(bytes, options);
+	// Read and checked in a worker thread: the request loop stays free for everyone else.
+	const { read, validation } = await readAndValidate(
+		db,
+		bytes,
+		{
+			fileName: options.fileName,
+			kind: options.kind,
+			encoding: options.encoding,
+			mapping: options.mapping,
+			format: options.format,
+			year: options.year,
+			yearlyColumn: options.yearlyColumn
+		},
+		{
+			year: options.year,
+			mappings: options.mappings,
+			allowUnmapped: options.allowUnmapped,
+			unknown: options.unknown,
+			mode: options.mode,
+			kind: options.kind,
+			clock: options.clock
+		},
+		options.onProgress
+	);
 	const t1 = performance.now();
-	const validation = await validate(db, bytes, read, {
-		year: options.year,
-		mappings: options.mappings,
-		allowUnmapped: options.allowUnmapped,
-		unknown: options.unknown,
-		mode: options.mode,
-		kind: read.kind ?? options.kind,
-		clock: options.clock
-	});
-	const t2 = performance.now();
 	if (options.codeList) nameUnknownCodes(validation, readCodeNames(options.codeList));
 	if (options.stopOnUnknown && validation.unknown.some((u) => !u.choice)) {
 		// Stopped whole while a clerk decides, unless something else is wrong with it too.
@@ -49,7 +61,14 @@ export async function importFile(
 	if (validation.duplicateOf && !options.confirmDuplicate) {
 		return { status: 'duplicate', read, validation };
 	}
-	const written = await write(db, actorId, read, validation, options);
+	let written;
+	try {
+		written = await write(db, actorId, read, validation, options);
+	} catch (e) {
+		// The same file or rows went in from another import meanwhile: this one is the duplicate.
+		if (!(e instanceof DuplicateMeanwhile)) throw e;
+		return { status: 'duplicate', read, validation: { ...validation, duplicateOf: e.duplicate } };
+	}
 	return {
 		status: 'imported',
 		read,
@@ -58,8 +77,7 @@ export async function importFile(
 		reconciliation: written.reconciliation,
 		replaced: written.replaced,
 		timings: {
-			read: t1 - t0,
-			validate: t2 - t1,
+			readAndValidate: t1 - t0,
 			write: written.writeMs,
 			refresh: written.refreshMs
 		}

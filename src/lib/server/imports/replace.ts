@@ -40,6 +40,19 @@ export interface ReplacePlan {
 	batches: ReplacedBatch[];
 }
 
+/**
+ * Imports from one source (format family and kind) take turns: a transaction-level advisory lock,
+ * held until the caller's transaction ends, on PostgreSQL and PGlite alike. The second import
+ * waits here and then sees what the first committed.
+ */
+export async function lockSource(
+	trx: Executor,
+	source: { format: string; kind: EntryKind }
+): Promise<void> {
+	const key = `import:${sourceFormats(source.format)[0]}:${source.kind}`;
+	await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
 /** What a file covering `months` would replace; nothing is written. */
 export async function planReplace(
 	db: Executor,
@@ -94,8 +107,7 @@ export async function replaceMonths(
 	source: { format: string; kind: EntryKind; months: string[] }
 ): Promise<ReplacePlan> {
 	// Imports from one source take turns: the second plans only after the first has committed.
-	const key = `import:${sourceFormats(source.format)[0]}:${source.kind}`;
-	await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+	await lockSource(trx, source);
 	const plan = await planReplace(trx, source);
 	if (plan.batches.length === 0) return plan;
 	const ids = plan.batches.map((b) => b.batchId);

@@ -10,6 +10,7 @@ import type { ImportMode, ReplacePlan } from './replace';
 import type { AdapterResult, EntryKind, RowMessage, SourceRow } from './source-row';
 import type { Clock } from '../shared/clock';
 import type { Executor } from '../audit/audit';
+import type { OnProgress } from './off-loop';
 
 export const LIMITS = {
 	/** bytes */
@@ -159,6 +160,8 @@ export interface ImportOptions extends ReadOptions {
 	 * whole with status `undecided`, instead of a warning or the NEZAŘAZENO org unit.
 	 */
 	stopOnUnknown?: boolean;
+	/** Rows read and checked so far (the import screen follows them), and when the write begins. */
+	onProgress?: OnProgress;
 	/** Runs inside the import's transaction once the batch is written (a pending push marked done). */
 	onWritten?: (trx: Executor, batchId: number) => Promise<void>;
 }

@@ -7,10 +7,16 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import { codeKey, natureOfClass, UNMAPPED_ORG_UNIT_CODE } from './codes';
-import { choiceFor, loadChoices, type CodeChoice, type CodeField } from './code-mappings';
+import {
+	choiceFor,
+	loadChoices,
+	type CodeChoice,
+	type CodeChoices,
+	type CodeField
+} from './code-mappings';
 import { codeStatus } from './code-lists/code-lists';
-import { defaultMode, findSameRows, planReplace } from './replace';
-import type { RowMessage, SourceRow } from './source-row';
+import { defaultMode, findSameRows, planReplace, type ImportMode } from './replace';
+import type { EntryKind, RowMessage, SourceRow } from './source-row';
 import type {
 	MonthTotal,
 	ReadResult,
@@ -19,13 +25,13 @@ import type {
 	ValidateOptions,
 	Validation
 } from './types';
-import { currentMonth, systemClock } from '../shared/clock';
+import { currentMonth, systemClock, type Clock } from '../shared/clock';
 
 export function sha256(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-interface Lookups {
+export interface Lookups {
 	categories: Map<string, CostNature>;
 	paragrafy: Set<string>;
 	orj: Map<string, number>;
@@ -57,20 +63,49 @@ async function lookups(db: Executor): Promise<Lookups> {
 	};
 }
 
-/** Checks every row against the code lists, mappings and the year; nothing is written. */
-export async function validate(
+/**
+ * What the row checks read from the database, as plain data a worker thread can be handed: the
+ * choices saved for the source, the code lists' and mappings' lookups, and this month.
+ */
+export interface CheckContext {
+	saved: CodeChoices;
+	look: Lookups;
+	/** `YYYY-MM`: later months are future months */
+	latest: string;
+}
+
+export async function checkContext(
 	db: Executor,
-	bytes: Uint8Array,
+	source: string,
+	clock: Clock = systemClock
+): Promise<CheckContext> {
+	return {
+		saved: await loadChoices(db, source),
+		look: await lookups(db),
+		latest: currentMonth(clock)
+	};
+}
+
+/** What the row checks give, before the database is asked about duplicates and replaces. */
+export type Checked = Omit<Validation, 'duplicateOf' | 'mode' | 'replaces'>;
+
+/** Rows checked so far, of all: the checks report every PROGRESS_STEP rows. */
+export type CheckProgress = (checked: number, total: number) => void;
+const PROGRESS_STEP = 10_000;
+
+/** Checks every row against the code lists, mappings and the year; no database, nothing written. */
+export function checkRows(
 	read: ReadResult,
-	options: ValidateOptions = {}
-): Promise<Validation> {
+	context: CheckContext,
+	hash: string,
+	options: Omit<ValidateOptions, 'clock'> = {},
+	progress?: CheckProgress
+): Checked {
 	const { result } = read;
 	const errors = [...result.errors];
 	const warnings = [...result.warnings];
-	const hash = sha256(bytes);
 	const unknownCounts = new Map<string, UnknownCode>();
-	const source = read.format;
-	const saved = await loadChoices(db, source);
+	const saved = context.saved;
 	const given = options.mappings?.choices;
 	const fallback: CodeChoice | null =
 		options.unknown === 'accept' || options.unknown === 'skip' ? { action: options.unknown } : null;
@@ -107,7 +142,12 @@ export async function validate(
 	}
 	const year =
 		options.year ?? [...years].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
-	const look = await lookups(db);
+	// A copy: the preview's choices below are this file's, not the context's.
+	const look: Lookups = {
+		...context.look,
+		orj: new Map(context.look.orj),
+		org: new Map(context.look.org)
+	};
 	// Mappings chosen in the preview count only when they point at an existing unit/initiative.
 	const unitIds = new Set(look.orj.values());
 	const initiativeIds = new Set(look.org.values());
@@ -133,7 +173,8 @@ export async function validate(
 	let unmappedRows = 0;
 	const resolved: ResolvedRow[] = [];
 	const months = new Map<string, MonthTotal>();
-	const latest = currentMonth(options.clock ?? systemClock);
+	const latest = context.latest;
+	let done = 0;
 	let total = 0n;
 	const message = (row: SourceRow, field: string, key: string, params: RowMessage['params']) => ({
 		line: row.line,
@@ -142,6 +183,7 @@ export async function validate(
 		params
 	});
 	for (const sourceRow of result.rows) {
+		if (progress && ++done % PROGRESS_STEP === 0) progress(done, result.rows.length);
 		let row = sourceRow;
 		let ok = true;
 		let unverified = false;
@@ -231,31 +273,7 @@ export async function validate(
 		});
 	}
 	errors.sort((a, b) => a.line - b.line);
-	const previous = await db
-		.selectFrom('import_batch')
-		.select(['id', 'file_name', 'imported_at'])
-		.where('content_hash', '=', hash)
-		.where('status', '=', 'imported')
-		.orderBy('id', 'desc')
-		.executeTakeFirst();
-	const mode = options.mode ?? defaultMode(read.format);
-	// Appending rows the ledger already holds from the same source (a re-export with other bytes).
-	const sameRows =
-		!previous && mode === 'append' && !errors.length && resolved.length
-			? await findSameRows(db, {
-					format: read.format,
-					kind: read.kind ?? options.kind ?? 'actual',
-					totals: fileTotals(resolved)
-				})
-			: null;
-	const replaces =
-		mode === 'replace' && !errors.length
-			? await planReplace(db, {
-					format: read.format,
-					kind: read.kind ?? options.kind ?? 'actual',
-					months: [...months.keys()]
-				})
-			: { months: [], batches: [] };
+	progress?.(result.rows.length, result.rows.length);
 	return {
 		hash,
 		rowsRead: result.rowsRead,
@@ -269,16 +287,89 @@ export async function validate(
 		warnings,
 		unknown: [...unknownCounts.values()].sort((a, b) => b.count - a.count),
 		monthTotals: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
-		duplicateOf: previous
-			? { id: previous.id, fileName: previous.file_name, importedAt: previous.imported_at }
-			: sameRows,
 		resolved: errors.length ? [] : resolved,
 		unmappedRows: errors.length ? 0 : unmappedRows,
 		skippedUnknown: { rows: skippedUnknown, amount: skippedAmount },
-		unverifiedRows: errors.length ? 0 : unverifiedRows,
-		mode,
-		replaces
+		unverifiedRows: errors.length ? 0 : unverifiedRows
 	};
+}
+
+/**
+ * The checked rows → the Validation: an earlier import they repeat and, replacing, the months
+ * they would take over. Reads the database, writes nothing.
+ */
+export async function finishValidation(
+	db: Executor,
+	read: ReadResult,
+	checked: Checked,
+	options: ValidateOptions = {}
+): Promise<Validation> {
+	const { errors, resolved } = checked;
+	const hash = checked.hash;
+	const months = checked.monthTotals.map((m) => m.month);
+	const mode = options.mode ?? defaultMode(read.format);
+	// The same file whatever else is wrong with it; the same rows only when they are all good.
+	const duplicateOf = await findDuplicate(db, {
+		hash,
+		format: read.format,
+		kind: read.kind ?? options.kind ?? 'actual',
+		mode,
+		resolved: errors.length ? [] : resolved
+	});
+	const replaces =
+		mode === 'replace' && !errors.length
+			? await planReplace(db, {
+					format: read.format,
+					kind: read.kind ?? options.kind ?? 'actual',
+					months
+				})
+			: { months: [], batches: [] };
+	return { ...checked, duplicateOf, mode, replaces };
+}
+
+/** Checks every row against the code lists, mappings and the year; nothing is written. */
+export async function validate(
+	db: Executor,
+	bytes: Uint8Array,
+	read: ReadResult,
+	options: ValidateOptions = {}
+): Promise<Validation> {
+	const context = await checkContext(db, read.format, options.clock);
+	const checked = checkRows(read, context, sha256(bytes), options);
+	return finishValidation(db, read, checked, options);
+}
+
+/**
+ * An earlier import this file would repeat: the same file (its content hash), or — appending —
+ * the same rows from the same source under other bytes (a re-export). Validation asks it for the
+ * preview; the write asks again under the source's lock, for an import that ran meanwhile.
+ */
+export async function findDuplicate(
+	db: Executor,
+	file: {
+		hash: string;
+		format: string;
+		kind: EntryKind;
+		mode: ImportMode;
+		resolved: ResolvedRow[];
+	}
+): Promise<Validation['duplicateOf']> {
+	const previous = await db
+		.selectFrom('import_batch')
+		.select(['id', 'file_name', 'imported_at'])
+		.where('content_hash', '=', file.hash)
+		.where('status', '=', 'imported')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	if (previous) {
+		return { id: previous.id, fileName: previous.file_name, importedAt: previous.imported_at };
+	}
+	if (file.mode !== 'append' || file.resolved.length === 0) return null;
+	return findSameRows(db, {
+		format: file.format,
+		kind: file.kind,
+		totals: fileTotals(file.resolved)
+	});
 }
 
 /** The file's totals per month and položka: what the batch stores and reconciliation compares. */

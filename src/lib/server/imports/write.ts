@@ -13,7 +13,7 @@ import { reclassify } from '../costs/costs.repository';
 import { refreshProcessCosts } from '../allocation/allocation.service';
 import { ensureUnmappedOrgUnit } from './codes';
 import { saveCodeMappings } from './code-mappings';
-import { replaceMonths } from './replace';
+import { lockSource, replaceMonths } from './replace';
 import type { EntryKind } from './source-row';
 import type {
 	ImportOptions,
@@ -22,7 +22,7 @@ import type {
 	ResolvedRow,
 	Validation
 } from './types';
-import { fileTotals } from './validate';
+import { fileTotals, findDuplicate } from './validate';
 
 const CHUNK = 5000;
 
@@ -121,6 +121,13 @@ export async function writeBatch(
 	return batchId;
 }
 
+/** Another import of the same file or rows committed while this one was checked: nothing written. */
+export class DuplicateMeanwhile extends Error {
+	constructor(readonly duplicate: NonNullable<Validation['duplicateOf']>) {
+		super('imported meanwhile');
+	}
+}
+
 export interface Written {
 	batchId: number;
 	reconciliation: ReconciliationLine[];
@@ -140,6 +147,19 @@ export async function write(
 ): Promise<Written> {
 	const kind = read.kind ?? options.kind;
 	return db.transaction().execute(async (trx) => {
+		// Imports of one source take turns; one that committed while this file was being checked
+		// makes it a duplicate (unless the clerk confirmed one), never a second import.
+		await lockSource(trx, { format: read.format, kind });
+		if (!options.confirmDuplicate) {
+			const duplicate = await findDuplicate(trx, {
+				hash: validation.hash,
+				format: read.format,
+				kind,
+				mode: validation.mode,
+				resolved: validation.resolved
+			});
+			if (duplicate) throw new DuplicateMeanwhile(duplicate);
+		}
 		const w0 = performance.now();
 		const rows = validation.resolved;
 		const batchId = await insertBatch(

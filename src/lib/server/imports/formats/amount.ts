@@ -1,4 +1,4 @@
-import { MAX_AMOUNT, parseCzk } from '$lib/money';
+import { MAX_AMOUNT, parseCzk } from '../../../money';
 
 /**
  * Amounts as accounting exports write them, read exactly to the haléř (bigint, never a float):

@@ -6,6 +6,7 @@ import { FIELDS, isYearlyColumn, type ColumnMapping } from '$lib/server/imports/
 import { importFile } from '$lib/server/imports/import-file';
 import { LIMITS, type ImportOutcome } from '$lib/server/imports/types';
 import * as profiles from '$lib/server/imports/profiles';
+import * as progress from '$lib/server/imports/progress';
 import * as pushes from '$lib/server/imports/push.service';
 import type { RowMessage } from '$lib/server/imports/source-row';
 import { groupMessages } from '$lib/server/imports/summary';
@@ -118,6 +119,8 @@ async function readForm(request: Request) {
 		profileName,
 		saveProfile: String(form.get('saveProfile') ?? '').trim(),
 		confirmDuplicate: form.get('confirmDuplicate') === 'on',
+		/** the browser's id for this submission, to follow its progress */
+		progressId: progress.progressId(form.get('progressId')),
 		year,
 		yearlyColumn,
 		values: {
@@ -174,7 +177,8 @@ async function run(request: Request, actorId: number, dryRun: boolean) {
 		format: input.choices.format,
 		mode: input.choices.mode,
 		mappings: input.choices.mappings,
-		codeList: input.codeList ? new Uint8Array(await input.codeList.arrayBuffer()) : null
+		codeList: input.codeList ? new Uint8Array(await input.codeList.arrayBuffer()) : null,
+		onProgress: progress.track(actorId, input.progressId)
 	});
 	if (input.saveProfile && outcome.read.headers.length) {
 		try {
