@@ -149,7 +149,7 @@ export async function startScaleOut({
 			// are newer, and two instances must not build at once).
 			const child = spawn(process.execPath, ['--input-type=module', '-e', SERVE], {
 				cwd: root,
-				stdio: ['ignore', 'ignore', 'pipe'],
+				stdio: ['ignore', 'pipe', 'pipe'],
 				env: {
 					...withoutOrigin(process.env),
 					PORT: String(appPort),
@@ -166,6 +166,8 @@ export async function startScaleOut({
 					...env
 				}
 			});
+			// The instances' own log lines (warnings and errors at LOG_LEVEL=warn) go to the caller too.
+			child.stdout.on('data', (d) => log(`[app${i + 1}] ${d}`));
 			child.stderr.on('data', (d) => log(`[app${i + 1}] ${d}`));
 			children.push(child);
 			await waitFor(`http://127.0.0.1:${appPort}/healthz`, child, 300_000);

@@ -55,6 +55,7 @@ export const foundationActions: WriteAction[] = [
 		path: '/account',
 		capabilities: [],
 		anySignedIn: true,
-		form: { currentPassword: 'wrong', newPassword: 'x' }
+		// No current password: refused at the field, without a throttled attempt per role.
+		form: { currentPassword: '', newPassword: 'x' }
 	}
 ];

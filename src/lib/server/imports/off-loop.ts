@@ -70,7 +70,10 @@ async function startWorker(): Promise<Worker> {
 	const { workerUrl } = await import('./import-worker');
 	let url = new URL(workerUrl);
 	if (url.pathname.endsWith('.ts')) url = await bundleForDev(url);
-	const worker = new Worker(url, { workerData: { dilna: 'import-worker' } });
+	// A worker inherits the process's flags; `--input-type` (a server started with `node -e`)
+	// would make it refuse to load its file.
+	const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+	const worker = new Worker(url, { workerData: { dilna: 'import-worker' }, execArgv });
 	worker.unref();
 	return worker;
 }

@@ -30,6 +30,10 @@ export const actions: Actions = {
 	changePassword: async ({ request, locals, getClientAddress, setHeaders }) => {
 		const user = requireUser();
 		const values = await formValues(request);
+		// An empty field is not a guess: it is refused at the field without counting an attempt.
+		if (!values.currentPassword) {
+			return invalid('changePassword', { currentPassword: 'error_required' });
+		}
 		// The current password is checked under the sign-in throttle first: a stolen session
 		// cannot try passwords faster than the sign-in form allows.
 		const check = await checkOwnPassword(
