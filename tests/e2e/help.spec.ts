@@ -1,7 +1,7 @@
 // Help in both languages: the header's Help link opens the area's page, the overview lists every
 // area and the sample files; a sample downloaded from it goes through the import preview clean.
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, signOut } from './helpers';
 
 test('help in Czech and English; a sample file downloaded and previewed on the import screen', async ({
 	page
@@ -55,4 +55,27 @@ test('help in Czech and English; a sample file downloaded and previewed on the i
 	await expect(result.getByRole('heading', { name: /Náhled: soubor je v pořádku/ })).toBeVisible({
 		timeout: 30_000
 	});
+});
+
+test('a year without ledger data on /costs says what to do next: the clerk is sent to the import, the mayor is told who imports', async ({
+	page
+}) => {
+	await signIn(page, 'ekonom');
+	await page.goto('/costs?year=2015');
+	const empty = page.getByTestId('empty-state');
+	await expect(empty).toContainText('Za tento rok nejsou žádné údaje.');
+	await expect(empty).toContainText('Nahrajte účetní data');
+	await empty.getByRole('link', { name: 'Import' }).click();
+	await expect(page).toHaveURL(/\/costs\/import$/);
+	await signOut(page);
+
+	await signIn(page, 'starosta');
+	await page.goto('/costs?year=2015');
+	await expect(page.getByTestId('empty-state')).toContainText('nahrává ekonomický odbor');
+	await expect(page.getByTestId('empty-state').getByRole('link', { name: 'Import' })).toHaveCount(
+		0
+	);
+	// A year with figures has no empty state.
+	await page.goto('/costs');
+	await expect(page.getByTestId('empty-state')).toHaveCount(0);
 });
