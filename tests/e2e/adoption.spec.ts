@@ -2,45 +2,16 @@
 // an SMTP sink this test starts (the server under test sends to it, see playwright.config.ts),
 // its link opens the exact form, the actual recorded there shows on the adoption page.
 import { expect, test } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
+import { decoded, e2eSinkPort, startSmtpSink, type SmtpSink } from '../smtp-sink';
 import { signIn, signOut } from './helpers';
 
-const sinkPort = Number(process.env.E2E_PORT ?? 4173) + 21000;
-const received: { to: string[]; body: string }[] = [];
-let sink: SMTPServer;
+let sink: SmtpSink;
 
 test.beforeAll(async () => {
-	sink = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (c: Buffer) => chunks.push(c));
-			stream.on('end', () => {
-				received.push({
-					to: session.envelope.rcptTo.map((r) => r.address),
-					body: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', resolve));
+	sink = await startSmtpSink({ port: e2eSinkPort() });
 });
 
-test.afterAll(async () => {
-	await new Promise<void>((resolve) => sink.close(() => resolve()));
-});
-
-/** The text part of a message, quoted-printable undone. */
-function decoded(body: string): string {
-	const soft = body.replace(/=\r?\n/g, '');
-	const bytes = soft.replace(/=([0-9A-F]{2})/g, (_, h: string) =>
-		String.fromCharCode(parseInt(h, 16))
-	);
-	return Buffer.from(bytes, 'latin1').toString('utf8');
-}
+test.afterAll(() => sink.close());
 
 async function updatesOf(page: import('@playwright/test').Page, unit: string) {
 	const row = page.getByTestId(`unit-${unit}`);
@@ -59,8 +30,10 @@ test("a process owner's weekly summary arrives, its link opens the form, the ado
 
 	await page.getByRole('button', { name: 'Poslat týdenní přehled teď' }).click();
 	await expect(page.getByTestId('digests-sent')).toBeVisible();
-	await expect.poll(() => received.some((r) => r.to.includes('garant@mesto.example'))).toBe(true);
-	const mail = decoded(received.find((r) => r.to.includes('garant@mesto.example'))!.body);
+	await expect
+		.poll(() => sink.received.some((r) => r.to.includes('garant@mesto.example')))
+		.toBe(true);
+	const mail = decoded(sink.received.find((r) => r.to.includes('garant@mesto.example'))!.body);
 	expect(mail).toContain('týdenní přehled');
 	// Only the owner's own items: no other user's address or name.
 	expect(mail).not.toContain('Nováková');

@@ -5,45 +5,16 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { decoded, e2eSinkPort, startSmtpSink, type SmtpSink } from '../smtp-sink';
 import { signIn } from './helpers';
 
-const sinkPort = Number(process.env.E2E_PORT ?? 4173) + 21000;
-const received: { to: string[]; body: string }[] = [];
-let sink: SMTPServer;
+let sink: SmtpSink;
 
 test.beforeAll(async () => {
-	sink = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (c: Buffer) => chunks.push(c));
-			stream.on('end', () => {
-				received.push({
-					to: session.envelope.rcptTo.map((r) => r.address),
-					body: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', resolve));
+	sink = await startSmtpSink({ port: e2eSinkPort() });
 });
 
-test.afterAll(async () => {
-	await new Promise<void>((resolve) => sink.close(() => resolve()));
-});
-
-/** The text part of a message, quoted-printable undone. */
-function decoded(body: string): string {
-	const soft = body.replace(/=\r?\n/g, '');
-	const bytes = soft.replace(/=([0-9A-F]{2})/g, (_, h: string) =>
-		String.fromCharCode(parseInt(h, 16))
-	);
-	return Buffer.from(bytes, 'latin1').toString('utf8');
-}
+test.afterAll(() => sink.close());
 
 /** Every page of the signed-in app, as a path with its parameters filled in. */
 function appPages(roundId: string): { route: string; path: string }[] {
@@ -110,8 +81,8 @@ test('an invited CAF assessor signs in through the link, sees only the round, an
 	await expect(row).toContainText(roundName);
 	await expect(row.getByTestId('guest-state')).toHaveText('pozván');
 
-	await expect.poll(() => received.some((r) => r.to.includes(email))).toBe(true);
-	const mail = decoded(received.find((r) => r.to.includes(email))!.body);
+	await expect.poll(() => sink.received.some((r) => r.to.includes(email))).toBe(true);
+	const mail = decoded(sink.received.find((r) => r.to.includes(email))!.body);
 	expect(mail).toContain('Dobrý den, Hodnotitelka z kraje');
 	// No other person's name: not even the admin's.
 	expect(mail).not.toContain('Správce');

@@ -2,10 +2,9 @@
 // after an SMTP failure, writes each role's digest with only what is theirs, and sends nothing to
 // a user who turned mail off. Mail goes to an smtp-server sink on a loopback port.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { createTestDb, engines, type TestDb } from './harness';
 import * as build from '../builders';
+import { decoded, startSmtpSink, type Received } from '../smtp-sink';
 import * as notifications from '../../src/lib/server/notifications/notifications.service';
 import * as prefs from '../../src/lib/server/notifications/preferences.service';
 import { smtpMailer, type Mailer } from '../../src/lib/server/notifications/mailer';
@@ -19,60 +18,22 @@ const at =
 		new Date(iso);
 const ORIGIN = 'https://dilna.example';
 
-interface Received {
-	to: string[];
-	body: string;
-}
-
-/** An SMTP sink: refuses the first `refuse` messages with 451, accepts the rest. */
+/** An SMTP sink with a mailer sending to it: refuses the first `refuse` messages with 451. */
 async function startSink(refuse = 0) {
-	const received: Received[] = [];
-	let refused = 0;
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (c: Buffer) => chunks.push(c));
-			stream.on('end', () => {
-				if (refused < refuse) {
-					refused++;
-					const err = Object.assign(new Error('try again later'), { responseCode: 451 });
-					callback(err);
-					return;
-				}
-				received.push({
-					to: session.envelope.rcptTo.map((r) => r.address),
-					body: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.server.address() as AddressInfo).port;
+	const sink = await startSmtpSink({ refuse });
 	const mailer: Mailer = smtpMailer({
-		url: `smtp://127.0.0.1:${port}`,
+		url: `smtp://127.0.0.1:${sink.port}`,
 		host: null,
-		port,
+		port: sink.port,
 		user: null,
 		pass: null,
 		from: 'Dílna <dilna@test>'
 	});
-	return {
-		received,
-		mailer,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
-	};
+	return { ...sink, mailer };
 }
 
 /** The quoted-printable body of a message, decoded enough to search its text. */
-function text(message: Received): string {
-	return message.body
-		.replace(/=\r?\n/g, '')
-		.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
+const text = (message: Received) => decoded(message.body);
 
 describe.each(engines)('notifications on %s', (engine) => {
 	let t: TestDb;
