@@ -36,32 +36,6 @@ export function bodyLimitFor(pathname: string): number {
 	return BODY_LIMITS.form;
 }
 
-export class BodyTooLargeError extends Error {
-	constructor(readonly limit: number) {
-		super(`request body over ${limit} bytes`);
-	}
-}
-
-/**
- * The body as a stream that fails once more than `limit` bytes have come, for a request that does
- * not say its length (chunked): the route's parser stops there instead of reading on.
- */
-export function limitBody(
-	body: ReadableStream<Uint8Array>,
-	limit: number
-): ReadableStream<Uint8Array> {
-	let seen = 0;
-	return body.pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, controller) {
-				seen += chunk.byteLength;
-				if (seen > limit) controller.error(new BodyTooLargeError(limit));
-				else controller.enqueue(chunk);
-			}
-		})
-	);
-}
-
 /**
  * A request that does not say its length (chunked), read whole up to `limit` bytes: the same
  * request with the body in memory, or null once more than `limit` bytes have come (the caller

@@ -9,7 +9,6 @@ import { authorize, NO_STORE, refusalHeaders } from '../api/guard';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
-import { BodyTooLargeError } from '../body-limit';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { FormReader, type Parsed } from '../shared/form';
 import { FIRST_YEAR, YEARS_AHEAD } from '../shared/http';
@@ -106,10 +105,7 @@ export async function readPush(request: Request, url: URL): Promise<PushedFile> 
 		return { name, bytes: new Uint8Array(await request.arrayBuffer()), fields };
 	} catch (e) {
 		if (e instanceof PushRequestError) throw e;
-		// The body limit cuts a chunked body while it is read (hooks.server.ts, body-limit.ts).
-		if (e instanceof BodyTooLargeError || (e as Error).cause instanceof BodyTooLargeError) {
-			throw new PushRequestError(413, 'too_large');
-		}
+		// A body over the route's limit never gets here: hooks.server.ts answers 413 first.
 		throw new PushRequestError(400, 'bad_body');
 	}
 }
