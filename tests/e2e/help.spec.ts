@@ -79,3 +79,24 @@ test('a year without ledger data on /costs says what to do next: the clerk is se
 	await page.goto('/costs');
 	await expect(page.getByTestId('empty-state')).toHaveCount(0);
 });
+
+test('an empty worklist on /my says why it is empty and where to go next', async ({ page }) => {
+	// The demo's reader owns no KPI and no milestone: every section of the worklist is empty.
+	await signIn(page, 'host');
+	await page.goto('/my');
+	const empty = page.getByTestId('empty-state');
+	await expect(empty).toHaveCount(3);
+	await expect(empty.nth(0)).toContainText('Nic po termínu.');
+	await expect(empty.nth(1)).toContainText('V tomto období nemáte žádnou hodnotu k zapsání.');
+	await expect(empty.nth(2)).toContainText('Žádný váš milník nemá termín do 31 dní');
+	await empty.nth(2).getByRole('link', { name: 'Přejít na program' }).click();
+	await expect(page).toHaveURL(/\/programme$/);
+	await page.goto('/my');
+	await page
+		.getByTestId('empty-state')
+		.nth(1)
+		.getByRole('link', { name: 'Přejít na cíle' })
+		.click();
+	await expect(page).toHaveURL(/\/goals$/);
+	await signOut(page);
+});
