@@ -78,6 +78,15 @@ test('a year without ledger data on /costs says what to do next: the clerk is se
 	// A year with figures has no empty state.
 	await page.goto('/costs');
 	await expect(page.getByTestId('empty-state')).toHaveCount(0);
+	// Help links the import screens only for those who may import: the mayor is told who does.
+	await page.goto('/help');
+	const kxx = page
+		.getByTestId('samples')
+		.getByRole('row')
+		.filter({ hasText: 'ucetnictvi-kxx-2024.kxx' });
+	await expect(kxx).toContainText('importuje jiná role');
+	await expect(kxx.getByRole('link', { name: 'Náklady a importy' })).toHaveCount(0);
+	await expect(page.locator('a[href="/costs/import"]')).toHaveCount(0);
 });
 
 test('an empty worklist on /my says why it is empty and where to go next', async ({ page }) => {

@@ -24,6 +24,11 @@ test('a process owner imports a model, links a lane and a task, sees the cost, s
 	page
 }) => {
 	test.setTimeout(120_000);
+	// The editor's palette icons are a font: refused by the CSP, the palette shows empty squares.
+	const refused: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.text().includes('Content Security Policy')) refused.push(msg.text().slice(0, 120));
+	});
 	await signIn(page, 'garant');
 	const card = await processUrl(page, 'P-MAT');
 	await page.goto(`${card}/model`);
@@ -38,6 +43,14 @@ test('a process owner imports a model, links a lane and a task, sees the cost, s
 	await expect(page.getByText('Zobrazena verze 1 z 1')).toBeVisible();
 	await canvasReady(page);
 	await expect(page.locator('.djs-palette')).toBeVisible(); // the modeler, not the viewer
+	await expect
+		.poll(() =>
+			page.evaluate(() =>
+				[...document.fonts].some((f) => f.family === 'bpmn' && f.status === 'loaded')
+			)
+		)
+		.toBe(true);
+	expect(refused).toEqual([]);
 
 	// map the clerk's lane to a role of the card and an org unit (click the lane's label strip)
 	await page

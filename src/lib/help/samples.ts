@@ -3,6 +3,8 @@
  * with the screen that imports them. `tests/integration/help-samples.test.ts` previews each one
  * through the real import path.
  */
+import type { Capability } from '$lib/server/auth/permissions';
+
 export type SampleImporter = 'costs' | 'models' | 'people' | 'kpis';
 
 export interface Sample {
@@ -70,3 +72,22 @@ export const IMPORT_SCREEN: Record<SampleImporter, string> = {
 	people: '/people/import',
 	kpis: '/goals/import'
 };
+
+/**
+ * What a user needs to open the import screen (null: every signed-in user may). The help pages
+ * link the screen only for those who may use it, so nobody is sent to a refusal.
+ */
+export const IMPORT_CAPABILITY: Record<SampleImporter, Capability | null> = {
+	costs: 'costs.import',
+	models: null,
+	people: 'people.edit',
+	kpis: null
+};
+
+/** The importers whose screen the user's capabilities open. */
+export function importersFor(may: (capability: Capability) => boolean): SampleImporter[] {
+	return (Object.keys(IMPORT_CAPABILITY) as SampleImporter[]).filter((importer) => {
+		const needed = IMPORT_CAPABILITY[importer];
+		return needed === null || may(needed);
+	});
+}
