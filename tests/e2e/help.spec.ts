@@ -107,5 +107,8 @@ test('an empty worklist on /my says why it is empty and where to go next', async
 		.getByRole('link', { name: 'Přejít na cíle' })
 		.click();
 	await expect(page).toHaveURL(/\/goals$/);
+	// Help never links a page the reader would be refused.
+	await page.goto('/help/adoption');
+	await expect(page.locator('a[href="/admin/adoption"]')).toHaveCount(0);
 	await signOut(page);
 });

@@ -1,3 +1,4 @@
+import type { Capability } from '$lib/server/auth/permissions';
 import { m } from '$lib/paraglide/messages';
 
 /** The help pages, one per area of Dílna: `/help/<slug>`, with the area's own page. */
@@ -23,6 +24,8 @@ interface HelpText {
 	steps: (() => string)[];
 	/** the area's own page */
 	path: string;
+	/** what opening that page needs, when not every signed-in user may */
+	needs?: Capability;
 }
 
 export const HELP: Record<HelpArea, HelpText> = {
@@ -66,7 +69,8 @@ export const HELP: Record<HelpArea, HelpText> = {
 		title: m.help_adoption_title,
 		lead: m.help_adoption_lead,
 		steps: [m.help_adoption_1, m.help_adoption_2, m.help_adoption_3, m.help_adoption_4],
-		path: '/admin/adoption'
+		path: '/admin/adoption',
+		needs: 'adoption.manage'
 	}
 };
 
