@@ -3,7 +3,7 @@
  * with the screen that imports them. `tests/integration/help-samples.test.ts` previews each one
  * through the real import path.
  */
-export type SampleImporter = 'costs' | 'models' | 'people' | 'kpis';
+export type SampleImporter = 'costs' | 'models' | 'people' | 'kpis' | 'drivers';
 
 export interface Sample {
 	file: string;
@@ -19,7 +19,8 @@ export interface Sample {
 		| 'help_sample_internet_stream'
 		| 'help_sample_bpmn'
 		| 'help_sample_staff'
-		| 'help_sample_kpi';
+		| 'help_sample_kpi'
+		| 'help_sample_drivers';
 }
 
 export const SAMPLES: readonly Sample[] = [
@@ -60,6 +61,12 @@ export const SAMPLES: readonly Sample[] = [
 		importer: 'kpis',
 		format: 'CSV',
 		description: 'help_sample_kpi'
+	},
+	{
+		file: 'velicny-2025.csv',
+		importer: 'drivers',
+		format: 'CSV',
+		description: 'help_sample_drivers'
 	}
 ];
 
@@ -68,5 +75,6 @@ export const IMPORT_SCREEN: Record<SampleImporter, string> = {
 	costs: '/costs/import',
 	models: '/processes',
 	people: '/people/import',
-	kpis: '/goals/import'
+	kpis: '/goals/import',
+	drivers: '/costs/drivers'
 };
