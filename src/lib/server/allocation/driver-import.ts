@@ -1,10 +1,10 @@
 // Driver values from a file: a CSV or XLSX table (process code, driver code, value, and a year
-// column or the year chosen on the form), read with the import kernel's readers (see the staff
-// import, whose table reader this shares) and checked row by row. All or nothing: any row error and
+// column or the year chosen on the form), read with the import kernel's readers (the same
+// plain-table reader as the staff import) and checked row by row. All or nothing: any row error and
 // no row is returned. Pure (no database): the service passes the processes, drivers and years.
 import { parseDecimal, parseNonNegative, fromScaledPadded } from '../../decimal';
 import { headerKey, matchColumns } from '../imports/formats/columns';
-import type { StaffMessage, StaffTable } from '../people/staff-import';
+import type { PlainTable, TableMessage } from '../imports/formats/table';
 
 export const MAX_DRIVER_ROWS = 5000;
 
@@ -18,8 +18,8 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['process', 'driver', 'value'];
 
-export type ImportMessage = StaffMessage;
-export type ImportTable = StaffTable;
+export type ImportMessage = TableMessage;
+export type ImportTable = PlainTable;
 
 export interface DriverImportContext {
 	processes: { id: number; code: string }[];

@@ -11,8 +11,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors'
 import * as repo from './allocation.repository';
 import { refreshProcessCosts } from './allocation.service';
 import type { DriverInput } from './drivers.validation';
-import { readStaffTable } from '../people/staff-import';
-import { validateDriverValues, valueSets, type DriverImportCheck } from './driver-import';
+import { readTable } from '../imports/formats/table';
+import {
+	MAX_DRIVER_ROWS,
+	validateDriverValues,
+	valueSets,
+	type DriverImportCheck
+} from './driver-import';
 import { currentYear } from '../shared/clock';
 import { FIRST_YEAR, YEARS_AHEAD } from '../shared/http';
 
@@ -148,7 +153,7 @@ export async function checkImport(
 	fileName: string,
 	year: number | null
 ): Promise<DriverImportCheck> {
-	const read = await readStaffTable(bytes, fileName);
+	const read = await readTable(bytes, fileName, MAX_DRIVER_ROWS);
 	if (!read.ok) return { rows: [], errors: [read.error] };
 	const [processes, list] = await Promise.all([repo.processes(db), repo.drivers(db)]);
 	return validateDriverValues(read.table, {
