@@ -48,7 +48,9 @@ test('finance imports driver values with a preview and sees the unit cost over t
 
 	// The cases driver of that year now holds the file's values.
 	await page.goto(`/costs/drivers?year=${year}`);
-	await page.getByLabel('Vztahová veličina').selectOption({ label: 'Počet případů (případ)' });
+	await page
+		.getByLabel('Vztahová veličina', { exact: true })
+		.selectOption({ label: 'Počet případů (případ)' });
 	await page.getByRole('button', { name: 'Zobrazit', exact: true }).click();
 	await expect(page.getByLabel(/^P-OP/)).toHaveValue(/^1\s900,5$/);
 
