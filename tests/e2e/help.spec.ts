@@ -23,7 +23,7 @@ test('help in Czech and English; a sample file downloaded and previewed on the i
 		await expect(areas.getByRole('link', { name: area })).toBeVisible();
 	}
 	const samples = page.getByTestId('samples');
-	await expect(samples.getByRole('row')).toHaveCount(9); // the header and eight files
+	await expect(samples.getByRole('row')).toHaveCount(10); // the header and nine files
 
 	// The same page in English.
 	await page.getByRole('button', { name: 'English' }).click();

@@ -10,6 +10,7 @@ import { SAMPLES } from '../../src/lib/help/samples';
 import * as people from '../../src/lib/server/people/people.service';
 import { parseFile } from '../../src/lib/server/kpis/import-file';
 import { readBpmn } from '../../src/lib/server/models/bpmn';
+import * as drivers from '../../src/lib/server/allocation/drivers.service';
 
 const file = (name: string) => new Uint8Array(readFileSync(path.resolve('static/samples', name)));
 
@@ -38,6 +39,17 @@ describe.each(engines)('sample files on %s', (engine) => {
 		const check = await people.checkImport(t.db, file('zamestnanci.csv'), 'zamestnanci.csv');
 		expect(check.errors).toEqual([]);
 		expect(check.rows).toHaveLength(3);
+	});
+
+	it('checks the driver values sample without an error (the import preview)', async () => {
+		const check = await drivers.checkImport(
+			t.db,
+			file('velicny-2025.csv'),
+			'velicny-2025.csv',
+			null
+		);
+		expect(check.errors).toEqual([]);
+		expect(check.rows).toHaveLength(8);
 	});
 
 	it('reads the BPMN model sample (it throws a refusal when a model is bad)', async () => {

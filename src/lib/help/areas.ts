@@ -44,7 +44,7 @@ export const HELP: Record<HelpArea, HelpText> = {
 	costs: {
 		title: m.help_costs_title,
 		lead: m.help_costs_lead,
-		steps: [m.help_costs_1, m.help_costs_2, m.help_costs_3, m.help_costs_4],
+		steps: [m.help_costs_1, m.help_costs_2, m.help_costs_3, m.help_costs_4, m.help_costs_5],
 		path: '/costs'
 	},
 	programme: {

@@ -5,7 +5,7 @@
  */
 import type { Capability } from '$lib/server/auth/permissions';
 
-export type SampleImporter = 'costs' | 'models' | 'people' | 'kpis';
+export type SampleImporter = 'costs' | 'models' | 'people' | 'kpis' | 'drivers';
 
 export interface Sample {
 	file: string;
@@ -21,7 +21,8 @@ export interface Sample {
 		| 'help_sample_internet_stream'
 		| 'help_sample_bpmn'
 		| 'help_sample_staff'
-		| 'help_sample_kpi';
+		| 'help_sample_kpi'
+		| 'help_sample_drivers';
 }
 
 export const SAMPLES: readonly Sample[] = [
@@ -62,6 +63,12 @@ export const SAMPLES: readonly Sample[] = [
 		importer: 'kpis',
 		format: 'CSV',
 		description: 'help_sample_kpi'
+	},
+	{
+		file: 'velicny-2025.csv',
+		importer: 'drivers',
+		format: 'CSV',
+		description: 'help_sample_drivers'
 	}
 ];
 
@@ -70,7 +77,8 @@ export const IMPORT_SCREEN: Record<SampleImporter, string> = {
 	costs: '/costs/import',
 	models: '/processes',
 	people: '/people/import',
-	kpis: '/goals/import'
+	kpis: '/goals/import',
+	drivers: '/costs/drivers'
 };
 
 /**
@@ -81,7 +89,8 @@ export const IMPORT_CAPABILITY: Record<SampleImporter, Capability | null> = {
 	costs: 'costs.import',
 	models: null,
 	people: 'people.edit',
-	kpis: null
+	kpis: null,
+	drivers: 'allocation.edit'
 };
 
 /** The importers whose screen the user's capabilities open. */

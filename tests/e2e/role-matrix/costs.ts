@@ -127,5 +127,19 @@ export const costsActions: WriteAction[] = [
 		path: '/costs/drivers',
 		capabilities: ['allocation.edit'],
 		form: { driver: '1', year: '2025', version: '0', p1: '-1' }
+	},
+	{
+		route: '/(app)/costs/drivers',
+		action: 'importPreview',
+		path: '/costs/drivers',
+		capabilities: ['allocation.edit'],
+		form: { importYear: '2025' }
+	},
+	{
+		route: '/(app)/costs/drivers',
+		action: 'importConfirm',
+		path: '/costs/drivers',
+		capabilities: ['allocation.edit'],
+		form: { importYear: '2025' }
 	}
 ];

@@ -11,6 +11,15 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors'
 import * as repo from './allocation.repository';
 import { refreshProcessCosts } from './allocation.service';
 import type { DriverInput } from './drivers.validation';
+import { readTable } from '../imports/formats/table';
+import {
+	MAX_DRIVER_ROWS,
+	validateDriverValues,
+	valueSets,
+	type DriverImportCheck
+} from './driver-import';
+import { currentYear } from '../shared/clock';
+import { FIRST_YEAR, YEARS_AHEAD } from '../shared/http';
 
 export interface Driver {
 	id: number;
@@ -131,5 +140,67 @@ export async function saveValues(
 			before,
 			after: parsed.map((p) => ({ process_id: p.processId, value: p.value }))
 		});
+	});
+}
+
+/**
+ * Reads and checks a file of driver values (process code, driver code, value, year or `year`):
+ * the preview. Nothing is written.
+ */
+export async function checkImport(
+	db: Executor,
+	bytes: Uint8Array,
+	fileName: string,
+	year: number | null
+): Promise<DriverImportCheck> {
+	const read = await readTable(bytes, fileName, MAX_DRIVER_ROWS);
+	if (!read.ok) return { rows: [], errors: [read.error] };
+	const [processes, list] = await Promise.all([repo.processes(db), repo.drivers(db)]);
+	return validateDriverValues(read.table, {
+		processes,
+		drivers: list,
+		year,
+		years: { from: FIRST_YEAR, to: currentYear() + YEARS_AHEAD }
+	});
+}
+
+/**
+ * Imports a file of driver values in one transaction, all or nothing: each driver's values of a
+ * year in the file replace that driver's values of those processes (the others stay), the
+ * driver-year's version goes up, an audit record each, and the years' allocation is recomputed.
+ */
+export async function importValues(
+	db: Db,
+	actorId: number,
+	bytes: Uint8Array,
+	fileName: string,
+	year: number | null
+): Promise<DriverImportCheck & { sets: number }> {
+	return db.transaction().execute(async (trx) => {
+		const check = await checkImport(trx, bytes, fileName, year);
+		if (check.errors.length) return { ...check, sets: 0 };
+		const sets = valueSets(check.rows);
+		for (const set of sets) {
+			const existing = await repo.driverValueSet(trx, set.driverId, set.year, true);
+			const stored = await repo.driverValues(trx, set.year, set.driverId);
+			const before = stored.map((v) => ({ process_id: v.process_id, value: v.value }));
+			const merged = new Map(stored.map((v) => [v.process_id, v.value]));
+			for (const r of set.rows) merged.set(r.processId, r.value);
+			const rows = [...merged].map(([processId, value]) => ({ processId, value }));
+			await repo.replaceDriverValues(trx, set.driverId, set.year, rows, !!existing, actorId);
+			await audit.record(trx, {
+				userId: actorId,
+				action: 'driver_value.import',
+				entity: 'driver_value',
+				entityId: `${set.driverId}/${set.year}`,
+				before,
+				after: rows.map((r) => ({ process_id: r.processId, value: r.value }))
+			});
+		}
+		await refreshProcessCosts(
+			trx,
+			sets.map((s) => s.year)
+		);
+		return { ...check, sets: sets.length };
 	});
 }

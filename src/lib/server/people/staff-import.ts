@@ -3,9 +3,12 @@
 // checked row by row. All or nothing: any row error and nothing is written. Pure (no database):
 // the service passes the org units and the personal numbers already registered.
 import { add, compare, parseDecimal } from '../../decimal';
-import { decodeText, looksBinary } from '../imports/formats/encoding';
-import { parseCsv } from '../imports/formats/csv';
-import { readXlsx } from '../imports/formats/xlsx';
+import {
+	readTable,
+	type PlainTable,
+	type TableMessage,
+	type TableRead
+} from '../imports/formats/table';
 import { headerKey, matchColumns } from '../imports/formats/columns';
 import { parseDate } from '../imports/formats/dates';
 import type { PersonInput } from './people';
@@ -24,44 +27,13 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['name', 'position', 'orgUnit', 'fte', 'validFrom'];
 
-export interface StaffMessage {
-	line: number;
-	key: string;
-	params?: Record<string, string | number>;
-}
-
-export interface StaffTable {
-	headerLine: number;
-	headers: string[];
-	records: { line: number; fields: string[] }[];
-}
-
-export type StaffRead = { ok: true; table: StaffTable } | { ok: false; error: StaffMessage };
+export type StaffMessage = TableMessage;
+export type StaffTable = PlainTable;
+export type StaffRead = TableRead;
 
 /** Bytes → a table of text cells (XLSX by its name or its ZIP signature, else CSV). */
-export async function readStaffTable(bytes: Uint8Array, fileName: string): Promise<StaffRead> {
-	if (bytes.length === 0) return { ok: false, error: { line: 0, key: 'imports_error_empty_file' } };
-	const isXlsx = /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
-	if (isXlsx) {
-		try {
-			const t = await readXlsx(bytes, MAX_STAFF_ROWS);
-			return {
-				ok: true,
-				table: { headerLine: t.headerLine, headers: t.headers, records: t.records }
-			};
-		} catch {
-			return { ok: false, error: { line: 0, key: 'imports_error_binary_file' } };
-		}
-	}
-	if (looksBinary(bytes)) {
-		return { ok: false, error: { line: 0, key: 'imports_error_binary_file' } };
-	}
-	const [header, ...records] = parseCsv(decodeText(bytes).text);
-	if (!header) return { ok: false, error: { line: 0, key: 'imports_error_empty_file' } };
-	return {
-		ok: true,
-		table: { headerLine: header.line, headers: header.fields.map((h) => h.trim()), records }
-	};
+export function readStaffTable(bytes: Uint8Array, fileName: string): Promise<StaffRead> {
+	return readTable(bytes, fileName, MAX_STAFF_ROWS);
 }
 
 export interface StaffContext {

@@ -6,6 +6,7 @@ import * as models from '$lib/server/models/models.service';
 import * as orgUnits from '$lib/server/org-units/org-units.service';
 import * as people from '$lib/server/people/people.service';
 import { processDrill } from '$lib/server/overview/drill.service';
+import { unitCostHistory } from '$lib/server/allocation/history.service';
 import { refuse, routeId, versionOf, yearParam, save, found } from '$lib/server/shared/http';
 import { currentDate, currentYear } from '$lib/server/shared/clock';
 import { formValues } from '$lib/server/shared/form';
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		people.processPeople(db, user, id, currentDate()),
 		models.modelledHours(db, id, year)
 	]);
+	const costHistory = await unitCostHistory(db, id);
 	// A guest (no `names.read`) sees the card without people: no owner, no history of who edited.
 	const names = can(user.role, 'names.read');
 	return {
@@ -44,6 +46,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		assets,
 		history: names ? history : [],
 		drill,
+		costHistory,
 		staffing: staffing.rows,
 		/** the modelled working time, where the process has a model with times */
 		modelled: modelled?.timed ? { hours: modelled.hours, version: modelled.version } : null,
