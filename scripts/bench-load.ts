@@ -3,6 +3,8 @@
 // BENCH_LOAD_CONNECTIONS (64) connections, on the embedded database and (with
 // BENCH_DATABASE_URL or DATABASE_URL) on a scratch PostgreSQL database. Reports requests per
 // second, p50 and p99 latency and every kind of failure (errors, timeouts, non-2xx answers).
+// BENCH_LOAD_ENGINES=postgres (or pglite) runs one engine only; BENCH_LOAD_PROFILE=<dir> starts
+// the server with --cpu-prof and leaves its CPU profile (.cpuprofile, Chrome DevTools) there.
 //   npx tsx scripts/bench-load.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,8 @@ import {
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 64);
 export const LOAD_PATHS = ['/', '/costs'];
+const ENGINES = (process.env.BENCH_LOAD_ENGINES ?? 'pglite,postgres').split(',');
+const PROFILE = process.env.BENCH_LOAD_PROFILE;
 
 export interface LoadFigures {
 	requestsPerSecond: number;
@@ -82,7 +86,10 @@ async function onEngine(label: string, target: Target): Promise<Record<string, L
 	} finally {
 		await db.destroy();
 	}
-	const server = await startServer(target);
+	const server = await startServer(
+		target,
+		PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []
+	);
 	const figures: Record<string, LoadFigures> = {};
 	try {
 		for (const p of LOAD_PATHS) {
@@ -102,14 +109,16 @@ async function onEngine(label: string, target: Target): Promise<Record<string, L
 export async function benchLoad() {
 	ensureBuild();
 	const load: Record<string, Record<string, LoadFigures>> = {};
-	const dir = mkdtempSync(path.join(tmpdir(), 'dilna-bench-load-'));
-	try {
-		load.pglite = await onEngine('pglite', { kind: 'pglite', dataDir: dir });
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
+	if (ENGINES.includes('pglite')) {
+		const dir = mkdtempSync(path.join(tmpdir(), 'dilna-bench-load-'));
+		try {
+			load.pglite = await onEngine('pglite', { kind: 'pglite', dataDir: dir });
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	}
 	const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-	if (url) {
+	if (url && ENGINES.includes('postgres')) {
 		load.postgres = await withScratchPostgres(url, (u) =>
 			onEngine('postgres', { kind: 'postgres', url: u })
 		);

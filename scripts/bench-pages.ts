@@ -218,7 +218,10 @@ function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(target: Target): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(
+	target: Target,
+	execArgv: string[] = []
+): Promise<{ child: ChildProcess; base: string }> {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -233,7 +236,10 @@ export async function startServer(target: Target): Promise<{ child: ChildProcess
 	if (target.kind === 'pglite') env.DATA_DIR = target.dataDir;
 	else env.DATABASE_URL = target.url;
 	env.NODE_ENV = 'production';
-	const child = spawn(process.execPath, [BUILD], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+	const child = spawn(process.execPath, [...execArgv, BUILD], {
+		env,
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
 	let stderr = '';
 	child.stderr?.on('data', (d) => (stderr += String(d)));
 	const deadline = Date.now() + 60_000;

@@ -25,6 +25,15 @@ describe('Czech formats (default)', () => {
 		expect(plain(formatCzk(900719925474099301n))).toBe('9 007 199 254 740 993,01 Kč');
 		expect(plain(formatCzk(123456789n, { whole: true }))).toBe('1 234 568 Kč');
 	});
+	it('gives an amount formatted before in the language and form asked now', () => {
+		expect(plain(formatCzk(123456789n))).toBe('1 234 567,89 Kč');
+		expect(plain(formatCzk(123456789n, { whole: true }))).toBe('1 234 568 Kč');
+		overwriteGetLocale(() => 'en');
+		expect(formatCzk(123456789n)).not.toBe(formatCzk(123456789n, { whole: true }));
+		expect(formatCzk(123456789n)).toMatch(/^CZK\s?1,234,567\.89$/);
+		overwriteGetLocale(() => baseLocale);
+		expect(plain(formatCzk(123456789n))).toBe('1 234 567,89 Kč');
+	});
 	it('says a change with its sign, exact for money, and a dash when nothing compares', () => {
 		expect(plain(formatChange(120000n, formatCzk))).toBe('+1 200,00 Kč');
 		expect(plain(formatChange(-30000n, formatCzk))).toBe('\u2212300,00 Kč');

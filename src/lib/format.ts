@@ -25,11 +25,29 @@ function dateFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.Date
 	return f;
 }
 
+/**
+ * Amounts already formatted, per language and form: a page renders the same figures for every
+ * user until the data changes, and formatToParts is the costliest step of rendering a table of
+ * money. Emptied when full, so it never grows past a few thousand short strings.
+ */
+const formatted = new Map<string, string>();
+const FORMATTED_KEPT = 20_000;
+
 /** `1 234 567,89 Kč`; with `whole`, rounded to whole crowns: `1 234 568 Kč`. */
 export function formatCzk(h: Halere, options: { whole?: boolean } = {}): string {
+	const id = `${tag()}|${options.whole ? 0 : 2}|${h}`;
+	let text = formatted.get(id);
+	if (text === undefined) {
+		if (formatted.size >= FORMATTED_KEPT) formatted.clear();
+		formatted.set(id, (text = czk(h, options.whole ?? false)));
+	}
+	return text;
+}
+
+function czk(h: Halere, whole: boolean): string {
 	const negative = h < 0n;
 	const abs = negative ? -h : h;
-	if (options.whole) {
+	if (whole) {
 		const crowns = (abs + 50n) / 100n;
 		return numberFormat('czk0', {
 			style: 'currency',
@@ -107,13 +125,20 @@ for (const [alias, first] of Object.entries(UNIT_ALIASES)) {
 }
 const CS_CATEGORY = { one: 0, few: 1, many: 2, other: 3 } as const;
 
+const plurals = new Map<string, Intl.PluralRules>();
+function pluralRules(locale: string): Intl.PluralRules {
+	let rules = plurals.get(locale);
+	if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(locale)));
+	return rules;
+}
+
 /** The unit in the form its count asks for: `unitFor(57, 'dny')` → `dní`, `unitFor(1, 'dny')` → `den`. */
 export function unitFor(value: number | bigint | string, unit: string): string {
 	const known = UNIT_BY_FORM.get(unit.trim().toLowerCase());
 	if (!known) return unit;
 	// Only chooses a word: a float is fine here, no sum is made of it.
 	const n = Number(value);
-	const category = new Intl.PluralRules(tag()).select(n) as keyof typeof CS_CATEGORY;
+	const category = pluralRules(tag()).select(n) as keyof typeof CS_CATEGORY;
 	if (getLocale() === 'en') return known.en[category === 'one' ? 0 : 1];
 	return known.cs[CS_CATEGORY[category] ?? 3];
 }

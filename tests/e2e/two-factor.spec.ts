@@ -1,6 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, signIn, signOut } from './helpers';
 import { codeAt, stepAt } from '../../src/lib/server/auth/totp';
+import { totpQrSvg } from '../../src/lib/server/auth/totp-qr';
+
+/** The QR image on the setup page draws the otpauth URI of the link beside it. */
+async function expectQrOf(page: Page, uri: string) {
+	const qr = page.getByTestId('totp-qr');
+	await expect(qr).toBeVisible();
+	const drawn = await qr.locator('svg path').getAttribute('d');
+	const expected = /<path[^>]* d="([^"]+)"/.exec(totpQrSvg(uri) ?? '')?.[1];
+	expect(drawn).toBeTruthy();
+	expect(drawn).toBe(expected);
+}
 
 /** The code of a time step after `after`, waiting for that step when needed (at most 30 s). */
 async function nextCode(key: string, after: bigint): Promise<string> {
@@ -28,10 +39,16 @@ test('a user turns on the second factor, signs in with a code computed here, and
 		'href',
 		new RegExp(`^otpauth://totp/.*secret=${key}`)
 	);
-	// A wrong code leaves it off and the key on the page.
+	const uri = (await page
+		.getByRole('link', { name: 'Otevřít v ověřovací aplikaci' })
+		.getAttribute('href'))!;
+	await expectQrOf(page, uri);
+	// A wrong code leaves it off and the key (and its QR image) on the page.
 	await page.getByLabel('Ověřovací kód').fill('000000');
 	await page.getByRole('button', { name: 'Potvrdit kódem' }).click();
 	await expect(page.getByText(/Kód neplatí/)).toBeVisible();
+	await expect(page.getByTestId('totp-key')).toHaveText(/[A-Z2-7 ]{32,}/);
+	await expectQrOf(page, uri);
 	const setupStep = stepAt(new Date());
 	const setupCode = codeAt(key, new Date());
 	await page.getByLabel('Ověřovací kód').fill(setupCode);

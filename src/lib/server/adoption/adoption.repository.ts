@@ -10,13 +10,35 @@ export async function countView(
 	userId: number,
 	now: Date
 ): Promise<void> {
+	await countViews(db, [{ month, routeId, userId, views: 1, lastSeenAt: now }]);
+}
+
+export interface ViewCount {
+	month: string;
+	routeId: string;
+	userId: number;
+	views: number;
+	lastSeenAt: Date;
+}
+
+/** Adds counted views in one statement (one row per month, route pattern and user). */
+export async function countViews(db: Executor, counts: readonly ViewCount[]): Promise<void> {
+	if (counts.length === 0) return;
 	await db
 		.insertInto('page_view_month')
-		.values({ month, route_id: routeId, user_id: userId, views: 1, last_seen_at: now })
+		.values(
+			counts.map((c) => ({
+				month: c.month,
+				route_id: c.routeId,
+				user_id: c.userId,
+				views: c.views,
+				last_seen_at: c.lastSeenAt
+			}))
+		)
 		.onConflict((oc) =>
 			oc.columns(['month', 'route_id', 'user_id']).doUpdateSet({
-				views: sql`page_view_month.views + 1`,
-				last_seen_at: now
+				views: sql`page_view_month.views + excluded.views`,
+				last_seen_at: sql`greatest(page_view_month.last_seen_at, excluded.last_seen_at)`
 			})
 		)
 		.execute();

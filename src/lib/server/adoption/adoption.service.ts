@@ -290,3 +290,8 @@ export function countView(
 ): Promise<void> {
 	return repo.countView(db, month, routeId, userId, now);
 }
+
+/** Adds views counted in memory (view-counter.ts) in one statement. */
+export function countViews(db: Executor, counts: repo.ViewCount[]): Promise<void> {
+	return repo.countViews(db, counts);
+}

@@ -10,10 +10,12 @@ export function throttledFailure(
 	form: string,
 	retryAfter: number,
 	setHeaders: (headers: Record<string, string>) => void,
-	values: Record<string, string> = {}
+	values: Record<string, string> = {},
+	extra: Record<string, unknown> = {}
 ) {
 	setHeaders({ 'Retry-After': String(retryAfter) });
 	return fail(429, {
+		...extra,
 		form,
 		values,
 		errors: {},

@@ -1,12 +1,17 @@
 import {
+	CompiledQuery,
 	Kysely,
 	PGliteDialect,
 	PostgresDialect,
 	type DatabaseConnection,
-	type Driver
+	type Driver,
+	type PostgresPool
 } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Database } from './schema';
 
 /** Type OIDs we parse the same way on both engines. */
@@ -40,7 +45,7 @@ export function openDatabase(target: DatabaseTarget): Kysely<Database> {
 		// An idle connection closed by the server (restart, failover) must not crash the process;
 		// the pool opens a new one on the next query.
 		pool.on('error', () => undefined);
-		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
 	}
 	const db: Kysely<Database> = new Kysely<Database>({
 		dialect: new SerializedPGliteDialect({
@@ -52,6 +57,73 @@ export function openDatabase(target: DatabaseTarget): Kysely<Database> {
 		})
 	});
 	return db;
+}
+
+/** `copy <table> (<columns>) from stdin`, the one statement `copyFromStdin` sends. */
+const COPY_FROM_STDIN = /^copy [a-z_]+ \([a-z_, ]+\) from stdin$/;
+
+/**
+ * The pool Kysely gets on PostgreSQL: the same connections, each able to run COPY FROM STDIN
+ * (pg-copy-streams) for `copyFromStdin`, so COPY runs on the connection, and in the transaction,
+ * of the Kysely executor that asked. Everything else goes to the connection unchanged.
+ */
+function copyingPool(pool: pg.Pool): PostgresPool {
+	const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
+	const connect = async () => {
+		const client = await pool.connect();
+		let connection = wrapped.get(client);
+		if (!connection) {
+			const query = (text: unknown, params?: unknown[]) =>
+				typeof text === 'string' && COPY_FROM_STDIN.test(text) && params?.length === 1
+					? copyIn(client, text, params[0] as Iterable<string>)
+					: client.query(text as string, params);
+			connection = new Proxy(client, {
+				get: (target, name) => {
+					if (name === 'query') return query;
+					const value: unknown = Reflect.get(target, name, target);
+					return typeof value === 'function' ? value.bind(target) : value;
+				}
+			});
+			wrapped.set(client, connection);
+		}
+		return connection;
+	};
+	return new Proxy(pool, {
+		get: (target, name) => {
+			if (name === 'connect') return connect;
+			const value: unknown = Reflect.get(target, name, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		}
+	}) as unknown as PostgresPool;
+}
+
+async function copyIn(client: pg.PoolClient, text: string, chunks: Iterable<string>) {
+	const stream = client.query(copyFrom(text));
+	await pipeline(Readable.from(chunks), stream);
+	return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
+}
+
+/**
+ * COPY FROM STDIN on PostgreSQL, on the executor's own connection (inside its transaction when
+ * it is one): `chunks` are lines of COPY's text format (see `copyText`). Not for PGlite.
+ */
+export async function copyFromStdin(
+	db: Kysely<Database>,
+	table: string,
+	columns: readonly string[],
+	chunks: Iterable<string>
+): Promise<void> {
+	const statement = `copy ${table} (${columns.join(', ')}) from stdin`;
+	if (!COPY_FROM_STDIN.test(statement)) throw new Error(`not a COPY this can send: ${statement}`);
+	await db.executeQuery(CompiledQuery.raw(statement, [chunks]));
+}
+
+/** A value in COPY's text format: `\N` for null; backslash, tab and line breaks escaped. */
+export function copyValue(x: string | number | null): string {
+	if (x === null) return '\\N';
+	return String(x).replace(/[\\\t\n\r]/g, (c) =>
+		c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'
+	);
 }
 
 const embedded = new WeakMap<Kysely<Database>, PGlite>();

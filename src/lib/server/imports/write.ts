@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Db } from '../db';
+import { copyFromStdin, copyValue, pgliteOf } from '../db/engine';
 import type { Executor } from '../audit/audit';
 import { applyBatchDelta } from '../costs/aggregates';
 import { reclassify } from '../costs/costs.repository';
@@ -70,39 +71,88 @@ export async function insertBatch(
 	return batch.id;
 }
 
-/** Bulk insert through unnest(): one statement per chunk, a handful of array parameters. */
+/** What every line of one batch shares. */
+interface EntryContext {
+	kind: EntryKind;
+	batchId: number | null;
+	actorId: number | null;
+}
+
+/**
+ * The ledger columns an import writes, each with its type and its value for a row: the one list
+ * both ways of writing use (the insert below and COPY on PostgreSQL). A new column goes here only.
+ */
+export const ENTRY_COLUMNS: readonly {
+	name: string;
+	type: 'text' | 'date' | 'bigint' | 'int';
+	value: (r: ResolvedRow, c: EntryContext) => string | number | null;
+}[] = [
+	{ name: 'kind', type: 'text', value: (_, c) => c.kind },
+	{ name: 'month', type: 'date', value: (r) => `${r.row.month}-01` },
+	{ name: 'amount', type: 'bigint', value: (r) => r.row.amount.toString() },
+	{ name: 'nature', type: 'text', value: (r) => r.nature },
+	{ name: 'polozka', type: 'text', value: (r) => r.row.polozka },
+	{ name: 'paragraf', type: 'text', value: (r) => r.row.paragraf },
+	{ name: 'org_unit_id', type: 'int', value: (r) => r.orgUnitId },
+	{ name: 'process_id', type: 'int', value: (r) => r.processId ?? null },
+	{ name: 'initiative_id', type: 'int', value: (r) => r.initiativeId },
+	{ name: 'text', type: 'text', value: (r) => r.row.text },
+	{ name: 'orj', type: 'text', value: (r) => r.row.orj },
+	{ name: 'org', type: 'text', value: (r) => r.row.org },
+	{ name: 'uz', type: 'text', value: (r) => r.row.uz },
+	{ name: 'batch_id', type: 'int', value: (_, c) => c.batchId },
+	{ name: 'created_by', type: 'int', value: (_, c) => c.actorId }
+];
+
+/** COPY's text lines for `rows`, a chunk at a time (ENTRY_COLUMNS in order). */
+function* copyChunks(rows: ResolvedRow[], c: EntryContext): Generator<string> {
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		let text = '';
+		for (const r of rows.slice(i, i + CHUNK)) {
+			text += ENTRY_COLUMNS.map((col) => copyValue(col.value(r, c))).join('\t') + '\n';
+		}
+		yield text;
+	}
+}
+
+/** Lets other work (requests, timers) run between two chunks of a long write. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The ledger lines of a batch. On PostgreSQL one COPY FROM STDIN on the transaction's own
+ * connection; on PGlite a bulk insert through unnest() per chunk (a handful of array parameters),
+ * giving the event loop a turn between chunks.
+ */
 export async function insertEntries(
 	trx: Executor,
 	batchId: number | null,
 	actorId: number | null,
 	kind: EntryKind,
-	rows: ResolvedRow[]
+	rows: ResolvedRow[],
+	engine: 'postgres' | 'pglite' = 'pglite'
 ): Promise<void> {
-	for (let i = 0; i < rows.length; i += CHUNK) {
-		const chunk = rows.slice(i, i + CHUNK);
-		const col = <T>(f: (r: ResolvedRow) => T) => chunk.map(f);
-		await sql`
-			insert into cost_entry (kind, month, amount, nature, polozka, paragraf, org_unit_id,
-				process_id, initiative_id, text, orj, org, uz, batch_id, created_by)
-			select ${kind}, u.month::date, u.amount, u.nature, u.polozka, u.paragraf, u.org_unit_id,
-				u.process_id, u.initiative_id, u.text, u.orj, u.org, u.uz, ${batchId}::int, ${actorId}::int
-			from unnest(
-				${col((r) => `${r.row.month}-01`)}::text[],
-				${col((r) => r.row.amount.toString())}::bigint[],
-				${col((r) => r.nature)}::text[],
-				${col((r) => r.row.polozka)}::text[],
-				${col((r) => r.row.paragraf)}::text[],
-				${col((r) => r.orgUnitId)}::int[],
-				${col((r) => r.processId ?? null)}::int[],
-				${col((r) => r.initiativeId)}::int[],
-				${col((r) => r.row.text)}::text[],
-				${col((r) => r.row.orj)}::text[],
-				${col((r) => r.row.org)}::text[],
-				${col((r) => r.row.uz)}::text[]
-			) as u(month, amount, nature, polozka, paragraf, org_unit_id, process_id, initiative_id,
-				text, orj, org, uz)
-		`.execute(trx);
+	const context = { kind, batchId, actorId };
+	if (engine === 'postgres') {
+		const columns = ENTRY_COLUMNS.map((c) => c.name);
+		await copyFromStdin(trx, 'cost_entry', columns, copyChunks(rows, context));
+		return;
 	}
+	const columns = sql.join(ENTRY_COLUMNS.map((c) => sql.ref(c.name)));
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		if (i > 0) await yieldToLoop();
+		const chunk = rows.slice(i, i + CHUNK);
+		const arrays = ENTRY_COLUMNS.map(
+			(col) => sql`${chunk.map((r) => col.value(r, context))}::${sql.raw(col.type)}[]`
+		);
+		await sql`insert into cost_entry (${columns}) select * from unnest(${sql.join(arrays)})`.execute(
+			trx
+		);
+	}
+}
+
+/** Which way `insertEntries` writes on this database. */
+export function engineOf(db: Db): 'postgres' | 'pglite' {
+	return pgliteOf(db) ? 'pglite' : 'postgres';
 }
 
 /**
@@ -188,7 +238,7 @@ export async function write(
 			validation.mode === 'replace'
 				? await replaceMonths(trx, actorId, batchId, { format: read.format, kind, months })
 				: { months: [], batches: [] };
-		await insertEntries(trx, batchId, actorId, kind, rows);
+		await insertEntries(trx, batchId, actorId, kind, rows, engineOf(db));
 		// Lines booked to an approved initiative are improvement investment whatever their položka.
 		await reclassify(trx, sql`l.batch_id = ${batchId}`);
 		const w1 = performance.now();

@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { checkOwnPassword } from '$lib/server/auth/login.service';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import * as twoFactor from '$lib/server/auth/two-factor.service';
+import { totpQrSvg } from '$lib/server/auth/totp-qr';
 import { getDb } from '$lib/server/db';
 import { formValues } from '$lib/server/shared/form';
 import { invalid, refuse } from '$lib/server/shared/http';
@@ -23,7 +24,8 @@ export const actions: Actions = {
 		const user = requireUser();
 		try {
 			// The key is shown once, in this answer; the page never loads it again.
-			return { form: 'begin', ...(await twoFactor.beginSetup(getDb(), user.id)) };
+			const setup = await twoFactor.beginSetup(getDb(), user.id);
+			return { form: 'begin', ...setup, qr: totpQrSvg(setup.uri) };
 		} catch (e) {
 			return refuse(e, 'begin');
 		}
@@ -33,12 +35,13 @@ export const actions: Actions = {
 		const { code = '', key = '', uri = '' } = await formValues(request);
 		// The key goes back to the page so the user can try another code; it is the user's own.
 		const values = { key, uri };
-		if (!code.trim()) return invalid('confirm', { code: 'error_required' }, values);
+		const qr = { qr: totpQrSvg(uri) };
+		if (!code.trim()) return invalid('confirm', { code: 'error_required' }, values, qr);
 		const result = await twoFactor.confirmSetup(getDb(), user.id, code, getClientAddress());
 		if (!result.ok && result.reason === 'throttled') {
-			return throttledFailure('confirm', result.retryAfter, setHeaders, values);
+			return throttledFailure('confirm', result.retryAfter, setHeaders, values, qr);
 		}
-		if (!result.ok) return invalid('confirm', { code: 'login_code_invalid' }, values);
+		if (!result.ok) return invalid('confirm', { code: 'login_code_invalid' }, values, qr);
 		return { form: 'confirm', recoveryCodes: result.recoveryCodes };
 	},
 	disable: async ({ request, getClientAddress, setHeaders }) => {
