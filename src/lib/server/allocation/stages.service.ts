@@ -162,7 +162,7 @@ export async function runScenario(
 	inputs.values.forEach((v) => {
 		const value = v.value.trim() === '' ? 0n : parseNonNegative(v.value);
 		if (value === null) {
-			errors[`v${v.driverId}_${v.processId}`] = 'allocation_err_value';
+			errors[`v${v.driverId}_${v.processId}`] = 'allocation_err_driver_value';
 			return;
 		}
 		const values = driverValues.get(v.driverId) ?? new Map<number, bigint>();
