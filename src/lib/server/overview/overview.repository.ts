@@ -154,7 +154,7 @@ export function initiativesOfGoals(db: Executor, goalIds: number[]) {
 export function processCost(db: Executor, processId: number, year: number) {
 	return db
 		.selectFrom('process_cost_year')
-		.select(['direct', 'allocated', 'full_cost', 'volume', 'unit_cost'])
+		.select(['direct', 'allocated', 'passed_on', 'full_cost', 'volume', 'unit_cost'])
 		.where('process_id', '=', processId)
 		.where('year', '=', year)
 		.where('kind', '=', 'actual')
