@@ -20,7 +20,7 @@ test('the clerk allocates IT onward by PCs and sees the unit cost and its steps'
 	await page.waitForLoadState('networkidle');
 	await expect(page.getByTestId('stage-steps-1')).toContainText('P-IT');
 	const processId = (await page
-		.locator('label', { hasText: /^P-SR – / })
+		.locator('label[for^="p"]', { hasText: /^P-SR – / })
 		.getAttribute('for'))!.slice(1);
 
 	const staged = await costRow(page, year, processId);
