@@ -184,8 +184,7 @@ export async function processCosts(
 	for (const s of steps) {
 		result.get(s.process_id)?.steps.push({
 			orgUnitCode: s.code ?? '',
-			stage: s.stage,
-			...(s.source_code === null ? {} : { sourceCode: s.source_code }),
+			...(s.stage > 0 ? { stage: s.stage, sourceCode: s.source_code ?? '' } : {}),
 			pool: s.pool,
 			percent: s.percent,
 			keySource: s.key_source,

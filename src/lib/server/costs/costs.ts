@@ -95,8 +95,8 @@ export interface ProcessCost {
 		/** the driver followed (keySource 'driver' only) */
 		driverName?: string;
 		amount: bigint;
-		/** 0: a unit's overhead; from 1: the stage passing on the support process `sourceCode` */
-		stage: number;
+		/** from 1: the stage passing on the support process `sourceCode` (absent: a unit's overhead) */
+		stage?: number;
 		sourceCode?: string;
 	}[];
 	/** what the process passed on in its allocation stage (its full cost is what stays) */
