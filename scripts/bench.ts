@@ -13,7 +13,8 @@
 //    (scripts/bench-imports.ts; BENCH_IMPORTS=0 skips).
 // Then scripts/bench-pages.ts: the pages' server time at demo and large size, the overview's JS
 // and the model page's (bpmn-js, scripts/bench-models.ts); the 2,000-element model import time;
-// and scripts/bench-people.ts: the coverage matrix of 300 processes × 1,000 staff vs /account.
+// and scripts/bench-people.ts: the coverage matrix of 300 processes × 1,000 staff vs /account;
+// and scripts/bench-allocation.ts: the staged allocation's recompute at 300 processes, 2 M entries.
 // The last line of output is one JSON object with the figures.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,7 @@ import { generateLedger } from './bench-ledger';
 import { benchKxxImport } from '../src/lib/server/imports/formats/bench-kxx';
 import { benchPages } from './bench-pages';
 import { benchPeople } from './bench-people';
+import { benchAllocation } from './bench-allocation';
 import { modelImport } from './bench-models';
 import { benchSearch } from './bench-search';
 import { benchLoad } from './bench-load';
@@ -204,6 +206,10 @@ if (process.env.BENCH_PAGES !== '0' || process.env.BENCH_PEOPLE !== '0') {
 }
 const { loadGoals, ...load } =
 	process.env.BENCH_LOAD === '0' ? { loadGoals: {} } : await benchLoad();
+// The staged allocation's recompute: 300 processes, 3 stages, 2 M entries on the embedded
+// database (scripts/bench-allocation.ts; BENCH_ALLOCATION=0 skips).
+const { allocationGoals, ...allocationBench } =
+	process.env.BENCH_ALLOCATION === '0' ? { allocationGoals: {} } : await benchAllocation();
 console.log(
 	JSON.stringify({
 		goals: {
@@ -215,11 +221,13 @@ console.log(
 			search_ms_max: 100,
 			...pageGoals,
 			...peopleGoals,
-			...loadGoals
+			...loadGoals,
+			...allocationGoals
 		},
 		results,
 		...pages,
 		...people,
-		...load
+		...load,
+		...allocationBench
 	})
 );

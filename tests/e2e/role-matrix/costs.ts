@@ -141,5 +141,28 @@ export const costsActions: WriteAction[] = [
 		path: '/costs/drivers',
 		capabilities: ['allocation.edit'],
 		form: { importYear: '2025' }
+	},
+	{
+		route: '/(app)/costs/allocation',
+		action: 'stages',
+		path: '/costs/allocation',
+		capabilities: ['allocation.stages'],
+		// A stale version: refused as a conflict, nothing saved.
+		form: { year: '2025', version: '999', position0: '1', source0: '', driver0: '' }
+	},
+	{
+		route: '/(app)/costs/allocation',
+		action: 'preview',
+		path: '/costs/allocation',
+		capabilities: ['allocation.scenario'],
+		form: { year: '2025', position0: '1', source0: '', driver0: '' }
+	},
+	{
+		route: '/(app)/costs/allocation',
+		action: 'scenario',
+		path: '/costs/allocation',
+		capabilities: ['allocation.scenario'],
+		// No name: refused at the field, nothing saved.
+		form: { year: '2025', name: '', position0: '1', source0: '', driver0: '' }
 	}
 ];

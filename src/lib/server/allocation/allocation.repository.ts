@@ -294,10 +294,119 @@ export function allocatedByUnit(db: Executor, year: number) {
 		.selectFrom('process_cost_allocation')
 		.select(['org_unit_id', 'kind', sql<bigint>`sum(amount)::bigint`.as('amount')])
 		.where('year', '=', year)
+		.where('stage', '=', 0)
 		.groupBy(['org_unit_id', 'kind'])
 		.execute();
 }
 
 export function unitNames(db: Executor) {
 	return db.selectFrom('org_unit').select(['id', 'code', 'name']).orderBy('code').execute();
+}
+
+/** The stages of `year` in the clerk's order. */
+export function stages(db: Executor, year: number) {
+	return db
+		.selectFrom('allocation_stage')
+		.select(['position', 'source_process_id', 'driver_id'])
+		.where('year', '=', year)
+		.orderBy('position')
+		.execute();
+}
+
+/** The version of a year's stages (undefined: never saved), locked when `lock`. */
+export function stageSet(db: Executor, year: number, lock = false) {
+	const q = db.selectFrom('allocation_stage_set').select('version').where('year', '=', year);
+	return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** Replaces a year's stages and records who saved them (version + 1, or 1 the first time). */
+export async function replaceStages(
+	trx: Executor,
+	year: number,
+	rows: { sourceId: number; driverId: number | null }[],
+	existing: boolean,
+	actorId: number
+): Promise<void> {
+	await trx.deleteFrom('allocation_stage').where('year', '=', year).execute();
+	if (rows.length) {
+		await trx
+			.insertInto('allocation_stage')
+			.values(
+				rows.map((r, i) => ({
+					year,
+					position: i + 1,
+					source_process_id: r.sourceId,
+					driver_id: r.driverId
+				}))
+			)
+			.execute();
+	}
+	if (existing) {
+		await trx
+			.updateTable('allocation_stage_set')
+			.set({ version: sql`version + 1`, updated_by: actorId, updated_at: sql`now()` })
+			.where('year', '=', year)
+			.execute();
+	} else {
+		await trx
+			.insertInto('allocation_stage_set')
+			.values({ year, updated_by: actorId, version: 1 })
+			.execute();
+	}
+}
+
+/** The steps of `year`'s stages (stage 1 on) of the actual costs, in order. */
+export function stageSteps(db: Executor, year: number) {
+	return db
+		.selectFrom('process_cost_allocation as a')
+		.innerJoin('process as s', 's.id', 'a.source_process_id')
+		.innerJoin('process as p', 'p.id', 'a.process_id')
+		.leftJoin('cost_driver as d', 'd.id', 'a.driver_id')
+		.select([
+			'a.stage',
+			'a.source_process_id',
+			's.code as source_code',
+			's.name as source_name',
+			'a.process_id',
+			'p.code',
+			'p.name',
+			'a.pool',
+			'a.percent',
+			'a.key_source',
+			'a.amount',
+			'd.name as driver_name'
+		])
+		.where('a.year', '=', year)
+		.where('a.kind', '=', 'actual')
+		.where('a.stage', '>', 0)
+		.orderBy('a.stage')
+		.orderBy('p.code')
+		.execute();
+}
+
+/** Every process's computed costs of `year` (actual), for the scenarios' "before". */
+export function processCostsOf(db: Executor, year: number) {
+	return db
+		.selectFrom('process_cost_year')
+		.select(['process_id', 'direct', 'allocated', 'passed_on', 'full_cost', 'unit_cost'])
+		.where('year', '=', year)
+		.where('kind', '=', 'actual')
+		.execute();
+}
+
+export function scenarios(db: Executor) {
+	return db
+		.selectFrom('allocation_scenario')
+		.select(['id', 'name', 'year', 'created_at'])
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+}
+
+export function scenarioById(db: Executor, id: number) {
+	return db
+		.selectFrom('allocation_scenario')
+		.select(['id', 'name', 'year', 'inputs', 'version'])
+		.where('id', '=', id)
+		.executeTakeFirst();
 }

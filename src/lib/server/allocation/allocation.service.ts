@@ -11,12 +11,18 @@ import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
 import * as kpis from '../kpis/kpis.service';
 import { fromScaledPadded, parseNonNegative } from '../../decimal';
-import { divRound } from '../../money';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import * as repo from './allocation.repository';
-import { spread } from './staged';
+import {
+	computeAllocation,
+	percentOf,
+	unitKey,
+	type AllocationInput,
+	type KeySource
+} from './compute';
+import type { Weight } from './staged';
 
-export type KeySource = 'manual' | 'fte' | 'equal' | 'driver';
+export type { KeySource };
 
 interface ProcessInfo {
 	id: number;
@@ -50,152 +56,88 @@ async function loadProcesses(db: Executor, year: number): Promise<ProcessInfo[]>
 		}));
 }
 
-interface Key {
-	source: KeySource;
-	weights: { processId: number; weight: bigint }[];
-	/** the driver followed (source 'driver') */
-	driverId?: number;
-}
-
-/** The processes a unit's overhead goes to: its own, or every process when it has none. */
-function keyMembers(processes: ProcessInfo[], orgUnitId: number): ProcessInfo[] {
-	const own = processes.filter((p) => p.orgUnitId === orgUnitId);
-	return own.length ? own : processes;
-}
-
-/** The driver keys of `year`: each unit on a driver, its members weighted by the driver's values. */
-async function driverKeys(
-	db: Executor,
-	year: number,
-	processes: ProcessInfo[]
-): Promise<Map<number, Key>> {
-	const choices = await repo.unitDrivers(db, year);
-	const keys = new Map<number, Key>();
-	if (!choices.length) return keys;
-	const values = new Map<string, bigint>();
+/** Everything the year's allocation depends on, read once; computeAllocation does the rest. */
+export async function loadInput(db: Executor, year: number): Promise<AllocationInput> {
+	const processes = await loadProcesses(db, year);
+	const manualKeys = new Map<number, Weight[]>();
+	for (const r of await repo.keyRows(db, year)) {
+		const weights = manualKeys.get(r.org_unit_id) ?? [];
+		weights.push({ processId: r.process_id, weight: parseNonNegative(r.percent) ?? 0n });
+		manualKeys.set(r.org_unit_id, weights);
+	}
+	const unitDrivers = new Map<number, number>();
+	for (const c of await repo.unitDrivers(db, year)) unitDrivers.set(c.org_unit_id, c.driver_id!);
+	const driverValues = new Map<number, Map<number, bigint>>();
 	for (const v of await repo.driverValues(db, year)) {
-		values.set(`${v.driver_id}|${v.process_id}`, parseNonNegative(v.value) ?? 0n);
+		const values = driverValues.get(v.driver_id) ?? new Map<number, bigint>();
+		values.set(v.process_id, parseNonNegative(v.value) ?? 0n);
+		driverValues.set(v.driver_id, values);
 	}
-	for (const c of choices) {
-		const driverId = c.driver_id!;
-		keys.set(c.org_unit_id, {
-			source: 'driver',
-			driverId,
-			weights: keyMembers(processes, c.org_unit_id).map((p) => ({
-				processId: p.id,
-				weight: values.get(`${driverId}|${p.id}`) ?? 0n
-			}))
-		});
+	const pools = (await repo.overheadPools(db, year)).map((p) => ({
+		kind: p.kind,
+		orgUnitId: p.org_unit_id!,
+		amount: BigInt(p.amount)
+	}));
+	const direct = (await repo.directCosts(db, year)).map((d) => ({
+		kind: d.kind,
+		processId: d.process_id!,
+		amount: BigInt(d.amount)
+	}));
+	const known = new Set(processes.map((p) => p.id));
+	const extraVolumes = new Map<number, number | null>();
+	if (direct.some((d) => !known.has(d.processId))) {
+		for (const e of await repo.volumesIn(db, year)) extraVolumes.set(e.process_id, e.volume);
 	}
-	return keys;
-}
-
-/** Every unit's key of `year`: percentages first, then a driver, else FTE (resolved per unit). */
-async function keysOf(db: Executor, year: number, processes: ProcessInfo[]) {
-	const manual = await manualKeys(db, year);
-	const driven = await driverKeys(db, year, processes);
-	return (unitId: number): Key =>
-		manual.get(unitId) ?? driven.get(unitId) ?? defaultKey(processes, unitId);
-}
-
-function defaultKey(processes: ProcessInfo[], orgUnitId: number): Key {
-	const pool = keyMembers(processes, orgUnitId);
-	if (pool.length === 0) return { source: 'fte', weights: [] };
-	if (pool.some((p) => p.fte > 0n)) {
-		return { source: 'fte', weights: pool.map((p) => ({ processId: p.id, weight: p.fte })) };
-	}
-	return { source: 'equal', weights: pool.map((p) => ({ processId: p.id, weight: 1n })) };
-}
-
-async function manualKeys(db: Executor, year: number): Promise<Map<number, Key>> {
-	const rows = await repo.keyRows(db, year);
-	const keys = new Map<number, Key>();
-	for (const r of rows) {
-		const key = keys.get(r.org_unit_id) ?? { source: 'manual' as const, weights: [] };
-		key.weights.push({ processId: r.process_id, weight: parseNonNegative(r.percent) ?? 0n });
-		keys.set(r.org_unit_id, key);
-	}
-	return keys;
-}
-
-function percentOf(weight: bigint, sum: bigint): string {
-	return sum === 0n ? '0.0000' : fromScaledPadded(divRound(weight * 1_000_000n, sum));
+	const stages = (await repo.stages(db, year)).map((s) => ({
+		sourceId: s.source_process_id,
+		driverId: s.driver_id
+	}));
+	return {
+		processes: processes.map((p) => ({
+			id: p.id,
+			orgUnitId: p.orgUnitId,
+			fte: p.fte,
+			volume: p.volume
+		})),
+		extraVolumes,
+		manualKeys,
+		unitDrivers,
+		driverValues,
+		pools,
+		direct,
+		stages
+	};
 }
 
 /** Recomputes process_cost_year and process_cost_allocation for the years from the summary. */
 export async function refreshProcessCosts(db: Executor, years: number[]): Promise<void> {
 	for (const year of [...new Set(years)]) {
-		const processes = await loadProcesses(db, year);
-		const keyOf = await keysOf(db, year, processes);
-		const pools = await repo.overheadPools(db, year);
-		const direct = await repo.directCosts(db, year);
-		const steps: {
-			year: number;
-			kind: 'actual' | 'budget';
-			org_unit_id: number;
-			process_id: number;
-			pool: bigint;
-			percent: string;
-			key_source: KeySource;
-			amount: bigint;
-			driver_id: number | null;
-		}[] = [];
-		const allocated = new Map<string, bigint>();
-		for (const pool of pools) {
-			const unitId = pool.org_unit_id!;
-			const key = keyOf(unitId);
-			if (key.weights.length === 0 || pool.amount === 0n) continue;
-			// A key adding up to zero (a driver nobody filled in) leaves the pool unallocated.
-			const spreadResult = spread(pool.amount, key.weights);
-			if (spreadResult.unallocated !== 0n) continue;
-			const shares = spreadResult.shares.map((x) => x.amount);
-			const sum = key.weights.reduce((a, w) => a + w.weight, 0n);
-			key.weights.forEach((w, i) => {
-				steps.push({
-					year,
-					kind: pool.kind,
-					org_unit_id: unitId,
-					process_id: w.processId,
-					pool: pool.amount,
-					percent: percentOf(w.weight, sum),
-					key_source: key.source,
-					amount: shares[i],
-					driver_id: key.driverId ?? null
-				});
-				const k = `${pool.kind}|${w.processId}`;
-				allocated.set(k, (allocated.get(k) ?? 0n) + shares[i]);
-			});
-		}
-		const directMap = new Map(direct.map((d) => [`${d.kind}|${d.process_id}`, d.amount]));
-		const known = new Map(processes.map((p) => [p.id, p]));
-		const ids = new Set<number>(processes.map((p) => p.id));
-		for (const d of direct) ids.add(d.process_id!);
-		const volumes = new Map<number, number | null>();
-		if ([...ids].some((id) => !known.has(id))) {
-			const extra = await repo.volumesIn(db, year);
-			for (const e of extra) volumes.set(e.process_id, e.volume);
-		}
-		const rows = [];
-		for (const id of ids) {
-			for (const kind of ['actual', 'budget'] as const) {
-				const d = directMap.get(`${kind}|${id}`) ?? 0n;
-				const a = allocated.get(`${kind}|${id}`) ?? 0n;
-				if (d === 0n && a === 0n && !known.has(id)) continue;
-				const full = d + a;
-				const volume = known.get(id)?.volume ?? volumes.get(id) ?? null;
-				rows.push({
-					process_id: id,
-					year,
-					kind,
-					direct: d,
-					allocated: a,
-					full_cost: full,
-					volume,
-					unit_cost: volume && volume > 0 ? divRound(full, BigInt(volume)) : null,
-					refreshed_at: sql<Date>`now()`
-				});
-			}
-		}
+		const result = computeAllocation(await loadInput(db, year));
+		const steps = result.steps.map((s) => ({
+			year,
+			kind: s.kind,
+			stage: s.stage,
+			org_unit_id: s.orgUnitId,
+			source_process_id: s.sourceId,
+			process_id: s.processId,
+			pool: s.pool,
+			percent: s.percent,
+			key_source: s.keySource,
+			amount: s.amount,
+			driver_id: s.driverId
+		}));
+		const rows = result.costs.map((c) => ({
+			process_id: c.processId,
+			year,
+			kind: c.kind,
+			direct: c.direct,
+			allocated: c.allocated,
+			passed_on: c.passedOn,
+			full_cost: c.fullCost,
+			volume: c.volume,
+			unit_cost: c.unitCost,
+			refreshed_at: sql<Date>`now()`
+		}));
 		await repo.replaceResults(db, year, steps, rows);
 		await kpis.syncUnitCostActuals(db, year);
 		await kpis.syncInvestmentShareActuals(db, year);
@@ -215,24 +157,25 @@ export interface KeyView {
 
 /** The key as finance edits it: every active process, with its current percentage. */
 export async function keyFor(db: Executor, orgUnitId: number, year: number): Promise<KeyView> {
+	const input = await loadInput(db, year);
 	const processes = await loadProcesses(db, year);
 	const set = await repo.keySet(db, orgUnitId, year);
-	const manual = (await manualKeys(db, year)).get(orgUnitId);
-	const key = (await keysOf(db, year, processes))(orgUnitId);
+	const manual = input.manualKeys.get(orgUnitId);
+	const key = unitKey(input, orgUnitId);
 	const sum = key.weights.reduce((a, w) => a + w.weight, 0n);
 	const percent = new Map(key.weights.map((w) => [w.processId, percentOf(w.weight, sum)]));
 	return {
 		orgUnitId,
 		year,
 		source: key.source,
-		driverId: key.driverId ?? null,
+		driverId: key.driverId,
 		version: set?.version ?? 0,
 		rows: processes.map((p) => ({
 			processId: p.id,
 			code: p.code,
 			name: p.name,
 			percent: manual
-				? fromScaledPadded(manual.weights.find((w) => w.processId === p.id)?.weight ?? 0n)
+				? fromScaledPadded(manual.find((w) => w.processId === p.id)?.weight ?? 0n)
 				: (percent.get(p.id) ?? '0.0000'),
 			own: p.orgUnitId === orgUnitId
 		}))
@@ -347,8 +290,8 @@ export interface CoverageRow {
 
 /** The check that every unit's overhead is fully allocated (actual costs of `year`). */
 export async function coverage(db: Executor, year: number): Promise<CoverageRow[]> {
-	const processes = await loadProcesses(db, year);
-	const keyOf = await keysOf(db, year, processes);
+	const input = await loadInput(db, year);
+	const keyOf = (unitId: number) => unitKey(input, unitId);
 	const pools = (await repo.overheadPools(db, year)).filter((p) => p.kind === 'actual');
 	const allocated = new Map(
 		(await repo.allocatedByUnit(db, year))
@@ -368,7 +311,7 @@ export async function coverage(db: Executor, year: number): Promise<CoverageRow[
 				code: units.get(unitId)?.code ?? '',
 				name: units.get(unitId)?.name ?? '',
 				source: key.source,
-				driverId: key.driverId ?? null,
+				driverId: key.driverId,
 				overhead: p.amount,
 				allocated: got,
 				unallocated: rest,

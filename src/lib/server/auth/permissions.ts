@@ -61,6 +61,10 @@ const CAPABILITIES = {
 	'costs.edit': ['admin', 'finance'],
 	'costs.import': ['admin', 'finance'],
 	'allocation.edit': ['admin', 'finance'],
+	/** The year's stages: support processes passed on to the processes they serve. */
+	'allocation.stages': ['admin', 'finance'],
+	/** What-if scenarios over drivers and stages, and saving them under a name. */
+	'allocation.scenario': ['admin', 'finance'],
 	'programme.edit': ['admin', 'project_manager'],
 	'initiatives.edit': ['admin', 'manager', 'project_manager'],
 	/** Only managers approve investments, not even the admin. */

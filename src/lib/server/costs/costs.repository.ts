@@ -111,6 +111,7 @@ export function processCostRows(db: Executor, year: number, ids?: number[]) {
 			'c.kind',
 			'c.direct',
 			'c.allocated',
+			'c.passed_on',
 			'c.full_cost',
 			'c.volume',
 			'c.unit_cost',
@@ -128,11 +129,14 @@ export function processCostRows(db: Executor, year: number, ids?: number[]) {
 export function allocationSteps(db: Executor, year: number, ids?: number[]) {
 	let q = db
 		.selectFrom('process_cost_allocation as a')
-		.innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
+		.leftJoin('org_unit as u', 'u.id', 'a.org_unit_id')
+		.leftJoin('process as s', 's.id', 'a.source_process_id')
 		.leftJoin('cost_driver as d', 'd.id', 'a.driver_id')
 		.select([
 			'a.process_id',
+			'a.stage',
 			'u.code',
+			's.code as source_code',
 			'a.pool',
 			'a.percent',
 			'a.key_source',
@@ -141,6 +145,7 @@ export function allocationSteps(db: Executor, year: number, ids?: number[]) {
 		])
 		.where('a.year', '=', year)
 		.where('a.kind', '=', 'actual')
+		.orderBy('a.stage')
 		.orderBy('u.code');
 	if (ids) q = q.where('a.process_id', 'in', ids);
 	return q.execute();

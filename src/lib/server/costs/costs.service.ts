@@ -166,12 +166,14 @@ export async function processCosts(
 			volume: null,
 			unitCost: null,
 			budgetFullCost: null,
-			steps: []
+			steps: [],
+			passedOn: 0n
 		};
 		if (r.kind === 'actual') {
 			Object.assign(p, {
 				direct: r.direct,
 				allocated: r.allocated,
+				passedOn: r.passed_on,
 				fullCost: r.full_cost,
 				volume: r.volume,
 				unitCost: r.unit_cost
@@ -181,7 +183,8 @@ export async function processCosts(
 	}
 	for (const s of steps) {
 		result.get(s.process_id)?.steps.push({
-			orgUnitCode: s.code,
+			orgUnitCode: s.code ?? '',
+			...(s.stage > 0 ? { stage: s.stage, sourceCode: s.source_code ?? '' } : {}),
 			pool: s.pool,
 			percent: s.percent,
 			keySource: s.key_source,

@@ -95,7 +95,12 @@ export interface ProcessCost {
 		/** the driver followed (keySource 'driver' only) */
 		driverName?: string;
 		amount: bigint;
+		/** from 1: the stage passing on the support process `sourceCode` (absent: a unit's overhead) */
+		stage?: number;
+		sourceCode?: string;
 	}[];
+	/** what the process passed on in its allocation stage (its full cost is what stays) */
+	passedOn: bigint;
 }
 
 export interface Provenance {

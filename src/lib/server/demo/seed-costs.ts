@@ -4,6 +4,7 @@ import type { CostNature } from '../db/schema';
 import { rebuildSummary } from '../costs/aggregates';
 import { INVESTMENT_TARGET_KEY } from '../settings/settings';
 import { refreshProcessCosts } from '../allocation/allocation.service';
+import { seedStages } from './seed-stages';
 import { writeBatch } from '../imports/write';
 import type { SeedContext } from './seed';
 
@@ -239,5 +240,6 @@ export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): P
 			.execute();
 	}
 	await rebuildSummary(trx);
+	await seedStages(trx, years, userIds.ekonom ?? null);
 	await refreshProcessCosts(trx, years);
 }

@@ -112,6 +112,7 @@ export async function processDrill(db: Executor, processId: number, year: number
 			? {
 					direct: cost.direct,
 					allocated: cost.allocated,
+					passedOn: cost.passed_on,
 					fullCost: cost.full_cost,
 					volume: cost.volume,
 					unitCost: cost.unit_cost

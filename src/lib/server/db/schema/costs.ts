@@ -136,12 +136,15 @@ export interface ProcessCostYearTable {
 	volume: number | null;
 	unit_cost: bigint | null;
 	refreshed_at: GeneratedTimestamp;
+	/** what the process passed on in its allocation stage (migration 20261208_0100) */
+	passed_on: Generated<bigint>;
 }
 
 export interface ProcessCostAllocationTable {
 	year: number;
 	kind: EntryKind;
-	org_unit_id: number;
+	/** stage 0: the unit whose overhead is spread (null from stage 1 on) */
+	org_unit_id: number | null;
 	process_id: number;
 	pool: bigint;
 	/** numeric(9,4) */
@@ -150,6 +153,38 @@ export interface ProcessCostAllocationTable {
 	amount: bigint;
 	/** the driver followed (key_source 'driver') */
 	driver_id: number | null;
+	/** 0: a unit's overhead; 1…: the clerk's stages in order (migration 20261208_0100) */
+	stage: Generated<number>;
+	/** stages 1…: the support process passed on */
+	source_process_id: number | null;
+}
+
+/** One stage of a year's staged allocation: a support process passed on by FTE or a driver. */
+export interface AllocationStageTable {
+	year: number;
+	position: number;
+	source_process_id: number;
+	driver_id: number | null;
+}
+
+export interface AllocationStageSetTable {
+	year: number;
+	updated_by: number | null;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
+}
+
+/** A named what-if over drivers and stages: its inputs, recomputed when reopened. */
+export interface AllocationScenarioTable {
+	id: Generated<number>;
+	name: string;
+	year: number;
+	/** jsonb: { stages: [{ sourceId, driverId }], values: [{ driverId, processId, value }] } */
+	inputs: Json;
+	created_by: number | null;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+	version: Generated<number>;
 }
 
 export interface CostRefreshTable {
@@ -172,5 +207,8 @@ export interface CostTables {
 	cost_month_summary: CostMonthSummaryTable;
 	process_cost_year: ProcessCostYearTable;
 	process_cost_allocation: ProcessCostAllocationTable;
+	allocation_stage: AllocationStageTable;
+	allocation_stage_set: AllocationStageSetTable;
+	allocation_scenario: AllocationScenarioTable;
 	cost_refresh: CostRefreshTable;
 }
