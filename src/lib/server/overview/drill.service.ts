@@ -40,6 +40,7 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 				name: f?.name ?? '',
 				kind: f?.kind ?? 'core',
 				fullCost: f?.fullCost ?? null,
+				passedOn: f?.passedOn ?? 0n,
 				unitCost: f?.unitCost ?? null,
 				volume: f?.volume ?? null,
 				potential: f?.potential ?? null,

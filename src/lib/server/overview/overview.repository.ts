@@ -56,6 +56,7 @@ export function processCosts(db: Executor, year: number, filter: ProcessCostFilt
 			'c.direct',
 			'c.allocated',
 			'c.full_cost',
+			'c.passed_on',
 			'c.unit_cost',
 			'c.volume as cost_volume',
 			'y.volume',

@@ -23,6 +23,7 @@ export async function processFigures(
 		name: r.name,
 		kind: r.kind,
 		fullCost: r.full_cost,
+		passedOn: r.passed_on ?? 0n,
 		unitCost: r.unit_cost,
 		// The volume the unit cost was computed with, else the year's recorded volume.
 		volume: r.cost_volume ?? r.volume,

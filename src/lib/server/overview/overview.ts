@@ -9,6 +9,8 @@ export interface ProcessFigure {
 	name: string;
 	kind: 'management' | 'core' | 'support';
 	fullCost: bigint | null;
+	/** what a support process passed on to the processes it serves (staged allocation), else 0 */
+	passedOn: bigint;
 	unitCost: bigint | null;
 	volume: number | null;
 	/** Improvement potential index 0–100 (process map rule), null until scored. */
