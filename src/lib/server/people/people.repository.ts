@@ -103,37 +103,19 @@ export function roleRows(
 
 /**
  * How many of the people assigned to each process role (of processes not retired; optionally of
- * one unit's) can fill it on `day`. This is coverage.ts's rule written in SQL so that the list can
- * rank and count a thousand roles without loading the office: assigned (holder or deputy),
- * employed on the day, and every required competence held at the minimum level or higher and not
- * expired (the expiry date is the last valid day). The day is a parameter, not stored: leaving and
- * expiry change the answer at midnight without any write, so it is computed on read for the day
- * asked (tests/integration/people-coverage-sql.test.ts checks it against the pure rule on random
- * offices).
+ * one unit's) can fill it on `day`: the pairs whose capable interval (role_capability, kept by
+ * triggers from holders, staff dates, held and required competences — see its migration) contains
+ * the day. coverage.ts's rule, pre-aggregated: the day stays a parameter, since leaving and expiry
+ * change the answer at midnight without any write (tests/integration/people-coverage-sql.test.ts
+ * checks it against the pure rule on random offices after every kind of change).
  */
 export function capableCounts(db: Executor, day: string, filter: { orgUnitId?: number } = {}) {
-	// One pass over the holders (a join, not a subquery per role: the planner need not know the
-	// tables' sizes to keep it linear), then every role with its count, none when no one can.
 	const capable = db
-		.selectFrom('process_role_holder as h')
-		.innerJoin('person as x', 'x.id', 'h.person_id')
-		.select(['h.process_role_id', sql<number>`count(*)::int`.as('capable')])
-		.where(sql<boolean>`x.valid_from <= ${day}::date`)
-		.where(sql<boolean>`(x.valid_to is null or x.valid_to >= ${day}::date)`)
-		.where(
-			sql<boolean>`not exists (
-				select 1 from process_role_competence q
-				where q.process_role_id = h.process_role_id
-					and not exists (
-						select 1 from person_competence c
-						where c.person_id = h.person_id
-							and c.competence_id = q.competence_id
-							and c.level >= q.min_level
-							and (c.expires_on is null or c.expires_on >= ${day}::date)
-					)
-			)`
-		)
-		.groupBy('h.process_role_id');
+		.selectFrom('role_capability')
+		.select(['process_role_id', sql<number>`count(*)::int`.as('capable')])
+		.where(sql<boolean>`capable_from <= ${day}::date`)
+		.where(sql<boolean>`(capable_to is null or capable_to > ${day}::date)`)
+		.groupBy('process_role_id');
 	let q = db
 		.selectFrom('process_role as r')
 		.innerJoin('process as p', 'p.id', 'r.process_id')
