@@ -348,8 +348,10 @@ describe.each(engines)('coverage counted in the database on %s', (engine) => {
 			matrixRoles: 1,
 			matrixPeople: 99
 		});
-		expect(lastColumns.matrix!.peopleShown.page).toBe(2);
-		expect(lastColumns.matrix!.people).toEqual(whole.people.slice(P));
+		const last = Math.ceil(whole.people.length / P);
+		expect(last).toBeGreaterThan(1);
+		expect(lastColumns.matrix!.peopleShown.page).toBe(last);
+		expect(lastColumns.matrix!.people).toEqual(whole.people.slice((last - 1) * P));
 		// The overview's risk tile counts what the whole report counts.
 		const all = await people.coverageReport(t.db, boss, day);
 		const risk = await people.risk(t.db, day);

@@ -745,11 +745,14 @@ export async function unitMatrix(
 	return matrixOf(await loadCoverage(db, canReadNames(user)), today, orgUnitId);
 }
 
-/** Roles listed on one page of the coverage list. */
-export const COVERAGE_PAGE_SIZE = 100;
-/** Roles (rows) and people (columns) on one page of a unit's matrix: at most 1,600 cells. */
-export const MATRIX_ROLES_PAGE_SIZE = 40;
-export const MATRIX_PEOPLE_PAGE_SIZE = 40;
+/**
+ * Roles listed on one page of the coverage list. A page's cost grows with what it shows (the
+ * rows' forms, the data sent along for the browser), so it shows a screenful, not a hundred.
+ */
+export const COVERAGE_PAGE_SIZE = 25;
+/** Roles (rows) and people (columns) on one page of a unit's matrix: at most 400 cells. */
+export const MATRIX_ROLES_PAGE_SIZE = 20;
+export const MATRIX_PEOPLE_PAGE_SIZE = 20;
 
 /** Which slice of a long list a page shows: its number (clamped), from–to (from 1) and total. */
 export interface Shown {
