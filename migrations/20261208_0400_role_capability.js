@@ -120,11 +120,18 @@ export async function up(db) {
 export async function down(db) {
 	for (const table of ['process_role_holder', 'process_role_competence', 'person_competence']) {
 		for (const event of ['insert', 'update', 'delete']) {
-			await sql`drop trigger ${sql.id(`${table}_capability_${event}`)} on ${sql.table(table)}`.execute(db);
+			await sql`drop trigger ${sql.id(`${table}_capability_${event}`)} on ${sql.table(table)}`.execute(
+				db
+			);
 		}
 	}
 	await sql`drop trigger person_capability_update on person`.execute(db);
-	for (const table of ['process_role_holder', 'process_role_competence', 'person_competence', 'person']) {
+	for (const table of [
+		'process_role_holder',
+		'process_role_competence',
+		'person_competence',
+		'person'
+	]) {
 		await sql`drop function ${sql.id(`${table}_capability`)}()`.execute(db);
 	}
 	await sql`drop function role_capability_refresh(integer[], integer[])`.execute(db);

@@ -175,7 +175,7 @@ describe.each(engines)('coverage counted in the database on %s', (engine) => {
 				}
 			}
 		}
-	}, 120_000);
+	}, 240_000);
 	afterAll(() => t.destroy());
 
 	it('agrees with the pure rule on every role on every day, SPOFs and order included', async () => {
@@ -298,7 +298,12 @@ describe.each(engines)('coverage counted in the database on %s', (engine) => {
 		await agreeEveryDay();
 		const doomed = await build.process(t.db, { code: 'P-DEL', org_unit_id: unit });
 		const role = await build.processRole(t.db, { process_id: doomed, job_role: 'Dočasná' });
-		await people.assign(t.db, boss, { roleId: role, personId: personIds[2], kind: 'holder' }, START);
+		await people.assign(
+			t.db,
+			boss,
+			{ roleId: role, personId: personIds[2], kind: 'holder' },
+			START
+		);
 		await agreeEveryDay();
 		await sql`delete from process where id = ${doomed}`.execute(t.db);
 		await agreeEveryDay();

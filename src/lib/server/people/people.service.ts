@@ -562,7 +562,15 @@ async function loadCoverage(
 ): Promise<CoverageData> {
 	if (scope.roleIds !== undefined) {
 		const r = await repo.coverageOfRoles(db, withNames, scope.roleIds);
-		return coverageData(withNames, r.roles, r.staff, r.holders, r.requirements, r.held, r.competences);
+		return coverageData(
+			withNames,
+			r.roles,
+			r.staff,
+			r.holders,
+			r.requirements,
+			r.held,
+			r.competences
+		);
 	}
 	const [roles, staffRows, holders, requirements, held, competenceRows] = await Promise.all([
 		repo.roleRows(db, { processId: scope.processId }),
