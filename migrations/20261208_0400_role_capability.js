@@ -71,19 +71,22 @@ export async function up(db) {
 
 	// One trigger function per source table; each runs once per statement over the rows it
 	// touched (transition tables old_rows / new_rows, whichever the event has).
+	// The table, the column naming what it touched, and whether that is a role (else a person).
+	/** @type {{ table: string; key: string; role: boolean }[]} */
 	const sources = [
-		// table, roles touched, people touched
-		['process_role_holder', 'process_role_id', null],
-		['process_role_competence', 'process_role_id', null],
-		['person_competence', null, 'person_id'],
-		['person', null, 'id']
+		{ table: 'process_role_holder', key: 'process_role_id', role: true },
+		{ table: 'process_role_competence', key: 'process_role_id', role: true },
+		{ table: 'person_competence', key: 'person_id', role: false },
+		{ table: 'person', key: 'id', role: false }
 	];
-	for (const [table, roleColumn, personColumn] of sources) {
-		const column = sql.id(roleColumn ?? personColumn);
+	for (const { table, key, role } of sources) {
+		const column = sql.id(key);
+		/** @param {string} rows */
 		const ids = (rows) => sql`array(select distinct ${column} from ${sql.id(rows)})`;
 		const both = sql`array(select ${column} from old_rows union select ${column} from new_rows)`;
+		/** @param {import('kysely').RawBuilder<unknown>} list */
 		const call = (list) =>
-			roleColumn
+			role
 				? sql`perform role_capability_refresh(${list}, '{}');`
 				: sql`perform role_capability_refresh('{}', ${list});`;
 		await sql`
