@@ -1,7 +1,8 @@
 // The people area's figure for `npm run bench`: the coverage matrix of a large office — 300
 // processes (the demo's cloned, with their roles and requirements) × 1,000 staff (the demo's 61
 // and generated colleagues with competences, every role held and deputised) — against the
-// reference page (/account), both over HTTP from the built app on the embedded database. Goal:
+// reference page (/account), both over HTTP from the built app on the embedded database (coverage
+// reads the role_capability intervals the triggers keep, see its migration). Goal:
 // the matrix page within 2× the reference.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

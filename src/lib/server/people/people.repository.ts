@@ -12,6 +12,15 @@ export function staffRows(
 	withNames: boolean,
 	filter: { ids?: number[]; orgUnitId?: number } = {}
 ) {
+	return staffQuery(db, withNames, filter).execute();
+}
+
+/** staffRows' query, to read as it is or inside one JSON row (fte as text either way). */
+function staffQuery(
+	db: Executor,
+	withNames: boolean,
+	filter: { ids?: number[]; orgUnitId?: number } = {}
+) {
 	return db
 		.selectFrom('person as p')
 		.innerJoin('org_unit as o', 'o.id', 'p.org_unit_id')
@@ -22,7 +31,7 @@ export function staffRows(
 			'p.org_unit_id',
 			'o.name as org_unit_name',
 			'o.code as org_unit_code',
-			'p.fte',
+			sql<string>`p.fte::text`.as('fte'),
 			'p.valid_from',
 			'p.valid_to',
 			'p.deputy_person_id',
@@ -33,8 +42,7 @@ export function staffRows(
 		.$if(filter.orgUnitId !== undefined, (q) => q.where('p.org_unit_id', '=', filter.orgUnitId!))
 		.orderBy('o.code')
 		.orderBy(withNames ? 'p.name' : 'p.position')
-		.orderBy('p.id')
-		.execute();
+		.orderBy('p.id');
 }
 
 export type StaffRow = Awaited<ReturnType<typeof staffRows>>[number];
@@ -78,6 +86,13 @@ export function roleRows(
 	db: Executor,
 	filter: { processId?: number; orgUnitId?: number; ids?: number[] } = {}
 ) {
+	return inOneRow(db, roleQuery(db, filter));
+}
+
+function roleQuery(
+	db: Executor,
+	filter: { processId?: number; orgUnitId?: number; ids?: number[] } = {}
+) {
 	let q = db
 		.selectFrom('process_role as r')
 		.innerJoin('process as p', 'p.id', 'r.process_id')
@@ -98,42 +113,121 @@ export function roleRows(
 	if (filter.processId !== undefined) q = q.where('r.process_id', '=', filter.processId);
 	if (filter.orgUnitId !== undefined) q = q.where('p.org_unit_id', '=', filter.orgUnitId);
 	if (filter.ids !== undefined) q = q.where('r.id', 'in', nonEmpty(filter.ids));
-	return inOneRow(db, q);
+	return q;
+}
+
+/** The competences' ids, codes and names: what coverage views label requirements with. */
+export function competenceLabels(db: Executor) {
+	return inOneRow(db, competenceLabelQuery(db));
+}
+
+function competenceLabelQuery(db: Executor) {
+	return db.selectFrom('competence').select(['id', 'code', 'name']).orderBy('code');
+}
+
+/**
+ * What the coverage of the roles named needs, in one round trip (one JSON row): the roles, their
+ * holders and deputies, their requirements, those people's staff rows and what they hold of the
+ * competences required, and the competences' labels.
+ */
+export async function coverageOfRoles(db: Executor, withNames: boolean, roleIds: number[]) {
+	const ids = nonEmpty(roleIds);
+	const holderIds = db
+		.selectFrom('process_role_holder')
+		.select('person_id')
+		.where('process_role_id', 'in', ids);
+	const required = db
+		.selectFrom('process_role_competence')
+		.select('competence_id')
+		.where('process_role_id', 'in', ids);
+	return db
+		.selectNoFrom(() => [
+			jsonArrayFrom(roleQuery(db, { ids })).as('roles'),
+			jsonArrayFrom(holderQuery(db, ids)).as('holders'),
+			jsonArrayFrom(requirementQuery(db, ids)).as('requirements'),
+			jsonArrayFrom(staffQuery(db, withNames).where('p.id', 'in', holderIds)).as('staff'),
+			jsonArrayFrom(
+				heldQuery(db).where('person_id', 'in', holderIds).where('competence_id', 'in', required)
+			).as('held'),
+			jsonArrayFrom(competenceLabelQuery(db)).as('competences')
+		])
+		.executeTakeFirstOrThrow();
+}
+
+/**
+ * One page of a unit's roles × matrix in one round trip: a slice of its roles (in roleRows'
+ * order) and of its staff employed on `day` (in staffRows' order), how many there are of each,
+ * the slice's holders and requirements, what the sliced people hold of the competences required,
+ * and the competences' labels.
+ */
+export async function matrixSlice(
+	db: Executor,
+	withNames: boolean,
+	day: string,
+	orgUnitId: number,
+	roles: { offset: number; limit: number },
+	people: { offset: number; limit: number }
+) {
+	const unitRoles = roleQuery(db, { orgUnitId });
+	const roleSlice = unitRoles.limit(roles.limit).offset(roles.offset);
+	const employed = staffQuery(db, withNames, { orgUnitId })
+		.where(sql<boolean>`p.valid_from <= ${day}::date`)
+		.where(sql<boolean>`(p.valid_to is null or p.valid_to >= ${day}::date)`);
+	const staffSlice = employed.limit(people.limit).offset(people.offset);
+	const roleIds = db.selectFrom(roleSlice.as('s')).select('s.id');
+	const personIds = db.selectFrom(staffSlice.as('s')).select('s.id');
+	const required = db
+		.selectFrom('process_role_competence')
+		.select('competence_id')
+		.where('process_role_id', 'in', roleIds);
+	return db
+		.selectNoFrom(() => [
+			db
+				.selectFrom(unitRoles.clearSelect().clearOrderBy().select('r.id').as('c'))
+				.select(sql<number>`count(*)::int`.as('n'))
+				.as('role_total'),
+			db
+				.selectFrom(employed.clearSelect().clearOrderBy().select('p.id').as('c'))
+				.select(sql<number>`count(*)::int`.as('n'))
+				.as('staff_total'),
+			jsonArrayFrom(roleSlice).as('roles'),
+			jsonArrayFrom(staffSlice).as('staff'),
+			jsonArrayFrom(
+				db
+					.selectFrom('process_role_holder')
+					.select(['process_role_id', 'person_id', 'kind'])
+					.where('process_role_id', 'in', roleIds)
+			).as('holders'),
+			jsonArrayFrom(
+				db
+					.selectFrom('process_role_competence')
+					.select(['process_role_id', 'competence_id', 'min_level'])
+					.where('process_role_id', 'in', roleIds)
+					.orderBy('competence_id')
+			).as('requirements'),
+			jsonArrayFrom(
+				heldQuery(db).where('person_id', 'in', personIds).where('competence_id', 'in', required)
+			).as('held'),
+			jsonArrayFrom(competenceLabelQuery(db)).as('competences')
+		])
+		.executeTakeFirstOrThrow();
 }
 
 /**
  * How many of the people assigned to each process role (of processes not retired; optionally of
- * one unit's) can fill it on `day`. This is coverage.ts's rule written in SQL so that the list can
- * rank and count a thousand roles without loading the office: assigned (holder or deputy),
- * employed on the day, and every required competence held at the minimum level or higher and not
- * expired (the expiry date is the last valid day). The day is a parameter, not stored: leaving and
- * expiry change the answer at midnight without any write, so it is computed on read for the day
- * asked (tests/integration/people-coverage-sql.test.ts checks it against the pure rule on random
- * offices).
+ * one unit's) can fill it on `day`: the pairs whose capable interval (role_capability, kept by
+ * triggers from holders, staff dates, held and required competences — see its migration) contains
+ * the day. coverage.ts's rule, pre-aggregated: the day stays a parameter, since leaving and expiry
+ * change the answer at midnight without any write (tests/integration/people-coverage-sql.test.ts
+ * checks it against the pure rule on random offices after every kind of change).
  */
 export function capableCounts(db: Executor, day: string, filter: { orgUnitId?: number } = {}) {
-	// One pass over the holders (a join, not a subquery per role: the planner need not know the
-	// tables' sizes to keep it linear), then every role with its count, none when no one can.
 	const capable = db
-		.selectFrom('process_role_holder as h')
-		.innerJoin('person as x', 'x.id', 'h.person_id')
-		.select(['h.process_role_id', sql<number>`count(*)::int`.as('capable')])
-		.where(sql<boolean>`x.valid_from <= ${day}::date`)
-		.where(sql<boolean>`(x.valid_to is null or x.valid_to >= ${day}::date)`)
-		.where(
-			sql<boolean>`not exists (
-				select 1 from process_role_competence q
-				where q.process_role_id = h.process_role_id
-					and not exists (
-						select 1 from person_competence c
-						where c.person_id = h.person_id
-							and c.competence_id = q.competence_id
-							and c.level >= q.min_level
-							and (c.expires_on is null or c.expires_on >= ${day}::date)
-					)
-			)`
-		)
-		.groupBy('h.process_role_id');
+		.selectFrom('role_capability')
+		.select(['process_role_id', sql<number>`count(*)::int`.as('capable')])
+		.where(sql<boolean>`capable_from <= ${day}::date`)
+		.where(sql<boolean>`(capable_to is null or capable_to > ${day}::date)`)
+		.groupBy('process_role_id');
 	let q = db
 		.selectFrom('process_role as r')
 		.innerJoin('process as p', 'p.id', 'r.process_id')
@@ -152,19 +246,27 @@ export function capableCounts(db: Executor, day: string, filter: { orgUnitId?: n
 
 /** Holders and deputies (optionally of the roles named only). */
 export function holderRows(db: Executor, roleIds?: number[]) {
+	return inOneRow(db, holderQuery(db, roleIds));
+}
+
+function holderQuery(db: Executor, roleIds?: number[]) {
 	let q = db.selectFrom('process_role_holder').select(['process_role_id', 'person_id', 'kind']);
 	if (roleIds !== undefined) q = q.where('process_role_id', 'in', nonEmpty(roleIds));
-	return inOneRow(db, q);
+	return q;
 }
 
 /** Required competences (optionally of the roles named only). */
 export function requirementRows(db: Executor, roleIds?: number[]) {
+	return inOneRow(db, requirementQuery(db, roleIds));
+}
+
+function requirementQuery(db: Executor, roleIds?: number[]) {
 	let q = db
 		.selectFrom('process_role_competence')
 		.select(['process_role_id', 'competence_id', 'min_level'])
 		.orderBy('competence_id');
 	if (roleIds !== undefined) q = q.where('process_role_id', 'in', nonEmpty(roleIds));
-	return q.execute();
+	return q;
 }
 
 export function heldRows(db: Executor, personId?: number) {
@@ -180,11 +282,15 @@ export function heldRows(db: Executor, personId?: number) {
 
 /** What coverage needs of every held competence: person, competence, level, expiry. */
 export function heldLevels(db: Executor, personIds?: number[]) {
-	let q = db
-		.selectFrom('person_competence')
-		.select(['person_id', 'competence_id', 'level', 'expires_on']);
+	let q = heldQuery(db);
 	if (personIds !== undefined) q = q.where('person_id', 'in', nonEmpty(personIds));
 	return inOneRow(db, q);
+}
+
+function heldQuery(db: Executor) {
+	return db
+		.selectFrom('person_competence')
+		.select(['person_id', 'competence_id', 'level', 'expires_on']);
 }
 
 export function competenceRows(db: Executor) {

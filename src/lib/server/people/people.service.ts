@@ -545,7 +545,7 @@ interface CoverageData {
 	people: (CoveragePerson & { position: string; name: string | null; orgUnitCode: string })[];
 	assignments: Assignment[];
 	held: Held[];
-	competences: Awaited<ReturnType<typeof repo.competenceRows>>;
+	competences: { id: number; code: string; name: string }[];
 }
 
 /** Which part of the office a coverage view loads: all of it, one process, or the roles named. */
@@ -561,18 +561,16 @@ async function loadCoverage(
 	scope: CoverageScope = {}
 ): Promise<CoverageData> {
 	if (scope.roleIds !== undefined) {
-		const [roles, holders, requirements, competenceRows] = await Promise.all([
-			repo.roleRows(db, { ids: scope.roleIds }),
-			repo.holderRows(db, scope.roleIds),
-			repo.requirementRows(db, scope.roleIds),
-			repo.competenceRows(db)
-		]);
-		const personIds = [...new Set(holders.map((h) => h.person_id))];
-		const [staffRows, held] = await Promise.all([
-			repo.staffRows(db, withNames, { ids: personIds }),
-			repo.heldLevels(db, personIds)
-		]);
-		return coverageData(withNames, roles, staffRows, holders, requirements, held, competenceRows);
+		const r = await repo.coverageOfRoles(db, withNames, scope.roleIds);
+		return coverageData(
+			withNames,
+			r.roles,
+			r.staff,
+			r.holders,
+			r.requirements,
+			r.held,
+			r.competences
+		);
 	}
 	const [roles, staffRows, holders, requirements, held, competenceRows] = await Promise.all([
 		repo.roleRows(db, { processId: scope.processId }),
@@ -580,7 +578,7 @@ async function loadCoverage(
 		repo.holderRows(db),
 		repo.requirementRows(db),
 		repo.heldLevels(db),
-		repo.competenceRows(db)
+		repo.competenceLabels(db)
 	]);
 	return coverageData(withNames, roles, staffRows, holders, requirements, held, competenceRows);
 }
@@ -593,7 +591,7 @@ function coverageData(
 	holders: Awaited<ReturnType<typeof repo.holderRows>>,
 	requirements: Awaited<ReturnType<typeof repo.requirementRows>>,
 	held: Awaited<ReturnType<typeof repo.heldLevels>>,
-	competenceRows: Awaited<ReturnType<typeof repo.competenceRows>>
+	competenceRows: CoverageData['competences']
 ): CoverageData {
 	const reqByRole = new Map<number, { competenceId: number; minLevel: number }[]>();
 	for (const r of requirements) {
@@ -755,11 +753,14 @@ export async function unitMatrix(
 	return matrixOf(await loadCoverage(db, canReadNames(user)), today, orgUnitId);
 }
 
-/** Roles listed on one page of the coverage list. */
-export const COVERAGE_PAGE_SIZE = 100;
-/** Roles (rows) and people (columns) on one page of a unit's matrix: at most 1,600 cells. */
-export const MATRIX_ROLES_PAGE_SIZE = 40;
-export const MATRIX_PEOPLE_PAGE_SIZE = 40;
+/**
+ * Roles listed on one page of the coverage list. A page's cost grows with what it shows (the
+ * rows' forms, the data sent along for the browser), so it shows a screenful, not a hundred.
+ */
+export const COVERAGE_PAGE_SIZE = 25;
+/** Roles (rows) and people (columns) on one page of a unit's matrix: at most 400 cells. */
+export const MATRIX_ROLES_PAGE_SIZE = 20;
+export const MATRIX_PEOPLE_PAGE_SIZE = 20;
 
 /** Which slice of a long list a page shows: its number (clamped), from–to (from 1) and total. */
 export interface Shown {
@@ -869,28 +870,33 @@ async function matrixPage(
 	rolePage: number,
 	peoplePage: number
 ): Promise<CoverageMatrix & { roleShown: Shown; peopleShown: Shown }> {
-	const [roleList, staffRows, competenceRows] = await Promise.all([
-		repo.roleRows(db, { orgUnitId }),
-		repo.staffRows(db, names, { orgUnitId }),
-		repo.competenceRows(db)
-	]);
-	const employed = staffRows.filter((p) =>
-		isEmployed({ validFrom: p.valid_from, validTo: p.valid_to }, today)
-	);
-	const roleShown = pageOf(roleList.length, rolePage, MATRIX_ROLES_PAGE_SIZE);
-	const peopleShown = pageOf(employed.length, peoplePage, MATRIX_PEOPLE_PAGE_SIZE);
-	const roles = roleList.slice(roleShown.from - 1, roleShown.to);
-	const people = employed.slice(peopleShown.from - 1, peopleShown.to);
-	const roleIds = roles.map((r) => r.id);
-	const [holders, requirements, held] = await Promise.all([
-		repo.holderRows(db, roleIds),
-		repo.requirementRows(db, roleIds),
-		repo.heldLevels(
+	const read = (rolePage: number, peoplePage: number) =>
+		repo.matrixSlice(
 			db,
-			people.map((p) => p.id)
-		)
-	]);
-	const data = coverageData(names, roles, people, holders, requirements, held, competenceRows);
+			names,
+			today,
+			orgUnitId,
+			{ offset: (rolePage - 1) * MATRIX_ROLES_PAGE_SIZE, limit: MATRIX_ROLES_PAGE_SIZE },
+			{ offset: (peoplePage - 1) * MATRIX_PEOPLE_PAGE_SIZE, limit: MATRIX_PEOPLE_PAGE_SIZE }
+		);
+	// One round trip for the pages asked; a second only when one was past the end (or before 1).
+	let r = await read(Math.max(1, rolePage), Math.max(1, peoplePage));
+	let roleShown = pageOf(r.role_total ?? 0, rolePage, MATRIX_ROLES_PAGE_SIZE);
+	let peopleShown = pageOf(r.staff_total ?? 0, peoplePage, MATRIX_PEOPLE_PAGE_SIZE);
+	if (roleShown.page !== rolePage || peopleShown.page !== peoplePage) {
+		r = await read(roleShown.page, peopleShown.page);
+		roleShown = pageOf(r.role_total ?? 0, rolePage, MATRIX_ROLES_PAGE_SIZE);
+		peopleShown = pageOf(r.staff_total ?? 0, peoplePage, MATRIX_PEOPLE_PAGE_SIZE);
+	}
+	const data = coverageData(
+		names,
+		r.roles,
+		r.staff,
+		r.holders,
+		r.requirements,
+		r.held,
+		r.competences
+	);
 	return { ...matrixOf(data, today, orgUnitId), roleShown, peopleShown };
 }
 

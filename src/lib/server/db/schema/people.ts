@@ -104,6 +104,17 @@ export interface TrainingActionTable {
 	version: Generated<number>;
 }
 
+/** A (process role, assigned person) pair's capable interval, kept by triggers (migration
+ * 20261208_0400_role_capability): capable from `capable_from` up to, not including, `capable_to`. */
+export interface RoleCapabilityTable {
+	process_role_id: number;
+	person_id: number;
+	/** `YYYY-MM-DD` */
+	capable_from: string;
+	/** `YYYY-MM-DD`, exclusive; null: open */
+	capable_to: string | null;
+}
+
 export interface PeopleTables {
 	person: PersonTable;
 	process_role_holder: ProcessRoleHolderTable;
@@ -113,4 +124,5 @@ export interface PeopleTables {
 	org_unit_capacity: OrgUnitCapacityTable;
 	capacity_setting: CapacitySettingTable;
 	training_action: TrainingActionTable;
+	role_capability: RoleCapabilityTable;
 }
