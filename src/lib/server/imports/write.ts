@@ -11,6 +11,7 @@ import type { Executor } from '../audit/audit';
 import { applyBatchDelta } from '../costs/aggregates';
 import { reclassify } from '../costs/costs.repository';
 import { refreshProcessCosts } from '../allocation/allocation.service';
+import { isPrivatePerson } from '../costs/privacy';
 import { ensureUnmappedOrgUnit } from './codes';
 import { saveCodeMappings } from './code-mappings';
 import { lockSource, replaceMonths } from './replace';
@@ -70,7 +71,40 @@ export async function insertBatch(
 	return batch.id;
 }
 
-/** Bulk insert through unnest(): one statement per chunk, a handful of array parameters. */
+/**
+ * The ledger columns an import writes and each one's value for a row, the one list the bulk insert
+ * is built from (the batch, kind and author are the same for every row and come separately).
+ */
+export const ENTRY_COLUMNS: readonly {
+	name: string;
+	type: 'text' | 'bigint' | 'int' | 'date' | 'bool';
+	value: (r: ResolvedRow) => string | number | boolean | null;
+}[] = [
+	{ name: 'month', type: 'date', value: (r) => `${r.row.month}-01` },
+	{ name: 'amount', type: 'bigint', value: (r) => r.row.amount.toString() },
+	{ name: 'nature', type: 'text', value: (r) => r.nature },
+	{ name: 'polozka', type: 'text', value: (r) => r.row.polozka },
+	{ name: 'paragraf', type: 'text', value: (r) => r.row.paragraf },
+	{ name: 'org_unit_id', type: 'int', value: (r) => r.orgUnitId },
+	{ name: 'process_id', type: 'int', value: (r) => r.processId ?? null },
+	{ name: 'initiative_id', type: 'int', value: (r) => r.initiativeId },
+	{ name: 'text', type: 'text', value: (r) => r.row.text },
+	{ name: 'orj', type: 'text', value: (r) => r.row.orj },
+	{ name: 'org', type: 'text', value: (r) => r.row.org },
+	{ name: 'uz', type: 'text', value: (r) => r.row.uz },
+	{ name: 'document', type: 'text', value: (r) => r.row.document ?? null },
+	{ name: 'entry_date', type: 'date', value: (r) => r.row.date ?? null },
+	{ name: 'partner_name', type: 'text', value: (r) => r.row.partnerName ?? null },
+	{ name: 'partner_ico', type: 'text', value: (r) => r.row.partnerIco ?? null },
+	{
+		name: 'partner_person',
+		type: 'bool',
+		value: (r) => isPrivatePerson(r.row.partnerName, r.row.partnerIco)
+	},
+	{ name: 'source_line', type: 'int', value: (r) => (r.row.line > 0 ? r.row.line : null) }
+];
+
+/** Bulk insert through unnest(): one statement per chunk, one array parameter per column. */
 export async function insertEntries(
 	trx: Executor,
 	batchId: number | null,
@@ -78,29 +112,16 @@ export async function insertEntries(
 	kind: EntryKind,
 	rows: ResolvedRow[]
 ): Promise<void> {
+	const names = sql.raw(ENTRY_COLUMNS.map((c) => c.name).join(', '));
 	for (let i = 0; i < rows.length; i += CHUNK) {
 		const chunk = rows.slice(i, i + CHUNK);
-		const col = <T>(f: (r: ResolvedRow) => T) => chunk.map(f);
+		const arrays = sql.join(
+			ENTRY_COLUMNS.map((c) => sql`${chunk.map(c.value)}::${sql.raw(c.type)}[]`)
+		);
 		await sql`
-			insert into cost_entry (kind, month, amount, nature, polozka, paragraf, org_unit_id,
-				process_id, initiative_id, text, orj, org, uz, batch_id, created_by)
-			select ${kind}, u.month::date, u.amount, u.nature, u.polozka, u.paragraf, u.org_unit_id,
-				u.process_id, u.initiative_id, u.text, u.orj, u.org, u.uz, ${batchId}::int, ${actorId}::int
-			from unnest(
-				${col((r) => `${r.row.month}-01`)}::text[],
-				${col((r) => r.row.amount.toString())}::bigint[],
-				${col((r) => r.nature)}::text[],
-				${col((r) => r.row.polozka)}::text[],
-				${col((r) => r.row.paragraf)}::text[],
-				${col((r) => r.orgUnitId)}::int[],
-				${col((r) => r.processId ?? null)}::int[],
-				${col((r) => r.initiativeId)}::int[],
-				${col((r) => r.row.text)}::text[],
-				${col((r) => r.row.orj)}::text[],
-				${col((r) => r.row.org)}::text[],
-				${col((r) => r.row.uz)}::text[]
-			) as u(month, amount, nature, polozka, paragraf, org_unit_id, process_id, initiative_id,
-				text, orj, org, uz)
+			insert into cost_entry (kind, ${names}, batch_id, created_by)
+			select ${kind}, ${names}, ${batchId}::int, ${actorId}::int
+			from unnest(${arrays}) as u(${names})
 		`.execute(trx);
 	}
 }
