@@ -42,8 +42,12 @@ export async function up(db) {
 
 	await db.schema.alterTable('cost_month_summary').addColumn('paragraf', 'text').execute();
 	await sql`alter table cost_month_summary drop constraint cost_month_summary_key`.execute(db);
-	await sql.raw(`alter table cost_month_summary add constraint cost_month_summary_key
-		unique nulls not distinct (${KEY_COLUMNS}, paragraf)`).execute(db);
+	await sql
+		.raw(
+			`alter table cost_month_summary add constraint cost_month_summary_key
+		unique nulls not distinct (${KEY_COLUMNS}, paragraf)`
+		)
+		.execute(db);
 	await rebuild(db, true);
 }
 
@@ -52,8 +56,12 @@ export async function down(db) {
 	await sql`alter table cost_month_summary drop constraint cost_month_summary_key`.execute(db);
 	await db.schema.alterTable('cost_month_summary').dropColumn('paragraf').execute();
 	await rebuild(db, false);
-	await sql.raw(`alter table cost_month_summary add constraint cost_month_summary_key
-		unique nulls not distinct (${KEY_COLUMNS})`).execute(db);
+	await sql
+		.raw(
+			`alter table cost_month_summary add constraint cost_month_summary_key
+		unique nulls not distinct (${KEY_COLUMNS})`
+		)
+		.execute(db);
 	await db.schema.dropIndex('cost_entry_drill_idx').execute();
 	await db.schema
 		.alterTable('cost_entry')
