@@ -16,7 +16,13 @@ test('the clerk drills from the overview cost tile to a single entry with its do
 	await page.getByTestId('drill-polozka').getByRole('link', { name: '5154', exact: true }).click();
 	await expect(page).toHaveURL(/polozka=5154/);
 	await expect(page.getByTestId('drill-total')).not.toHaveText(total);
-	await page.getByTestId('drill-month').locator('tbody tr').first().getByRole('link').first().click();
+	await page
+		.getByTestId('drill-month')
+		.locator('tbody tr')
+		.first()
+		.getByRole('link')
+		.first()
+		.click();
 	await expect(page).toHaveURL(/polozka=5154.*month=\d+/);
 
 	// Down to the entries: the document, the counterparty with its IČO, the file and row.

@@ -86,7 +86,10 @@ export interface EntryListFilter extends Omit<repo.EntryFilter, 'manual' | 'batc
 export async function entries(db: Executor, f: EntryListFilter, names: boolean) {
 	const rows = await repo.entries(db, f);
 	return rows.map((e) => {
-		const { partner_name: _n, partner_person: _p, ...rest } = e;
+		// The name leaves the server only through `counterparty`, which withholds a person's.
+		const { partner_name: name, partner_person: person, ...rest } = e;
+		void name;
+		void person;
 		return { ...rest, counterparty: counterparty(e, names) };
 	});
 }
