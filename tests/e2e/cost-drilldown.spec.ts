@@ -8,6 +8,7 @@ test('the clerk drills from the overview cost tile to a single entry with its do
 	page
 }) => {
 	await signIn(page, 'ekonom');
+	await page.goto('/');
 	await page.getByTestId('tile-budget').getByRole('link').click();
 	await expect(page).toHaveURL(/\/costs\/breakdown\?year=\d{4}&kind=actual/);
 	const total = (await page.getByTestId('drill-total').textContent())!;
