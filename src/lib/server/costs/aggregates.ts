@@ -30,11 +30,11 @@ export async function applyLedgerDelta(
 ): Promise<void> {
 	await sql`
 		insert into cost_month_summary (year, month, kind, nature, org_unit_id, process_id, polozka,
-			amount, entries)
+			paragraf, amount, entries)
 		select extract(year from month)::int, month, kind, nature, org_unit_id, process_id, polozka,
-			${sign}::int * sum(amount)::bigint, ${sign}::int * count(*)::int
+			paragraf, ${sign}::int * sum(amount)::bigint, ${sign}::int * count(*)::int
 		from cost_entry where ${where}
-		group by month, kind, nature, org_unit_id, process_id, polozka
+		group by month, kind, nature, org_unit_id, process_id, polozka, paragraf
 		${UPSERT}`.execute(db);
 	if (sign < 0) await dropEmpty(db);
 	await refreshNatureMonths(db);
@@ -52,6 +52,7 @@ export interface EntryShape {
 	org_unit_id: number | null;
 	process_id: number | null;
 	polozka: string;
+	paragraf: string | null;
 	amount: bigint;
 }
 
@@ -59,9 +60,10 @@ export interface EntryShape {
 export async function applyEntryDelta(db: Executor, e: EntryShape, sign: 1 | -1): Promise<void> {
 	await sql`
 		insert into cost_month_summary (year, month, kind, nature, org_unit_id, process_id, polozka,
-			amount, entries)
+			paragraf, amount, entries)
 		values (${Number(e.month.slice(0, 4))}, ${e.month}::date, ${e.kind}, ${e.nature},
-			${e.org_unit_id}::int, ${e.process_id}::int, ${e.polozka}, ${sign * 1}::int * ${e.amount.toString()}::bigint,
+			${e.org_unit_id}::int, ${e.process_id}::int, ${e.polozka}, ${e.paragraf}::text,
+			${sign * 1}::int * ${e.amount.toString()}::bigint,
 			${sign}::int)
 		${UPSERT}`.execute(db);
 	if (sign < 0) await dropEmpty(db);
@@ -83,10 +85,10 @@ export async function rebuildSummary(db: Executor, years?: number[]): Promise<vo
 		: sql``;
 	await sql`
 		insert into cost_month_summary (year, month, kind, nature, org_unit_id, process_id, polozka,
-			amount, entries)
+			paragraf, amount, entries)
 		select extract(year from month)::int, month, kind, nature, org_unit_id, process_id, polozka,
-			sum(amount)::bigint, count(*)::int
+			paragraf, sum(amount)::bigint, count(*)::int
 		from cost_entry ${where}
-		group by month, kind, nature, org_unit_id, process_id, polozka`.execute(db);
+		group by month, kind, nature, org_unit_id, process_id, polozka, paragraf`.execute(db);
 	await refreshNatureMonths(db);
 }

@@ -212,10 +212,18 @@ export function manualKeySets(db: Executor, year: number) {
 export interface EntryFilter {
 	year: number;
 	month?: number | null;
-	orgUnitId?: number | null;
+	/** an org unit's id, or `none`: lines without one */
+	orgUnitId?: number | 'none' | null;
 	polozka?: string | null;
 	batchId?: number | null;
 	manual?: boolean;
+	/** the drill-down's further filters (a figure's own) */
+	kind?: 'actual' | 'budget' | null;
+	nature?: CostNature | null;
+	processId?: number | 'none' | null;
+	initiativeId?: number | null;
+	/** a paragraf, or `none`: lines without one */
+	paragraf?: string | null;
 	offset?: number;
 	limit?: number;
 }
@@ -227,6 +235,7 @@ export function entries(db: Executor, f: EntryFilter) {
 		.leftJoin('org_unit as u', 'u.id', 'e.org_unit_id')
 		.leftJoin('process as p', 'p.id', 'e.process_id')
 		.leftJoin('initiative as i', 'i.id', 'e.initiative_id')
+		.leftJoin('import_batch as b', 'b.id', 'e.batch_id')
 		.select([
 			'e.id',
 			'e.kind',
@@ -243,6 +252,13 @@ export function entries(db: Executor, f: EntryFilter) {
 			'e.orj',
 			'e.org',
 			'e.version',
+			'e.document',
+			'e.entry_date',
+			'e.partner_name',
+			'e.partner_ico',
+			'e.partner_person',
+			'e.source_line',
+			'b.file_name',
 			'u.code as unit_code',
 			'p.code as process_code',
 			'i.code as initiative_code'
@@ -252,7 +268,15 @@ export function entries(db: Executor, f: EntryFilter) {
 	} else {
 		q = q.where('e.month', '>=', `${f.year}-01-01`).where('e.month', '<=', `${f.year}-12-01`);
 	}
-	if (f.orgUnitId) q = q.where('e.org_unit_id', '=', f.orgUnitId);
+	if (f.orgUnitId === 'none') q = q.where('e.org_unit_id', 'is', null);
+	else if (f.orgUnitId) q = q.where('e.org_unit_id', '=', f.orgUnitId);
+	if (f.processId === 'none') q = q.where('e.process_id', 'is', null);
+	else if (f.processId) q = q.where('e.process_id', '=', f.processId);
+	if (f.paragraf === 'none') q = q.where('e.paragraf', 'is', null);
+	else if (f.paragraf) q = q.where('e.paragraf', '=', f.paragraf);
+	if (f.kind) q = q.where('e.kind', '=', f.kind);
+	if (f.nature) q = q.where('e.nature', '=', f.nature);
+	if (f.initiativeId) q = q.where('e.initiative_id', '=', f.initiativeId);
 	if (f.polozka) q = q.where('e.polozka', '=', f.polozka);
 	if (f.batchId) q = q.where('e.batch_id', '=', f.batchId);
 	if (f.manual) q = q.where('e.batch_id', 'is', null);

@@ -119,7 +119,7 @@ export async function copyFromStdin(
 }
 
 /** A value in COPY's text format: `\N` for null; backslash, tab and line breaks escaped. */
-export function copyValue(x: string | number | null): string {
+export function copyValue(x: string | number | boolean | null): string {
 	if (x === null) return '\\N';
 	return String(x).replace(/[\\\t\n\r]/g, (c) =>
 		c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'

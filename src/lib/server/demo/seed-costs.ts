@@ -22,6 +22,34 @@ const UNITS: Record<string, { fte: number; orj: string; paragraf: string }> = {
 };
 
 /** Monthly CZK per FTE (fixed) or per unit (others), before the yearly drift. */
+/**
+ * Who the demo's actual lines were paid to, by položka: companies with their IČO, and one private
+ * person (travel expenses paid back to an employee: no IČO, a name only names.read may see).
+ */
+const COUNTERPARTIES: Record<string, { name: string; ico: string | null }> = {
+	'5154': { name: 'ČEZ Prodej, a.s.', ico: '27232433' },
+	'5151': { name: 'Vodovody a kanalizace Lhota, a.s.', ico: '46347534' },
+	'5152': { name: 'Teplárna Lhota s.r.o.', ico: '25288792' },
+	'5162': { name: 'O2 Czech Republic a.s.', ico: '60193336' },
+	'5168': { name: 'Software Plus s.r.o.', ico: '26175291' },
+	'6111': { name: 'Software Plus s.r.o.', ico: '26175291' },
+	'5166': { name: 'Advokátní kancelář Malý a partneři', ico: '71234567' },
+	'5139': { name: 'Papírnictví Kraus s.r.o.', ico: '28123456' },
+	'5173': { name: 'Jana Dvořáková', ico: null }
+};
+
+/** A demo actual line's document, date and counterparty (salaries: a payroll document only). */
+function provenance(polozka: string, month: string, line: number) {
+	const party = COUNTERPARTIES[polozka];
+	const ym = month.slice(0, 7);
+	return {
+		document: party ? `FP-${ym.replace('-', '')}-${String(line).padStart(4, '0')}` : `MZ-${ym}`,
+		date: `${ym}-${party ? '15' : '28'}`,
+		partnerName: party?.name ?? null,
+		partnerIco: party?.ico ?? null
+	};
+}
+
 const LINES: { polozka: string; perFte?: number; flat?: number; units?: string[]; text: string }[] =
 	[
 		{ polozka: '5011', perFte: 43_500, text: 'Platy zaměstnanců' },
@@ -200,7 +228,13 @@ export async function seedCosts(trx: Transaction<Database>, ctx: SeedContext): P
 				rowsSkipped: 0
 			},
 			batch.rows.map((r, i) => ({
-				row: { ...r, line: i + 1, month: r.month.slice(0, 7), uz: null },
+				row: {
+					...r,
+					line: i + 1,
+					month: r.month.slice(0, 7),
+					uz: null,
+					...(batch.kind === 'actual' ? provenance(r.polozka, r.month, i + 1) : {})
+				},
 				orgUnitId: r.orgUnitId,
 				initiativeId: r.initiativeId,
 				processId: r.processId,

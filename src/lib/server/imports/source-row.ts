@@ -48,6 +48,14 @@ export interface SourceRow {
 	/** účelový znak */
 	uz: string | null;
 	text: string | null;
+	/** The document (doklad) number, when the format has one. */
+	document?: string | null;
+	/** The entry's own date `YYYY-MM-DD`, when the file gives a full date. */
+	date?: string | null;
+	/** The counterparty (protistrana, dodavatel) as the file names it. */
+	partnerName?: string | null;
+	/** The counterparty's IČO (8 digits), when the file has one. */
+	partnerIco?: string | null;
 }
 
 export interface SkippedRow {

@@ -12,6 +12,7 @@ import type { Executor } from '../audit/audit';
 import { applyBatchDelta } from '../costs/aggregates';
 import { reclassify } from '../costs/costs.repository';
 import { refreshProcessCosts } from '../allocation/allocation.service';
+import { isPrivatePerson } from '../costs/privacy';
 import { ensureUnmappedOrgUnit } from './codes';
 import { saveCodeMappings } from './code-mappings';
 import { lockSource, replaceMonths } from './replace';
@@ -84,8 +85,8 @@ interface EntryContext {
  */
 export const ENTRY_COLUMNS: readonly {
 	name: string;
-	type: 'text' | 'date' | 'bigint' | 'int';
-	value: (r: ResolvedRow, c: EntryContext) => string | number | null;
+	type: 'text' | 'date' | 'bigint' | 'int' | 'bool';
+	value: (r: ResolvedRow, c: EntryContext) => string | number | boolean | null;
 }[] = [
 	{ name: 'kind', type: 'text', value: (_, c) => c.kind },
 	{ name: 'month', type: 'date', value: (r) => `${r.row.month}-01` },
@@ -100,6 +101,16 @@ export const ENTRY_COLUMNS: readonly {
 	{ name: 'orj', type: 'text', value: (r) => r.row.orj },
 	{ name: 'org', type: 'text', value: (r) => r.row.org },
 	{ name: 'uz', type: 'text', value: (r) => r.row.uz },
+	{ name: 'document', type: 'text', value: (r) => r.row.document ?? null },
+	{ name: 'entry_date', type: 'date', value: (r) => r.row.date ?? null },
+	{ name: 'partner_name', type: 'text', value: (r) => r.row.partnerName ?? null },
+	{ name: 'partner_ico', type: 'text', value: (r) => r.row.partnerIco ?? null },
+	{
+		name: 'partner_person',
+		type: 'bool',
+		value: (r) => isPrivatePerson(r.row.partnerName, r.row.partnerIco)
+	},
+	{ name: 'source_line', type: 'int', value: (r) => (r.row.line > 0 ? r.row.line : null) },
 	{ name: 'batch_id', type: 'int', value: (_, c) => c.batchId },
 	{ name: 'created_by', type: 'int', value: (_, c) => c.actorId }
 ];

@@ -2,6 +2,7 @@ import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as costs from '$lib/server/costs/costs.service';
+import * as drill from '$lib/server/costs/drill.service';
 import * as settings from '$lib/server/settings/settings.service';
 import { parseShareTarget } from '$lib/server/settings/settings';
 import { currentYear } from '$lib/server/shared/clock';
@@ -21,11 +22,24 @@ export const load: PageServerLoad = async ({ url }) => {
 		dir: url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc'
 	} as const;
 	const processId = queryId(url, 'process');
-	const [years, page] = await Promise.all([
+	const asks = url.searchParams.get('yoy');
+	const yoyBy = asks === 'polozka' || asks === 'unit' ? asks : 'paragraf';
+	const [years, page, byParagraf, yoy] = await Promise.all([
 		costs.years(db, currentYear()),
-		costs.costsPage(db, year, processPage, { order, processId })
+		costs.costsPage(db, year, processPage, { order, processId }),
+		drill.yearOverYear(db, year, 'paragraf'),
+		yoyBy === 'paragraf' ? null : drill.yearOverYear(db, year, yoyBy)
 	]);
-	return { year, years, ...page, order, processId, canEdit: can(user.role, 'costs.edit') };
+	return {
+		year,
+		years,
+		...page,
+		byParagraf,
+		yoy: { by: yoyBy, rows: yoy ?? byParagraf },
+		order,
+		processId,
+		canEdit: can(user.role, 'costs.edit')
+	};
 };
 
 export const actions: Actions = {

@@ -122,6 +122,8 @@ export interface CostMonthSummaryTable {
 	org_unit_id: number | null;
 	process_id: number | null;
 	polozka: string;
+	/** the paragraf (odvětvové třídění), null when the line has none */
+	paragraf: string | null;
 	amount: bigint;
 	entries: number;
 }

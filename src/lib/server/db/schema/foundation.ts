@@ -232,6 +232,16 @@ export interface CostEntryTable {
 	uz: string | null;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
+	/** provenance (migration 20261208_0200): what the import kept about the line */
+	document: string | null;
+	/** the entry's own date, `YYYY-MM-DD`, when the file has one */
+	entry_date: string | null;
+	partner_name: string | null;
+	partner_ico: string | null;
+	/** the counterparty is a private person (no IČO): its name is personal data */
+	partner_person: Generated<boolean>;
+	/** the file's line (CSV, KXX) or row (XLSX) the entry came from */
+	source_line: number | null;
 }
 
 export interface FoundationTables {

@@ -26,7 +26,9 @@ const ALIASES = {
 	uz: ['uz', 'ucelovy_znak'],
 	amount: ['castka', 'amount'],
 	note: ['poznamka', 'description'],
-	partner: ['subjekt_nazev', 'counterpartyname']
+	partner: ['subjekt_nazev', 'counterpartyname'],
+	ico: ['subjekt_ic', 'subjekt_ico', 'counterpartyid'],
+	document: ['doklad_id', 'doklad_cislo', 'documentid']
 } as const;
 
 type Role = keyof typeof ALIASES;
@@ -51,10 +53,11 @@ export function parseCityvizor(bytes: Uint8Array, options: AdapterOptions = {}):
 		const kind: EntryKind =
 			agenda === 'ROZ' ? 'budget' : agenda ? 'actual' : (options.kind ?? 'actual');
 		let month: string | null = null;
+		let date: string | null = null;
 		const dateText = cell(fields, c.date);
 		const yearText = cell(fields, c.year) || fileYear;
 		if (dateText) {
-			const date = parseDate(dateText);
+			date = parseDate(dateText);
 			if (date) month = monthOf(date);
 			else b.error(line, 'imports_error_date_invalid', 'date', { value: dateText.slice(0, 30) });
 		} else if (kind === 'budget' && yearText) {
@@ -74,7 +77,12 @@ export function parseCityvizor(bytes: Uint8Array, options: AdapterOptions = {}):
 			orj: cell(fields, c.orj),
 			org: cell(fields, c.org),
 			uz: cell(fields, c.uz),
-			text: cell(fields, c.note) || cell(fields, c.partner)
+			// The counterparty is kept apart (a private person's name is personal data), never as text.
+			text: cell(fields, c.note),
+			document: cell(fields, c.document),
+			date,
+			partnerName: cell(fields, c.partner),
+			partnerIco: cell(fields, c.ico)
 		});
 	}
 	return b.result(table.encoding);

@@ -91,7 +91,10 @@ export const FIELDS = [
 	'orj',
 	'org',
 	'uz',
-	'text'
+	'text',
+	'document',
+	'partner',
+	'ico'
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -122,7 +125,20 @@ const SYNONYMS: Record<Field, readonly string[]> = {
 	orj: ['orj', 'organizacni_rozpoctova_jednotka', 'odbor'],
 	org: ['org', 'organizace'],
 	uz: ['uz', 'ucelovy_znak'],
-	text: ['text', 'popis', 'poznamka', 'nazev', 'description', 'note']
+	text: ['text', 'popis', 'poznamka', 'nazev', 'description', 'note'],
+	// Optional: what the drill-down shows of the entry (document, counterparty).
+	document: ['doklad', 'cislo_dokladu', 'doklad_cislo', 'doklad_id', 'document', 'document_number'],
+	partner: [
+		'protistrana',
+		'partner',
+		'dodavatel',
+		'nazev_dodavatele',
+		'nazev_partnera',
+		'subjekt_nazev',
+		'counterparty',
+		'supplier'
+	],
+	ico: ['ico', 'ic', 'ico_dodavatele', 'ico_partnera', 'subjekt_ic', 'subjekt_ico']
 };
 
 /** A field as a missing-column message names it: its usual header (`DATUM`, `POLOZKA`). */

@@ -7,6 +7,7 @@ import { matchColumns, normalizeHeader, type ColumnMapping, type YearlyColumn } 
 import { guessDelimiter, parseCsv, type CsvRecord } from './csv';
 import { decodeText, looksBinary, type EncodingChoice } from './encoding';
 import { LIMITS } from '../types';
+import { normalizeIco } from '../../costs/privacy';
 
 /** What a caller may tell an adapter; everything is optional. */
 export interface AdapterOptions {
@@ -376,6 +377,11 @@ export interface CsvLine {
 	org: string;
 	uz: string;
 	text: string;
+	/** provenance, where the format has it (see SourceRow) */
+	document?: string;
+	date?: string | null;
+	partnerName?: string;
+	partnerIco?: string;
 }
 
 /**
@@ -411,6 +417,10 @@ export function addCsvLine(b: ResultBuilder, l: CsvLine): void {
 		orj: cleanCode(l.orj),
 		org: cleanCode(l.org),
 		uz: cleanCode(l.uz),
-		text: firstLine(l.text)
+		text: firstLine(l.text),
+		document: l.document?.slice(0, 100) || null,
+		date: l.date ?? null,
+		partnerName: l.partnerName?.slice(0, 200) || null,
+		partnerIco: normalizeIco(l.partnerIco)
 	});
 }

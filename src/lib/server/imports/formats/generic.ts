@@ -18,7 +18,8 @@ import {
 	type YearlyColumn
 } from './columns';
 import type { CsvRecord } from './csv';
-import { parseMonth } from './dates';
+import { parseDate, parseMonth } from './dates';
+import { normalizeIco } from '../../costs/privacy';
 import { invalidUtf8Line } from './encoding';
 import {
 	checkRecords,
@@ -199,6 +200,8 @@ function readRows(
 			continue;
 		}
 		const text = cell(col.text);
+		const document = cell(col.document);
+		const partner = cell(col.partner);
 		b.add({
 			line,
 			kind,
@@ -209,7 +212,11 @@ function readRows(
 			orj: code(cell(col.orj)) || null,
 			org: code(cell(col.org)) || null,
 			uz: code(cell(col.uz)) || null,
-			text: text ? text.slice(0, MAX_TEXT) : null
+			text: text ? text.slice(0, MAX_TEXT) : null,
+			document: document ? document.slice(0, 100) : null,
+			date: col.date >= 0 && !yearly ? parseDate(dateText) : null,
+			partnerName: partner ? partner.slice(0, 200) : null,
+			partnerIco: normalizeIco(cell(col.ico))
 		});
 	}
 }

@@ -26,7 +26,8 @@ const ALIASES = {
 	org: ['org'],
 	debit: ['md'],
 	credit: ['d', 'dal'],
-	note: ['poznamka', 'obsah_dokladu', 'text']
+	note: ['poznamka', 'obsah_dokladu', 'text'],
+	ico: ['ico_partnera', 'ico']
 } as const;
 
 type Role = keyof typeof ALIASES;
@@ -70,7 +71,8 @@ export function parseVera(bytes: Uint8Array, options: AdapterOptions = {}): Adap
 			orj: cell(fields, c.orj),
 			org: cell(fields, c.org),
 			uz: cell(fields, c.uz),
-			text: cell(fields, c.note)
+			text: cell(fields, c.note),
+			partnerIco: cell(fields, c.ico)
 		});
 	}
 	return b.result(table.encoding);

@@ -3,6 +3,8 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as entries from '$lib/server/costs/entries.service';
 import * as lookups from '$lib/server/costs/lookups';
+import * as drillService from '$lib/server/costs/drill.service';
+import { parseDrill } from '$lib/server/costs/drill-query';
 import { formValues } from '$lib/server/shared/form';
 import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
@@ -14,17 +16,20 @@ export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
 	const db = getDb();
 	const q = url.searchParams;
+	// A figure's filters (the drill-down's links), the kind only when the link names one.
+	const drill = parseDrill(q, yearParam(url, currentYear()));
 	const filter = {
-		year: yearParam(url, currentYear()),
-		month: Number(q.get('month')) || null,
-		orgUnitId: Number(q.get('unit')) || null,
-		polozka: /^\d{4}$/.test(q.get('polozka') ?? '') ? q.get('polozka') : null,
+		...drill,
+		kind: q.get('kind') ? drill.kind : null,
 		batchId: Number(q.get('batch')) || null,
 		manual: q.get('manual') === '1',
 		offset: Math.max(0, Number(q.get('offset')) || 0),
 		limit: PAGE + 1
 	};
-	const [rows, options] = await Promise.all([entries.list(db, filter), lookups.options(db)]);
+	const [rows, options] = await Promise.all([
+		drillService.entries(db, filter, can(user.role, 'names.read')),
+		lookups.options(db)
+	]);
 	const correctId = q.get('correct');
 	const correct =
 		correctId && /^\d+$/.test(correctId) ? await entries.get(db, BigInt(correctId)) : null;

@@ -2,7 +2,9 @@ import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as costs from '$lib/server/costs/costs.service';
-import * as entries from '$lib/server/costs/entries.service';
+import * as drillService from '$lib/server/costs/drill.service';
+import { parseDrill } from '$lib/server/costs/drill-query';
+import { can } from '$lib/server/auth/permissions';
 import {
 	exportResponse,
 	parseExportFormat,
@@ -19,7 +21,7 @@ import type { RequestHandler } from './$types';
 
 /** Every table of the costs pages as CSV or XLSX: `/costs/export/units?year=2026&format=xlsx`. */
 export const GET: RequestHandler = async ({ params, url }) => {
-	requireUser();
+	const user = requireUser();
 	const format = parseExportFormat(url.searchParams.get('format'));
 	if (!format) error(400, { message: 'format must be csv or xlsx' });
 	const db = getDb();
@@ -133,7 +135,15 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		}
 		case 'entries': {
 			const batch = queryId(url, 'batch');
-			const rows = await entries.list(db, { year, batchId: batch, limit: 200_000 });
+			// A public export never names a private person; otherwise only names.read sees them.
+			const names = url.searchParams.get('public') !== '1' && can(user.role, 'names.read');
+			const drill = parseDrill(url.searchParams, year);
+			const kind = url.searchParams.get('kind') ? drill.kind : null;
+			const rows = await drillService.entries(
+				db,
+				{ ...drill, kind, batchId: batch, limit: 200_000 },
+				names
+			);
 			table = {
 				name: `ucetni-zaznamy-${year}`,
 				title: m.costs_tab_entries(),
@@ -148,7 +158,12 @@ export const GET: RequestHandler = async ({ params, url }) => {
 					{ header: m.costs_process_code() },
 					{ header: m.costs_initiative() },
 					{ header: m.text() },
-					{ header: m.costs_batch() }
+					{ header: m.costs_batch() },
+					{ header: m.drill_document() },
+					{ header: m.costs_field_date() },
+					{ header: m.drill_counterparty() },
+					{ header: m.drill_ico() },
+					{ header: m.drill_file_row() }
 				],
 				rows: rows.map((e) => [
 					e.month.slice(0, 7),
@@ -161,7 +176,12 @@ export const GET: RequestHandler = async ({ params, url }) => {
 					e.process_code,
 					e.initiative_code,
 					e.text,
-					e.batch_id
+					e.batch_id,
+					e.document,
+					e.entry_date,
+					e.counterparty.hidden ? m.drill_private_person() : e.counterparty.name,
+					e.counterparty.ico,
+					e.file_name ? `${e.file_name}${e.source_line ? `:${e.source_line}` : ''}` : null
 				])
 			};
 			break;

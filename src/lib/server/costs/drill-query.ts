@@ -1,0 +1,29 @@
+// A figure's filters read from the address (`$lib/drill.ts` writes them): anything malformed is
+// left out, never an error, so a link always shows a figure.
+import { NATURES } from './costs';
+import type { DrillFilter } from './drill.repository';
+import type { CostNature } from '../db/schema';
+
+function idOrNone(v: string | null): number | 'none' | null {
+	if (v === 'none') return 'none';
+	const n = Number(v);
+	return v && Number.isInteger(n) && n > 0 && n < 2 ** 31 ? n : null;
+}
+
+export function parseDrill(params: URLSearchParams, year: number): DrillFilter {
+	const code = (v: string | null) => (v && /^\d{4}$/.test(v) ? v : null);
+	const month = Number(params.get('month'));
+	const initiative = idOrNone(params.get('initiative'));
+	const nature = params.get('nature');
+	return {
+		year,
+		kind: params.get('kind') === 'budget' ? 'budget' : 'actual',
+		nature: NATURES.includes(nature as CostNature) ? (nature as CostNature) : null,
+		orgUnitId: idOrNone(params.get('unit')),
+		processId: idOrNone(params.get('process')),
+		initiativeId: typeof initiative === 'number' ? initiative : null,
+		paragraf: params.get('paragraf') === 'none' ? 'none' : code(params.get('paragraf')),
+		polozka: code(params.get('polozka')),
+		month: Number.isInteger(month) && month >= 1 && month <= 12 ? month : null
+	};
+}

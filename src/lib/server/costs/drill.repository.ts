@@ -1,0 +1,126 @@
+// The drill-down's queries: a figure's sums by paragraf, položka, org unit and month read from the
+// monthly summary (never the ledger, so the breakdown does not grow with the number of entries);
+// only a figure of one initiative reads the ledger, through its initiative index (the summary has
+// no initiative), and the year-over-year views compare two years of the summary.
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../audit/audit';
+import type { CostNature } from '../db/schema';
+
+/** A figure's filters: what it adds up (a year, a kind, and any of the others). */
+export interface DrillFilter {
+	year: number;
+	kind: 'actual' | 'budget';
+	nature?: CostNature | null;
+	/** an id, or `none`: lines without one */
+	orgUnitId?: number | 'none' | null;
+	processId?: number | 'none' | null;
+	initiativeId?: number | null;
+	/** a paragraf, or `none` */
+	paragraf?: string | null;
+	polozka?: string | null;
+	/** 1–12 */
+	month?: number | null;
+}
+
+export const DIMENSIONS = ['paragraf', 'polozka', 'unit', 'month'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface GroupRow {
+	dimension: Dimension;
+	/** the paragraf, položka, unit id or month (`YYYY-MM`); null: lines without one */
+	key: string | null;
+	amount: bigint;
+	entries: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function conditions(f: DrillFilter): RawBuilder<unknown> {
+	const c: RawBuilder<unknown>[] = [
+		sql`month >= ${`${f.year}-01-01`}::date`,
+		sql`month <= ${`${f.year}-12-01`}::date`,
+		sql`kind = ${f.kind}`
+	];
+	if (f.month) c.push(sql`month = ${`${f.year}-${pad(f.month)}-01`}::date`);
+	if (f.nature) c.push(sql`nature = ${f.nature}`);
+	if (f.orgUnitId === 'none') c.push(sql`org_unit_id is null`);
+	else if (f.orgUnitId) c.push(sql`org_unit_id = ${f.orgUnitId}::int`);
+	if (f.processId === 'none') c.push(sql`process_id is null`);
+	else if (f.processId) c.push(sql`process_id = ${f.processId}::int`);
+	if (f.paragraf === 'none') c.push(sql`paragraf is null`);
+	else if (f.paragraf) c.push(sql`paragraf = ${f.paragraf}`);
+	if (f.polozka) c.push(sql`polozka = ${f.polozka}`);
+	if (f.initiativeId) c.push(sql`initiative_id = ${f.initiativeId}::int`);
+	return sql.join(c, sql` and `);
+}
+
+/**
+ * The figure's sums by each dimension, in one pass: over the summary (`amount`, `entries`), or for
+ * one initiative's figure over its ledger lines.
+ */
+export async function groups(db: Executor, f: DrillFilter): Promise<GroupRow[]> {
+	const fromLedger = !!f.initiativeId;
+	const source = fromLedger ? sql`cost_entry` : sql`cost_month_summary`;
+	const count = fromLedger ? sql`count(*)::int` : sql`sum(entries)::int`;
+	const r = await sql<{
+		paragraf: string | null;
+		polozka: string | null;
+		org_unit_id: number | null;
+		month: string | null;
+		g_paragraf: number;
+		g_polozka: number;
+		g_unit: number;
+		amount: bigint;
+		entries: number;
+	}>`
+		select paragraf, polozka, org_unit_id, to_char(month, 'YYYY-MM') as month,
+			grouping(paragraf) as g_paragraf, grouping(polozka) as g_polozka,
+			grouping(org_unit_id) as g_unit, sum(amount)::bigint as amount, ${count} as entries
+		from ${source} where ${conditions(f)}
+		group by grouping sets ((paragraf), (polozka), (org_unit_id), (month))`.execute(db);
+	return r.rows.map((row) => {
+		const dimension: Dimension =
+			row.g_paragraf === 0
+				? 'paragraf'
+				: row.g_polozka === 0
+					? 'polozka'
+					: row.g_unit === 0
+						? 'unit'
+						: 'month';
+		const key =
+			dimension === 'paragraf'
+				? row.paragraf
+				: dimension === 'polozka'
+					? row.polozka
+					: dimension === 'unit'
+						? row.org_unit_id === null
+							? null
+							: String(row.org_unit_id)
+						: row.month;
+		return { dimension, key, amount: row.amount, entries: row.entries };
+	});
+}
+
+/** Sums per year (`year - 1` and `year`) and kind by one dimension, from the summary. */
+export async function yearPairs(
+	db: Executor,
+	year: number,
+	dimension: Exclude<Dimension, 'month'>
+) {
+	const column = sql.ref(dimension === 'unit' ? 'org_unit_id' : dimension);
+	const r = await sql<{
+		year: number;
+		kind: 'actual' | 'budget';
+		key: string | null;
+		amount: bigint;
+	}>`
+		select year, kind, ${column}::text as key, sum(amount)::bigint as amount
+		from cost_month_summary where year in (${year - 1}, ${year})
+		group by year, kind, ${column}`.execute(db);
+	return r.rows;
+}
+
+/** The names of the paragrafy (odvětvové třídění). */
+export function paragrafNames(db: Executor) {
+	return db.selectFrom('cost_paragraf').select(['paragraf', 'name']).execute();
+}

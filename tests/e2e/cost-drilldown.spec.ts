@@ -1,0 +1,37 @@
+// Every figure down to its entry (issue #21): from the overview's cost tile, one click to the
+// breakdown, then by položka and month down to the ledger lines, each with its document, date and
+// counterparty.
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+test('the clerk drills from the overview cost tile to a single entry with its document and counterparty', async ({
+	page
+}) => {
+	await signIn(page, 'ekonom');
+	await page.goto('/');
+	await page.getByTestId('tile-budget').getByRole('link').click();
+	await expect(page).toHaveURL(/\/costs\/breakdown\?year=\d{4}&kind=actual/);
+	const total = (await page.getByTestId('drill-total').textContent())!;
+
+	// The electricity položka: a narrower figure, then its first month.
+	await page.getByTestId('drill-polozka').getByRole('link', { name: '5154', exact: true }).click();
+	await expect(page).toHaveURL(/polozka=5154/);
+	await expect(page.getByTestId('drill-total')).not.toHaveText(total);
+	await page
+		.getByTestId('drill-month')
+		.locator('tbody tr')
+		.first()
+		.getByRole('link')
+		.first()
+		.click();
+	await expect(page).toHaveURL(/polozka=5154.*month=\d+/);
+
+	// Down to the entries: the document, the counterparty with its IČO, the file and row.
+	await page.getByTestId('drill-entries').click();
+	await expect(page).toHaveURL(/\/costs\/entries\?.*polozka=5154/);
+	const row = page.locator('tbody tr').first();
+	await expect(row.getByTestId('entry-document')).toHaveText(/^FP-\d{6}-\d{4}$/);
+	await expect(row.getByTestId('entry-counterparty')).toContainText('ČEZ Prodej, a.s.');
+	await expect(row.getByTestId('entry-counterparty')).toContainText('27232433');
+	await expect(row).toContainText(/ucetnictvi-\d{4}\.csv/);
+});
