@@ -14,13 +14,13 @@ export function costYears(db: Executor, processId: number) {
 }
 
 /**
- * Every allocation step the process received (actual costs), as stored: all columns, so the steps
- * of staged allocation (their stage and source process) come along with each unit's overhead.
+ * Every allocation step the process received (actual costs): each unit's overhead (stage 0, its
+ * unit) and each later stage of staged allocation (its stage and source process).
  */
 export function receivedSteps(db: Executor, processId: number) {
 	return db
 		.selectFrom('process_cost_allocation')
-		.selectAll()
+		.select(['year', 'org_unit_id', 'stage', 'source_process_id', 'amount'])
 		.where('process_id', '=', processId)
 		.where('kind', '=', 'actual')
 		.execute();

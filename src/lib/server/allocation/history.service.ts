@@ -33,11 +33,7 @@ export interface UnitCostHistory {
 	parts: HistoryRow[];
 }
 
-/** A step as stored; staged allocation (another migration) adds its stage and source process. */
-type Step = Awaited<ReturnType<typeof repo.receivedSteps>>[number] & {
-	stage?: number | null;
-	source_process_id?: number | null;
-};
+type Step = Awaited<ReturnType<typeof repo.receivedSteps>>[number];
 
 const sourceOf = (s: Step) =>
 	s.source_process_id != null
