@@ -31,6 +31,7 @@ import {
 } from '../src/lib/server/auth/session';
 import type { Db } from '../src/lib/server/db';
 import { generateLedger } from './bench-ledger';
+import { refreshLedgerStatistics } from '../src/lib/server/db/statistics';
 import { modelPageJs } from './bench-models';
 import { compute as computeOverview } from '../src/lib/server/overview/overview.service';
 
@@ -181,6 +182,8 @@ async function growKpis(db: Db, total: number) {
 export async function enlarge(db: Db) {
 	const t = performance.now();
 	await generateLedger(db, ROWS, log);
+	// What an import of those lines does once it has committed (the generator writes them directly).
+	await refreshLedgerStatistics(db, ROWS);
 	await growProcesses(db, PROCESSES);
 	await growKpis(db, KPIS);
 	await rebuildSummary(db);

@@ -35,3 +35,24 @@ test('the clerk drills from the overview cost tile to a single entry with its do
 	await expect(row.getByTestId('entry-counterparty')).toContainText('27232433');
 	await expect(row).toContainText(/ucetnictvi-\d{4}\.csv/);
 });
+
+test('the ledger pages forward and back by each line’s place, the same lines either way', async ({
+	page
+}) => {
+	await signIn(page, 'ekonom');
+	const year = new Date().getFullYear() - 1;
+	await page.goto(`/costs/entries?year=${year}&kind=actual`);
+	const documents = () => page.getByTestId('entry-document').allTextContents();
+	const first = await documents();
+	expect(first.length).toBeGreaterThan(1);
+	await page.getByRole('link', { name: 'Další' }).click();
+	await expect(page).toHaveURL(/after=\d{4}-\d{2}-\d{2}\.\d+/);
+	const second = await documents();
+	expect(second.length).toBeGreaterThan(0);
+	expect(second).not.toEqual(first);
+	await page.getByRole('link', { name: 'Předchozí' }).click();
+	await expect(page).toHaveURL(/before=\d{4}-\d{2}-\d{2}\.\d+/);
+	expect(await documents()).toEqual(first);
+	// The newest page has nothing newer to go to.
+	await expect(page.getByRole('link', { name: 'Předchozí' })).toHaveCount(0);
+});

@@ -9,6 +9,8 @@ import { importFile } from '../../src/lib/server/imports/import-file';
 import { rollback } from '../../src/lib/server/imports/rollback';
 import * as drill from '../../src/lib/server/costs/drill.service';
 import { can } from '../../src/lib/server/auth/permissions';
+import { parseCursor } from '../../src/lib/server/costs/drill-query';
+import { refreshLedgerStatistics } from '../../src/lib/server/db/statistics';
 
 const utf8 = (lines: string[]) => new TextEncoder().encode(lines.join('\n') + '\n');
 
@@ -151,6 +153,55 @@ describe.each(engines)('cost drill-down on %s', (engine) => {
 		expect(hidden.find((r) => r.document === 'KDF-501')!.counterparty.name).toBe(
 			'O2 Czech Republic a.s.'
 		);
+	});
+
+	it('pages through a figure’s lines by their place: each line once, newest first, and back', async () => {
+		const all = (await drill.entries(t.db, { year: 2025 }, true)).map((r) => r.document);
+		expect(all).toHaveLength(6);
+		const forward: (string | null)[][] = [];
+		let page = await drill.entryPage(t.db, { year: 2025 }, true, 2);
+		expect(page.newer).toBeNull();
+		for (;;) {
+			forward.push(page.entries.map((r) => r.document));
+			if (!page.older) break;
+			page = await drill.entryPage(t.db, { year: 2025, after: parseCursor(page.older) }, true, 2);
+			expect(page.newer).not.toBeNull();
+		}
+		expect(forward.flat()).toEqual(all);
+		expect(forward).toHaveLength(3);
+		// And back from the last page: the same pages, the first one with nothing newer.
+		const backward: (string | null)[][] = [forward.at(-1)!];
+		while (page.newer) {
+			page = await drill.entryPage(t.db, { year: 2025, before: parseCursor(page.newer) }, true, 2);
+			backward.unshift(page.entries.map((r) => r.document));
+			expect(page.older).not.toBeNull();
+		}
+		expect(backward).toEqual(forward);
+		// A cursor the address mangled is no cursor: the first page.
+		expect(parseCursor('2025-13-01;5')).toBeNull();
+		expect(parseCursor("2025-05-01.1' or 1=1")).toBeNull();
+	});
+
+	it('names the unit a figure is narrowed to', async () => {
+		const b = await drill.breakdown(t.db, { year: 2025, kind: 'actual', orgUnitId: units.OSV });
+		expect(b.codes).toEqual({ unit: 'OSV', process: null, initiative: null });
+		expect(b.total).toBe(4000000n + 30000n);
+	});
+
+	it('refreshes the ledger’s planner statistics after an import that changes them', async () => {
+		const counted = async () =>
+			Number(
+				(
+					await sql<{ n: number }>`
+						select reltuples::float8 as n from pg_class where oid = 'cost_entry'::regclass`.execute(t.db)
+				).rows[0].n
+			);
+		// The first import above left the planner counting the ledger's lines (-1: never counted).
+		expect(await counted()).toBeGreaterThanOrEqual(4);
+		// A few lines more do not change a plan: not analysed again (autovacuum's rule).
+		expect(await refreshLedgerStatistics(t.db, 1)).toBe(false);
+		expect(await refreshLedgerStatistics(t.db, 51)).toBe(true);
+		expect(await counted()).toBe(6);
 	});
 
 	it('takes the paragraf out of the aggregates with the batch on rollback', async () => {

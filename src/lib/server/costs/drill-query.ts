@@ -2,6 +2,7 @@
 // left out, never an error, so a link always shows a figure.
 import { NATURES } from './costs';
 import type { DrillFilter } from './drill.repository';
+import type { EntryCursor } from './costs.repository';
 import type { CostNature } from '../db/schema';
 
 function idOrNone(v: string | null): number | 'none' | null {
@@ -26,4 +27,15 @@ export function parseDrill(params: URLSearchParams, year: number): DrillFilter {
 		polozka: code(params.get('polozka')),
 		month: Number.isInteger(month) && month >= 1 && month <= 12 ? month : null
 	};
+}
+
+/** A ledger line's place in the entry list as the address writes it: `YYYY-MM-DD.id`. */
+export function formatCursor(c: EntryCursor): string {
+	return `${c.month.slice(0, 10)}.${c.id}`;
+}
+
+/** A cursor from the address; anything malformed is no cursor (the list's first page). */
+export function parseCursor(v: string | null): EntryCursor | null {
+	const match = v ? /^(\d{4}-\d{2}-\d{2})\.(\d{1,18})$/.exec(v) : null;
+	return match ? { month: match[1], id: BigInt(match[2]) } : null;
 }

@@ -124,3 +124,13 @@ export async function yearPairs(
 export function paragrafNames(db: Executor) {
 	return db.selectFrom('cost_paragraf').select(['paragraf', 'name']).execute();
 }
+
+/** The codes of the org unit, process and initiative a figure is narrowed to (null: none). */
+export async function selectionCodes(db: Executor, f: DrillFilter) {
+	const id = (v: number | 'none' | null | undefined) => (typeof v === 'number' ? v : null);
+	const r = await sql<{ unit: string | null; process: string | null; initiative: string | null }>`
+		select (select code from org_unit where id = ${id(f.orgUnitId)}::int) as unit,
+			(select code from process where id = ${id(f.processId)}::int) as process,
+			(select code from initiative where id = ${id(f.initiativeId)}::int) as initiative`.execute(db);
+	return r.rows[0];
+}

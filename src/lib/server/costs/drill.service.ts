@@ -6,6 +6,7 @@ import type { Executor } from '../audit/audit';
 import * as repo from './costs.repository';
 import * as drill from './drill.repository';
 import { counterparty } from './privacy';
+import { formatCursor } from './drill-query';
 import type { DrillFilter, Dimension } from './drill.repository';
 
 export type { DrillFilter, Dimension } from './drill.repository';
@@ -25,6 +26,8 @@ export interface Breakdown {
 	total: bigint;
 	entries: number;
 	by: Record<Dimension, BreakdownRow[]>;
+	/** the codes of the unit, process and initiative the figure is narrowed to */
+	codes: { unit: string | null; process: string | null; initiative: string | null };
 }
 
 async function names(db: Executor) {
@@ -42,7 +45,11 @@ async function names(db: Executor) {
 
 /** A figure's sums by each dimension; each dimension's rows add up to the figure, largest first. */
 export async function breakdown(db: Executor, f: DrillFilter): Promise<Breakdown> {
-	const [rows, n] = await Promise.all([drill.groups(db, f), names(db)]);
+	const [rows, n, codes] = await Promise.all([
+		drill.groups(db, f),
+		names(db),
+		drill.selectionCodes(db, f)
+	]);
 	const by: Record<Dimension, BreakdownRow[]> = { paragraf: [], polozka: [], unit: [], month: [] };
 	for (const r of rows) {
 		const unit = r.dimension === 'unit' && r.key ? n.unit.get(r.key) : undefined;
@@ -70,7 +77,8 @@ export async function breakdown(db: Executor, f: DrillFilter): Promise<Breakdown
 	return {
 		total: by.month.reduce((s, r) => s + r.amount, 0n),
 		entries: by.month.reduce((s, r) => s + r.entries, 0),
-		by
+		by,
+		codes
 	};
 }
 
@@ -85,6 +93,8 @@ export interface EntryListFilter extends Omit<repo.EntryFilter, 'manual' | 'batc
  */
 export async function entries(db: Executor, f: EntryListFilter, names: boolean) {
 	const rows = await repo.entries(db, f);
+	// Lines before a cursor come nearest first; the list reads newest first.
+	if (f.before) rows.reverse();
 	return rows.map((e) => {
 		// The name leaves the server only through `counterparty`, which withholds a person's.
 		const { partner_name: name, partner_person: person, ...rest } = e;
@@ -92,6 +102,31 @@ export async function entries(db: Executor, f: EntryListFilter, names: boolean) 
 		void person;
 		return { ...rest, counterparty: counterparty(e, names) };
 	});
+}
+
+/**
+ * One page of a figure's ledger lines and the cursors of its neighbours (null: none that way).
+ * `f.after`/`f.before` say where the page starts; neither: the newest lines.
+ */
+export async function entryPage(
+	db: Executor,
+	f: Omit<EntryListFilter, 'limit'>,
+	names: boolean,
+	size: number
+) {
+	// One line more than the page tells whether there is another page that way.
+	const rows = await entries(db, { ...f, limit: size + 1 }, names);
+	const further = rows.length > size;
+	const page = f.before ? rows.slice(rows.length > size ? 1 : 0) : rows.slice(0, size);
+	const first = page[0];
+	const last = page[page.length - 1];
+	const cursor = (e: (typeof page)[number]) => formatCursor({ month: e.month, id: e.id });
+	return {
+		entries: page,
+		// Coming from a neighbour page, that page is there to go back to.
+		newer: first && (f.before ? further : !!f.after) ? cursor(first) : null,
+		older: last && (f.before ? true : further) ? cursor(last) : null
+	};
 }
 
 export interface YearOverYearRow {

@@ -58,12 +58,6 @@ export function parseEntryForm(form: Record<string, unknown>): Parsed<EntryInput
 	});
 }
 
-export type EntryFilter = repo.EntryFilter;
-
-export function list(db: Executor, f: EntryFilter) {
-	return repo.entries(db, f);
-}
-
 async function check(trx: Executor, input: EntryInput): Promise<CostNature> {
 	const errors: FieldErrors = {};
 	const category = await repo.findCategory(trx, input.polozka);

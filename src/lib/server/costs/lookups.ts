@@ -1,9 +1,14 @@
 // Choices the costs forms offer: org units, processes, initiatives, položky.
 import type { Executor } from '../audit/audit';
 
+/** The org units, by code (a filter's choices). */
+export function units(db: Executor) {
+	return db.selectFrom('org_unit').select(['id', 'code', 'name']).orderBy('code').execute();
+}
+
 export async function options(db: Executor) {
-	const [units, processes, initiatives, categories] = await Promise.all([
-		db.selectFrom('org_unit').select(['id', 'code', 'name']).orderBy('code').execute(),
+	const [unitList, processes, initiatives, categories] = await Promise.all([
+		units(db),
 		db
 			.selectFrom('process')
 			.select(['id', 'code', 'name', 'org_unit_id'])
@@ -17,5 +22,5 @@ export async function options(db: Executor) {
 			.orderBy('polozka')
 			.execute()
 	]);
-	return { units, processes, initiatives, categories };
+	return { units: unitList, processes, initiatives, categories };
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { hashPassword } from '../auth/password';
+import { refreshLedgerStatistics } from '../db/statistics';
 import type { Db } from '../db';
 import type { Database, Role } from '../db/schema';
 import { currentDate, systemClock, type Clock } from '../shared/clock';
@@ -90,7 +91,7 @@ export interface SeedContext {
 export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): Promise<boolean> {
 	const today = currentDate(options.clock ?? systemClock);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	return db.transaction().execute(async (trx) => {
+	const seeded = await db.transaction().execute(async (trx) => {
 		// Serialise concurrent starts of several instances on one PostgreSQL.
 		await trx.selectFrom('app_user').select('id').forUpdate().limit(1).execute();
 		const existing = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
@@ -107,6 +108,9 @@ export async function seedDemoIfEmpty(db: Db, options: { clock?: Clock } = {}): 
 		await seedGuests(trx, ctx, passwordHash);
 		return true;
 	});
+	// The seed's ledger went in as imports do, so its statistics are refreshed as theirs are.
+	if (seeded) await refreshLedgerStatistics(db, Number.MAX_SAFE_INTEGER);
+	return seeded;
 }
 
 async function seedFoundation(

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Db } from '../db';
 import { copyFromStdin, copyValue, pgliteOf } from '../db/engine';
+import { refreshLedgerStatistics } from '../db/statistics';
 import type { Executor } from '../audit/audit';
 import { applyBatchDelta } from '../costs/aggregates';
 import { reclassify } from '../costs/costs.repository';
@@ -207,7 +208,7 @@ export async function write(
 	options: ImportOptions
 ): Promise<Written> {
 	const kind = read.kind ?? options.kind;
-	return db.transaction().execute(async (trx) => {
+	const written = await db.transaction().execute(async (trx) => {
 		// Imports of one source take turns; one that committed while this file was being checked
 		// makes it a duplicate (unless the clerk confirmed one), never a second import.
 		await lockSource(trx, { format: read.format, kind });
@@ -284,6 +285,8 @@ export async function write(
 			refreshMs: performance.now() - w1
 		};
 	});
+	await refreshLedgerStatistics(db, validation.resolved.length);
+	return written;
 }
 
 /** File totals per month and položka beside what the ledger holds (this batch, and in all). */

@@ -2,7 +2,6 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import * as drill from '$lib/server/costs/drill.service';
 import { parseDrill } from '$lib/server/costs/drill-query';
-import * as lookups from '$lib/server/costs/lookups';
 import { yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
 import type { PageServerLoad } from './$types';
@@ -11,9 +10,5 @@ export const load: PageServerLoad = async ({ url }) => {
 	requireUser();
 	const db = getDb();
 	const filter = parseDrill(url.searchParams, yearParam(url, currentYear()));
-	const [breakdown, options] = await Promise.all([
-		drill.breakdown(db, filter),
-		lookups.options(db)
-	]);
-	return { filter, breakdown, options };
+	return { filter, breakdown: await drill.breakdown(db, filter) };
 };

@@ -4,13 +4,14 @@ import { getDb } from '$lib/server/db';
 import * as entries from '$lib/server/costs/entries.service';
 import * as lookups from '$lib/server/costs/lookups';
 import * as drillService from '$lib/server/costs/drill.service';
-import { parseDrill } from '$lib/server/costs/drill-query';
+import { parseCursor, parseDrill } from '$lib/server/costs/drill-query';
 import { formValues } from '$lib/server/shared/form';
 import { invalid, refuse, routeId, versionOf, yearParam } from '$lib/server/shared/http';
 import { currentYear } from '$lib/server/shared/clock';
 import type { Actions, PageServerLoad } from './$types';
 
-const PAGE = 100;
+// Fifty lines a page: each line is wide (provenance, counterparty), and a page is one screenful or two.
+const PAGE = 50;
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireUser();
@@ -23,24 +24,28 @@ export const load: PageServerLoad = async ({ url }) => {
 		kind: q.get('kind') ? drill.kind : null,
 		batchId: Number(q.get('batch')) || null,
 		manual: q.get('manual') === '1',
-		offset: Math.max(0, Number(q.get('offset')) || 0),
-		limit: PAGE + 1
+		after: parseCursor(q.get('after')),
+		before: parseCursor(q.get('before'))
 	};
-	const [rows, options] = await Promise.all([
-		drillService.entries(db, filter, can(user.role, 'names.read')),
-		lookups.options(db)
+	const canEdit = can(user.role, 'costs.edit');
+	// Only an editor's forms choose a process, an initiative or a položka; the filter needs units.
+	const [page, units, options] = await Promise.all([
+		drillService.entryPage(db, filter, can(user.role, 'names.read'), PAGE),
+		lookups.units(db),
+		canEdit ? lookups.options(db) : null
 	]);
 	const correctId = q.get('correct');
 	const correct =
-		correctId && /^\d+$/.test(correctId) ? await entries.get(db, BigInt(correctId)) : null;
+		canEdit && correctId && /^\d+$/.test(correctId)
+			? await entries.get(db, BigInt(correctId))
+			: null;
 	return {
-		filter,
-		entries: rows.slice(0, PAGE),
-		more: rows.length > PAGE,
-		pageSize: PAGE,
+		filter: { ...filter, after: null, before: null },
+		...page,
+		units,
 		options,
 		correct,
-		canEdit: can(user.role, 'costs.edit')
+		canEdit
 	};
 };
 
