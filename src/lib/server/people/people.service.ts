@@ -654,7 +654,7 @@ export interface CoverageRow {
 	orgUnitId: number | null;
 	jobRole: string;
 	raci: string;
-	requirements: { code: string; name: string; minLevel: number }[];
+	requirements: { code: string; minLevel: number }[];
 	assigned: {
 		id: number | null;
 		label: string;
@@ -683,7 +683,6 @@ function coverageRows(data: CoverageData, today: string): CoverageRow[] {
 				raci: role.raci,
 				requirements: role.requirements.map((r) => ({
 					code: comp.get(r.competenceId)?.code ?? '',
-					name: comp.get(r.competenceId)?.name ?? '',
 					minLevel: r.minLevel
 				})),
 				assigned: c.assigned.map((a) => ({
@@ -719,10 +718,21 @@ function ofUnit(data: CoverageData, orgUnitId: number | null): CoverageData {
 	return orgUnitId ? { ...data, roles: data.roles.filter((r) => r.orgUnitId === orgUnitId) } : data;
 }
 
+/**
+ * One cell of the matrix as the page and the export show it: the assignment, whether the person
+ * meets the role's requirements, and the levels held per required competence, '/'-joined ('–':
+ * none or expired). A tuple, not an object: a page of the matrix has four hundred cells.
+ */
+export type MatrixCellView = [assignment: HolderKind | null, qualified: boolean, levels: string];
+
 export interface CoverageMatrix {
 	roles: { roleId: number; label: string; requirements: { code: string; minLevel: number }[] }[];
-	people: { id: number | null; label: string; position: string }[];
-	cells: MatrixCell[][];
+	people: { id: number | null; label: string }[];
+	cells: MatrixCellView[][];
+}
+
+function cellView(c: MatrixCell): MatrixCellView {
+	return [c.assignment, c.qualified, c.levels.map((l) => l ?? '–').join('/')];
 }
 
 function matrixOf(data: CoverageData, today: string, orgUnitId: number): CoverageMatrix {
@@ -738,8 +748,8 @@ function matrixOf(data: CoverageData, today: string, orgUnitId: number): Coverag
 				minLevel: q.minLevel
 			}))
 		})),
-		people: people.map((p) => ({ ...personLabel(p), position: p.position })),
-		cells: matrix(roles, people, data.assignments, data.held, today)
+		people: people.map((p) => personLabel(p)),
+		cells: matrix(roles, people, data.assignments, data.held, today).map((row) => row.map(cellView))
 	};
 }
 
