@@ -34,6 +34,7 @@ import {
 import { TRAINING_DUE_DAYS, trainingFor, type TrainingInput } from './training';
 import { applyWhatIf, type ModelTask, type Scenario } from './whatif';
 import * as models from '../models/models.service';
+import * as overview from '../overview/overview.service';
 import {
 	addDays,
 	byRisk,
@@ -869,6 +870,25 @@ export async function coveragePage(
 		matrix,
 		candidates
 	};
+}
+
+/**
+ * The coverage page (coveragePage) kept per data version, as the overview is: every table it
+ * reads is watched by the data_version triggers (role_capability follows theirs), so the page is
+ * read once per change, day, query and what the user may see (names, the assign form's people),
+ * then served again for one small query. Ranking a thousand roles and reading a page of them and
+ * of the matrix costs more than the rest of the page together.
+ */
+export function keptCoveragePage(
+	db: Executor,
+	user: SessionUser,
+	today: string,
+	query: CoveragePageQuery
+): ReturnType<typeof coveragePage> {
+	const sees = `${canReadNames(user)}|${can(user.role, 'people.edit')}`;
+	const q = query;
+	const key = `people-coverage|${today}|${sees}|${q.orgUnitId}|${q.onlySpofs}|${q.page}|${q.assigning}|${q.matrixRoles}|${q.matrixPeople}`;
+	return overview.perDataVersion(db, key, () => coveragePage(db, user, today, query));
 }
 
 /** One page of a unit's matrix: a slice of its roles × a slice of its employed people. */
