@@ -14,10 +14,12 @@ test('a manager closes the single point of failure of the building permits', asy
 	const before = Number((await page.getByTestId('spof-count').innerText()).match(/\d+/)![0]);
 
 	// The deputy holds the building law below the level required; a colleague holds it at 3.
-	await page.goto(
-		'/people/coverage?unit=' + (await unitId(page, 'Odbor výstavby a územního plánování'))
-	);
-	// The list carries one assign form at a time: the row's link opens it.
+	const unitPage =
+		'/people/coverage?unit=' + (await unitId(page, 'Odbor výstavby a územního plánování'));
+	await page.goto(unitPage);
+	// The list carries one assign form at a time, and removing buttons only on that row: the
+	// row's link opens it.
+	await expect(page.getByRole('button', { name: 'Odebrat z role' })).toHaveCount(0);
 	await page.getByTestId(roleTestId).getByTestId('open-assign').click();
 	await expect(page).toHaveURL(/assign=\d+/);
 	const sr = page.getByTestId(roleTestId);
@@ -29,6 +31,17 @@ test('a manager closes the single point of failure of the building permits', asy
 	await page.goto('/people/coverage');
 	const after = Number((await page.getByTestId('spof-count').innerText()).match(/\d+/)![0]);
 	expect(after).toBe(before - 1);
+
+	// Removing the deputy again (from the opened row) brings the single point of failure back.
+	await page.goto(unitPage);
+	await page.getByTestId(roleTestId).getByTestId('open-assign').click();
+	const deputy = page.getByTestId(roleTestId).locator('li', { hasText: 'Klára Fialová' });
+	await deputy.getByRole('button', { name: 'Odebrat z role' }).click();
+	await expect(page.getByTestId(roleTestId).getByTestId('spof')).toBeVisible();
+	await expect(deputy).toHaveCount(0);
+	await page.goto('/people/coverage');
+	const again = Number((await page.getByTestId('spof-count').innerText()).match(/\d+/)![0]);
+	expect(again).toBe(before);
 });
 
 test('the viewer sees positions and counts, never a name', async ({ page }) => {

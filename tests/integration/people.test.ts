@@ -223,6 +223,44 @@ describe.each(engines)('people on %s', (engine) => {
 		}
 	});
 
+	it('serves the coverage page kept until the data changes, and per what the user may see', async () => {
+		const query = {
+			orgUnitId: unit,
+			onlySpofs: false,
+			page: 1,
+			assigning: null,
+			matrixRoles: 1,
+			matrixPeople: 1
+		};
+		const first = await people.keptCoveragePage(t.db, users.boss, TODAY, query);
+		expect(first).toEqual(await people.coveragePage(t.db, users.boss, TODAY, query));
+		expect(first.rows.find((r) => r.roleId === roleId)!.spof).toBe(true);
+		expect(await people.keptCoveragePage(t.db, users.boss, TODAY, query)).toBe(first);
+		// the viewer's page is kept apart, without names
+		const viewed = await people.keptCoveragePage(t.db, users.viewer, TODAY, query);
+		expect(JSON.stringify(viewed)).not.toContain('Držitelka');
+		// a change is seen at once: the deputy's qualification renewed, then expired again
+		const { id: deputy } = await t.db
+			.selectFrom('person')
+			.select('id')
+			.where('name', '=', 'Zástupce')
+			.executeTakeFirstOrThrow();
+		const renewed = {
+			competenceId: zoz,
+			level: 3,
+			acquiredOn: '2022-01-01',
+			evidenceKind: 'exam' as const,
+			evidence: 'ZOZ',
+			expiresOn: null
+		};
+		await people.setHeld(t.db, users.boss, deputy, renewed);
+		const after = await people.keptCoveragePage(t.db, users.boss, TODAY, query);
+		expect(after.rows.find((r) => r.roleId === roleId)!.spof).toBe(false);
+		await people.setHeld(t.db, users.boss, deputy, { ...renewed, expiresOn: '2026-06-14' });
+		const again = await people.keptCoveragePage(t.db, users.boss, TODAY, query);
+		expect(again.rows.find((r) => r.roleId === roleId)!.spof).toBe(true);
+	});
+
 	it('shows the process owner the expiring qualification in their process, by position only', async () => {
 		const list = await people.expiringFor(t.db, users.owner, TODAY);
 		expect(list).toEqual([

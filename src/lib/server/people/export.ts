@@ -45,8 +45,8 @@ export async function coverageExport(
 		columns: [{ header: t('processes_job_role') }, ...mx.people.map((p) => ({ header: p.label }))],
 		rows: mx.roles.map((r, i) => [
 			r.label,
-			...mx.cells[i].map((c) =>
-				`${c.assignment === 'holder' ? 'H' : c.assignment === 'deputy' ? 'Z' : ''}${c.qualified ? ' ✓' : ''} ${c.levels.map((l) => l ?? '–').join('/')}`.trim()
+			...mx.cells[i].map(([assignment, qualified, levels]) =>
+				`${assignment === 'holder' ? 'H' : assignment === 'deputy' ? 'Z' : ''}${qualified ? ' ✓' : ''} ${levels}`.trim()
 			)
 		])
 	};

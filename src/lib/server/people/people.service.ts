@@ -34,6 +34,7 @@ import {
 import { TRAINING_DUE_DAYS, trainingFor, type TrainingInput } from './training';
 import { applyWhatIf, type ModelTask, type Scenario } from './whatif';
 import * as models from '../models/models.service';
+import * as overview from '../overview/overview.service';
 import {
 	addDays,
 	byRisk,
@@ -654,7 +655,7 @@ export interface CoverageRow {
 	orgUnitId: number | null;
 	jobRole: string;
 	raci: string;
-	requirements: { code: string; name: string; minLevel: number }[];
+	requirements: { code: string; minLevel: number }[];
 	assigned: {
 		id: number | null;
 		label: string;
@@ -683,7 +684,6 @@ function coverageRows(data: CoverageData, today: string): CoverageRow[] {
 				raci: role.raci,
 				requirements: role.requirements.map((r) => ({
 					code: comp.get(r.competenceId)?.code ?? '',
-					name: comp.get(r.competenceId)?.name ?? '',
 					minLevel: r.minLevel
 				})),
 				assigned: c.assigned.map((a) => ({
@@ -719,10 +719,21 @@ function ofUnit(data: CoverageData, orgUnitId: number | null): CoverageData {
 	return orgUnitId ? { ...data, roles: data.roles.filter((r) => r.orgUnitId === orgUnitId) } : data;
 }
 
+/**
+ * One cell of the matrix as the page and the export show it: the assignment, whether the person
+ * meets the role's requirements, and the levels held per required competence, '/'-joined ('–':
+ * none or expired). A tuple, not an object: a page of the matrix has four hundred cells.
+ */
+export type MatrixCellView = [assignment: HolderKind | null, qualified: boolean, levels: string];
+
 export interface CoverageMatrix {
 	roles: { roleId: number; label: string; requirements: { code: string; minLevel: number }[] }[];
-	people: { id: number | null; label: string; position: string }[];
-	cells: MatrixCell[][];
+	people: { id: number | null; label: string }[];
+	cells: MatrixCellView[][];
+}
+
+function cellView(c: MatrixCell): MatrixCellView {
+	return [c.assignment, c.qualified, c.levels.map((l) => l ?? '–').join('/')];
 }
 
 function matrixOf(data: CoverageData, today: string, orgUnitId: number): CoverageMatrix {
@@ -738,8 +749,8 @@ function matrixOf(data: CoverageData, today: string, orgUnitId: number): Coverag
 				minLevel: q.minLevel
 			}))
 		})),
-		people: people.map((p) => ({ ...personLabel(p), position: p.position })),
-		cells: matrix(roles, people, data.assignments, data.held, today)
+		people: people.map((p) => personLabel(p)),
+		cells: matrix(roles, people, data.assignments, data.held, today).map((row) => row.map(cellView))
 	};
 }
 
@@ -859,6 +870,25 @@ export async function coveragePage(
 		matrix,
 		candidates
 	};
+}
+
+/**
+ * The coverage page (coveragePage) kept per data version, as the overview is: every table it
+ * reads is watched by the data_version triggers (role_capability follows theirs), so the page is
+ * read once per change, day, query and what the user may see (names, the assign form's people),
+ * then served again for one small query. Ranking a thousand roles and reading a page of them and
+ * of the matrix costs more than the rest of the page together.
+ */
+export function keptCoveragePage(
+	db: Executor,
+	user: SessionUser,
+	today: string,
+	query: CoveragePageQuery
+): ReturnType<typeof coveragePage> {
+	const sees = `${canReadNames(user)}|${can(user.role, 'people.edit')}`;
+	const q = query;
+	const key = `people-coverage|${today}|${sees}|${q.orgUnitId}|${q.onlySpofs}|${q.page}|${q.assigning}|${q.matrixRoles}|${q.matrixPeople}`;
+	return overview.perDataVersion(db, key, () => coveragePage(db, user, today, query));
 }
 
 /** One page of a unit's matrix: a slice of its roles × a slice of its employed people. */

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	// A large office has a thousand roles: the list shows them a page at a time, SPOFs first, and
 	// a unit's matrix a page of roles (`mrows`) × a page of people (`mcols`).
 	const [page, units] = await Promise.all([
-		people.coveragePage(db, user, today, {
+		people.keptCoveragePage(db, user, today, {
 			orgUnitId: unitId,
 			onlySpofs,
 			page: queryId(url, 'page') ?? 1,
