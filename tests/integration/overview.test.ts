@@ -451,4 +451,22 @@ describe.each(engines)('overview figures on %s', (engine) => {
 		const earlier = await overview.get(t.db, 2026, '2026-05-10');
 		expect(earlier.milestones.next30.map((m) => m.name)).toEqual(['late']);
 	});
+
+	it('keeps the overview while many other pages are kept beside it, the least used going first', async () => {
+		const opened = await overview.get(t.db, 2026, TODAY);
+		let computed = 0;
+		const page = (n: number) =>
+			overview.perDataVersion(t.db, `page|${n}`, async () => ({ n, computed: ++computed }));
+		// Paging through a hundred pages, the overview opened between each ten of them.
+		for (let n = 0; n < 100; n++) {
+			await page(n);
+			if (n % 10 === 9) expect(await overview.get(t.db, 2026, TODAY)).toBe(opened);
+		}
+		expect(computed).toBe(100);
+		// The most recent pages are still kept, the oldest were let go.
+		await page(99);
+		expect(computed).toBe(100);
+		await page(0);
+		expect(computed).toBe(101);
+	});
 });

@@ -109,8 +109,7 @@ export const TOP = 10;
 /** The matrix shows the costliest processes: beyond some fifty, bubbles hide each other. */
 export const MATRIX_PROCESSES = 50;
 
-/** Computed overviews per database, reused while the data version they were computed at holds. */
-const computed = new WeakMap<Executor, Map<string, { version: bigint; overview: Overview }>>();
+/** How many figures (overviews, pages kept beside it) one instance keeps per database. */
 const KEPT = 50;
 
 /**
@@ -118,25 +117,19 @@ const KEPT = 50;
  * is kept and served again until a change to the data under it (data_version, bumped by triggers
  * on every table it reads) or the next day.
  */
-export async function get(db: Executor, year: number, today = currentDate()): Promise<Overview> {
-	const version = await repo.dataVersion(db);
-	const key = `${year}|${today}`;
-	let kept = computed.get(db);
-	const hit = kept?.get(key);
-	if (hit && hit.version === version) return hit.overview;
-	const overview = await compute(db, year, today);
-	if (!kept || kept.size >= KEPT) computed.set(db, (kept = new Map()));
-	kept.set(key, { version, overview });
-	return overview;
+export function get(db: Executor, year: number, today = currentDate()): Promise<Overview> {
+	return perDataVersion(db, `overview|${year}|${today}`, () => compute(db, year, today));
 }
 
-/** Other figures kept per data version, by key: what a page shows beside the overview. */
+/** Figures kept per data version, by key, the most recently used last. */
 const kept = new WeakMap<Executor, Map<string, { version: bigint; value: unknown }>>();
 
 /**
  * `compute()` once per data version and key, then served again from this instance's memory. Only
  * for figures read from watched tables (a trigger bumps data_version on each; see the migrations
- * `dashboard_aggregates` and `data_version_people_models`) and from what is in the key.
+ * `dashboard_aggregates` and `data_version_people_models`) and from what is in the key. When full,
+ * what an older version computed goes first, then what was used least recently: paging through
+ * many pages never pushes out the overview everyone opens.
  */
 export async function perDataVersion<T>(
 	db: Executor,
@@ -145,10 +138,19 @@ export async function perDataVersion<T>(
 ): Promise<T> {
 	const version = await repo.dataVersion(db);
 	let map = kept.get(db);
-	const hit = map?.get(key);
-	if (hit && hit.version === version) return hit.value as T;
+	if (!map) kept.set(db, (map = new Map()));
+	const hit = map.get(key);
+	if (hit && hit.version === version) {
+		map.delete(key);
+		map.set(key, hit);
+		return hit.value as T;
+	}
 	const value = await compute();
-	if (!map || map.size >= KEPT) kept.set(db, (map = new Map()));
+	map.delete(key);
+	if (map.size >= KEPT) {
+		for (const [k, v] of map) if (v.version !== version) map.delete(k);
+		while (map.size >= KEPT) map.delete(map.keys().next().value as string);
+	}
 	map.set(key, { version, value });
 	return value;
 }
