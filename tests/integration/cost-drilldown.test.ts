@@ -186,6 +186,24 @@ describe.each(engines)('cost drill-down on %s', (engine) => {
 		const b = await drill.breakdown(t.db, { year: 2025, kind: 'actual', orgUnitId: units.OSV });
 		expect(b.codes).toEqual({ unit: 'OSV', process: null, initiative: null });
 		expect(b.total).toBe(4000000n + 30000n);
+		// Each row of a dimension is named as its code list names it.
+		const all = await drill.breakdown(t.db, { year: 2025, kind: 'actual' });
+		const named = async (table: 'cost_paragraf' | 'cost_category', column: string, code: string) =>
+			(
+				await sql<{ name: string }>`
+					select name from ${sql.table(table)} where ${sql.ref(column)} = ${code}`.execute(t.db)
+			).rows[0].name;
+		expect(all.by.paragraf.find((r) => r.key === '6171')!.name).toBe(
+			await named('cost_paragraf', 'paragraf', '6171')
+		);
+		expect(all.by.polozka.find((r) => r.key === '5139')!.name).toBe(
+			await named('cost_category', 'polozka', '5139')
+		);
+		expect(all.by.unit.find((r) => r.key === String(units.OSV))).toMatchObject({ code: 'OSV' });
+		expect(all.by.month.find((r) => r.key === '2025-03')).toMatchObject({
+			code: '2025-03',
+			name: ''
+		});
 	});
 
 	it('refreshes the ledger’s planner statistics after an import that changes them', async () => {

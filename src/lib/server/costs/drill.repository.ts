@@ -29,6 +29,10 @@ export interface GroupRow {
 	dimension: Dimension;
 	/** the paragraf, položka, unit id or month (`YYYY-MM`); null: lines without one */
 	key: string | null;
+	/** the unit's code; the others' key */
+	code: string | null;
+	/** the paragraf's, položka's or unit's name ('' for a month or an unknown code) */
+	name: string;
 	amount: bigint;
 	entries: number;
 }
@@ -55,8 +59,8 @@ function conditions(f: DrillFilter): RawBuilder<unknown> {
 }
 
 /**
- * The figure's sums by each dimension, in one pass: over the summary (`amount`, `entries`), or for
- * one initiative's figure over its ledger lines.
+ * The figure's sums by each dimension, named, in one statement: over the summary (`amount`,
+ * `entries`), or for one initiative's figure over its ledger lines.
  */
 export async function groups(db: Executor, f: DrillFilter): Promise<GroupRow[]> {
 	const fromLedger = !!f.initiativeId;
@@ -72,32 +76,38 @@ export async function groups(db: Executor, f: DrillFilter): Promise<GroupRow[]> 
 		g_unit: number;
 		amount: bigint;
 		entries: number;
+		paragraf_name: string | null;
+		polozka_name: string | null;
+		unit_code: string | null;
+		unit_name: string | null;
 	}>`
-		select paragraf, polozka, org_unit_id, to_char(month, 'YYYY-MM') as month,
-			grouping(paragraf) as g_paragraf, grouping(polozka) as g_polozka,
-			grouping(org_unit_id) as g_unit, sum(amount)::bigint as amount, ${count} as entries
-		from ${source} where ${conditions(f)}
-		group by grouping sets ((paragraf), (polozka), (org_unit_id), (month))`.execute(db);
+		with g as (
+			select paragraf, polozka, org_unit_id, to_char(month, 'YYYY-MM') as month,
+				grouping(paragraf) as g_paragraf, grouping(polozka) as g_polozka,
+				grouping(org_unit_id) as g_unit, sum(amount)::bigint as amount, ${count} as entries
+			from ${source} where ${conditions(f)}
+			group by grouping sets ((paragraf), (polozka), (org_unit_id), (month)))
+		select g.*, pa.name as paragraf_name, c.name as polozka_name, u.code as unit_code,
+			u.name as unit_name
+		from g
+		left join cost_paragraf pa on g.g_paragraf = 0 and pa.paragraf = g.paragraf
+		left join cost_category c on g.g_polozka = 0 and c.polozka = g.polozka
+		left join org_unit u on g.g_unit = 0 and u.id = g.org_unit_id`.execute(db);
 	return r.rows.map((row) => {
-		const dimension: Dimension =
-			row.g_paragraf === 0
-				? 'paragraf'
-				: row.g_polozka === 0
-					? 'polozka'
-					: row.g_unit === 0
-						? 'unit'
-						: 'month';
-		const key =
-			dimension === 'paragraf'
-				? row.paragraf
-				: dimension === 'polozka'
-					? row.polozka
-					: dimension === 'unit'
-						? row.org_unit_id === null
-							? null
-							: String(row.org_unit_id)
-						: row.month;
-		return { dimension, key, amount: row.amount, entries: row.entries };
+		const base = { amount: row.amount, entries: row.entries };
+		if (row.g_paragraf === 0) {
+			const key = row.paragraf;
+			return { dimension: 'paragraf', key, code: key, name: row.paragraf_name ?? '', ...base };
+		}
+		if (row.g_polozka === 0) {
+			const key = row.polozka;
+			return { dimension: 'polozka', key, code: key, name: row.polozka_name ?? '', ...base };
+		}
+		if (row.g_unit === 0) {
+			const key = row.org_unit_id === null ? null : String(row.org_unit_id);
+			return { dimension: 'unit', key, code: row.unit_code, name: row.unit_name ?? '', ...base };
+		}
+		return { dimension: 'month', key: row.month, code: row.month, name: '', ...base };
 	});
 }
 

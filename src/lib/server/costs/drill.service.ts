@@ -43,25 +43,23 @@ async function names(db: Executor) {
 	};
 }
 
+const NO_CODES = { unit: null, process: null, initiative: null };
+
 /** A figure's sums by each dimension; each dimension's rows add up to the figure, largest first. */
 export async function breakdown(db: Executor, f: DrillFilter): Promise<Breakdown> {
-	const [rows, n, codes] = await Promise.all([
+	const narrowedById = [f.orgUnitId, f.processId, f.initiativeId].some(
+		(v) => typeof v === 'number'
+	);
+	const [rows, codes] = await Promise.all([
 		drill.groups(db, f),
-		names(db),
-		drill.selectionCodes(db, f)
+		narrowedById ? drill.selectionCodes(db, f) : NO_CODES
 	]);
 	const by: Record<Dimension, BreakdownRow[]> = { paragraf: [], polozka: [], unit: [], month: [] };
 	for (const r of rows) {
-		const unit = r.dimension === 'unit' && r.key ? n.unit.get(r.key) : undefined;
 		by[r.dimension].push({
 			key: r.key ?? 'none',
-			code: unit ? unit.code : r.key,
-			name:
-				r.dimension === 'paragraf'
-					? (n.paragraf.get(r.key ?? '') ?? '')
-					: r.dimension === 'polozka'
-						? (n.polozka.get(r.key ?? '') ?? '')
-						: (unit?.name ?? ''),
+			code: r.code,
+			name: r.name,
 			amount: r.amount,
 			entries: r.entries
 		});
