@@ -25,8 +25,7 @@ import { bodyLimitFor, readWithin, sizeText } from '$lib/server/body-limit';
 import { t } from '$lib/server/i18n';
 import { HSTS, SECURITY_HEADERS } from '$lib/security-headers.js';
 import { startScheduler } from '$lib/server/notifications/scheduler';
-import { countViews } from '$lib/server/adoption/adoption.service';
-import { createViewCounter } from '$lib/server/adoption/view-counter';
+import { pageViews } from '$lib/server/adoption/page-views';
 import { guestScope, recordGuestRequest } from '$lib/server/guests/guests.service';
 import { guestMayOpen } from '$lib/server/guests/scope';
 
@@ -137,12 +136,6 @@ const handleGuestAudit: Handle = async ({ event, resolve }) => {
 	}
 	return response;
 };
-
-/** Page views counted in memory and written every few seconds in one statement. */
-const pageViews = createViewCounter(
-	(counts) => countViews(getDb(), counts),
-	(error: unknown) => log.warn({ error: String(error) }, 'counting page views failed')
-);
 
 /**
  * Counts a signed-in user's successful page view (full load or client navigation) per month and

@@ -4,6 +4,7 @@ import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as adoption from '$lib/server/adoption/adoption.service';
+import { pageViews } from '$lib/server/adoption/page-views';
 import * as notifications from '$lib/server/notifications/notifications.service';
 import * as mailPreference from '$lib/server/notifications/preferences.service';
 import { mailerFromEnv, originFromEnv } from '$lib/server/notifications/scheduler';
@@ -34,6 +35,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		};
 	}
 	const month = monthParam(url.searchParams.get('month'), currentMonth());
+	// The views this process has counted and not yet written count too.
+	await pageViews.flush();
 	const [report, queue, failures, pilots, webhooks] = await Promise.all([
 		adoption.report(db, scope, month),
 		scope.all ? notifications.queueCounts(db) : null,
