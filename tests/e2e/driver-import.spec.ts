@@ -74,3 +74,36 @@ test('finance imports driver values with a preview and sees the unit cost over t
 		/[+−]?\d[\d\s]*,\d{2}\s*Kč/
 	);
 });
+
+test('the hours driver takes each modelled process’s hours from its model, the others stay typed', async ({
+	page
+}) => {
+	await signIn(page, 'ekonom');
+	await page.goto('/costs/drivers');
+	await page.locator('#d-driver').selectOption({ label: 'Odpracované hodiny (h)' });
+	await page.getByRole('button', { name: 'Zobrazit', exact: true }).click();
+	await expect(page).toHaveURL(/driver=\d+/);
+	await page.waitForLoadState('networkidle');
+	const table = page.getByTestId('driver-values');
+	// P-SR has a timed model in the demo: its hours stand beside the typed value.
+	const modelled = (await table.getByTestId('modelled-P-SR').textContent())!.trim();
+	expect(modelled).toMatch(/^\d[\d\s\u00a0]*$/);
+	const unmodelled = table.getByRole('row').filter({ hasText: 'P-EO' });
+	await expect(unmodelled.getByTestId('modelled-P-EO')).toHaveText('—');
+	const typedBefore = await unmodelled.getByRole('textbox').inputValue();
+
+	await page.getByTestId('fill-from-models').click();
+	const sr = table.getByRole('row').filter({ hasText: 'P-SR' }).getByRole('textbox');
+	await expect(sr).toHaveValue(modelled);
+	await expect(unmodelled.getByRole('textbox')).toHaveValue(typedBefore);
+	await page.getByRole('button', { name: 'Uložit hodnoty' }).click();
+	await expect(page.getByRole('status')).toContainText('Uloženo');
+	await page.reload();
+	await expect(
+		page
+			.getByTestId('driver-values')
+			.getByRole('row')
+			.filter({ hasText: 'P-SR' })
+			.getByRole('textbox')
+	).toHaveValue(modelled);
+});

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import * as models from '../../src/lib/server/models/models.service';
+import * as drivers from '../../src/lib/server/allocation/drivers.service';
 import type { LinkInput, SaveConflict } from '../../src/lib/server/models/models';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/server/shared/errors';
 import { fixedClock } from '../../src/lib/server/shared/clock';
@@ -169,6 +170,24 @@ describe.each(engines)('process models on %s', (engine) => {
 		const all = await models.modelledHoursByProcess(t.db, YEAR);
 		expect([...all.keys()]).toEqual([processId]);
 		expect(all.get(processId)).toEqual(hours);
+		// The allocation's hours driver offers the model's hours; the process without one is typed.
+		const driverId = async (code: string) =>
+			(
+				await t.db
+					.selectFrom('cost_driver')
+					.select('id')
+					.where('code', '=', code)
+					.executeTakeFirstOrThrow()
+			).id;
+		const hoursDriver = await drivers.valuesFor(t.db, await driverId('HOURS'), YEAR);
+		expect(hoursDriver.fromModels).toBe(true);
+		const rowOf = (v: typeof hoursDriver, id: number) => v.rows.find((r) => r.processId === id)!;
+		expect(rowOf(hoursDriver, processId).modelled).toBe('14500');
+		expect(rowOf(hoursDriver, otherId).modelled).toBeNull();
+		// A driver counted in anything else (cases) is never filled from the models.
+		const casesDriver = await drivers.valuesFor(t.db, await driverId('CASES'), YEAR);
+		expect(casesDriver.fromModels).toBe(false);
+		expect(rowOf(casesDriver, processId).modelled).toBeNull();
 	});
 
 	it('refuses a link to an element not in the model, a role of another process, a stale form', async () => {

@@ -9,6 +9,7 @@ import { fromScaledPadded, parseNonNegative } from '../../decimal';
 import { createAudited, auditedAs } from '../shared/versioned';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import * as repo from './allocation.repository';
+import * as models from '../models/models.service';
 import { refreshProcessCosts } from './allocation.service';
 import type { DriverInput } from './drivers.validation';
 import { readTable } from '../imports/formats/table';
@@ -61,10 +62,25 @@ export interface DriverValuesView {
 	year: number;
 	/** the driver_value_set version (0: never saved) */
 	version: number;
-	/** every active process, with its value ('' when none) */
-	rows: { processId: number; code: string; name: string; kind: string; value: string }[];
+	/**
+	 * every active process, with its value ('' when none) and, for a driver counted in hours, the
+	 * hours its process model gives for the year (null: no model with timed tasks)
+	 */
+	rows: {
+		processId: number;
+		code: string;
+		name: string;
+		kind: string;
+		value: string;
+		modelled: string | null;
+	}[];
 	total: string;
+	/** whether any row has modelled hours to take */
+	fromModels: boolean;
 }
+
+/** A driver counted in this unit can take its values from the process models' task times. */
+export const HOURS_UNIT = 'h';
 
 /** A driver's values of a year as the clerk edits them: every process not retired. */
 export async function valuesFor(
@@ -79,20 +95,29 @@ export async function valuesFor(
 		(await repo.driverValues(db, year, driverId)).map((v) => [v.process_id, v.value])
 	);
 	const processes = (await repo.processes(db)).filter((p) => p.status !== 'retired');
+	// Hours where a model times the process's tasks (cases × minutes per task); typed elsewhere.
+	const modelled =
+		driver.unit === HOURS_UNIT ? await models.modelledHoursByProcess(db, year) : new Map();
 	let total = 0n;
 	for (const v of values.values()) total += parseNonNegative(v) ?? 0n;
-	return {
-		driver,
-		year,
-		version: set?.version ?? 0,
-		rows: processes.map((p) => ({
+	const rows = processes.map((p) => {
+		const hours = modelled.get(p.id);
+		return {
 			processId: p.id,
 			code: p.code,
 			name: p.name,
 			kind: p.kind,
-			value: values.has(p.id) ? fromScaledPadded(parseNonNegative(values.get(p.id)!) ?? 0n) : ''
-		})),
-		total: fromScaledPadded(total)
+			value: values.has(p.id) ? fromScaledPadded(parseNonNegative(values.get(p.id)!) ?? 0n) : '',
+			modelled: hours?.timed ? String(hours.hours) : null
+		};
+	});
+	return {
+		driver,
+		year,
+		version: set?.version ?? 0,
+		rows,
+		total: fromScaledPadded(total),
+		fromModels: rows.some((r) => r.modelled !== null)
 	};
 }
 
