@@ -39,4 +39,19 @@ describe.each(engines)('database engine %s', (engine) => {
 		const rows = await sql<{ v: number }>`select v from t_iso order by v`.execute(t.db);
 		expect(rows.rows.map((r) => r.v)).toEqual([2]);
 	});
+
+	it('lets the event loop turn while queries queue, so a busy server still reads and accepts', async () => {
+		// A server's sockets are polled between turns of the loop; a queue of queries that never
+		// gives a turn back leaves every other request (and new connection) waiting.
+		let done = 0;
+		const queries = Array.from({ length: 200 }, () =>
+			sql`select 1`.execute(t.db).then(() => done++)
+		);
+		const doneAtNextTurn = await new Promise<number>((resolve) =>
+			setImmediate(() => resolve(done))
+		);
+		await Promise.all(queries);
+		expect(done).toBe(200);
+		expect(doneAtNextTurn).toBeLessThan(200);
+	});
 });

@@ -165,6 +165,12 @@ class SerializedDriver implements Driver {
 		let release!: () => void;
 		this.#queue = new Promise<void>((resolve) => (release = resolve));
 		await previous;
+		// PGlite runs each query on this thread, and a chain of queries handed on by promises never
+		// lets the event loop poll its sockets. Since libuv accepts one connection per loop turn,
+		// a busy server then left new connections waiting for seconds (64 busy connections: up to
+		// 10 s). Taking the connection on the loop's next turn lets it read and accept between
+		// queries.
+		await new Promise<void>((resolve) => setImmediate(resolve));
 		this.#release = release;
 		return this.#inner.acquireConnection();
 	}
