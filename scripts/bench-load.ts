@@ -2,11 +2,13 @@
 // mayor, `/` and `/costs` one after the other, each for BENCH_LOAD_SECONDS (10) with
 // BENCH_LOAD_CONNECTIONS (64) connections, on the embedded database and (with
 // BENCH_DATABASE_URL or DATABASE_URL) on a scratch PostgreSQL database. Reports requests per
-// second, p50 and p99 latency and every kind of failure (errors, timeouts, non-2xx answers).
+// second, p50 and p99 latency and every kind of failure (errors, timeouts, non-2xx answers), and
+// how long /healthz takes on a new connection meanwhile.
 // BENCH_LOAD_ENGINES=postgres (or pglite) runs one engine only; BENCH_LOAD_PROFILE=<dir> starts
 // the server with --cpu-prof and leaves its CPU profile (.cpuprofile, Chrome DevTools) there.
 //   npx tsx scripts/bench-load.ts
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,13 +43,34 @@ export interface LoadFigures {
 	timeouts: number;
 	non2xx: number;
 	requests: number;
+	/** ms for /healthz on a new connection, opened every 250 ms during the run: median, slowest */
+	newConnection: { p50: number; max: number };
 }
 
 function log(message: string) {
 	process.stderr.write(`[bench-load] ${message}\n`);
 }
 
+/** GET `url` on a connection of its own; ms until the whole answer is in (-1: failed). */
+function onNewConnection(url: string): Promise<number> {
+	const started = performance.now();
+	return new Promise((resolve) => {
+		const req = get(url, { agent: false, timeout: 15_000 }, (res) => {
+			res.resume();
+			res.on('end', () => resolve(performance.now() - started));
+		});
+		req.on('error', () => resolve(-1));
+		req.on('timeout', () => req.destroy());
+	});
+}
+
 async function run(url: string, cookie: string): Promise<LoadFigures> {
+	// Busy connections must not keep new ones out (a load balancer's health check, a new user).
+	const probes: Promise<number>[] = [];
+	const probing = setInterval(
+		() => probes.push(onNewConnection(new URL('/healthz', url).href)),
+		250
+	);
 	const result = await autocannon({
 		url,
 		connections: CONNECTIONS,
@@ -55,6 +78,9 @@ async function run(url: string, cookie: string): Promise<LoadFigures> {
 		timeout: 10,
 		headers: { cookie, accept: 'text/html' }
 	});
+	clearInterval(probing);
+	const waits = (await Promise.all(probes)).map((ms) => (ms < 0 ? Infinity : Math.round(ms)));
+	waits.sort((a, b) => a - b);
 	return {
 		requestsPerSecond: Math.round(result.requests.average),
 		p50: result.latency.p50,
@@ -62,7 +88,8 @@ async function run(url: string, cookie: string): Promise<LoadFigures> {
 		errors: result.errors,
 		timeouts: result.timeouts,
 		non2xx: result.non2xx,
-		requests: result.requests.total
+		requests: result.requests.total,
+		newConnection: { p50: waits[Math.floor(waits.length / 2)] ?? 0, max: waits.at(-1) ?? 0 }
 	};
 }
 
@@ -131,7 +158,12 @@ export async function benchLoad() {
 			p99Under250msOnPostgres: load.postgres
 				? LOAD_PATHS.every((p) => load.postgres[p].p99 < 250)
 				: null,
-			noFailures: Object.values(load).every((e) => Object.values(e).every((f) => failures(f) === 0))
+			noFailures: Object.values(load).every((e) =>
+				Object.values(e).every((f) => failures(f) === 0)
+			),
+			newConnectionsAnsweredWithin1s: Object.values(load).every((e) =>
+				Object.values(e).every((f) => f.newConnection.max < 1000)
+			)
 		}
 	};
 }
