@@ -5,6 +5,8 @@ import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import * as settings from '../settings/settings.service';
 import * as repo from './costs.repository';
+import * as drill from './drill.service';
+import { perDataVersion } from '../db/data-version';
 import {
 	NATURES,
 	improvementShare,
@@ -251,6 +253,34 @@ export async function costsPage(
 		processPages: { page: processPage, more: processes.length > PROCESS_PAGE_SIZE },
 		provenance: source
 	};
+}
+
+/** What /costs asks for: a year, a page of processes in an order, and the year-over-year view. */
+export interface CostsPageQuery {
+	year: number;
+	/** the calendar year today (the year list always offers it) */
+	currentYear: number;
+	processPage: number;
+	view: ProcessView;
+	yoyBy: 'paragraf' | 'polozka' | 'unit';
+}
+
+/**
+ * Everything /costs shows, kept per data version as the overview is (every table it reads is
+ * watched: see the migration `data_version_costs_page`): about twenty small reads once per change
+ * and query, then one. Nothing in it depends on who reads it.
+ */
+export function keptCostsPage(db: Executor, q: CostsPageQuery) {
+	const key = `costs|${q.year}|${q.currentYear}|${q.processPage}|${q.view.order?.by}|${q.view.order?.dir}|${q.view.processId ?? ''}|${q.yoyBy}`;
+	return perDataVersion(db, key, async () => {
+		const [yearList, page, byParagraf, yoy] = await Promise.all([
+			years(db, q.currentYear),
+			costsPage(db, q.year, q.processPage, q.view),
+			drill.yearOverYear(db, q.year, 'paragraf'),
+			q.yoyBy === 'paragraf' ? null : drill.yearOverYear(db, q.year, q.yoyBy)
+		]);
+		return { years: yearList, ...page, byParagraf, yoy: { by: q.yoyBy, rows: yoy ?? byParagraf } };
+	});
 }
 
 /** The actual ledger lines booked to initiatives between two months (YYYY-MM-01), for reports. */

@@ -91,11 +91,6 @@ export function initiativeProcessRows(db: Executor) {
 }
 
 /** The data version triggers bump on every change to a table the overview reads. */
-export async function dataVersion(db: Executor): Promise<bigint> {
-	const row = await db.selectFrom('data_version').select('version').executeTakeFirstOrThrow();
-	return row.version;
-}
-
 /** KPIs and active processes an admin can choose to publish. */
 export function publishable(db: Executor) {
 	return Promise.all([

@@ -4,6 +4,7 @@ import { potentialIndex } from '../processes/potential';
 import * as initiatives from '../initiatives/initiatives.service';
 import type { Executor } from '../audit/audit';
 import * as repo from './overview.repository';
+import { dataVersion, perDataVersion } from '../db/data-version';
 import * as settings from '../settings/settings.service';
 import * as goals from '../goals/goals.service';
 import { costStructure, yearToDate } from './figures';
@@ -102,15 +103,12 @@ export async function savingsFigures(db: Executor, year: number): Promise<Overvi
 }
 
 /** The data version (grows with every change to the figures' data): the council report's version. */
-export const dataVersion = repo.dataVersion;
+export { dataVersion, perDataVersion };
 
 /** How many processes each ranking lists, and the off-target KPIs the tile names. */
 export const TOP = 10;
 /** The matrix shows the costliest processes: beyond some fifty, bubbles hide each other. */
 export const MATRIX_PROCESSES = 50;
-
-/** How many figures (overviews, pages kept beside it) one instance keeps per database. */
-const KEPT = 50;
 
 /**
  * The overview of `year` as of `today`. Computing it reads a dozen small aggregates; the result
@@ -119,40 +117,6 @@ const KEPT = 50;
  */
 export function get(db: Executor, year: number, today = currentDate()): Promise<Overview> {
 	return perDataVersion(db, `overview|${year}|${today}`, () => compute(db, year, today));
-}
-
-/** Figures kept per data version, by key, the most recently used last. */
-const kept = new WeakMap<Executor, Map<string, { version: bigint; value: unknown }>>();
-
-/**
- * `compute()` once per data version and key, then served again from this instance's memory. Only
- * for figures read from watched tables (a trigger bumps data_version on each; see the migrations
- * `dashboard_aggregates` and `data_version_people_models`) and from what is in the key. When full,
- * what an older version computed goes first, then what was used least recently: paging through
- * many pages never pushes out the overview everyone opens.
- */
-export async function perDataVersion<T>(
-	db: Executor,
-	key: string,
-	compute: () => Promise<T>
-): Promise<T> {
-	const version = await repo.dataVersion(db);
-	let map = kept.get(db);
-	if (!map) kept.set(db, (map = new Map()));
-	const hit = map.get(key);
-	if (hit && hit.version === version) {
-		map.delete(key);
-		map.set(key, hit);
-		return hit.value as T;
-	}
-	const value = await compute();
-	map.delete(key);
-	if (map.size >= KEPT) {
-		for (const [k, v] of map) if (v.version !== version) map.delete(k);
-		while (map.size >= KEPT) map.delete(map.keys().next().value as string);
-	}
-	map.set(key, { version, value });
-	return value;
 }
 
 /** The overview computed from the aggregates, without reuse (tests and the benchmark). */

@@ -34,7 +34,7 @@ import {
 import { TRAINING_DUE_DAYS, trainingFor, type TrainingInput } from './training';
 import { applyWhatIf, type ModelTask, type Scenario } from './whatif';
 import * as models from '../models/models.service';
-import * as overview from '../overview/overview.service';
+import { perDataVersion } from '../db/data-version';
 import {
 	addDays,
 	byRisk,
@@ -888,7 +888,7 @@ export function keptCoveragePage(
 	const sees = `${canReadNames(user)}|${can(user.role, 'people.edit')}`;
 	const q = query;
 	const key = `people-coverage|${today}|${sees}|${q.orgUnitId}|${q.onlySpofs}|${q.page}|${q.assigning}|${q.matrixRoles}|${q.matrixPeople}`;
-	return overview.perDataVersion(db, key, () => coveragePage(db, user, today, query));
+	return perDataVersion(db, key, () => coveragePage(db, user, today, query));
 }
 
 /** One page of a unit's matrix: a slice of its roles × a slice of its employed people. */

@@ -2,7 +2,6 @@ import { requireCapability, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/db';
 import * as costs from '$lib/server/costs/costs.service';
-import * as drill from '$lib/server/costs/drill.service';
 import * as settings from '$lib/server/settings/settings.service';
 import { parseShareTarget } from '$lib/server/settings/settings';
 import { currentYear } from '$lib/server/shared/clock';
@@ -24,18 +23,16 @@ export const load: PageServerLoad = async ({ url }) => {
 	const processId = queryId(url, 'process');
 	const asks = url.searchParams.get('yoy');
 	const yoyBy = asks === 'polozka' || asks === 'unit' ? asks : 'paragraf';
-	const [years, page, byParagraf, yoy] = await Promise.all([
-		costs.years(db, currentYear()),
-		costs.costsPage(db, year, processPage, { order, processId }),
-		drill.yearOverYear(db, year, 'paragraf'),
-		yoyBy === 'paragraf' ? null : drill.yearOverYear(db, year, yoyBy)
-	]);
+	const page = await costs.keptCostsPage(db, {
+		year,
+		currentYear: currentYear(),
+		processPage,
+		view: { order, processId },
+		yoyBy
+	});
 	return {
 		year,
-		years,
 		...page,
-		byParagraf,
-		yoy: { by: yoyBy, rows: yoy ?? byParagraf },
 		order,
 		processId,
 		canEdit: can(user.role, 'costs.edit')
