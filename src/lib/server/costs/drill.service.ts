@@ -115,7 +115,7 @@ export async function entryPage(
 	// One line more than the page tells whether there is another page that way.
 	const rows = await entries(db, { ...f, limit: size + 1 }, names);
 	const further = rows.length > size;
-	const page = f.before ? rows.slice(rows.length > size ? 1 : 0) : rows.slice(0, size);
+	const page = f.before ? rows.slice(further ? 1 : 0) : rows.slice(0, size);
 	const first = page[0];
 	const last = page[page.length - 1];
 	const cursor = (e: (typeof page)[number]) => formatCursor({ month: e.month, id: e.id });

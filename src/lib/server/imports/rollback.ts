@@ -3,6 +3,7 @@
 // costs refreshed, audited. The batch stays listed as rolled back. Refused (BatchStateError) when
 // the batch is no longer imported, or while a later import that replaced some of its months stands.
 import { sql } from 'kysely';
+import { refreshLedgerStatistics } from '../db/statistics';
 import * as audit from '../audit/audit';
 import type { Db } from '../db';
 import { applyBatchDelta } from '../costs/aggregates';
@@ -22,7 +23,7 @@ export class BatchStateError extends Error {
 
 /** Removes a batch's entries in one transaction; the batch stays listed as rolled back. */
 export async function rollback(db: Db, actorId: number, batchId: number, expectedVersion: number) {
-	return db.transaction().execute(async (trx) => {
+	const result = await db.transaction().execute(async (trx) => {
 		const batch = await trx
 			.selectFrom('import_batch')
 			.selectAll()
@@ -72,4 +73,7 @@ export async function rollback(db: Db, actorId: number, batchId: number, expecte
 		});
 		return { deleted: Number(deleted[0]?.numDeletedRows ?? 0n), restored };
 	});
+	// Taking many lines out changes the planner's counts as much as putting them in.
+	await refreshLedgerStatistics(db, result.deleted);
+	return result;
 }
