@@ -209,21 +209,53 @@ export function manualKeySets(db: Executor, year: number) {
 }
 
 /** Which ledger lines a list shows. */
-export interface EntryFilter {
+/**
+ * Which ledger lines a figure or a list is about: the one filter of the entry list and the
+ * drill-down (over the ledger or its monthly summary, which share these columns).
+ */
+export interface LedgerFilter {
 	year: number;
+	/** 1–12 */
 	month?: number | null;
-	/** an org unit's id, or `none`: lines without one */
-	orgUnitId?: number | 'none' | null;
-	polozka?: string | null;
-	batchId?: number | null;
-	manual?: boolean;
-	/** the drill-down's further filters (a figure's own) */
 	kind?: 'actual' | 'budget' | null;
 	nature?: CostNature | null;
+	/** an id, or `none`: lines without one */
+	orgUnitId?: number | 'none' | null;
 	processId?: number | 'none' | null;
 	initiativeId?: number | null;
 	/** a paragraf, or `none`: lines without one */
 	paragraf?: string | null;
+	polozka?: string | null;
+	/** the lines of one import (the ledger only) */
+	batchId?: number | null;
+	/** the lines typed by hand (the ledger only) */
+	manual?: boolean;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The lines `f` selects, as a condition on the ledger's columns. */
+export function ledgerConditions(f: LedgerFilter): RawBuilder<boolean> {
+	const c: RawBuilder<unknown>[] = f.month
+		? [sql`month = ${`${f.year}-${pad(f.month)}-01`}::date`]
+		: [sql`month >= ${`${f.year}-01-01`}::date`, sql`month <= ${`${f.year}-12-01`}::date`];
+	if (f.kind) c.push(sql`kind = ${f.kind}`);
+	if (f.nature) c.push(sql`nature = ${f.nature}`);
+	if (f.orgUnitId === 'none') c.push(sql`org_unit_id is null`);
+	else if (f.orgUnitId) c.push(sql`org_unit_id = ${f.orgUnitId}::int`);
+	if (f.processId === 'none') c.push(sql`process_id is null`);
+	else if (f.processId) c.push(sql`process_id = ${f.processId}::int`);
+	if (f.paragraf === 'none') c.push(sql`paragraf is null`);
+	else if (f.paragraf) c.push(sql`paragraf = ${f.paragraf}`);
+	if (f.polozka) c.push(sql`polozka = ${f.polozka}`);
+	if (f.initiativeId) c.push(sql`initiative_id = ${f.initiativeId}::int`);
+	if (f.batchId) c.push(sql`batch_id = ${f.batchId}::int`);
+	if (f.manual) c.push(sql`batch_id is null`);
+	return sql<boolean>`(${sql.join(c, sql` and `)})`;
+}
+
+/** The entry list: a page of the lines `f` selects, in the list's order. */
+export interface EntryFilter extends LedgerFilter {
 	/** keyset paging: the lines after this one (older), or before it (newer), in the list's order */
 	after?: EntryCursor | null;
 	before?: EntryCursor | null;
@@ -246,24 +278,7 @@ export function entries(db: Executor, f: EntryFilter) {
 	// The page's lines are chosen first and only they are joined to their codes: the plan then
 	// reads a page through the ledger's index however many lines match (without statistics, which
 	// the embedded engine only has once analysed, a join-first plan read all of a year's lines).
-	let page = db.selectFrom('cost_entry').selectAll();
-	if (f.month) {
-		page = page.where('month', '=', `${f.year}-${String(f.month).padStart(2, '0')}-01`);
-	} else {
-		page = page.where('month', '>=', `${f.year}-01-01`).where('month', '<=', `${f.year}-12-01`);
-	}
-	if (f.orgUnitId === 'none') page = page.where('org_unit_id', 'is', null);
-	else if (f.orgUnitId) page = page.where('org_unit_id', '=', f.orgUnitId);
-	if (f.processId === 'none') page = page.where('process_id', 'is', null);
-	else if (f.processId) page = page.where('process_id', '=', f.processId);
-	if (f.paragraf === 'none') page = page.where('paragraf', 'is', null);
-	else if (f.paragraf) page = page.where('paragraf', '=', f.paragraf);
-	if (f.kind) page = page.where('kind', '=', f.kind);
-	if (f.nature) page = page.where('nature', '=', f.nature);
-	if (f.initiativeId) page = page.where('initiative_id', '=', f.initiativeId);
-	if (f.polozka) page = page.where('polozka', '=', f.polozka);
-	if (f.batchId) page = page.where('batch_id', '=', f.batchId);
-	if (f.manual) page = page.where('batch_id', 'is', null);
+	let page = db.selectFrom('cost_entry').selectAll().where(ledgerConditions(f));
 	const order = f.before ? 'asc' : 'desc';
 	if (f.before) {
 		page = page.where(

@@ -2,24 +2,14 @@
 // monthly summary (never the ledger, so the breakdown does not grow with the number of entries);
 // only a figure of one initiative reads the ledger, through its initiative index (the summary has
 // no initiative), and the year-over-year views compare two years of the summary.
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { CostNature } from '../db/schema';
+import { ledgerConditions, type LedgerFilter } from './costs.repository';
 
 /** A figure's filters: what it adds up (a year, a kind, and any of the others). */
-export interface DrillFilter {
-	year: number;
+/** A figure's lines: always of one kind (actual or budget), never narrowed to an import. */
+export interface DrillFilter extends Omit<LedgerFilter, 'kind' | 'batchId' | 'manual'> {
 	kind: 'actual' | 'budget';
-	nature?: CostNature | null;
-	/** an id, or `none`: lines without one */
-	orgUnitId?: number | 'none' | null;
-	processId?: number | 'none' | null;
-	initiativeId?: number | null;
-	/** a paragraf, or `none` */
-	paragraf?: string | null;
-	polozka?: string | null;
-	/** 1–12 */
-	month?: number | null;
 }
 
 export const DIMENSIONS = ['paragraf', 'polozka', 'unit', 'month'] as const;
@@ -35,27 +25,6 @@ export interface GroupRow {
 	name: string;
 	amount: bigint;
 	entries: number;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function conditions(f: DrillFilter): RawBuilder<unknown> {
-	const c: RawBuilder<unknown>[] = [
-		sql`month >= ${`${f.year}-01-01`}::date`,
-		sql`month <= ${`${f.year}-12-01`}::date`,
-		sql`kind = ${f.kind}`
-	];
-	if (f.month) c.push(sql`month = ${`${f.year}-${pad(f.month)}-01`}::date`);
-	if (f.nature) c.push(sql`nature = ${f.nature}`);
-	if (f.orgUnitId === 'none') c.push(sql`org_unit_id is null`);
-	else if (f.orgUnitId) c.push(sql`org_unit_id = ${f.orgUnitId}::int`);
-	if (f.processId === 'none') c.push(sql`process_id is null`);
-	else if (f.processId) c.push(sql`process_id = ${f.processId}::int`);
-	if (f.paragraf === 'none') c.push(sql`paragraf is null`);
-	else if (f.paragraf) c.push(sql`paragraf = ${f.paragraf}`);
-	if (f.polozka) c.push(sql`polozka = ${f.polozka}`);
-	if (f.initiativeId) c.push(sql`initiative_id = ${f.initiativeId}::int`);
-	return sql.join(c, sql` and `);
 }
 
 /**
@@ -85,7 +54,7 @@ export async function groups(db: Executor, f: DrillFilter): Promise<GroupRow[]> 
 			select paragraf, polozka, org_unit_id, to_char(month, 'YYYY-MM') as month,
 				grouping(paragraf) as g_paragraf, grouping(polozka) as g_polozka,
 				grouping(org_unit_id) as g_unit, sum(amount)::bigint as amount, ${count} as entries
-			from ${source} where ${conditions(f)}
+			from ${source} where ${ledgerConditions(f)}
 			group by grouping sets ((paragraf), (polozka), (org_unit_id), (month)))
 		select g.*, pa.name as paragraf_name, c.name as polozka_name, u.code as unit_code,
 			u.name as unit_name
