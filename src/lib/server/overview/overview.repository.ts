@@ -90,7 +90,6 @@ export function initiativeProcessRows(db: Executor) {
 	return db.selectFrom('initiative_process').select(['initiative_id', 'process_id']).execute();
 }
 
-/** The data version triggers bump on every change to a table the overview reads. */
 /** KPIs and active processes an admin can choose to publish. */
 export function publishable(db: Executor) {
 	return Promise.all([
