@@ -101,6 +101,9 @@ ${appPorts.map((p) => `\t\tserver 127.0.0.1:${p} max_fails=3 fail_timeout=10s;`)
 		listen 127.0.0.1:${port};
 		client_max_body_size 52m;
 		proxy_read_timeout 300s;
+		proxy_buffer_size 32k;
+		proxy_buffers 8 32k;
+		proxy_busy_buffers_size 64k;
 		location / {
 			proxy_pass http://dilna;
 			proxy_http_version 1.1;
