@@ -208,7 +208,6 @@ export function manualKeySets(db: Executor, year: number) {
 		.execute();
 }
 
-/** Which ledger lines a list shows. */
 /**
  * Which ledger lines a figure or a list is about: the one filter of the entry list and the
  * drill-down (over the ledger or its monthly summary, which share these columns).

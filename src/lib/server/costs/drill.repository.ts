@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
 import { ledgerConditions, type LedgerFilter } from './costs.repository';
 
-/** A figure's filters: what it adds up (a year, a kind, and any of the others). */
 /** A figure's lines: always of one kind (actual or budget), never narrowed to an import. */
 export interface DrillFilter extends Omit<LedgerFilter, 'kind' | 'batchId' | 'manual'> {
 	kind: 'actual' | 'budget';
