@@ -58,6 +58,8 @@ function onNewConnection(url: string): Promise<number> {
 		const req = get(url, { agent: false, timeout: 15_000 }, (res) => {
 			res.resume();
 			res.on('end', () => resolve(performance.now() - started));
+			// an answer cut off before its end never ends: count it as failed, not as never answered
+			res.on('close', () => resolve(-1));
 		});
 		req.on('error', () => resolve(-1));
 		req.on('timeout', () => req.destroy());

@@ -132,10 +132,10 @@ export async function costEntries(
 		.execute();
 }
 
-/** The id of the record with this code (a process, goal, KPI, org unit…), as the demo seeds it. */
+/** The id of the record with this code (a process, goal, KPI, org unit, driver…), as the demo seeds it. */
 export async function idOf(
 	db: Db,
-	table: 'process' | 'goal' | 'kpi' | 'org_unit' | 'initiative',
+	table: 'process' | 'goal' | 'kpi' | 'org_unit' | 'initiative' | 'cost_driver',
 	code: string
 ): Promise<number> {
 	const row = await db

@@ -171,21 +171,21 @@ describe.each(engines)('process models on %s', (engine) => {
 		expect([...all.keys()]).toEqual([processId]);
 		expect(all.get(processId)).toEqual(hours);
 		// The allocation's hours driver offers the model's hours; the process without one is typed.
-		const driverId = async (code: string) =>
-			(
-				await t.db
-					.selectFrom('cost_driver')
-					.select('id')
-					.where('code', '=', code)
-					.executeTakeFirstOrThrow()
-			).id;
-		const hoursDriver = await drivers.valuesFor(t.db, await driverId('HOURS'), YEAR);
+		const hoursDriver = await drivers.valuesFor(
+			t.db,
+			await build.idOf(t.db, 'cost_driver', 'HOURS'),
+			YEAR
+		);
 		expect(hoursDriver.fromModels).toBe(true);
 		const rowOf = (v: typeof hoursDriver, id: number) => v.rows.find((r) => r.processId === id)!;
 		expect(rowOf(hoursDriver, processId).modelled).toBe('14500');
 		expect(rowOf(hoursDriver, otherId).modelled).toBeNull();
 		// A driver counted in anything else (cases) is never filled from the models.
-		const casesDriver = await drivers.valuesFor(t.db, await driverId('CASES'), YEAR);
+		const casesDriver = await drivers.valuesFor(
+			t.db,
+			await build.idOf(t.db, 'cost_driver', 'CASES'),
+			YEAR
+		);
 		expect(casesDriver.fromModels).toBe(false);
 		expect(rowOf(casesDriver, processId).modelled).toBeNull();
 	});
