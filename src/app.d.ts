@@ -12,6 +12,11 @@ declare global {
 			session: Session | null;
 			/** a guest's scope (null for staff), read with the session */
 			guest?: GuestScope | null;
+			/**
+			 * The data version read with the session on a signed-in GET, for figures kept per data
+			 * version; null otherwise (a form post changes data before its page is drawn again).
+			 */
+			dataVersion: bigint | null;
 			requestId: string;
 		}
 		interface PageState {

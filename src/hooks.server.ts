@@ -89,16 +89,20 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 const handleAuth: Handle = async ({ event, resolve }) => {
 	const secure = event.url.protocol === 'https:';
 	const token = event.cookies.get(sessionCookieName(secure));
+	event.locals.dataVersion = null;
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const { session, user } = await validateSessionToken(getDb(), token);
+	const { session, user, dataVersion } = await validateSessionToken(getDb(), token);
 	if (session) setSessionCookie(event.cookies, token, session.expiresAt, secure);
 	else deleteSessionCookie(event.cookies, secure);
 	event.locals.user = user;
 	event.locals.session = session;
+	// Only a read may use it: an action writes first and then draws its page again, after it.
+	const reads = event.request.method === 'GET' || event.request.method === 'HEAD';
+	if (reads) event.locals.dataVersion = dataVersion;
 	// A guest's scope is read with their session: requireUser checks every load and action by it.
 	event.locals.guest = user?.role === 'guest' ? await guestScope(getDb(), user.id) : null;
 	return resolve(event);

@@ -91,4 +91,17 @@ describe.each(engines)('the pilot’s scope on %s', (engine) => {
 		await adoption.setPilot(t.db, admin, units.OVV, true);
 		expect((await adoption.layoutFor(t.db, owner)).areas).toEqual(['goals', 'processes']);
 	});
+	it("keeps each user's layout apart and follows a change to it at once", async () => {
+		// The layout is kept per data version: a page costs no query for it, yet what changes shows.
+		await adoption.setPilot(t.db, admin, units.OF, true);
+		expect((await adoption.layoutFor(t.db, outsider)).areas).toEqual(['goals', 'processes']);
+		await adoption.setMember(t.db, admin, outsider.id, units.OVV, false);
+		expect((await adoption.layoutFor(t.db, outsider)).areas).toEqual(
+			(await adoption.layoutFor(t.db, owner)).areas
+		);
+		expect((await adoption.layoutFor(t.db, outsider)).guideDismissed).toBe(false);
+		await adoption.dismissGuide(t.db, outsider.id, () => new Date('2026-03-02T09:00:00Z'));
+		expect((await adoption.layoutFor(t.db, outsider)).guideDismissed).toBe(true);
+		expect((await adoption.layoutFor(t.db, owner)).guideDismissed).toBe(false);
+	});
 });

@@ -8,6 +8,12 @@ import * as drill from '../../src/lib/server/costs/drill.service';
 import * as allocation from '../../src/lib/server/allocation/allocation.service';
 import { seedDemoIfEmpty } from '../../src/lib/server/demo/seed';
 import { fixedClock } from '../../src/lib/server/shared/clock';
+import {
+	createSession,
+	generateSessionToken,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
+import { dataVersion } from '../../src/lib/server/db/data-version';
 import { createTestDb, engines, type TestDb } from './harness';
 
 const YEAR = 2026;
@@ -118,5 +124,32 @@ describe.each(engines)('the kept /costs page on %s', (engine) => {
 		expect(page.summary.byCategory.find((c) => c.polozka === '5169')!.name).toMatch(
 			/\(nový název\)$/
 		);
+	});
+	it('answers a signed-in read from the data version its session check read, in one round trip', async () => {
+		const token = generateSessionToken();
+		await createSession(t.db, token, clerk);
+		const before = await validateSessionToken(t.db, token);
+		expect(before.dataVersion).toBe(await dataVersion(t.db));
+		const page = await costs.keptCostsPage(t.db, query, before.dataVersion);
+		expect(page).toEqual(await fresh());
+		await entries.create(t.db, clerk, {
+			kind: 'actual',
+			month: `${YEAR}-04`,
+			amount: 99_00n,
+			polozka: '5169',
+			paragraf: null,
+			orgUnitId: null,
+			processId: null,
+			initiativeId: null,
+			nature: null,
+			text: 'one round trip'
+		});
+		// The next request's session check sees the change, and so does its page.
+		const after = await validateSessionToken(t.db, token);
+		expect(after.dataVersion! > before.dataVersion!).toBe(true);
+		const changed = await costs.keptCostsPage(t.db, query, after.dataVersion);
+		expect(changed.summary.totals.all.actual - page.summary.totals.all.actual).toBe(99_00n);
+		expect(changed).toEqual(await fresh());
+		expect(await costs.keptCostsPage(t.db, query, after.dataVersion)).toBe(changed);
 	});
 });

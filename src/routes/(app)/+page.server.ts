@@ -22,7 +22,7 @@ async function overviewFigures(year: number, today: string) {
 	return { overview: o, peopleRisk, savedFte, modelledHours };
 }
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	requireCapability('read');
 	const today = currentDate();
 	const thisYear = Number(today.slice(0, 4));
@@ -31,8 +31,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	const year = asked > thisYear ? thisYear : asked;
 	// Everything here is the same for every user until the data changes (or the day does): kept
 	// per data version, so a busy overview costs one small query and the rendering.
-	const figures = await overview.perDataVersion(getDb(), `overview-page|${year}|${today}`, () =>
-		overviewFigures(year, today)
+	const figures = await overview.perDataVersion(
+		getDb(),
+		`overview-page|${year}|${today}`,
+		() => overviewFigures(year, today),
+		locals.dataVersion
 	);
 	// A year asked for that has no figures is said, not silently replaced.
 	const askedYear = url.searchParams.get('year');

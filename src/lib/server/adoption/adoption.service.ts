@@ -4,6 +4,7 @@ import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
+import { perDataVersion } from '../db/data-version';
 import { dueDate } from '../kpis/period';
 import * as notifications from '../notifications/notifications.service';
 import { todayInPrague, type Clock } from '../shared/clock';
@@ -264,12 +265,22 @@ export async function remind(
 	return result;
 }
 
-/** What the layout of every page needs: the first-visit guide, and the areas the user sees. */
+/**
+ * What the layout of every page needs: the first-visit guide, and the areas the user sees. The
+ * user's state is kept per data version (its tables are watched: migration `data_version_layout`),
+ * so a page costs no query for it; `version` is the one the request read with its session.
+ */
 export async function layoutFor(
 	db: Executor,
-	user: SessionUser
+	user: SessionUser,
+	version?: bigint | null
 ): Promise<{ guideDismissed: boolean; areas: readonly Area[] | null }> {
-	const state = await repo.layoutState(db, user.id);
+	const state = await perDataVersion(
+		db,
+		`layout|${user.id}`,
+		() => repo.layoutState(db, user.id),
+		version
+	);
 	const pilot = state.pilotAreas ? { areas: state.pilotAreas.filter(isArea) } : null;
 	return {
 		guideDismissed: state.guideDismissed,

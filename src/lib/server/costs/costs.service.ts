@@ -268,19 +268,30 @@ export interface CostsPageQuery {
 /**
  * Everything /costs shows, kept per data version as the overview is (every table it reads is
  * watched: see the migration `data_version_costs_page`): about twenty small reads once per change
- * and query, then one. Nothing in it depends on who reads it.
+ * and query, then one. Nothing in it depends on who reads it. `version`: the data version the
+ * request read with its session, if it did.
  */
-export function keptCostsPage(db: Executor, q: CostsPageQuery) {
+export function keptCostsPage(db: Executor, q: CostsPageQuery, version?: bigint | null) {
 	const key = `costs|${q.year}|${q.currentYear}|${q.processPage}|${q.view.order?.by}|${q.view.order?.dir}|${q.view.processId ?? ''}|${q.yoyBy}`;
-	return perDataVersion(db, key, async () => {
-		const [yearList, page, byParagraf, yoy] = await Promise.all([
-			years(db, q.currentYear),
-			costsPage(db, q.year, q.processPage, q.view),
-			drill.yearOverYear(db, q.year, 'paragraf'),
-			q.yoyBy === 'paragraf' ? null : drill.yearOverYear(db, q.year, q.yoyBy)
-		]);
-		return { years: yearList, ...page, byParagraf, yoy: { by: q.yoyBy, rows: yoy ?? byParagraf } };
-	});
+	return perDataVersion(
+		db,
+		key,
+		async () => {
+			const [yearList, page, byParagraf, yoy] = await Promise.all([
+				years(db, q.currentYear),
+				costsPage(db, q.year, q.processPage, q.view),
+				drill.yearOverYear(db, q.year, 'paragraf'),
+				q.yoyBy === 'paragraf' ? null : drill.yearOverYear(db, q.year, q.yoyBy)
+			]);
+			return {
+				years: yearList,
+				...page,
+				byParagraf,
+				yoy: { by: q.yoyBy, rows: yoy ?? byParagraf }
+			};
+		},
+		version
+	);
 }
 
 /** The actual ledger lines booked to initiatives between two months (YYYY-MM-01), for reports. */

@@ -9,8 +9,8 @@ export async function dataVersion(db: Executor): Promise<bigint> {
 	return row.version;
 }
 
-/** How many figures (overviews, pages) one instance keeps per database. */
-const KEPT = 50;
+/** How many figures (overviews, pages, each user's navigation) one instance keeps per database. */
+const KEPT = 100;
 
 interface Kept {
 	version: bigint;
@@ -26,13 +26,17 @@ const kept = new WeakMap<Executor, Map<string, Kept>>();
  * share one computation (a burst after a change computes once, not once per request). When full,
  * what an older version computed goes first, then what was used least recently: paging through
  * many pages never pushes out the overview everyone opens.
+ *
+ * `version` is the data version the request already read with its session (hooks.server.ts: a
+ * signed-in GET reads both in one round trip); without it, it is read here.
  */
 export async function perDataVersion<T>(
 	db: Executor,
 	key: string,
-	compute: () => Promise<T>
+	compute: () => Promise<T>,
+	version?: bigint | null
 ): Promise<T> {
-	const version = await dataVersion(db);
+	version ??= await dataVersion(db);
 	let map = kept.get(db);
 	if (!map) kept.set(db, (map = new Map()));
 	const hit = map.get(key);

@@ -883,12 +883,13 @@ export function keptCoveragePage(
 	db: Executor,
 	user: SessionUser,
 	today: string,
-	query: CoveragePageQuery
+	query: CoveragePageQuery,
+	version?: bigint | null
 ): ReturnType<typeof coveragePage> {
 	const sees = `${canReadNames(user)}|${can(user.role, 'people.edit')}`;
 	const q = query;
 	const key = `people-coverage|${today}|${sees}|${q.orgUnitId}|${q.onlySpofs}|${q.page}|${q.assigning}|${q.matrixRoles}|${q.matrixPeople}`;
-	return perDataVersion(db, key, () => coveragePage(db, user, today, query));
+	return perDataVersion(db, key, () => coveragePage(db, user, today, query), version);
 }
 
 /** One page of a unit's matrix: a slice of its roles × a slice of its employed people. */

@@ -9,7 +9,7 @@ import { formValues } from '$lib/server/shared/form';
 import { queryId, save, yearParam } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const user = requireUser();
 	const db = getDb();
 	const year = yearParam(url, currentYear());
@@ -23,13 +23,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	const processId = queryId(url, 'process');
 	const asks = url.searchParams.get('yoy');
 	const yoyBy = asks === 'polozka' || asks === 'unit' ? asks : 'paragraf';
-	const page = await costs.keptCostsPage(db, {
-		year,
-		currentYear: currentYear(),
-		processPage,
-		view: { order, processId },
-		yoyBy
-	});
+	const page = await costs.keptCostsPage(
+		db,
+		{ year, currentYear: currentYear(), processPage, view: { order, processId }, yoyBy },
+		locals.dataVersion
+	);
 	return {
 		year,
 		...page,

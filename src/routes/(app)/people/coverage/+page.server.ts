@@ -8,7 +8,7 @@ import { currentDate } from '$lib/server/shared/clock';
 import { queryId } from '$lib/server/shared/http';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const user = requireUser();
 	const db = getDb();
 	const today = currentDate();
@@ -19,14 +19,20 @@ export const load: PageServerLoad = async ({ url }) => {
 	// A large office has a thousand roles: the list shows them a page at a time, SPOFs first, and
 	// a unit's matrix a page of roles (`mrows`) × a page of people (`mcols`).
 	const [page, units] = await Promise.all([
-		people.keptCoveragePage(db, user, today, {
-			orgUnitId: unitId,
-			onlySpofs,
-			page: queryId(url, 'page') ?? 1,
-			assigning,
-			matrixRoles: queryId(url, 'mrows') ?? 1,
-			matrixPeople: queryId(url, 'mcols') ?? 1
-		}),
+		people.keptCoveragePage(
+			db,
+			user,
+			today,
+			{
+				orgUnitId: unitId,
+				onlySpofs,
+				page: queryId(url, 'page') ?? 1,
+				assigning,
+				matrixRoles: queryId(url, 'mrows') ?? 1,
+				matrixPeople: queryId(url, 'mcols') ?? 1
+			},
+			locals.dataVersion
+		),
 		orgUnits.list(db)
 	]);
 	return {
