@@ -132,6 +132,9 @@ async function onEngine(label: string, target: Target): Promise<Record<string, L
 				duration: WARMUP,
 				headers: { cookie, accept: 'text/html' }
 			});
+			// The warm-up's last answers are still being drawn when it hangs up: let them drain, so
+			// the measured run's connections are not accepted behind them.
+			await new Promise((resolve) => setTimeout(resolve, 2000));
 			figures[p] = await run(server.base + p, cookie);
 			log(`${label} ${p}: ${JSON.stringify(figures[p])}`);
 		}
