@@ -1,6 +1,7 @@
 // Aggregates the overview and /goals read, so their cost does not grow with the ledger or with
 // the KPIs' history (issue 7, "Performance").
 import { sql } from 'kysely';
+import { unwatch, watch } from './shared/data-version.js';
 
 /** The tables the overview's figures come from: a change to any of them is a new data version. */
 const WATCHED = [
@@ -77,19 +78,12 @@ export async function up(db) {
 			end if;
 			return null;
 		end $$`.execute(db);
-	for (const table of WATCHED) {
-		await sql`
-			create constraint trigger ${sql.id(`${table}_data_version`)}
-			after insert or update or delete on ${sql.table(table)}
-			deferrable initially deferred for each row execute function bump_data_version()`.execute(db);
-	}
+	await watch(db, WATCHED);
 }
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function down(db) {
-	for (const table of WATCHED) {
-		await sql`drop trigger ${sql.id(`${table}_data_version`)} on ${sql.table(table)}`.execute(db);
-	}
+	await unwatch(db, WATCHED);
 	await sql`drop function bump_data_version()`.execute(db);
 	await db.schema.dropTable('data_version').execute();
 	await db.schema.dropTable('kpi_year_status').execute();

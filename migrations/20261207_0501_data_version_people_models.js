@@ -2,7 +2,7 @@
 // saved in FTE and the modelled hours of process models; with these tables watched too, the whole
 // page's figures can be kept per data version (see overview.service.ts `perDataVersion`). None of
 // them is written in bulk, so a trigger per row costs nothing that matters.
-import { sql } from 'kysely';
+import { unwatch, watch } from './shared/data-version.js';
 
 const WATCHED = [
 	'org_unit',
@@ -20,17 +20,10 @@ const WATCHED = [
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function up(db) {
-	for (const table of WATCHED) {
-		await sql`
-			create constraint trigger ${sql.id(`${table}_data_version`)}
-			after insert or update or delete on ${sql.table(table)}
-			deferrable initially deferred for each row execute function bump_data_version()`.execute(db);
-	}
+	await watch(db, WATCHED);
 }
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function down(db) {
-	for (const table of WATCHED) {
-		await sql`drop trigger ${sql.id(`${table}_data_version`)} on ${sql.table(table)}`.execute(db);
-	}
+	await unwatch(db, WATCHED);
 }

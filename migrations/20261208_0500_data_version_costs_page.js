@@ -4,7 +4,7 @@
 // cost_nature_month in the same transaction (costs/aggregates.ts), which is watched; nor do the
 // allocation steps, replaced with process_cost_year (allocation.repository `replaceResults`).
 // None of these tables is written in bulk, so a trigger per row costs nothing that matters.
-import { sql } from 'kysely';
+import { unwatch, watch } from './shared/data-version.js';
 
 const WATCHED = [
 	'cost_category',
@@ -18,17 +18,10 @@ const WATCHED = [
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function up(db) {
-	for (const table of WATCHED) {
-		await sql`
-			create constraint trigger ${sql.id(`${table}_data_version`)}
-			after insert or update or delete on ${sql.table(table)}
-			deferrable initially deferred for each row execute function bump_data_version()`.execute(db);
-	}
+	await watch(db, WATCHED);
 }
 
 /** @param {import('kysely').Kysely<any>} db */
 export async function down(db) {
-	for (const table of WATCHED) {
-		await sql`drop trigger ${sql.id(`${table}_data_version`)} on ${sql.table(table)}`.execute(db);
-	}
+	await unwatch(db, WATCHED);
 }

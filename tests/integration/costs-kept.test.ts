@@ -39,6 +39,22 @@ describe.each(engines)('the kept /costs page on %s', (engine) => {
 	}, 120_000);
 	afterAll(() => t.destroy());
 
+	/** A manual line of `amount` on položka 5169 in month `mm` of YEAR, as the clerk types it. */
+	function addManualEntry(mm: string, amount: bigint) {
+		return entries.create(t.db, clerk, {
+			kind: 'actual',
+			month: `${YEAR}-${mm}`,
+			amount,
+			polozka: '5169',
+			paragraf: null,
+			orgUnitId: null,
+			processId: null,
+			initiativeId: null,
+			nature: null,
+			text: 'kept-page test'
+		});
+	}
+
 	/** What the page shows, read afresh (no reuse). */
 	async function fresh() {
 		const [years, page, byParagraf, yoy] = await Promise.all([
@@ -62,18 +78,7 @@ describe.each(engines)('the kept /costs page on %s', (engine) => {
 
 	it('shows a manual entry at once: totals, the položka and the count of manual lines', async () => {
 		const before = await costs.keptCostsPage(t.db, query);
-		await entries.create(t.db, clerk, {
-			kind: 'actual',
-			month: `${YEAR}-03`,
-			amount: 1_234_50n,
-			polozka: '5169',
-			paragraf: null,
-			orgUnitId: null,
-			processId: null,
-			initiativeId: null,
-			nature: null,
-			text: 'kept-page test'
-		});
+		await addManualEntry('03', 1_234_50n);
 		const after = await costs.keptCostsPage(t.db, query);
 		expect(after).toEqual(await fresh());
 		expect(after.summary.totals.all.actual - before.summary.totals.all.actual).toBe(1_234_50n);
@@ -125,6 +130,7 @@ describe.each(engines)('the kept /costs page on %s', (engine) => {
 			/\(nový název\)$/
 		);
 	});
+
 	it('answers a signed-in read from the data version its session check read, in one round trip', async () => {
 		const token = generateSessionToken();
 		await createSession(t.db, token, clerk);
@@ -132,18 +138,7 @@ describe.each(engines)('the kept /costs page on %s', (engine) => {
 		expect(before.dataVersion).toBe(await dataVersion(t.db));
 		const page = await costs.keptCostsPage(t.db, query, before.dataVersion);
 		expect(page).toEqual(await fresh());
-		await entries.create(t.db, clerk, {
-			kind: 'actual',
-			month: `${YEAR}-04`,
-			amount: 99_00n,
-			polozka: '5169',
-			paragraf: null,
-			orgUnitId: null,
-			processId: null,
-			initiativeId: null,
-			nature: null,
-			text: 'one round trip'
-		});
+		await addManualEntry('04', 99_00n);
 		// The next request's session check sees the change, and so does its page.
 		const after = await validateSessionToken(t.db, token);
 		expect(after.dataVersion! > before.dataVersion!).toBe(true);
