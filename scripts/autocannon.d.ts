@@ -19,6 +19,8 @@ declare module 'autocannon' {
 		duration?: number;
 		timeout?: number;
 		headers?: Record<string, string>;
+		/** worker threads that fire the requests (0: on the calling thread) */
+		workers?: number;
 	}
 	export default function autocannon(options: Options): Promise<Result>;
 }
