@@ -13,10 +13,11 @@ const config = {
 		// Separate folders let several builds run side by side (e.g. parallel end-to-end runs).
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		version: { name: pkg.version },
-		// Scripts get nonces/hashes; styles stay 'unsafe-inline' because Svelte's style: directives
-		// and Chart.js set inline styles, which a hash cannot cover.
+		// Scripts get hashes, not nonces: a page kept per data version (page-cache.ts) is sent again
+		// with its header, and a nonce must not be. Styles stay 'unsafe-inline' because Svelte's
+		// style: directives and Chart.js set inline styles, which a hash cannot cover.
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

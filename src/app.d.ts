@@ -17,6 +17,8 @@ declare global {
 			 * version; null otherwise (a form post changes data before its page is drawn again).
 			 */
 			dataVersion: bigint | null;
+			/** the session's expiry moved on this request, so its cookie goes out with the answer */
+			sessionRenewed: boolean;
 			requestId: string;
 		}
 		interface PageState {

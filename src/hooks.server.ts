@@ -18,7 +18,7 @@ import {
 } from '$lib/server/auth/session';
 import { seedDemoIfEmpty, DEMO_USERS, DEMO_PASSWORD } from '$lib/server/demo/seed';
 import { DEMO_GUEST } from '$lib/server/demo/seed-guests';
-import { currentMonth, systemClock } from '$lib/server/shared/clock';
+import { currentDate, currentMonth, systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
 import { bodyLimitFor, readWithin, sizeText } from '$lib/server/body-limit';
@@ -28,6 +28,7 @@ import { startScheduler } from '$lib/server/notifications/scheduler';
 import { pageViews } from '$lib/server/adoption/page-views';
 import { guestScope, recordGuestRequest } from '$lib/server/guests/guests.service';
 import { guestMayOpen } from '$lib/server/guests/scope';
+import { keptPage, mayKeepPage, pageKey } from '$lib/server/page-cache';
 
 export const init: ServerInit = async () => {
 	const db = await startDatabase();
@@ -90,14 +91,17 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const secure = event.url.protocol === 'https:';
 	const token = event.cookies.get(sessionCookieName(secure));
 	event.locals.dataVersion = null;
+	event.locals.sessionRenewed = false;
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const { session, user, dataVersion } = await validateSessionToken(getDb(), token);
-	if (session) setSessionCookie(event.cookies, token, session.expiresAt, secure);
-	else deleteSessionCookie(event.cookies, secure);
+	const { session, user, dataVersion, renewed } = await validateSessionToken(getDb(), token);
+	// The cookie goes out again only when the session's expiry moved (at most once a minute), so
+	// most answers carry none and a kept page may be sent (handlePageCache).
+	if (session && renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
+	else if (!session) deleteSessionCookie(event.cookies, secure);
 	event.locals.user = user;
 	event.locals.session = session;
 	// Only a read may use it: an action writes first and then draws its page again, after it.
@@ -105,7 +109,15 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	if (reads) event.locals.dataVersion = dataVersion;
 	// A guest's scope is read with their session: requireUser checks every load and action by it.
 	event.locals.guest = user?.role === 'guest' ? await guestScope(getDb(), user.id) : null;
+	event.locals.sessionRenewed = renewed;
 	return resolve(event);
+};
+
+/** The busiest pages are drawn once per data version and user (page-cache.ts). */
+const handlePageCache: Handle = ({ event, resolve }) => {
+	if (!mayKeepPage(event)) return resolve(event);
+	const key = pageKey(event, getLocale(), currentDate());
+	return keptPage(getDb(), key, event.locals.dataVersion!, () => resolve(event));
 };
 
 /**
@@ -230,7 +242,8 @@ export const handle = sequence(
 	handleBodyLimit,
 	handleAuth,
 	handleGuestAudit,
-	handlePageViews
+	handlePageViews,
+	handlePageCache
 );
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

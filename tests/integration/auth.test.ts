@@ -87,6 +87,20 @@ describe.each(engines)('sign-in and sessions on %s', (engine) => {
 		expect(left).toHaveLength(0);
 	});
 
+	it('moves a session’s expiry, and so sends its cookie again, at most once a minute', async () => {
+		const t0 = Date.parse('2030-01-20T08:00:00Z');
+		const at = (seconds: number) => new Date(t0 + seconds * 1000);
+		const token = generateSessionToken();
+		const opened = await createSession(t.db, token, adminId, {}, at(0));
+		const soon = await validateSessionToken(t.db, token, at(30));
+		expect(soon.renewed).toBe(false);
+		expect(soon.session!.expiresAt).toEqual(opened.expiresAt);
+		const later = await validateSessionToken(t.db, token, at(61));
+		expect(later.renewed).toBe(true);
+		expect(later.session!.expiresAt.getTime()).toBe(opened.expiresAt.getTime() + 61_000);
+		expect((await validateSessionToken(t.db, token, at(90))).renewed).toBe(false);
+	});
+
 	it('asks an admin for the password again after a while; confirming counts as an attempt', async () => {
 		const clock = steppingClock('2030-02-01T08:00:00Z');
 		const signedIn = await login(t.db, 'spravce', 'spravce-heslo-123', '10.20.0.1', clock.now);

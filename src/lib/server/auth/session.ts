@@ -56,8 +56,10 @@ export type SessionValidationResult =
 			user: SessionUser;
 			/** the data version, read in the same round trip (see db/data-version.ts) */
 			dataVersion: bigint;
+			/** this check moved the session's expiry on: its cookie must go out again */
+			renewed: boolean;
 	  }
-	| { session: null; user: null; dataVersion: null };
+	| { session: null; user: null; dataVersion: null; renewed: false };
 
 /** Where a session was opened from, shown on /account (both cut to a sane length). */
 export interface SessionOrigin {
@@ -111,7 +113,7 @@ export async function createSession(
 	return session;
 }
 
-const NO_SESSION = { session: null, user: null, dataVersion: null } as const;
+const NO_SESSION = { session: null, user: null, dataVersion: null, renewed: false } as const;
 
 export async function validateSessionToken(
 	db: Executor,
@@ -168,7 +170,8 @@ export async function validateSessionToken(
 		createdAt: row.created_at,
 		authenticatedAt: row.authenticated_at
 	};
-	if (now.getTime() - row.last_seen_at.getTime() >= SEEN_EVERY_MS) {
+	const renewed = now.getTime() - row.last_seen_at.getTime() >= SEEN_EVERY_MS;
+	if (renewed) {
 		session.expiresAt = expiryFrom(now, row.created_at);
 		await db
 			.updateTable('user_session')
@@ -185,7 +188,8 @@ export async function validateSessionToken(
 			role: row.role,
 			twoFactor: row.totp_enabled_at !== null
 		},
-		dataVersion: row.data_version
+		dataVersion: row.data_version,
+		renewed
 	};
 }
 
