@@ -104,12 +104,12 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	else if (!session) deleteSessionCookie(event.cookies, secure);
 	event.locals.user = user;
 	event.locals.session = session;
+	event.locals.sessionRenewed = renewed;
 	// Only a read may use it: an action writes first and then draws its page again, after it.
 	const reads = event.request.method === 'GET' || event.request.method === 'HEAD';
 	if (reads) event.locals.dataVersion = dataVersion;
 	// A guest's scope is read with their session: requireUser checks every load and action by it.
 	event.locals.guest = user?.role === 'guest' ? await guestScope(getDb(), user.id) : null;
-	event.locals.sessionRenewed = renewed;
 	return resolve(event);
 };
 

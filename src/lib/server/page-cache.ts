@@ -11,9 +11,8 @@ import { pagePerDataVersion } from './db/data-version';
  */
 export const KEPT_PAGES: ReadonlySet<string> = new Set(['/(app)', '/(app)/costs']);
 
-/** A page as it was sent, without its cookies (they belong to the request that drew it). */
+/** A 200 page as it was sent, without its cookies (they belong to the request that drew it). */
 interface KeptPage {
-	status: number;
 	headers: [string, string][];
 	body: Uint8Array<ArrayBuffer>;
 }
@@ -72,12 +71,12 @@ export async function keptPage(
 				const html = drawn.headers.get('content-type')?.startsWith('text/html');
 				if (drawn.status !== 200 || !html) throw new NotKept();
 				const headers = [...drawn.headers].filter(([name]) => name !== 'set-cookie');
-				return { status: drawn.status, headers, body: new Uint8Array(await drawn.arrayBuffer()) };
+				return { headers, body: new Uint8Array(await drawn.arrayBuffer()) };
 			},
 			version
 		);
 		if (drawn) return new Response(page.body, drawn);
-		return new Response(page.body, { status: page.status, headers: page.headers });
+		return new Response(page.body, { status: 200, headers: page.headers });
 	} catch (error) {
 		if (!(error instanceof NotKept)) throw error;
 		// Another request's drawing was not kept: this one draws its own.

@@ -15,7 +15,7 @@ interface Kept {
 }
 
 /** What a shelf keeps: a value computed once per data version and key. */
-export type KeepPerDataVersion = <T>(
+type KeepPerDataVersion = <T>(
 	db: Executor,
 	key: string,
 	compute: () => Promise<T>,
