@@ -484,6 +484,11 @@ export function subcriterion(code: string): CafSubcriterion | undefined {
 	return CAF_SUBCRITERIA.find((s) => s.code === code);
 }
 
+/** Every subcriterion as a select's or checkbox's option: its code, then its title. */
+export function subcriterionOptions(lang: CafLocale): { value: string; label: string }[] {
+	return CAF_SUBCRITERIA.map((s) => ({ value: s.code, label: `${s.code} ${s.title[lang]}` }));
+}
+
 /** Enablers are scored by the PDCA phase reached, results by trends and targets. */
 export function kindOf(code: string): CafKind {
 	return Number(code.split('.')[0]) <= 5 ? 'enabler' : 'result';
