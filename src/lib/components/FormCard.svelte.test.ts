@@ -44,5 +44,20 @@ describe('FormCard', () => {
 		await expect.element(card.getByRole('alert')).toHaveTextContent('Cíl má navázané KPI.');
 		await expect.element(card.getByText('Smazání nelze vrátit.')).toBeInTheDocument();
 		expect(card.element().classList.contains('narrow')).toBe(true);
+		expect(card.element().classList.contains('no-print')).toBe(false);
+	});
+
+	it('is left off a printout when asked', async () => {
+		await render(FormCard, {
+			id: 'edit-h',
+			title: 'Upravit osobu',
+			name: 'update',
+			action: '?/update',
+			noPrint: true,
+			form: null,
+			children: fields
+		});
+		const card = page.getByRole('region', { name: 'Upravit osobu' });
+		expect(card.element().classList.contains('no-print')).toBe(true);
 	});
 });
