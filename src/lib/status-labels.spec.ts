@@ -4,12 +4,25 @@ import { INITIATIVE_STATUSES } from './initiative-statuses';
 import {
 	initiativeStatusLabel,
 	kpiStatusLabels,
+	roleLabels,
 	statusClass,
 	statusLabel,
 	statusLook
 } from './status-labels';
 
 describe('status labels', () => {
+	it('words every role a user can be given, and only those', () => {
+		expect(Object.keys(roleLabels)).toEqual([
+			'admin',
+			'manager',
+			'finance',
+			'project_manager',
+			'process_owner',
+			'hr',
+			'viewer'
+		]);
+	});
+
 	it('gives each KPI and goal status one Czech word', () => {
 		expect(KPI_STATUSES.map(statusLabel)).toEqual(['plněno', 'v toleranci', 'neplněno', 'bez dat']);
 		expect(KPI_STATUSES.map((s) => kpiStatusLabels[s]())).toEqual(KPI_STATUSES.map(statusLabel));

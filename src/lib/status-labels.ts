@@ -21,6 +21,17 @@ export const natureLabels: Record<CostNature, () => string> = {
 	capital: m.costs_nature_capital
 };
 
+/** The word for each role an administrator can give a user (a guest is invited, never given). */
+export const roleLabels: Record<string, () => string> = {
+	admin: m.role_admin,
+	manager: m.role_manager,
+	finance: m.role_finance,
+	project_manager: m.role_project_manager,
+	process_owner: m.role_process_owner,
+	hr: m.role_hr,
+	viewer: m.role_viewer
+};
+
 export const kpiStatusLabels: Record<KpiStatus, () => string> = {
 	on_target: m.status_on_target,
 	within_tolerance: m.status_within_tolerance,
