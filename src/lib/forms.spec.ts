@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsOf, formFor } from './forms';
+import { fieldsFor, fieldsOf, formFor } from './forms';
 
 describe('formFor', () => {
 	const refusal = {
@@ -63,5 +63,32 @@ describe('fieldsOf', () => {
 			value: 'objective',
 			error: undefined
 		});
+	});
+});
+
+describe('fieldsFor', () => {
+	const stored = { code: 'C1', name: 'Cíl' };
+
+	it('shows the stored values while the form is not the one refused', () => {
+		const field = fieldsFor({ form: 'other', values: { code: 'X' }, errors: {} }, 'edit', stored);
+		expect(field('code')).toEqual({ id: 'code', name: 'code', value: 'C1', error: undefined });
+		expect(fieldsFor(null, 'edit')('code').value).toBe('');
+	});
+
+	it('shows what the refused form sent over the stored values, with its errors', () => {
+		const refused = {
+			form: 'edit',
+			values: { code: '' },
+			errors: { code: 'Vyplňte toto pole.' },
+			message: null
+		};
+		const field = fieldsFor(refused, 'edit', stored, 'edit-');
+		expect(field('code')).toEqual({
+			id: 'edit-code',
+			name: 'code',
+			value: '',
+			error: 'Vyplňte toto pole.'
+		});
+		expect(field('name').value).toBe('Cíl');
 	});
 });

@@ -1,3 +1,4 @@
+// LEAD NOTE (remove this line before committing this file): read /work/wt/forms-b/NOTE-FROM-LEAD.md now — deadline 18:40 UTC, rules, how to test.
 // Reads the one refusal payload every form action fails with (FormFailure in
 // $lib/server/shared/http.ts) for one form of a page: what it sent, its field errors, the message
 // and, on a conflict, the values stored now. Pages with several forms name the one they render.
@@ -63,4 +64,18 @@ export function fieldsOf(
 		value: values[name] ?? fallback,
 		error: errors[name]
 	});
+}
+
+/**
+ * The fields of one form of a page (`name`, as `formFor` reads it): what it sent when it was
+ * refused, else `stored` (the record's values as they are saved; empty for a new record).
+ */
+export function fieldsFor(
+	form: unknown,
+	name: string,
+	stored: Record<string, string | undefined> = {},
+	prefix = ''
+) {
+	const sent = formFor(form, name);
+	return fieldsOf({ ...stored, ...sent.values }, sent.errors, prefix);
 }

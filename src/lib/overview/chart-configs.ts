@@ -1,6 +1,8 @@
 // The overview's chart configurations, shared by the overview and the council report. Money is
 // plotted in CZK (floats are fine for coordinates; every figure people read is formatted exactly).
 import type { ChartConfiguration, Plugin } from 'chart.js';
+import { KPI_STATUSES, type KpiStatus } from '$lib/kpi-status';
+import { STATUS_COLORS, statusLabel } from '$lib/status-labels';
 
 type Css = (name: string, fallback: string) => string;
 
@@ -254,5 +256,14 @@ export function doughnut(d: DoughnutData) {
 			datasets: [{ data: d.values, backgroundColor: d.colors.map((c) => css(c, '#6e7781')) }]
 		},
 		options: { plugins: { legend: { position: 'right' } } }
+	});
+}
+
+/** The goals by status (the overview's and the council report's goal health). */
+export function goalHealth(counts: Record<KpiStatus, number>) {
+	return doughnut({
+		labels: KPI_STATUSES.map(statusLabel),
+		values: KPI_STATUSES.map((s) => counts[s]),
+		colors: KPI_STATUSES.map((s) => STATUS_COLORS[s])
 	});
 }
