@@ -179,17 +179,13 @@ function requireEditor(actor: SessionUser) {
 
 export async function create(db: Db, actor: SessionUser, input: GoalInput): Promise<number> {
 	requireEditor(actor);
-	return db.transaction().execute(async (trx) => {
-		await checkGoal(trx, null, input);
-		const row = await createAudited(
-			trx,
-			'goal',
-			goalColumns(input),
-			change(actor, 'create'),
-			() => input
-		);
-		return row.id;
+	const row = await createAudited(db, 'goal', {
+		change: change(actor, 'create'),
+		values: goalColumns(input),
+		view: () => input,
+		check: (trx) => checkGoal(trx, null, input)
 	});
+	return row.id;
 }
 
 const lockGoal = repo.lockById;
@@ -221,13 +217,11 @@ export async function update(
 	input: GoalInput
 ): Promise<void> {
 	requireEditor(actor);
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'goal', id, version, {
-			change: change(actor, 'update'),
-			view: goalView,
-			check: () => checkGoal(trx, id, input),
-			values: () => goalColumns(input)
-		});
+	await editAudited(db, 'goal', id, version, {
+		change: change(actor, 'update'),
+		view: goalView,
+		check: (trx) => checkGoal(trx, id, input),
+		values: () => goalColumns(input)
 	});
 }
 
@@ -244,14 +238,11 @@ export async function setOverride(
 	if (override && !comment?.trim()) {
 		throw new ValidationError({ overrideComment: 'goals_error_override_comment' });
 	}
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'goal', id, version, {
-			change: change(actor, 'override'),
-			view: (r) => ({ override: r.status_override, comment: r.override_comment }),
-			current: goalView,
-			values: () => ({ status_override: override, override_comment: override ? comment : null }),
-			after: { override, comment: override ? comment : null }
-		});
+	await editAudited(db, 'goal', id, version, {
+		change: change(actor, 'override'),
+		view: (r) => ({ override: r.status_override, comment: r.override_comment }),
+		current: goalView,
+		values: () => ({ status_override: override, override_comment: override ? comment : null })
 	});
 }
 
@@ -299,12 +290,10 @@ export async function unlinkProcess(db: Db, actor: SessionUser, goalId: number, 
 /** Deletes a goal nothing depends on; otherwise lists the sub-goals, KPIs and processes. */
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	requireEditor(actor);
-	await db.transaction().execute(async (trx) => {
-		await removeAudited(trx, 'goal', id, {
-			change: change(actor, 'delete'),
-			view: goalView,
-			dependants: () => repo.dependants(trx, id)
-		});
+	await removeAudited(db, 'goal', id, {
+		change: change(actor, 'delete'),
+		view: goalView,
+		dependants: (trx) => repo.dependants(trx, id)
 	});
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { InfoAssetKind, Raci } from '../db/schema';
+import type { Raci } from '../db/schema';
 import { countDependants, lockForUpdate } from '../shared/versioned';
 import type { ProcessFilters } from './processes';
 
@@ -159,13 +159,6 @@ export function deleteAssetLink(trx: Executor, processId: number, assetId: numbe
 		.where('asset_id', '=', assetId)
 		.returning('asset_id')
 		.executeTakeFirst();
-}
-
-export function insertAsset(
-	trx: Executor,
-	asset: { code: string; name: string; kind: InfoAssetKind; description: string | null }
-) {
-	return trx.insertInto('info_asset').values(asset).returning('id').executeTakeFirstOrThrow();
 }
 
 /** The processes an information asset is linked to. */

@@ -10,10 +10,8 @@ import {
 	auditedAs,
 	createAudited,
 	editAudited,
-	expectVersionOrNone,
-	lockByKeys,
 	removeAudited,
-	saveByKeys
+	saveByKeysAudited
 } from '../shared/versioned';
 import { potentialIndex, type Scores } from './potential';
 import type {
@@ -214,17 +212,13 @@ function columns(input: ProcessInput) {
 /** Only managers and the admin create processes. */
 export async function create(db: Db, actor: SessionUser, input: ProcessInput): Promise<number> {
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
-	return db.transaction().execute(async (trx) => {
-		await checkReferences(trx, null, input);
-		const row = await createAudited(
-			trx,
-			'process',
-			columns(input),
-			change(actor, 'create'),
-			cardView
-		);
-		return row.id;
+	const row = await createAudited(db, 'process', {
+		change: change(actor, 'create'),
+		values: columns(input),
+		view: cardView,
+		check: (trx) => checkReferences(trx, null, input)
 	});
+	return row.id;
 }
 
 /**
@@ -238,28 +232,24 @@ export async function update(
 	version: number,
 	input: ProcessInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const saved = (before: ProcessRow) =>
-			can(actor.role, 'processes.edit') ? input : { ...input, ownerId: before.owner_user_id };
-		await editAudited(trx, 'process', id, version, {
-			change: change(actor, 'update'),
-			view: cardView,
-			guard: (before) => mayEdit(actor, before),
-			check: (before) => checkReferences(trx, id, saved(before)),
-			values: (before) => columns(saved(before))
-		});
+	const saved = (before: ProcessRow) =>
+		can(actor.role, 'processes.edit') ? input : { ...input, ownerId: before.owner_user_id };
+	await editAudited(db, 'process', id, version, {
+		change: change(actor, 'update'),
+		view: cardView,
+		guard: (before) => mayEdit(actor, before),
+		check: (trx, before) => checkReferences(trx, id, saved(before)),
+		values: (before) => columns(saved(before))
 	});
 }
 
 /** Deletes a process nobody depends on; otherwise explains what depends on it. */
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
-	await db.transaction().execute(async (trx) => {
-		await removeAudited(trx, 'process', id, {
-			change: change(actor, 'delete'),
-			view: cardView,
-			dependants: () => repo.dependants(trx, id)
-		});
+	await removeAudited(db, 'process', id, {
+		change: change(actor, 'delete'),
+		view: cardView,
+		dependants: (trx) => repo.dependants(trx, id)
 	});
 }
 
@@ -273,25 +263,17 @@ export async function saveYear(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lockForEdit(trx, actor, id);
-		const keys = { process_id: id, year: input.year };
-		const before = await lockByKeys(trx, 'process_year', keys);
-		expectVersionOrNone(before, version);
-		await saveByKeys(trx, 'process_year', keys, before !== undefined, {
-			volume: input.volume,
-			lead_time_days: input.leadTimeDays,
-			fte: input.fte
-		});
-		await audit.record(trx, {
-			...change(actor, 'year'),
+		await saveByKeysAudited(trx, 'process_year', { process_id: id, year: input.year }, version, {
+			change: change(actor, 'year'),
 			entityId: id,
-			before: before
-				? {
-						year: before.year,
-						volume: before.volume,
-						leadTimeDays: before.lead_time_days,
-						fte: before.fte
-					}
-				: null,
+			view: (before) => ({
+				year: before.year,
+				volume: before.volume,
+				leadTimeDays: before.lead_time_days,
+				fte: before.fte
+			}),
+			current: (row) => row,
+			values: { volume: input.volume, lead_time_days: input.leadTimeDays, fte: input.fte },
 			after: input
 		});
 	});
@@ -366,6 +348,8 @@ export function history(db: Executor, id: number) {
 	return audit.list(db, { entity: 'process', entityId: String(id), limit: 50 });
 }
 
+const assetChange = auditedAs('info_asset');
+
 export async function listAssets(db: Executor) {
 	const rows = await repo.allAssets(db);
 	return rows.map((r) => ({ ...assetRowToAsset(r), processCount: r.process_count }));
@@ -376,28 +360,23 @@ export async function createAsset(
 	actor: SessionUser,
 	input: { code: string; name: string; kind: InfoAssetKind; description: string | null }
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const clash = await repo.findAssetByCode(trx, input.code);
-		if (clash) throw new ValidationError({ code: 'processes_error_code_taken' });
-		const row = await repo.insertAsset(trx, input);
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'info_asset.create',
-			entity: 'info_asset',
-			entityId: row.id,
-			after: input
-		});
-		return row.id;
+	const row = await createAudited(db, 'info_asset', {
+		change: assetChange(actor, 'create'),
+		values: input,
+		view: () => input,
+		check: async (trx) => {
+			const clash = await repo.findAssetByCode(trx, input.code);
+			if (clash) throw new ValidationError({ code: 'processes_error_code_taken' });
+		}
 	});
+	return row.id;
 }
 
 export async function removeAsset(db: Db, actor: SessionUser, assetId: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await removeAudited(trx, 'info_asset', assetId, {
-			change: { userId: actor.id, action: 'info_asset.delete', entity: 'info_asset' },
-			view: (before) => ({ code: before.code, name: before.name, kind: before.kind }),
-			dependants: () => repo.assetDependants(trx, assetId)
-		});
+	await removeAudited(db, 'info_asset', assetId, {
+		change: assetChange(actor, 'delete'),
+		view: (before) => ({ code: before.code, name: before.name, kind: before.kind }),
+		dependants: (trx) => repo.assetDependants(trx, assetId)
 	});
 }
 
