@@ -9,7 +9,14 @@ import { countStatuses, type KpiStatus, type StatusCounts } from '../../kpi-stat
 import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import { auditedAs, createAudited, editAudited, removeAudited } from '../shared/versioned';
+import {
+	auditedAs,
+	changeAudited,
+	createAudited,
+	editAudited,
+	removeAudited,
+	type VersionedRow
+} from '../shared/versioned';
 import type {
 	Coverage,
 	Goal,
@@ -188,12 +195,10 @@ export async function create(db: Db, actor: SessionUser, input: GoalInput): Prom
 	return row.id;
 }
 
-const lockGoal = repo.lockById;
-
 /** The audit record of a change to a goal. */
 const change = auditedAs('goal');
 
-function goalView(r: Awaited<ReturnType<typeof lockGoal>>) {
+function goalView(r: VersionedRow<'goal'>) {
 	return {
 		code: r.code,
 		name: r.name,
@@ -258,32 +263,30 @@ export async function linkProcess(
 	if (!Number.isInteger(weight) || weight < 1 || weight > 100) {
 		throw new ValidationError({ weight: 'goals_error_weight' });
 	}
-	await db.transaction().execute(async (trx) => {
-		await lockGoal(trx, goalId);
-		const process = await repo.findProcess(trx, processId);
-		if (!process) throw new ValidationError({ processId: 'error_choice' });
-		const before = await repo.lockProcessLink(trx, goalId, processId);
-		await repo.upsertProcessLink(trx, goalId, processId, weight);
-		await audit.record(trx, {
-			...change(actor, 'process_link'),
-			entityId: goalId,
-			before: before ? { process: process.code, weight: before.weight } : null,
-			after: { process: process.code, weight }
-		});
+	await changeAudited(db, 'goal', goalId, null, {
+		change: change(actor, 'process_link'),
+		work: async (trx) => {
+			const process = await repo.findProcess(trx, processId);
+			if (!process) throw new ValidationError({ processId: 'error_choice' });
+			const before = await repo.lockProcessLink(trx, goalId, processId);
+			await repo.upsertProcessLink(trx, goalId, processId, weight);
+			return {
+				before: before ? { process: process.code, weight: before.weight } : null,
+				after: { process: process.code, weight }
+			};
+		}
 	});
 }
 
 export async function unlinkProcess(db: Db, actor: SessionUser, goalId: number, processId: number) {
 	requireEditor(actor);
-	await db.transaction().execute(async (trx) => {
-		await lockGoal(trx, goalId);
-		const removed = await repo.deleteProcessLink(trx, goalId, processId);
-		if (!removed) throw new NotFoundError('goal_process');
-		await audit.record(trx, {
-			...change(actor, 'process_unlink'),
-			entityId: goalId,
-			before: { processId, weight: removed.weight }
-		});
+	await changeAudited(db, 'goal', goalId, null, {
+		change: change(actor, 'process_unlink'),
+		work: async (trx) => {
+			const removed = await repo.deleteProcessLink(trx, goalId, processId);
+			if (!removed) throw new NotFoundError('goal_process');
+			return { before: { processId, weight: removed.weight } };
+		}
 	});
 }
 

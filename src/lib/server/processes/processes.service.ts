@@ -8,10 +8,12 @@ import { normalise } from '../../decimal';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import {
 	auditedAs,
+	changeAudited,
 	createAudited,
 	editAudited,
 	removeAudited,
-	saveByKeysAudited
+	saveByKeysAudited,
+	type Logged
 } from '../shared/versioned';
 import { potentialIndex, type Scores } from './potential';
 import type {
@@ -180,6 +182,21 @@ async function lockForEdit(trx: Executor, actor: SessionUser, id: number): Promi
 /** The audit record of a change to a process card. */
 const change = auditedAs('process');
 
+/** A change to what belongs to a card (its roles, its assets), by someone who may edit it. */
+function changeCard(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	what: string,
+	work: (trx: Executor) => Promise<Logged | null>
+) {
+	return changeAudited(db, 'process', id, null, {
+		change: change(actor, what),
+		guard: (row) => mayEdit(actor, row),
+		work
+	});
+}
+
 async function checkReferences(trx: Executor, id: number | null, input: ProcessInput) {
 	await assertCodeFree(trx, 'process', input.code, id);
 	await assertExists(trx, 'org_unit', input.orgUnitId, 'orgUnitId');
@@ -285,14 +302,9 @@ export async function addRole(
 	id: number,
 	input: { jobRole: string; raci: Raci; competences: string | null }
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await lockForEdit(trx, actor, id);
+	await changeCard(db, actor, id, 'role_add', async (trx) => {
 		await repo.insertRole(trx, id, input);
-		await audit.record(trx, {
-			...change(actor, 'role_add'),
-			entityId: id,
-			after: input
-		});
+		return { after: input };
 	});
 }
 
@@ -302,44 +314,27 @@ export async function removeRole(
 	id: number,
 	roleId: number
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await lockForEdit(trx, actor, id);
+	await changeCard(db, actor, id, 'role_remove', async (trx) => {
 		const role = await repo.deleteRole(trx, id, roleId);
 		if (!role) throw new NotFoundError('process_role');
-		await audit.record(trx, {
-			...change(actor, 'role_remove'),
-			entityId: id,
-			before: { jobRole: role.job_role, raci: role.raci, competences: role.competences }
-		});
+		return { before: { jobRole: role.job_role, raci: role.raci, competences: role.competences } };
 	});
 }
 
 export async function linkAsset(db: Db, actor: SessionUser, id: number, assetId: number) {
-	await db.transaction().execute(async (trx) => {
-		await lockForEdit(trx, actor, id);
+	await changeCard(db, actor, id, 'asset_link', async (trx) => {
 		const asset = await repo.findAsset(trx, assetId);
 		if (!asset) throw new ValidationError({ assetId: 'error_choice' });
 		const inserted = await repo.insertAssetLink(trx, id, assetId);
-		if (inserted) {
-			await audit.record(trx, {
-				...change(actor, 'asset_link'),
-				entityId: id,
-				after: { asset: asset.code }
-			});
-		}
+		return inserted ? { after: { asset: asset.code } } : null;
 	});
 }
 
 export async function unlinkAsset(db: Db, actor: SessionUser, id: number, assetId: number) {
-	await db.transaction().execute(async (trx) => {
-		await lockForEdit(trx, actor, id);
+	await changeCard(db, actor, id, 'asset_unlink', async (trx) => {
 		const removed = await repo.deleteAssetLink(trx, id, assetId);
 		if (!removed) throw new NotFoundError('process_asset');
-		await audit.record(trx, {
-			...change(actor, 'asset_unlink'),
-			entityId: id,
-			before: { assetId }
-		});
+		return { before: { assetId } };
 	});
 }
 

@@ -121,6 +121,29 @@ export async function saveByKeys<T extends VersionCarryingTable>(
 	}
 }
 
+/**
+ * Deletes the row of `table` named by `keys` (a link, a holder, a year's budget); returns its
+ * `columns` as they were (for the audit log), undefined when there was no such row.
+ */
+export async function deleteByKeys<
+	T extends keyof Database,
+	C extends keyof Selectable<Database[T]> & string = never
+>(
+	db: Executor,
+	table: T,
+	keys: RowKeys<T>,
+	columns: readonly C[] = []
+): Promise<Pick<Selectable<Database[T]>, C> | undefined> {
+	let q = untyped(db).deleteFrom(table as string);
+	for (const [column, value] of Object.entries(keys)) q = q.where(column, '=', value);
+	if (!columns.length) {
+		await q.execute();
+		return undefined;
+	}
+	return (await q.returning(columns as readonly string[]).executeTakeFirst()) as
+		Pick<Selectable<Database[T]>, C> | undefined;
+}
+
 /** Writes the values (plain or SQL, e.g. `updated_at: sql`now()``) with `version + 1`; returns the row as stored. */
 export async function updateVersioned<T extends VersionedTable>(
 	trx: Executor,
