@@ -17,7 +17,8 @@ import {
 	createAudited,
 	editAudited,
 	saveByKeysAudited,
-	updateVersioned
+	updateVersioned,
+	type VersionedRow
 } from '../shared/versioned';
 import { add, fromHundredths, normalise } from '../../decimal';
 import { readStaffTable, validateStaff, type StaffCheck } from './staff-import';
@@ -195,16 +196,7 @@ function personColumns(input: PersonInput) {
 	};
 }
 
-function personAudit(row: {
-	personal_number: string | null;
-	name: string;
-	position: string;
-	org_unit_id: number;
-	fte: string;
-	valid_from: string;
-	valid_to: string | null;
-	deputy_person_id: number | null;
-}) {
+function personAudit(row: VersionedRow<'person'>) {
 	return {
 		personalNumber: row.personal_number,
 		name: row.name,

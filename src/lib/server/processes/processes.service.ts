@@ -45,6 +45,19 @@ function scoresOf(row: ProcessRow): Scores {
 	};
 }
 
+/** The card's texts and whom the process serves, as the card and the audit log show them. */
+function cardText(row: ProcessRow) {
+	return {
+		description: row.description,
+		inputs: row.inputs,
+		outputs: row.outputs,
+		legalBasis: row.legal_basis,
+		servesCitizens: row.serves_citizens,
+		servesBusinesses: row.serves_businesses,
+		servesInternal: row.serves_internal
+	};
+}
+
 /** What the audit log and the card history keep of a process card. */
 function cardView(row: ProcessRow) {
 	return {
@@ -54,13 +67,7 @@ function cardView(row: ProcessRow) {
 		status: row.status,
 		orgUnitId: row.org_unit_id,
 		ownerId: row.owner_user_id,
-		description: row.description,
-		inputs: row.inputs,
-		outputs: row.outputs,
-		legalBasis: row.legal_basis,
-		servesCitizens: row.serves_citizens,
-		servesBusinesses: row.serves_businesses,
-		servesInternal: row.serves_internal,
+		...cardText(row),
 		scores: scoresOf(row)
 	};
 }
@@ -118,13 +125,7 @@ export async function get(db: Executor, id: number, year: number): Promise<Proce
 	]);
 	return {
 		...summary,
-		description: row.description,
-		inputs: row.inputs,
-		outputs: row.outputs,
-		legalBasis: row.legal_basis,
-		servesCitizens: row.serves_citizens,
-		servesBusinesses: row.serves_businesses,
-		servesInternal: row.serves_internal,
+		...cardText(row),
 		years: years.map((y) => ({
 			year: y.year,
 			volume: y.volume,

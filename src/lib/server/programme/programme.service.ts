@@ -4,7 +4,7 @@ import { generateSessionToken, sessionIdFromToken } from '../auth/session';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { auditedAs, createAudited, editAudited } from '../shared/versioned';
+import { auditedAs, createAudited, editAudited, type VersionedRow } from '../shared/versioned';
 import { findCycle } from './dependencies';
 import { calendar } from './ics';
 import { addDays, daysBetween, milestoneStatus, realSlipDays, slipDays } from './milestone-status';
@@ -151,16 +151,7 @@ export async function getMilestone(db: Executor, id: number, today: string) {
 /** The audit record of a change to a milestone. */
 const milestoneChange = auditedAs('milestone');
 
-function auditMilestone(row: {
-	name: string;
-	owner_user_id: number | null;
-	deliverable: string | null;
-	baseline_due: string;
-	current_due: string;
-	done_date: string | null;
-	notes: string | null;
-	slip_reason: string | null;
-}) {
+function auditMilestone(row: VersionedRow<'milestone'>) {
 	return {
 		name: row.name,
 		ownerUserId: row.owner_user_id,
