@@ -5,6 +5,7 @@ import { createTestDb, engines, type TestDb } from './harness';
 import { ConflictError, DependantsError, NotFoundError } from '../../src/lib/server/shared/errors';
 import {
 	deleteOrExplain,
+	editAudited,
 	expectVersion,
 	lockForUpdate,
 	updateVersioned
@@ -67,5 +68,35 @@ describe.each(engines)('versioned records on %s', (engine) => {
 			.where('id', '=', id)
 			.executeTakeFirst();
 		expect(still).toEqual({ id });
+	});
+
+	it('edits in a transaction of its own, or in the one it is given, whose rollback undoes both', async () => {
+		const { id } = await t.db
+			.insertInto('org_unit')
+			.values({ code: 'TRX', name: 'Transakce', parent_id: null, description: null })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const edit = {
+			change: { userId: null, action: 'org_unit.update', entity: 'org_unit' },
+			view: (r: { name: string }) => ({ name: r.name }),
+			values: () => ({ name: 'Uvnitř' })
+		};
+		const records = () =>
+			t.db
+				.selectFrom('audit_event')
+				.select(['before', 'after'])
+				.where('entity', '=', 'org_unit')
+				.where('entity_id', '=', String(id))
+				.execute();
+		await expect(
+			t.db.transaction().execute(async (trx) => {
+				await editAudited(trx, 'org_unit', id, 1, edit);
+				throw new Error('rolled back');
+			})
+		).rejects.toThrow('rolled back');
+		expect(await records()).toEqual([]);
+		const { after } = await editAudited(t.db, 'org_unit', id, 1, edit);
+		expect(after).toMatchObject({ name: 'Uvnitř', version: 2 });
+		expect(await records()).toHaveLength(1);
 	});
 });

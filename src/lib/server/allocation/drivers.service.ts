@@ -42,19 +42,17 @@ export async function createDriver(
 	actor: { id: number },
 	input: DriverInput
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		if (await repo.driverCodeTaken(trx, input.code)) {
-			throw new ValidationError({ code: 'processes_error_code_taken' });
+	const row = await createAudited(db, 'cost_driver', {
+		change: driverChange(actor, 'create'),
+		values: input,
+		view: (r) => ({ code: r.code, name: r.name, unit: r.unit }),
+		check: async (trx) => {
+			if (await repo.driverCodeTaken(trx, input.code)) {
+				throw new ValidationError({ code: 'processes_error_code_taken' });
+			}
 		}
-		const row = await createAudited(
-			trx,
-			'cost_driver',
-			input,
-			driverChange(actor, 'create'),
-			(r) => ({ code: r.code, name: r.name, unit: r.unit })
-		);
-		return row.id;
 	});
+	return row.id;
 }
 
 export interface DriverValuesView {

@@ -210,17 +210,15 @@ export async function saveScenario(
 	inputs: ScenarioInputs
 ): Promise<number> {
 	if (!name.trim()) throw new ValidationError({ name: 'error_required' });
-	return db.transaction().execute(async (trx) => {
-		await runScenario(trx, year, inputs);
-		const row = await createAudited(
-			trx,
-			'allocation_scenario',
-			{ name: name.trim(), year, inputs: JSON.stringify(inputs), created_by: actor.id },
-			scenarioChange(actor, 'create'),
-			(r) => ({ name: r.name, year: r.year, inputs })
-		);
-		return row.id;
+	const row = await createAudited(db, 'allocation_scenario', {
+		change: scenarioChange(actor, 'create'),
+		values: { name: name.trim(), year, inputs: JSON.stringify(inputs), created_by: actor.id },
+		view: (r) => ({ name: r.name, year: r.year, inputs }),
+		check: async (trx) => {
+			await runScenario(trx, year, inputs);
+		}
 	});
+	return row.id;
 }
 
 export function listScenarios(db: Executor) {

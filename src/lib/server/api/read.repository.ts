@@ -2,6 +2,7 @@
 // exact decimal strings of CZK ("1234.50"), never as floats.
 import { sql } from 'kysely';
 import { czkText } from '../../money';
+import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import type { CostNature } from '../db/schema';
 import * as costsService from '../costs/costs.service';
@@ -182,22 +183,9 @@ export async function kpisWithSeries(db: Executor, year: number) {
 	}));
 }
 
+/** A page of the audit log, newest first, read through the audit area's own query. */
 export async function auditEvents(db: Executor, limit: number, before: bigint | null) {
-	let query = db
-		.selectFrom('audit_event')
-		.leftJoin('app_user', 'app_user.id', 'audit_event.user_id')
-		.select([
-			'audit_event.id',
-			'audit_event.occurred_at',
-			'audit_event.action',
-			'audit_event.entity',
-			'audit_event.entity_id',
-			'app_user.username'
-		])
-		.orderBy('audit_event.id', 'desc')
-		.limit(limit);
-	if (before !== null) query = query.where('audit_event.id', '<', before);
-	const rows = await query.execute();
+	const rows = await audit.list(db, { limit, before: before ?? undefined });
 	return rows.map((r) => ({
 		id: r.id.toString(),
 		occurredAt: r.occurred_at.toISOString(),

@@ -68,7 +68,7 @@ export async function list(db: Executor, filter: AuditFilter = {}) {
 	if (filter.entity) query = query.where('audit_event.entity', '=', filter.entity);
 	if (filter.entityId) query = query.where('audit_event.entity_id', '=', filter.entityId);
 	if (filter.userId) query = query.where('audit_event.user_id', '=', filter.userId);
-	if (filter.before) query = query.where('audit_event.id', '<', filter.before);
+	if (filter.before !== undefined) query = query.where('audit_event.id', '<', filter.before);
 	if (filter.from) query = query.where('audit_event.occurred_at', '>=', filter.from);
 	if (filter.to) query = query.where('audit_event.occurred_at', '<', filter.to);
 	return query.execute();

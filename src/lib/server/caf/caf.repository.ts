@@ -1,8 +1,5 @@
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { Database } from '../db/schema';
-
-type ScoreTable = 'caf_score' | 'caf_consensus';
 
 export function roundRows(db: Executor) {
 	return db
@@ -164,35 +161,6 @@ export async function guestRoundIds(db: Executor, userId: number): Promise<numbe
 		.where('guest', '=', true)
 		.execute();
 	return rows.map((r) => r.round_id);
-}
-
-/** Locks a member's own score (`user_id`) or the consensus of one subcriterion; undefined if none yet. */
-export function lockScore(
-	trx: Executor,
-	table: ScoreTable,
-	roundId: number,
-	code: string,
-	userId: number | null
-) {
-	let query = trx
-		.selectFrom(table)
-		.selectAll()
-		.where('round_id', '=', roundId)
-		.where('subcriterion_code', '=', code);
-	if (userId !== null) query = query.where(sql.ref('user_id'), '=', userId);
-	return query.forUpdate().executeTakeFirst();
-}
-
-export async function insertScore(
-	trx: Executor,
-	table: ScoreTable,
-	/** the columns of the table (`user_id` for a member's own score) */
-	values: Record<string, unknown>
-) {
-	await trx
-		.insertInto(table)
-		.values(values as Insertable<Database['caf_score']>)
-		.execute();
 }
 
 /** Whether a process, goal, KPI or initiative with this id exists. */

@@ -14,9 +14,8 @@ import {
 	auditedAs,
 	createAudited,
 	editAudited,
-	expectVersionOrNone,
 	lockForUpdate,
-	updateVersioned
+	saveByKeysAudited
 } from '../shared/versioned';
 import * as repo from './caf.repository';
 import {
@@ -319,13 +318,11 @@ export async function create(db: Db, actor: SessionUser, input: RoundInput): Pro
 	return db.transaction().execute(async (trx) => {
 		await checkRoundInput(trx, input, null);
 		const panel = panelOf(input);
-		const row = await createAudited(
-			trx,
-			'caf_round',
-			roundColumns(input),
-			roundChange(actor, 'create'),
-			() => ({ ...input, ...panelLog(panel) })
-		);
+		const row = await createAudited(trx, 'caf_round', {
+			change: roundChange(actor, 'create'),
+			values: roundColumns(input),
+			view: () => ({ ...input, ...panelLog(panel) })
+		});
 		await repo.replacePanel(trx, row.id, panel);
 		return row.id;
 	});
@@ -348,13 +345,13 @@ export async function update(
 			entity: 'caf_round',
 			view: (r) => ({ ...r, ...panelLog(before) }),
 			current: (r) => r,
-			check: async (row) => {
+			check: async (_, row) => {
 				if (row.status === 'closed') throw new ValidationError({ status: 'caf_error_closed' });
 				await checkRoundInput(trx, input, id);
 				before = (await repo.panel(trx, id)).map((p) => ({ userId: p.id, guest: p.guest }));
 			},
 			values: () => roundColumns(input),
-			after: { ...input, ...panelLog(panel) }
+			after: () => ({ ...input, ...panelLog(panel) })
 		});
 		await repo.replacePanel(trx, id, panel);
 	});
@@ -371,31 +368,29 @@ export async function changeStatus(
 	version: number,
 	to: CafRoundStatus
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'caf_round', id, version, {
-			change: roundChange(actor, 'status'),
-			entity: 'caf_round',
-			view: (r) => ({ status: r.status }),
-			current: (r) => r,
-			guard: (row) => {
-				const isLeader = row.leader_user_id === actor.id && can(actor.role, 'caf.take_part');
-				if (!isLeader && !can(actor.role, 'caf.manage')) throw new ForbiddenError('caf_leader');
-			},
-			check: async (row) => {
-				const from = ROUND_STATUSES.indexOf(row.status);
-				const target = ROUND_STATUSES.indexOf(to);
-				if (row.status === 'closed' || target < 0 || Math.abs(target - from) !== 1) {
-					throw new ValidationError({ status: 'caf_error_transition' });
+	await editAudited(db, 'caf_round', id, version, {
+		change: roundChange(actor, 'status'),
+		entity: 'caf_round',
+		view: (r) => ({ status: r.status }),
+		current: (r) => r,
+		guard: (row) => {
+			const isLeader = row.leader_user_id === actor.id && can(actor.role, 'caf.take_part');
+			if (!isLeader && !can(actor.role, 'caf.manage')) throw new ForbiddenError('caf_leader');
+		},
+		check: async (trx, row) => {
+			const from = ROUND_STATUSES.indexOf(row.status);
+			const target = ROUND_STATUSES.indexOf(to);
+			if (row.status === 'closed' || target < 0 || Math.abs(target - from) !== 1) {
+				throw new ValidationError({ status: 'caf_error_transition' });
+			}
+			if (to === 'closed') {
+				const agreed = await repo.consensus(trx, id);
+				if (CAF_CODES.some((c) => !agreed.some((a) => a.subcriterion_code === c))) {
+					throw new ValidationError({ status: 'caf_error_consensus_missing' });
 				}
-				if (to === 'closed') {
-					const agreed = await repo.consensus(trx, id);
-					if (CAF_CODES.some((c) => !agreed.some((a) => a.subcriterion_code === c))) {
-						throw new ValidationError({ status: 'caf_error_consensus_missing' });
-					}
-				}
-			},
-			values: () => ({ status: to, closed_at: to === 'closed' ? sql<Date>`now()` : null })
-		});
+			}
+		},
+		values: () => ({ status: to, closed_at: to === 'closed' ? sql<Date>`now()` : null })
 	});
 }
 
@@ -453,24 +448,18 @@ async function saveScore(
 			});
 		}
 		const value = checkScore(round.scoring_mode, code, input);
-		const existing = await repo.lockScore(trx, table, roundId, code, own ? actor.id : null);
-		expectVersionOrNone(existing, version, scoreView);
-		const columns = scoreColumns(value, input, actor);
-		if (existing) await updateVersioned(trx, table, existing.id, columns);
-		else {
-			await repo.insertScore(trx, table, {
-				round_id: roundId,
-				subcriterion_code: code,
-				...(own ? { user_id: actor.id } : {}),
-				...columns
-			});
-		}
-		await audit.record(trx, {
-			userId: actor.id,
-			action: own ? 'caf_score.save' : 'caf_consensus.save',
-			entity: 'caf_round',
+		const score = { round_id: roundId, subcriterion_code: code };
+		const keys = own ? { ...score, user_id: actor.id } : score;
+		await saveByKeysAudited(trx, table, keys, version, {
+			change: {
+				userId: actor.id,
+				action: own ? 'caf_score.save' : 'caf_consensus.save',
+				entity: 'caf_round'
+			},
 			entityId: roundId,
-			before: existing ? { code, ...scoreView(existing) } : null,
+			view: (r) => ({ code, ...scoreView(r) }),
+			current: scoreView,
+			values: scoreColumns(value, input, actor),
 			after: { code, ...input, score: value }
 		});
 	});
@@ -590,13 +579,15 @@ export async function insertAction(
 	assertCode(input.subcriterionCode);
 	await assertOpenFor(trx, actor, roundId, 'plan');
 	await assertActiveUser(trx, input.ownerUserId, 'ownerUserId');
-	const row = await createAudited(
-		trx,
-		'caf_action',
-		{ round_id: roundId, subcriterion_code: input.subcriterionCode, ...actionColumns(input) },
-		actionChange(actor, 'create'),
-		() => input
-	);
+	const row = await createAudited(trx, 'caf_action', {
+		change: actionChange(actor, 'create'),
+		values: {
+			round_id: roundId,
+			subcriterion_code: input.subcriterionCode,
+			...actionColumns(input)
+		},
+		view: () => input
+	});
 	return row.id;
 }
 
@@ -618,25 +609,23 @@ export async function updateAction(
 	version: number,
 	input: ActionEdit
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'caf_action', actionId, version, {
-			change: actionChange(actor, 'update'),
-			entity: 'caf_action',
-			view: (a) => ({
-				title: a.title,
-				description: a.description,
-				ownerUserId: a.owner_user_id,
-				impact: a.impact,
-				effort: a.effort,
-				dueDate: a.due_date
-			}),
-			current: (a) => a,
-			check: async (a) => {
-				await assertOpenFor(trx, actor, a.round_id, 'plan');
-				await assertActiveUser(trx, input.ownerUserId, 'ownerUserId');
-			},
-			values: () => actionColumns(input)
-		});
+	await editAudited(db, 'caf_action', actionId, version, {
+		change: actionChange(actor, 'update'),
+		entity: 'caf_action',
+		view: (a) => ({
+			title: a.title,
+			description: a.description,
+			ownerUserId: a.owner_user_id,
+			impact: a.impact,
+			effort: a.effort,
+			dueDate: a.due_date
+		}),
+		current: (a) => a,
+		check: async (trx, a) => {
+			await assertOpenFor(trx, actor, a.round_id, 'plan');
+			await assertActiveUser(trx, input.ownerUserId, 'ownerUserId');
+		},
+		values: () => actionColumns(input)
 	});
 }
 
@@ -653,37 +642,35 @@ export async function actionToInitiative(
 	version: number
 ): Promise<number> {
 	if (!can(actor.role, 'initiatives.edit')) throw new ForbiddenError('initiatives.edit');
-	return db.transaction().execute(async (trx) => {
-		const made = { initiativeId: 0, code: '' };
-		await editAudited(trx, 'caf_action', actionId, version, {
-			change: actionChange(actor, 'initiative'),
-			entity: 'caf_action',
-			view: (a) => ({ initiativeId: a.initiative_id }),
-			current: (a) => a,
-			check: async (action) => {
-				const round = await assertOpenFor(trx, actor, action.round_id, 'plan');
-				if (action.initiative_id !== null) {
-					throw new ValidationError({ action: 'caf_error_already_initiative' });
-				}
-				made.code = `CAF-${round.id}-${action.id}`;
-				made.initiativeId = await initiatives.insert(trx, actor, {
-					code: made.code,
-					name: action.title,
-					description: [`${round.name}, ${action.subcriterion_code}`, action.description]
-						.filter(Boolean)
-						.join('\n'),
-					ownerUserId: action.owner_user_id,
-					expectedCzk: 0n,
-					expectedHours: '0',
-					valuationOrgUnitId: null,
-					activityId: null
-				});
-			},
-			values: () => ({ initiative_id: made.initiativeId }),
-			after: made
-		});
-		return made.initiativeId;
+	const made = { initiativeId: 0, code: '' };
+	await editAudited(db, 'caf_action', actionId, version, {
+		change: actionChange(actor, 'initiative'),
+		entity: 'caf_action',
+		view: (a) => ({ initiativeId: a.initiative_id }),
+		current: (a) => a,
+		check: async (trx, action) => {
+			const round = await assertOpenFor(trx, actor, action.round_id, 'plan');
+			if (action.initiative_id !== null) {
+				throw new ValidationError({ action: 'caf_error_already_initiative' });
+			}
+			made.code = `CAF-${round.id}-${action.id}`;
+			made.initiativeId = await initiatives.insert(trx, actor, {
+				code: made.code,
+				name: action.title,
+				description: [`${round.name}, ${action.subcriterion_code}`, action.description]
+					.filter(Boolean)
+					.join('\n'),
+				ownerUserId: action.owner_user_id,
+				expectedCzk: 0n,
+				expectedHours: '0',
+				valuationOrgUnitId: null,
+				activityId: null
+			});
+		},
+		values: () => ({ initiative_id: made.initiativeId }),
+		after: () => made
 	});
+	return made.initiativeId;
 }
 
 export const planningRounds = repo.planningRounds;

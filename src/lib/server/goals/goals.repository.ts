@@ -1,5 +1,5 @@
 import type { Executor } from '../audit/audit';
-import { countDependants, lockForUpdate } from '../shared/versioned';
+import { countDependants, deleteByKeys } from '../shared/versioned';
 
 /** Every goal with its owner's name, by code. */
 export function all(db: Executor) {
@@ -32,8 +32,6 @@ export function outline(db: Executor) {
 		.orderBy('code')
 		.execute();
 }
-
-export const lockById = (trx: Executor, id: number) => lockForUpdate(trx, 'goal', id);
 
 export function findProcess(db: Executor, processId: number) {
 	return db
@@ -70,12 +68,7 @@ export function upsertProcessLink(
 
 /** Unlinks the process; returns the link's weight, or undefined when they were not linked. */
 export function deleteProcessLink(trx: Executor, goalId: number, processId: number) {
-	return trx
-		.deleteFrom('goal_process')
-		.where('goal_id', '=', goalId)
-		.where('process_id', '=', processId)
-		.returning('weight')
-		.executeTakeFirst();
+	return deleteByKeys(trx, 'goal_process', { goal_id: goalId, process_id: processId }, ['weight']);
 }
 
 /** What keeps a goal from being deleted: sub-goals, KPIs and linked processes. */

@@ -9,7 +9,14 @@ import { countStatuses, type KpiStatus, type StatusCounts } from '../../kpi-stat
 import type { KpiInYear } from '../kpis/kpis';
 import { treeOrder } from '../org-units/org-units.service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import { auditedAs, createAudited, editAudited, removeAudited } from '../shared/versioned';
+import {
+	auditedAs,
+	changeAudited,
+	createAudited,
+	editAudited,
+	removeAudited,
+	type VersionedRow
+} from '../shared/versioned';
 import type {
 	Coverage,
 	Goal,
@@ -179,25 +186,19 @@ function requireEditor(actor: SessionUser) {
 
 export async function create(db: Db, actor: SessionUser, input: GoalInput): Promise<number> {
 	requireEditor(actor);
-	return db.transaction().execute(async (trx) => {
-		await checkGoal(trx, null, input);
-		const row = await createAudited(
-			trx,
-			'goal',
-			goalColumns(input),
-			change(actor, 'create'),
-			() => input
-		);
-		return row.id;
+	const row = await createAudited(db, 'goal', {
+		change: change(actor, 'create'),
+		values: goalColumns(input),
+		view: () => input,
+		check: (trx) => checkGoal(trx, null, input)
 	});
+	return row.id;
 }
-
-const lockGoal = repo.lockById;
 
 /** The audit record of a change to a goal. */
 const change = auditedAs('goal');
 
-function goalView(r: Awaited<ReturnType<typeof lockGoal>>) {
+function goalView(r: VersionedRow<'goal'>) {
 	return {
 		code: r.code,
 		name: r.name,
@@ -221,13 +222,11 @@ export async function update(
 	input: GoalInput
 ): Promise<void> {
 	requireEditor(actor);
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'goal', id, version, {
-			change: change(actor, 'update'),
-			view: goalView,
-			check: () => checkGoal(trx, id, input),
-			values: () => goalColumns(input)
-		});
+	await editAudited(db, 'goal', id, version, {
+		change: change(actor, 'update'),
+		view: goalView,
+		check: (trx) => checkGoal(trx, id, input),
+		values: () => goalColumns(input)
 	});
 }
 
@@ -244,14 +243,11 @@ export async function setOverride(
 	if (override && !comment?.trim()) {
 		throw new ValidationError({ overrideComment: 'goals_error_override_comment' });
 	}
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'goal', id, version, {
-			change: change(actor, 'override'),
-			view: (r) => ({ override: r.status_override, comment: r.override_comment }),
-			current: goalView,
-			values: () => ({ status_override: override, override_comment: override ? comment : null }),
-			after: { override, comment: override ? comment : null }
-		});
+	await editAudited(db, 'goal', id, version, {
+		change: change(actor, 'override'),
+		view: (r) => ({ override: r.status_override, comment: r.override_comment }),
+		current: goalView,
+		values: () => ({ status_override: override, override_comment: override ? comment : null })
 	});
 }
 
@@ -267,44 +263,40 @@ export async function linkProcess(
 	if (!Number.isInteger(weight) || weight < 1 || weight > 100) {
 		throw new ValidationError({ weight: 'goals_error_weight' });
 	}
-	await db.transaction().execute(async (trx) => {
-		await lockGoal(trx, goalId);
-		const process = await repo.findProcess(trx, processId);
-		if (!process) throw new ValidationError({ processId: 'error_choice' });
-		const before = await repo.lockProcessLink(trx, goalId, processId);
-		await repo.upsertProcessLink(trx, goalId, processId, weight);
-		await audit.record(trx, {
-			...change(actor, 'process_link'),
-			entityId: goalId,
-			before: before ? { process: process.code, weight: before.weight } : null,
-			after: { process: process.code, weight }
-		});
+	await changeAudited(db, 'goal', goalId, null, {
+		change: change(actor, 'process_link'),
+		work: async (trx) => {
+			const process = await repo.findProcess(trx, processId);
+			if (!process) throw new ValidationError({ processId: 'error_choice' });
+			const before = await repo.lockProcessLink(trx, goalId, processId);
+			await repo.upsertProcessLink(trx, goalId, processId, weight);
+			return {
+				before: before ? { process: process.code, weight: before.weight } : null,
+				after: { process: process.code, weight }
+			};
+		}
 	});
 }
 
 export async function unlinkProcess(db: Db, actor: SessionUser, goalId: number, processId: number) {
 	requireEditor(actor);
-	await db.transaction().execute(async (trx) => {
-		await lockGoal(trx, goalId);
-		const removed = await repo.deleteProcessLink(trx, goalId, processId);
-		if (!removed) throw new NotFoundError('goal_process');
-		await audit.record(trx, {
-			...change(actor, 'process_unlink'),
-			entityId: goalId,
-			before: { processId, weight: removed.weight }
-		});
+	await changeAudited(db, 'goal', goalId, null, {
+		change: change(actor, 'process_unlink'),
+		work: async (trx) => {
+			const removed = await repo.deleteProcessLink(trx, goalId, processId);
+			if (!removed) throw new NotFoundError('goal_process');
+			return { before: { processId, weight: removed.weight } };
+		}
 	});
 }
 
 /** Deletes a goal nothing depends on; otherwise lists the sub-goals, KPIs and processes. */
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	requireEditor(actor);
-	await db.transaction().execute(async (trx) => {
-		await removeAudited(trx, 'goal', id, {
-			change: change(actor, 'delete'),
-			view: goalView,
-			dependants: () => repo.dependants(trx, id)
-		});
+	await removeAudited(db, 'goal', id, {
+		change: change(actor, 'delete'),
+		view: goalView,
+		dependants: (trx) => repo.dependants(trx, id)
 	});
 }
 

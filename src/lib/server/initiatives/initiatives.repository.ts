@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { Database } from '../db/schema';
-import { lockForUpdate } from '../shared/versioned';
+import { deleteByKeys, lockForUpdate } from '../shared/versioned';
 
 export function initiativeRows(db: Executor) {
 	return db
@@ -155,11 +155,7 @@ export function budgetsOfYear(db: Executor, year: number) {
 }
 
 export function deleteBudget(trx: Executor, initiativeId: number, year: number) {
-	return trx
-		.deleteFrom('initiative_budget')
-		.where('initiative_id', '=', initiativeId)
-		.where('year', '=', year)
-		.execute();
+	return deleteByKeys(trx, 'initiative_budget', { initiative_id: initiativeId, year });
 }
 
 /** Sets the year's budget (a new row, or the amount with `version + 1`). */

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { add as addDecimal } from '$lib/decimal';
 import { divRound, ratio } from '$lib/money';
-import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { auditedAs, editAudited, expectVersion, updateVersioned } from '../shared/versioned';
+import { auditedAs, changeAudited, createAudited, editAudited } from '../shared/versioned';
 import {
 	cumulativeCash,
 	investmentBasis,
@@ -344,12 +343,6 @@ function auditView(row: {
 /** The audit record of a change to a initiative. */
 const change = auditedAs('initiative');
 
-async function lock(trx: Executor, id: number, expectedVersion: number | null) {
-	const row = await repo.lockById(trx, id);
-	if (expectedVersion !== null) expectVersion(row, expectedVersion, auditView);
-	return row;
-}
-
 /** The columns an initiative's form sets, on create and on edit alike. */
 function initiativeColumns(input: InitiativeInput) {
 	return {
@@ -377,15 +370,18 @@ export async function insert(
 	actor: SessionUser,
 	input: InitiativeInput
 ): Promise<number> {
-	await assertCodeFree(trx, 'initiative', input.code, null, 'programme_error_code_taken');
-	const row = await repo.insert(trx, initiativeColumns(input));
+	const row = await createAudited(trx, 'initiative', {
+		change: change(actor, 'create'),
+		values: initiativeColumns(input),
+		view: auditView,
+		check: () => assertCodeFree(trx, 'initiative', input.code, null, 'programme_error_code_taken')
+	});
 	await repo.insertStatusChange(trx, {
 		initiative_id: row.id,
 		from_status: null,
 		to_status: row.status,
 		user_id: actor.id
 	});
-	await audit.record(trx, { ...change(actor, 'create'), entityId: row.id, after: auditView(row) });
 	return row.id;
 }
 
@@ -396,13 +392,11 @@ export async function update(
 	expectedVersion: number,
 	input: InitiativeInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'initiative', id, expectedVersion, {
-			change: change(actor, 'update'),
-			view: auditView,
-			check: () => assertCodeFree(trx, 'initiative', input.code, id, 'programme_error_code_taken'),
-			values: () => initiativeColumns(input)
-		});
+	await editAudited(db, 'initiative', id, expectedVersion, {
+		change: change(actor, 'update'),
+		view: auditView,
+		check: (trx) => assertCodeFree(trx, 'initiative', input.code, id, 'programme_error_code_taken'),
+		values: () => initiativeColumns(input)
 	});
 }
 
@@ -421,13 +415,17 @@ export async function changeStatus(
 	const needed = to === 'approved' ? 'initiatives.approve' : 'initiatives.edit';
 	if (!can(actor.role, needed)) throw new ForbiddenError(needed);
 	await db.transaction().execute(async (trx) => {
-		const before = await lock(trx, id, expectedVersion);
-		if (!TRANSITIONS[before.status].includes(to)) {
-			throw new ValidationError({ status: 'programme_error_transition' });
-		}
-		const after = await updateVersioned(trx, 'initiative', id, {
-			status: to,
-			updated_at: sql`now()`
+		const { before } = await editAudited(trx, 'initiative', id, expectedVersion, {
+			change: change(actor, to === 'approved' ? 'approve' : 'status'),
+			view: (r) => ({ status: r.status }),
+			current: auditView,
+			check: (_, row) => {
+				if (!TRANSITIONS[row.status].includes(to)) {
+					throw new ValidationError({ status: 'programme_error_transition' });
+				}
+			},
+			values: () => ({ status: to }),
+			after: (saved) => ({ status: saved.status, note })
 		});
 		await repo.insertStatusChange(trx, {
 			initiative_id: id,
@@ -438,14 +436,6 @@ export async function changeStatus(
 		});
 		// Its spending is improvement investment from approval on: the ledger follows the status.
 		await reclassifyLines(trx, sql`l.initiative_id = ${id}`);
-		await audit.record(trx, {
-			userId: actor.id,
-			action: to === 'approved' ? 'initiative.approve' : 'initiative.status',
-			entity: 'initiative',
-			entityId: id,
-			before: { status: before.status },
-			after: { status: after.status, note }
-		});
 	});
 }
 
@@ -459,18 +449,16 @@ export async function setBudget(
 	amount: bigint
 ): Promise<void> {
 	if (amount < 0n) throw new ValidationError({ amount: 'programme_error_negative' });
-	await db.transaction().execute(async (trx) => {
-		await lock(trx, id, expectedVersion);
-		const before = await repo.findBudget(trx, id, year);
-		if (amount === 0n) await repo.deleteBudget(trx, id, year);
-		else await repo.upsertBudget(trx, id, year, amount);
-		await updateVersioned(trx, 'initiative', id, { updated_at: sql`now()` });
-		await audit.record(trx, {
-			...change(actor, 'budget'),
-			entityId: id,
-			before: { year, amount: before?.amount ?? 0n },
-			after: { year, amount }
-		});
+	await changeAudited(db, 'initiative', id, expectedVersion, {
+		change: change(actor, 'budget'),
+		current: auditView,
+		touch: true,
+		work: async (trx) => {
+			const before = await repo.findBudget(trx, id, year);
+			if (amount === 0n) await repo.deleteBudget(trx, id, year);
+			else await repo.upsertBudget(trx, id, year, amount);
+			return { before: { year, amount: before?.amount ?? 0n }, after: { year, amount } };
+		}
 	});
 }
 
@@ -480,24 +468,22 @@ export async function recordSaving(
 	id: number,
 	input: SavingInput
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		await lock(trx, id, null);
-		const row = await repo.insertSaving(trx, {
-			initiative_id: id,
-			period_start: input.periodStart,
-			period_end: input.periodEnd,
-			amount: input.amount,
-			hours: input.hours,
-			evidence: input.evidence,
-			recorded_by: actor.id
-		});
-		await audit.record(trx, {
-			...change(actor, 'saving'),
-			entityId: id,
-			after: { savingId: row.id, ...input }
-		});
-		return row.id;
+	const { savingId } = await changeAudited(db, 'initiative', id, null, {
+		change: change(actor, 'saving'),
+		work: async (trx) => {
+			const row = await repo.insertSaving(trx, {
+				initiative_id: id,
+				period_start: input.periodStart,
+				period_end: input.periodEnd,
+				amount: input.amount,
+				hours: input.hours,
+				evidence: input.evidence,
+				recorded_by: actor.id
+			});
+			return { savingId: row.id, after: { savingId: row.id, ...input } };
+		}
 	});
+	return savingId;
 }
 
 /** Replaces the goals, processes and KPIs an initiative is linked to. */
@@ -508,31 +494,32 @@ export async function setLinks(
 	expectedVersion: number,
 	input: LinksInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await lock(trx, id, expectedVersion);
-		// Ids come from checkboxes; refuse any that no longer exist rather than fail on a key.
-		for (const [table, ids] of [
-			['goal', input.goalIds],
-			['process', input.processIds],
-			['kpi', input.kpiIds]
-		] as const) {
-			if (!ids.length) continue;
-			if ((await repo.countExisting(trx, table, ids)) !== ids.length) {
-				throw new ValidationError({ links: 'error_choice' });
+	await changeAudited(db, 'initiative', id, expectedVersion, {
+		change: change(actor, 'links'),
+		current: auditView,
+		touch: true,
+		work: async (trx) => {
+			// Ids come from checkboxes; refuse any that no longer exist rather than fail on a key.
+			for (const [table, ids] of [
+				['goal', input.goalIds],
+				['process', input.processIds],
+				['kpi', input.kpiIds]
+			] as const) {
+				if (!ids.length) continue;
+				if ((await repo.countExisting(trx, table, ids)) !== ids.length) {
+					throw new ValidationError({ links: 'error_choice' });
+				}
 			}
+			const before = await repo.links(trx, id);
+			await repo.replaceLinks(trx, id, input);
+			return {
+				before: {
+					goalIds: before.goals.map((g) => g.id),
+					processIds: before.processes.map((p) => p.id),
+					kpiIds: before.kpis.map((k) => k.id)
+				},
+				after: input
+			};
 		}
-		const before = await repo.links(trx, id);
-		await repo.replaceLinks(trx, id, input);
-		await updateVersioned(trx, 'initiative', id, { updated_at: sql`now()` });
-		await audit.record(trx, {
-			...change(actor, 'links'),
-			entityId: id,
-			before: {
-				goalIds: before.goals.map((g) => g.id),
-				processIds: before.processes.map((p) => p.id),
-				kpiIds: before.kpis.map((k) => k.id)
-			},
-			after: input
-		});
 	});
 }

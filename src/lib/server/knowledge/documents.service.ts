@@ -195,13 +195,11 @@ export async function create(
 	const file = await readUpload(upload);
 	return db.transaction().execute(async (trx) => {
 		await checkInput(trx, actor, input);
-		const row = await createAudited(
-			trx,
-			'document',
-			{ ...columns(input), body_text: file.text ?? '' },
-			change(actor, 'create'),
-			(r) => ({ ...view(r), links: links(input), file: upload.fileName })
-		);
+		const row = await createAudited(trx, 'document', {
+			change: change(actor, 'create'),
+			values: { ...columns(input), body_text: file.text ?? '' },
+			view: (r) => ({ ...view(r), links: links(input), file: upload.fileName })
+		});
 		await repo.replaceLinks(trx, row.id, input);
 		await repo.insertFile(trx, row.id, {
 			fileName: upload.fileName,
@@ -239,7 +237,7 @@ export async function update(
 			},
 			check: () => checkInput(trx, actor, input),
 			values: () => columns(input),
-			after: { ...input }
+			after: () => ({ ...input })
 		});
 		await repo.replaceLinks(trx, id, input);
 	});
@@ -257,31 +255,27 @@ export async function addVersion(
 	upload: Upload
 ): Promise<number> {
 	const file = await readUpload(upload);
-	return db.transaction().execute(async (trx) => {
-		let number = 0;
-		await editAudited(trx, 'document', id, version, {
-			change: change(actor, 'version'),
-			view: (r) => ({ title: r.title }),
-			current: view,
-			guard: (before) => {
-				if (!mayEdit(actor, before.owner_user_id)) throw new ForbiddenError('knowledge.edit');
-			},
-			check: async () => {
-				number = await repo.insertFile(trx, id, {
-					fileName: upload.fileName,
-					mimeType: file.mimeType,
-					bytes: upload.bytes,
-					textExtracted: file.text !== null,
-					uploadedBy: actor.id
-				});
-			},
-			values: () => ({ body_text: file.text ?? '' }),
-			get after() {
-				return { file: upload.fileName, number };
-			}
-		});
-		return number;
+	let number = 0;
+	await editAudited(db, 'document', id, version, {
+		change: change(actor, 'version'),
+		view: (r) => ({ title: r.title }),
+		current: view,
+		guard: (before) => {
+			if (!mayEdit(actor, before.owner_user_id)) throw new ForbiddenError('knowledge.edit');
+		},
+		check: async (trx) => {
+			number = await repo.insertFile(trx, id, {
+				fileName: upload.fileName,
+				mimeType: file.mimeType,
+				bytes: upload.bytes,
+				textExtracted: file.text !== null,
+				uploadedBy: actor.id
+			});
+		},
+		values: () => ({ body_text: file.text ?? '' }),
+		after: () => ({ file: upload.fileName, number })
 	});
+	return number;
 }
 
 /** The actor's documents past their review date, for the worklist `/my`. */

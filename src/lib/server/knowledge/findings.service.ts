@@ -85,17 +85,13 @@ function guard(actor: SessionUser) {
 
 export async function create(db: Db, actor: SessionUser, input: FindingInput): Promise<number> {
 	guard(actor);
-	return db.transaction().execute(async (trx) => {
-		await checkInput(trx, input);
-		const row = await createAudited(
-			trx,
-			'audit_finding',
-			columns(input),
-			change(actor, 'create'),
-			(r) => view(r)
-		);
-		return row.id;
+	const row = await createAudited(db, 'audit_finding', {
+		change: change(actor, 'create'),
+		values: columns(input),
+		view,
+		check: (trx) => checkInput(trx, input)
 	});
+	return row.id;
 }
 
 /** Edits a finding; closing it needs the closure evidence. */
@@ -107,13 +103,11 @@ export async function update(
 	input: FindingInput
 ): Promise<void> {
 	guard(actor);
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'audit_finding', id, version, {
-			change: change(actor, 'update'),
-			view,
-			check: () => checkInput(trx, input),
-			values: () => columns(input)
-		});
+	await editAudited(db, 'audit_finding', id, version, {
+		change: change(actor, 'update'),
+		view,
+		check: (trx) => checkInput(trx, input),
+		values: () => columns(input)
 	});
 }
 
@@ -130,32 +124,30 @@ export async function toCafAction(
 	target: { roundId: number; subcriterionCode: string }
 ): Promise<number> {
 	guard(actor);
-	return db.transaction().execute(async (trx) => {
-		const made = { actionId: 0 };
-		await editAudited(trx, 'audit_finding', id, version, {
-			change: change(actor, 'caf_action'),
-			view: (r) => ({ cafActionId: r.caf_action_id }),
-			current: view,
-			check: async (f) => {
-				if (f.caf_action_id !== null) {
-					throw new ValidationError({ roundId: 'knowledge_error_already_action' });
-				}
-				made.actionId = await caf.insertAction(trx, actor, target.roundId, {
-					subcriterionCode: target.subcriterionCode,
-					title: f.title,
-					description: f.corrective_action ?? f.description,
-					ownerUserId: f.owner_user_id,
-					impact: f.severity === 'high' ? 3 : f.severity === 'medium' ? 2 : 1,
-					effort: 2,
-					dueDate: f.due_date
-				});
-			},
-			values: () => ({
-				caf_action_id: made.actionId,
-				status: 'in_progress' as const
-			}),
-			after: made
-		});
-		return made.actionId;
+	const made = { actionId: 0 };
+	await editAudited(db, 'audit_finding', id, version, {
+		change: change(actor, 'caf_action'),
+		view: (r) => ({ cafActionId: r.caf_action_id }),
+		current: view,
+		check: async (trx, f) => {
+			if (f.caf_action_id !== null) {
+				throw new ValidationError({ roundId: 'knowledge_error_already_action' });
+			}
+			made.actionId = await caf.insertAction(trx, actor, target.roundId, {
+				subcriterionCode: target.subcriterionCode,
+				title: f.title,
+				description: f.corrective_action ?? f.description,
+				ownerUserId: f.owner_user_id,
+				impact: f.severity === 'high' ? 3 : f.severity === 'medium' ? 2 : 1,
+				effort: 2,
+				dueDate: f.due_date
+			});
+		},
+		values: () => ({
+			caf_action_id: made.actionId,
+			status: 'in_progress' as const
+		}),
+		after: () => made
 	});
+	return made.actionId;
 }

@@ -10,10 +10,8 @@ import {
 	auditedAs,
 	createAudited,
 	editAudited,
-	expectVersionOrNone,
-	lockByKeys,
 	removeAudited,
-	saveByKeys
+	saveByKeysAudited
 } from '../shared/versioned';
 import { normalise, parseDecimal } from '../../decimal';
 import {
@@ -312,22 +310,19 @@ const change = auditedAs('kpi');
 
 export async function create(db: Db, actor: SessionUser, input: KpiInput): Promise<number> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
-	return db.transaction().execute(async (trx) => {
-		await checkKpi(trx, null, input);
-		// A new KPI that names no range gets its unit's (shares 0–100, others not below 0).
-		if (input.valueMin === null && input.valueMax === null) {
-			const range = defaultRange(input.unit);
-			input = { ...input, valueMin: range.min, valueMax: range.max };
-		}
-		const row = await createAudited(
-			trx,
-			'kpi',
-			kpiColumns(input),
-			change(actor, 'create'),
-			() => input
-		);
-		return row.id;
+	// A new KPI that names no range gets its unit's (shares 0–100, others not below 0).
+	const range = defaultRange(input.unit);
+	const saved =
+		input.valueMin === null && input.valueMax === null
+			? { ...input, valueMin: range.min, valueMax: range.max }
+			: input;
+	const row = await createAudited(db, 'kpi', {
+		change: change(actor, 'create'),
+		values: kpiColumns(saved),
+		view: () => saved,
+		check: (trx) => checkKpi(trx, null, input)
 	});
+	return row.id;
 }
 
 /** What a conflict and the audit log show of a stored KPI. */
@@ -370,7 +365,7 @@ export async function update(
 			change: change(actor, 'update'),
 			view: kpiView,
 			current: (row) => row,
-			check: async (before) => {
+			check: async (trx, before) => {
 				await checkKpi(trx, id, input);
 				// Periods already recorded would no longer match another frequency.
 				if (before.frequency !== input.frequency && (await repo.hasActuals(trx, id))) {
@@ -378,7 +373,7 @@ export async function update(
 				}
 			},
 			values: () => kpiColumns(input),
-			after: input
+			after: () => input
 		});
 		// The direction or the frequency decides every period's status.
 		await refreshYearStatus(trx, [id]);
@@ -388,12 +383,10 @@ export async function update(
 /** A KPI with recorded actuals is history and is not deleted. */
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
-	await db.transaction().execute(async (trx) => {
-		await removeAudited(trx, 'kpi', id, {
-			change: change(actor, 'delete'),
-			view: (before) => ({ code: before.code, name: before.name }),
-			dependants: () => repo.dependants(trx, id)
-		});
+	await removeAudited(db, 'kpi', id, {
+		change: change(actor, 'delete'),
+		view: (before) => ({ code: before.code, name: before.name }),
+		dependants: (trx) => repo.dependants(trx, id)
 	});
 }
 
@@ -425,23 +418,20 @@ export async function setTarget(
 	if (!can(actor.role, 'kpi_targets.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
 		await repo.lockById(trx, kpiId);
-		const keys = { kpi_id: kpiId, period: input.period };
-		const before = await lockByKeys(trx, 'kpi_target', keys);
-		expectVersionOrNone(before, version, targetView);
-		await saveByKeys(trx, 'kpi_target', keys, before !== undefined, {
-			target: input.target,
-			target_max: input.targetMax,
-			tolerance: input.tolerance,
-			updated_by: actor.id,
-			updated_at: sql<Date>`now()`
-		});
-		await refreshYearStatus(trx, [kpiId]);
-		await audit.record(trx, {
-			...change(actor, 'target'),
+		await saveByKeysAudited(trx, 'kpi_target', { kpi_id: kpiId, period: input.period }, version, {
+			change: change(actor, 'target'),
 			entityId: kpiId,
-			before: before ? targetView(before) : null,
+			view: targetView,
+			values: {
+				target: input.target,
+				target_max: input.targetMax,
+				tolerance: input.tolerance,
+				updated_by: actor.id,
+				updated_at: sql<Date>`now()`
+			},
 			after: input
 		});
+		await refreshYearStatus(trx, [kpiId]);
 	});
 }
 
@@ -521,28 +511,31 @@ async function writeActual(
 	action: string,
 	overwrite: boolean
 ) {
-	const keys = { kpi_id: kpiId, period: input.period };
-	const before = await lockByKeys(trx, 'kpi_actual', keys);
-	if (expectedVersion !== 'any') expectVersionOrNone(before, expectedVersion, actualView);
-	// A period that has a value is replaced only when the person confirmed it (the form asks; the
-	// import says it replaces); the audit log keeps the old value either way.
-	if (before && !overwrite && normalise(before.value) !== normalise(input.value)) {
-		throw new ValidationError({ confirm: 'goals_confirm_overwrite' });
-	}
-	await saveByKeys(trx, 'kpi_actual', keys, before !== undefined, {
-		value: input.value,
-		comment: input.comment,
-		recorded_by: actor.id,
-		...(before ? { recorded_at: sql`now()` } : {})
-	});
-	await audit.record(trx, {
-		userId: actor.id,
-		action,
-		entity: 'kpi',
-		entityId: kpiId,
-		before: before ? actualView(before) : null,
-		after: input
-	});
+	await saveByKeysAudited(
+		trx,
+		'kpi_actual',
+		{ kpi_id: kpiId, period: input.period },
+		expectedVersion,
+		{
+			change: { userId: actor.id, action, entity: 'kpi' },
+			entityId: kpiId,
+			view: actualView,
+			check: (before) => {
+				// A period that has a value is replaced only when the person confirmed it (the form
+				// asks; the import says it replaces); the audit log keeps the old value either way.
+				if (before && !overwrite && normalise(before.value) !== normalise(input.value)) {
+					throw new ValidationError({ confirm: 'goals_confirm_overwrite' });
+				}
+			},
+			values: {
+				value: input.value,
+				comment: input.comment,
+				recorded_by: actor.id,
+				recorded_at: sql`now()`
+			},
+			after: input
+		}
+	);
 }
 
 /**

@@ -1,4 +1,3 @@
-import * as audit from '../audit/audit';
 import { assertCodeFree } from '../shared/references';
 import type { Executor } from '../audit/audit';
 import type { Db } from '../db';
@@ -8,10 +7,8 @@ import {
 	auditedAs,
 	createAudited,
 	editAudited,
-	expectVersionOrNone,
-	lockByKeys,
 	removeAudited,
-	saveByKeys
+	saveByKeysAudited
 } from '../shared/versioned';
 import type { SessionUser } from '../auth/session';
 import type { OrgUnit, OrgUnitInput, OrgUnitYear, OrgUnitYearInput } from './org-units';
@@ -93,17 +90,13 @@ function columns(input: OrgUnitInput) {
 const change = auditedAs('org_unit');
 
 export async function create(db: Db, actor: SessionUser, input: OrgUnitInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		await checkInput(trx, null, input);
-		const row = await createAudited(
-			trx,
-			'org_unit',
-			columns(input),
-			change(actor, 'create'),
-			() => input
-		);
-		return row.id;
+	const row = await createAudited(db, 'org_unit', {
+		change: change(actor, 'create'),
+		values: columns(input),
+		view: () => input,
+		check: (trx) => checkInput(trx, null, input)
 	});
+	return row.id;
 }
 
 export async function update(
@@ -113,31 +106,27 @@ export async function update(
 	version: number,
 	input: OrgUnitInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'org_unit', id, version, {
-			change: change(actor, 'update'),
-			view: (r) => ({
-				code: r.code,
-				name: r.name,
-				parentId: r.parent_id,
-				description: r.description
-			}),
-			current: (row) => row,
-			check: () => checkInput(trx, id, input),
-			values: () => columns(input),
-			after: input
-		});
+	await editAudited(db, 'org_unit', id, version, {
+		change: change(actor, 'update'),
+		view: (r) => ({
+			code: r.code,
+			name: r.name,
+			parentId: r.parent_id,
+			description: r.description
+		}),
+		current: (row) => row,
+		check: (trx) => checkInput(trx, id, input),
+		values: () => columns(input),
+		after: () => input
 	});
 }
 
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await removeAudited(trx, 'org_unit', id, {
-			change: change(actor, 'delete'),
-			view: (before) => ({ code: before.code, name: before.name }),
-			dependants: () => repo.dependants(trx, id),
-			owned: () => repo.deleteYears(trx, id)
-		});
+	await removeAudited(db, 'org_unit', id, {
+		change: change(actor, 'delete'),
+		view: (before) => ({ code: before.code, name: before.name }),
+		dependants: (trx) => repo.dependants(trx, id),
+		owned: (trx) => repo.deleteYears(trx, id)
 	});
 }
 
@@ -155,16 +144,12 @@ export async function saveYear(
 	await db.transaction().execute(async (trx) => {
 		await repo.lockById(trx, orgUnitId);
 		const keys = { org_unit_id: orgUnitId, year: input.year };
-		const before = await lockByKeys(trx, 'org_unit_year', keys);
-		expectVersionOrNone(before, version);
-		await saveByKeys(trx, 'org_unit_year', keys, before !== undefined, {
-			fte: input.fte,
-			hourly_cost: input.hourlyCost
-		});
-		await audit.record(trx, {
-			...change(actor, 'year'),
+		await saveByKeysAudited(trx, 'org_unit_year', keys, version, {
+			change: change(actor, 'year'),
 			entityId: orgUnitId,
-			before: before ? { fte: before.fte, hourlyCost: before.hourly_cost } : null,
+			view: (before) => ({ fte: before.fte, hourlyCost: before.hourly_cost }),
+			current: (row) => row,
+			values: { fte: input.fte, hourly_cost: input.hourlyCost },
 			after: input
 		});
 	});

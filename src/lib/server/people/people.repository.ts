@@ -2,6 +2,7 @@ import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../audit/audit';
 import type { Database, HolderKind } from '../db/schema';
+import { deleteByKeys } from '../shared/versioned';
 
 /**
  * Staff rows. Names (and personal numbers) are selected only when `withNames` is true: a caller
@@ -375,12 +376,9 @@ export function upsertHolder(db: Executor, roleId: number, personId: number, kin
 }
 
 export function deleteHolder(db: Executor, roleId: number, personId: number) {
-	return db
-		.deleteFrom('process_role_holder')
-		.where('process_role_id', '=', roleId)
-		.where('person_id', '=', personId)
-		.returning('kind')
-		.executeTakeFirst();
+	return deleteByKeys(db, 'process_role_holder', { process_role_id: roleId, person_id: personId }, [
+		'kind'
+	]);
 }
 
 export function competenceById(db: Executor, id: number) {
@@ -401,11 +399,8 @@ export function requirementOf(db: Executor, roleId: number, competenceId: number
 }
 
 export function deleteRequirement(db: Executor, roleId: number, competenceId: number) {
-	return db
-		.deleteFrom('process_role_competence')
-		.where('process_role_id', '=', roleId)
-		.where('competence_id', '=', competenceId)
-		.execute();
+	const keys = { process_role_id: roleId, competence_id: competenceId };
+	return deleteByKeys(db, 'process_role_competence', keys);
 }
 
 export function upsertRequirement(
@@ -437,12 +432,8 @@ export function insertHeld(db: Executor, values: Insertable<Database['person_com
 }
 
 export function deleteHeld(db: Executor, personId: number, competenceId: number) {
-	return db
-		.deleteFrom('person_competence')
-		.where('person_id', '=', personId)
-		.where('competence_id', '=', competenceId)
-		.returning(['level', 'expires_on'])
-		.executeTakeFirst();
+	const keys = { person_id: personId, competence_id: competenceId };
+	return deleteByKeys(db, 'person_competence', keys, ['level', 'expires_on']);
 }
 
 /** Serialises staff imports: the check and the write see the same register. */

@@ -13,13 +13,12 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors
 import { assertExists } from '../shared/references';
 import {
 	auditedAs,
+	changeAudited,
 	createAudited,
 	editAudited,
-	expectVersionOrNone,
-	lockByKeys,
-	lockForUpdate,
-	saveByKeys,
-	updateVersioned
+	saveByKeysAudited,
+	updateVersioned,
+	type VersionedRow
 } from '../shared/versioned';
 import { add, fromHundredths, normalise } from '../../decimal';
 import { readStaffTable, validateStaff, type StaffCheck } from './staff-import';
@@ -197,16 +196,7 @@ function personColumns(input: PersonInput) {
 	};
 }
 
-function personAudit(row: {
-	personal_number: string | null;
-	name: string;
-	position: string;
-	org_unit_id: number;
-	fte: string;
-	valid_from: string;
-	valid_to: string | null;
-	deputy_person_id: number | null;
-}) {
+function personAudit(row: VersionedRow<'person'>) {
 	return {
 		personalNumber: row.personal_number,
 		name: row.name,
@@ -247,17 +237,13 @@ export async function create(
 	input: PersonInput,
 	today: string
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		await checkPerson(trx, input, null, today);
-		const row = await createAudited(
-			trx,
-			'person',
-			personColumns(input),
-			personChange(actor, 'create'),
-			personAudit
-		);
-		return row.id;
+	const row = await createAudited(db, 'person', {
+		change: personChange(actor, 'create'),
+		values: personColumns(input),
+		view: personAudit,
+		check: (trx) => checkPerson(trx, input, null, today)
 	});
+	return row.id;
 }
 
 export async function update(
@@ -268,13 +254,11 @@ export async function update(
 	input: PersonInput,
 	today: string
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'person', id, expectedVersion, {
-			change: personChange(actor, 'update'),
-			view: personAudit,
-			check: () => checkPerson(trx, input, id, today),
-			values: () => personColumns(input)
-		});
+	await editAudited(db, 'person', id, expectedVersion, {
+		change: personChange(actor, 'update'),
+		view: personAudit,
+		check: (trx) => checkPerson(trx, input, id, today),
+		values: () => personColumns(input)
 	});
 }
 
@@ -286,18 +270,14 @@ export async function endDate(
 	expectedVersion: number,
 	validTo: string
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'person', id, expectedVersion, {
-			change: personChange(actor, 'end'),
-			view: (r) => ({ validTo: r.valid_to }),
-			current: personAudit,
-			check: (before) => {
-				if (validTo < before.valid_from) {
-					throw new ValidationError({ validTo: 'people_error_dates' });
-				}
-			},
-			values: () => ({ valid_to: validTo })
-		});
+	await editAudited(db, 'person', id, expectedVersion, {
+		change: personChange(actor, 'end'),
+		view: (r) => ({ validTo: r.valid_to }),
+		current: personAudit,
+		check: (_, before) => {
+			if (validTo < before.valid_from) throw new ValidationError({ validTo: 'people_error_dates' });
+		},
+		values: () => ({ valid_to: validTo })
 	});
 }
 
@@ -388,17 +368,13 @@ async function assertCompetenceCodeFree(trx: Executor, code: string, id: number 
 const competenceChange = auditedAs('competence');
 
 export async function createCompetence(db: Db, actor: SessionUser, input: CompetenceInput) {
-	return db.transaction().execute(async (trx) => {
-		await assertCompetenceCodeFree(trx, input.code, null);
-		const row = await createAudited(
-			trx,
-			'competence',
-			competenceColumns(input),
-			competenceChange(actor, 'create'),
-			competenceView
-		);
-		return row.id;
+	const row = await createAudited(db, 'competence', {
+		change: competenceChange(actor, 'create'),
+		values: competenceColumns(input),
+		view: competenceView,
+		check: (trx) => assertCompetenceCodeFree(trx, input.code, null)
 	});
+	return row.id;
 }
 
 export async function updateCompetence(
@@ -408,13 +384,11 @@ export async function updateCompetence(
 	expectedVersion: number,
 	input: CompetenceInput
 ) {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'competence', id, expectedVersion, {
-			change: competenceChange(actor, 'update'),
-			view: competenceView,
-			check: () => assertCompetenceCodeFree(trx, input.code, id),
-			values: () => competenceColumns(input)
-		});
+	await editAudited(db, 'competence', id, expectedVersion, {
+		change: competenceChange(actor, 'update'),
+		view: competenceView,
+		check: (trx) => assertCompetenceCodeFree(trx, input.code, id),
+		values: () => competenceColumns(input)
 	});
 }
 
@@ -448,46 +422,44 @@ export async function setRequirement(
 
 /** Records (or updates) a competence a person holds. */
 export async function setHeld(db: Db, actor: SessionUser, personId: number, input: HeldInput) {
-	await db.transaction().execute(async (trx) => {
-		await lockForUpdate(trx, 'person', personId);
-		if (!(await repo.competenceById(trx, input.competenceId))) {
-			throw new ValidationError({ competenceId: 'error_choice' });
+	await changeAudited(db, 'person', personId, null, {
+		change: personChange(actor, 'competence'),
+		work: async (trx) => {
+			if (!(await repo.competenceById(trx, input.competenceId))) {
+				throw new ValidationError({ competenceId: 'error_choice' });
+			}
+			const before = await repo.heldOf(trx, personId, input.competenceId);
+			const values = {
+				level: input.level,
+				acquired_on: input.acquiredOn,
+				evidence_kind: input.evidenceKind,
+				evidence: input.evidence,
+				expires_on: input.expiresOn
+			};
+			if (before) {
+				await updateVersioned(trx, 'person_competence', before.id, {
+					...values,
+					updated_at: sql`now()`
+				});
+			} else {
+				await repo.insertHeld(trx, {
+					person_id: personId,
+					competence_id: input.competenceId,
+					...values
+				});
+			}
+			return {
+				before: before
+					? {
+							competenceId: before.competence_id,
+							level: before.level,
+							acquiredOn: before.acquired_on,
+							expiresOn: before.expires_on
+						}
+					: null,
+				after: input
+			};
 		}
-		const before = await repo.heldOf(trx, personId, input.competenceId);
-		const values = {
-			level: input.level,
-			acquired_on: input.acquiredOn,
-			evidence_kind: input.evidenceKind,
-			evidence: input.evidence,
-			expires_on: input.expiresOn
-		};
-		if (before) {
-			await updateVersioned(trx, 'person_competence', before.id, {
-				...values,
-				updated_at: sql`now()`
-			});
-		} else {
-			await repo.insertHeld(trx, {
-				person_id: personId,
-				competence_id: input.competenceId,
-				...values
-			});
-		}
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'person.competence',
-			entity: 'person',
-			entityId: personId,
-			before: before
-				? {
-						competenceId: before.competence_id,
-						level: before.level,
-						acquiredOn: before.acquired_on,
-						expiresOn: before.expires_on
-					}
-				: null,
-			after: input
-		});
 	});
 }
 
@@ -522,18 +494,11 @@ export async function setAbsence(
 ) {
 	await db.transaction().execute(async (trx) => {
 		await assertExists(trx, 'org_unit', input.orgUnitId, 'orgUnitId');
-		const keys = { org_unit_id: input.orgUnitId };
-		const before = await lockByKeys(trx, 'org_unit_capacity', keys);
-		expectVersionOrNone(before, version, (r) => ({ absenceRate: r.absence_rate }));
-		await saveByKeys(trx, 'org_unit_capacity', keys, before !== undefined, {
-			absence_rate: input.absenceRate
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'org_unit.absence',
-			entity: 'org_unit',
+		await saveByKeysAudited(trx, 'org_unit_capacity', { org_unit_id: input.orgUnitId }, version, {
+			change: auditedAs('org_unit')(actor, 'absence'),
 			entityId: input.orgUnitId,
-			before: before ? { absenceRate: before.absence_rate } : null,
+			view: (r) => ({ absenceRate: r.absence_rate }),
+			values: { absence_rate: input.absenceRate },
 			after: { absenceRate: input.absenceRate }
 		});
 	});
@@ -1256,13 +1221,11 @@ export async function importStaff(
 		const check = await checkImport(trx, bytes, fileName);
 		if (check.errors.length) return check;
 		for (const row of check.rows) {
-			await createAudited(
-				trx,
-				'person',
-				personColumns(row),
-				personChange(actor, 'import'),
-				personAudit
-			);
+			await createAudited(trx, 'person', {
+				change: personChange(actor, 'import'),
+				values: personColumns(row),
+				view: personAudit
+			});
 		}
 		return check;
 	});
@@ -1297,32 +1260,30 @@ export async function createTraining(
 	input: TrainingInput,
 	today: string
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const person = await repo.lockPerson(trx, input.personId);
-		if (!person) throw new ValidationError({ personId: 'error_choice' });
-		if (person.valid_to !== null && person.valid_to < today) {
-			throw new ValidationError({ personId: 'people_error_left' });
+	const row = await createAudited(db, 'training_action', {
+		change: trainingChange(actor, 'create'),
+		values: {
+			person_id: input.personId,
+			competence_id: input.competenceId,
+			target_level: input.targetLevel,
+			due_on: input.dueOn,
+			process_role_id: input.processRoleId,
+			created_by: actor.id
+		},
+		view: trainingView,
+		check: async (trx) => {
+			const person = await repo.lockPerson(trx, input.personId);
+			if (!person) throw new ValidationError({ personId: 'error_choice' });
+			if (person.valid_to !== null && person.valid_to < today) {
+				throw new ValidationError({ personId: 'people_error_left' });
+			}
+			if (!(await repo.competenceById(trx, input.competenceId))) {
+				throw new ValidationError({ competenceId: 'error_choice' });
+			}
+			if (input.dueOn < today) throw new ValidationError({ dueOn: 'people_error_due_past' });
 		}
-		if (!(await repo.competenceById(trx, input.competenceId))) {
-			throw new ValidationError({ competenceId: 'error_choice' });
-		}
-		if (input.dueOn < today) throw new ValidationError({ dueOn: 'people_error_due_past' });
-		const row = await createAudited(
-			trx,
-			'training_action',
-			{
-				person_id: input.personId,
-				competence_id: input.competenceId,
-				target_level: input.targetLevel,
-				due_on: input.dueOn,
-				process_role_id: input.processRoleId,
-				created_by: actor.id
-			},
-			trainingChange(actor, 'create'),
-			trainingView
-		);
-		return row.id;
 	});
+	return row.id;
 }
 
 /** Moves a training action along its statuses (audited, refused when changed since). */
@@ -1333,12 +1294,10 @@ export async function setTrainingStatus(
 	version: number,
 	status: TrainingStatus
 ) {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'training_action', id, version, {
-			change: trainingChange(actor, 'status'),
-			view: trainingView,
-			values: () => ({ status })
-		});
+	await editAudited(db, 'training_action', id, version, {
+		change: trainingChange(actor, 'status'),
+		view: trainingView,
+		values: () => ({ status })
 	});
 }
 

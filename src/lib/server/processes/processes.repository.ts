@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { InfoAssetKind, Raci } from '../db/schema';
-import { countDependants, lockForUpdate } from '../shared/versioned';
+import type { Raci } from '../db/schema';
+import { countDependants, deleteByKeys, lockForUpdate } from '../shared/versioned';
 import type { ProcessFilters } from './processes';
 
 /** Processes with unit, owner, the year's figures and how many goals they serve. */
@@ -121,12 +121,11 @@ export function insertRole(
 
 /** Deletes the process's role; returns it, or undefined when the process has no such role. */
 export function deleteRole(trx: Executor, processId: number, roleId: number) {
-	return trx
-		.deleteFrom('process_role')
-		.where('id', '=', roleId)
-		.where('process_id', '=', processId)
-		.returningAll()
-		.executeTakeFirst();
+	return deleteByKeys(trx, 'process_role', { id: roleId, process_id: processId }, [
+		'job_role',
+		'raci',
+		'competences'
+	]);
 }
 
 export function findAsset(db: Executor, assetId: number) {
@@ -153,19 +152,9 @@ export function insertAssetLink(trx: Executor, processId: number, assetId: numbe
 
 /** Unlinks the asset; undefined when it was not linked. */
 export function deleteAssetLink(trx: Executor, processId: number, assetId: number) {
-	return trx
-		.deleteFrom('process_asset')
-		.where('process_id', '=', processId)
-		.where('asset_id', '=', assetId)
-		.returning('asset_id')
-		.executeTakeFirst();
-}
-
-export function insertAsset(
-	trx: Executor,
-	asset: { code: string; name: string; kind: InfoAssetKind; description: string | null }
-) {
-	return trx.insertInto('info_asset').values(asset).returning('id').executeTakeFirstOrThrow();
+	return deleteByKeys(trx, 'process_asset', { process_id: processId, asset_id: assetId }, [
+		'asset_id'
+	]);
 }
 
 /** The processes an information asset is linked to. */

@@ -8,12 +8,12 @@ import { normalise } from '../../decimal';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import {
 	auditedAs,
+	changeAudited,
 	createAudited,
 	editAudited,
-	expectVersionOrNone,
-	lockByKeys,
 	removeAudited,
-	saveByKeys
+	saveByKeysAudited,
+	type Logged
 } from '../shared/versioned';
 import { potentialIndex, type Scores } from './potential';
 import type {
@@ -45,6 +45,19 @@ function scoresOf(row: ProcessRow): Scores {
 	};
 }
 
+/** The card's texts and whom the process serves, as the card and the audit log show them. */
+function cardText(row: ProcessRow) {
+	return {
+		description: row.description,
+		inputs: row.inputs,
+		outputs: row.outputs,
+		legalBasis: row.legal_basis,
+		servesCitizens: row.serves_citizens,
+		servesBusinesses: row.serves_businesses,
+		servesInternal: row.serves_internal
+	};
+}
+
 /** What the audit log and the card history keep of a process card. */
 function cardView(row: ProcessRow) {
 	return {
@@ -54,13 +67,7 @@ function cardView(row: ProcessRow) {
 		status: row.status,
 		orgUnitId: row.org_unit_id,
 		ownerId: row.owner_user_id,
-		description: row.description,
-		inputs: row.inputs,
-		outputs: row.outputs,
-		legalBasis: row.legal_basis,
-		servesCitizens: row.serves_citizens,
-		servesBusinesses: row.serves_businesses,
-		servesInternal: row.serves_internal,
+		...cardText(row),
 		scores: scoresOf(row)
 	};
 }
@@ -118,13 +125,7 @@ export async function get(db: Executor, id: number, year: number): Promise<Proce
 	]);
 	return {
 		...summary,
-		description: row.description,
-		inputs: row.inputs,
-		outputs: row.outputs,
-		legalBasis: row.legal_basis,
-		servesCitizens: row.serves_citizens,
-		servesBusinesses: row.serves_businesses,
-		servesInternal: row.serves_internal,
+		...cardText(row),
 		years: years.map((y) => ({
 			year: y.year,
 			volume: y.volume,
@@ -182,6 +183,21 @@ async function lockForEdit(trx: Executor, actor: SessionUser, id: number): Promi
 /** The audit record of a change to a process card. */
 const change = auditedAs('process');
 
+/** A change to what belongs to a card (its roles, its assets), by someone who may edit it. */
+function changeCard(
+	db: Db,
+	actor: SessionUser,
+	id: number,
+	what: string,
+	work: (trx: Executor) => Promise<Logged | null>
+) {
+	return changeAudited(db, 'process', id, null, {
+		change: change(actor, what),
+		guard: (row) => mayEdit(actor, row),
+		work
+	});
+}
+
 async function checkReferences(trx: Executor, id: number | null, input: ProcessInput) {
 	await assertCodeFree(trx, 'process', input.code, id);
 	await assertExists(trx, 'org_unit', input.orgUnitId, 'orgUnitId');
@@ -214,17 +230,13 @@ function columns(input: ProcessInput) {
 /** Only managers and the admin create processes. */
 export async function create(db: Db, actor: SessionUser, input: ProcessInput): Promise<number> {
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
-	return db.transaction().execute(async (trx) => {
-		await checkReferences(trx, null, input);
-		const row = await createAudited(
-			trx,
-			'process',
-			columns(input),
-			change(actor, 'create'),
-			cardView
-		);
-		return row.id;
+	const row = await createAudited(db, 'process', {
+		change: change(actor, 'create'),
+		values: columns(input),
+		view: cardView,
+		check: (trx) => checkReferences(trx, null, input)
 	});
+	return row.id;
 }
 
 /**
@@ -238,28 +250,24 @@ export async function update(
 	version: number,
 	input: ProcessInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const saved = (before: ProcessRow) =>
-			can(actor.role, 'processes.edit') ? input : { ...input, ownerId: before.owner_user_id };
-		await editAudited(trx, 'process', id, version, {
-			change: change(actor, 'update'),
-			view: cardView,
-			guard: (before) => mayEdit(actor, before),
-			check: (before) => checkReferences(trx, id, saved(before)),
-			values: (before) => columns(saved(before))
-		});
+	const saved = (before: ProcessRow) =>
+		can(actor.role, 'processes.edit') ? input : { ...input, ownerId: before.owner_user_id };
+	await editAudited(db, 'process', id, version, {
+		change: change(actor, 'update'),
+		view: cardView,
+		guard: (before) => mayEdit(actor, before),
+		check: (trx, before) => checkReferences(trx, id, saved(before)),
+		values: (before) => columns(saved(before))
 	});
 }
 
 /** Deletes a process nobody depends on; otherwise explains what depends on it. */
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	if (!can(actor.role, 'processes.edit')) throw new ForbiddenError();
-	await db.transaction().execute(async (trx) => {
-		await removeAudited(trx, 'process', id, {
-			change: change(actor, 'delete'),
-			view: cardView,
-			dependants: () => repo.dependants(trx, id)
-		});
+	await removeAudited(db, 'process', id, {
+		change: change(actor, 'delete'),
+		view: cardView,
+		dependants: (trx) => repo.dependants(trx, id)
 	});
 }
 
@@ -273,25 +281,17 @@ export async function saveYear(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lockForEdit(trx, actor, id);
-		const keys = { process_id: id, year: input.year };
-		const before = await lockByKeys(trx, 'process_year', keys);
-		expectVersionOrNone(before, version);
-		await saveByKeys(trx, 'process_year', keys, before !== undefined, {
-			volume: input.volume,
-			lead_time_days: input.leadTimeDays,
-			fte: input.fte
-		});
-		await audit.record(trx, {
-			...change(actor, 'year'),
+		await saveByKeysAudited(trx, 'process_year', { process_id: id, year: input.year }, version, {
+			change: change(actor, 'year'),
 			entityId: id,
-			before: before
-				? {
-						year: before.year,
-						volume: before.volume,
-						leadTimeDays: before.lead_time_days,
-						fte: before.fte
-					}
-				: null,
+			view: (before) => ({
+				year: before.year,
+				volume: before.volume,
+				leadTimeDays: before.lead_time_days,
+				fte: before.fte
+			}),
+			current: (row) => row,
+			values: { volume: input.volume, lead_time_days: input.leadTimeDays, fte: input.fte },
 			after: input
 		});
 	});
@@ -303,14 +303,9 @@ export async function addRole(
 	id: number,
 	input: { jobRole: string; raci: Raci; competences: string | null }
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await lockForEdit(trx, actor, id);
+	await changeCard(db, actor, id, 'role_add', async (trx) => {
 		await repo.insertRole(trx, id, input);
-		await audit.record(trx, {
-			...change(actor, 'role_add'),
-			entityId: id,
-			after: input
-		});
+		return { after: input };
 	});
 }
 
@@ -320,44 +315,27 @@ export async function removeRole(
 	id: number,
 	roleId: number
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await lockForEdit(trx, actor, id);
+	await changeCard(db, actor, id, 'role_remove', async (trx) => {
 		const role = await repo.deleteRole(trx, id, roleId);
 		if (!role) throw new NotFoundError('process_role');
-		await audit.record(trx, {
-			...change(actor, 'role_remove'),
-			entityId: id,
-			before: { jobRole: role.job_role, raci: role.raci, competences: role.competences }
-		});
+		return { before: { jobRole: role.job_role, raci: role.raci, competences: role.competences } };
 	});
 }
 
 export async function linkAsset(db: Db, actor: SessionUser, id: number, assetId: number) {
-	await db.transaction().execute(async (trx) => {
-		await lockForEdit(trx, actor, id);
+	await changeCard(db, actor, id, 'asset_link', async (trx) => {
 		const asset = await repo.findAsset(trx, assetId);
 		if (!asset) throw new ValidationError({ assetId: 'error_choice' });
 		const inserted = await repo.insertAssetLink(trx, id, assetId);
-		if (inserted) {
-			await audit.record(trx, {
-				...change(actor, 'asset_link'),
-				entityId: id,
-				after: { asset: asset.code }
-			});
-		}
+		return inserted ? { after: { asset: asset.code } } : null;
 	});
 }
 
 export async function unlinkAsset(db: Db, actor: SessionUser, id: number, assetId: number) {
-	await db.transaction().execute(async (trx) => {
-		await lockForEdit(trx, actor, id);
+	await changeCard(db, actor, id, 'asset_unlink', async (trx) => {
 		const removed = await repo.deleteAssetLink(trx, id, assetId);
 		if (!removed) throw new NotFoundError('process_asset');
-		await audit.record(trx, {
-			...change(actor, 'asset_unlink'),
-			entityId: id,
-			before: { assetId }
-		});
+		return { before: { assetId } };
 	});
 }
 
@@ -365,6 +343,8 @@ export async function unlinkAsset(db: Db, actor: SessionUser, id: number, assetI
 export function history(db: Executor, id: number) {
 	return audit.list(db, { entity: 'process', entityId: String(id), limit: 50 });
 }
+
+const assetChange = auditedAs('info_asset');
 
 export async function listAssets(db: Executor) {
 	const rows = await repo.allAssets(db);
@@ -376,28 +356,23 @@ export async function createAsset(
 	actor: SessionUser,
 	input: { code: string; name: string; kind: InfoAssetKind; description: string | null }
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const clash = await repo.findAssetByCode(trx, input.code);
-		if (clash) throw new ValidationError({ code: 'processes_error_code_taken' });
-		const row = await repo.insertAsset(trx, input);
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'info_asset.create',
-			entity: 'info_asset',
-			entityId: row.id,
-			after: input
-		});
-		return row.id;
+	const row = await createAudited(db, 'info_asset', {
+		change: assetChange(actor, 'create'),
+		values: input,
+		view: () => input,
+		check: async (trx) => {
+			const clash = await repo.findAssetByCode(trx, input.code);
+			if (clash) throw new ValidationError({ code: 'processes_error_code_taken' });
+		}
 	});
+	return row.id;
 }
 
 export async function removeAsset(db: Db, actor: SessionUser, assetId: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await removeAudited(trx, 'info_asset', assetId, {
-			change: { userId: actor.id, action: 'info_asset.delete', entity: 'info_asset' },
-			view: (before) => ({ code: before.code, name: before.name, kind: before.kind }),
-			dependants: () => repo.assetDependants(trx, assetId)
-		});
+	await removeAudited(db, 'info_asset', assetId, {
+		change: assetChange(actor, 'delete'),
+		view: (before) => ({ code: before.code, name: before.name, kind: before.kind }),
+		dependants: (trx) => repo.assetDependants(trx, assetId)
 	});
 }
 

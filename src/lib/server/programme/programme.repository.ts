@@ -1,6 +1,5 @@
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { Database } from '../db/schema';
 
 export function milestoneRows(db: Executor) {
 	return db
@@ -91,10 +90,6 @@ export function predecessorDueAfter(db: Executor, milestoneId: number, due: stri
 		.executeTakeFirst();
 }
 
-export function insertMilestone(trx: Executor, values: Insertable<Database['milestone']>) {
-	return trx.insertInto('milestone').values(values).returningAll().executeTakeFirstOrThrow();
-}
-
 /** One dependency change at a time, so two concurrent additions cannot close a cycle together. */
 export async function lockDependencies(trx: Executor): Promise<void> {
 	await sql`lock table milestone_dependency in share row exclusive mode`.execute(trx);
@@ -124,10 +119,6 @@ export async function deleteDependency(
 		.where('predecessor_id', '=', predecessorId)
 		.executeTakeFirst();
 	return Number(removed.numDeletedRows) > 0;
-}
-
-export function insertRisk(trx: Executor, values: Insertable<Database['programme_risk']>) {
-	return trx.insertInto('programme_risk').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
 /** Replaces the user's calendar feed token (the old one stops working). */

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
 import { generateSessionToken, sessionIdFromToken } from '../auth/session';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { editAudited, expectVersion, lockForUpdate, updateVersioned } from '../shared/versioned';
+import { auditedAs, createAudited, editAudited, type VersionedRow } from '../shared/versioned';
 import { findCycle } from './dependencies';
 import { calendar } from './ics';
 import { addDays, daysBetween, milestoneStatus, realSlipDays, slipDays } from './milestone-status';
@@ -149,16 +148,10 @@ export async function getMilestone(db: Executor, id: number, today: string) {
 	};
 }
 
-function auditMilestone(row: {
-	name: string;
-	owner_user_id: number | null;
-	deliverable: string | null;
-	baseline_due: string;
-	current_due: string;
-	done_date: string | null;
-	notes: string | null;
-	slip_reason: string | null;
-}) {
+/** The audit record of a change to a milestone. */
+const milestoneChange = auditedAs('milestone');
+
+function auditMilestone(row: VersionedRow<'milestone'>) {
 	return {
 		name: row.name,
 		ownerUserId: row.owner_user_id,
@@ -183,48 +176,44 @@ export async function updateMilestone(
 	input: MilestoneInput,
 	today: string
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const before = await lockForUpdate(trx, 'milestone', id);
-		expectVersion(before, expectedVersion, auditMilestone);
-		const activity = await repo.findActivity(trx, before.activity_id);
-		if (!activity) throw new NotFoundError('activity');
-		const errors: Record<string, string> = {};
-		if (input.currentDue < activity.start_date) {
-			errors.currentDue = 'programme_error_due_before_start';
-		} else {
-			const late = await repo.predecessorDueAfter(trx, id, input.currentDue);
-			if (late) errors.currentDue = 'programme_error_due_before_predecessor';
-		}
-		if (input.doneDate !== null && input.doneDate > today) {
-			errors.doneDate = 'programme_error_done_future';
-		}
-		// Moving a milestone later than it was, past its baseline, says why.
-		const slips = input.currentDue > before.current_due && input.currentDue > before.baseline_due;
-		if (slips && !input.slipReason) errors.slipReason = 'programme_error_slip_reason';
-		if (Object.keys(errors).length) throw new ValidationError(errors);
-		const after = await updateVersioned(trx, 'milestone', id, {
+	await editAudited(db, 'milestone', id, expectedVersion, {
+		change: (before) =>
+			milestoneChange(
+				actor,
+				before.done_date === null && input.doneDate !== null
+					? 'done'
+					: before.current_due !== input.currentDue
+						? 'move'
+						: 'update'
+			),
+		view: auditMilestone,
+		check: async (trx, before) => {
+			const activity = await repo.findActivity(trx, before.activity_id);
+			if (!activity) throw new NotFoundError('activity');
+			const errors: Record<string, string> = {};
+			if (input.currentDue < activity.start_date) {
+				errors.currentDue = 'programme_error_due_before_start';
+			} else {
+				const late = await repo.predecessorDueAfter(trx, id, input.currentDue);
+				if (late) errors.currentDue = 'programme_error_due_before_predecessor';
+			}
+			if (input.doneDate !== null && input.doneDate > today) {
+				errors.doneDate = 'programme_error_done_future';
+			}
+			// Moving a milestone later than it was, past its baseline, says why.
+			const slips = input.currentDue > before.current_due && input.currentDue > before.baseline_due;
+			if (slips && !input.slipReason) errors.slipReason = 'programme_error_slip_reason';
+			if (Object.keys(errors).length) throw new ValidationError(errors);
+		},
+		values: () => ({
 			name: input.name,
 			owner_user_id: input.ownerUserId,
 			deliverable: input.deliverable,
 			current_due: input.currentDue,
 			done_date: input.doneDate,
 			notes: input.notes,
-			slip_reason: input.slipReason,
-			updated_at: sql`now()`
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action:
-				before.done_date === null && after.done_date !== null
-					? 'milestone.done'
-					: before.current_due !== after.current_due
-						? 'milestone.move'
-						: 'milestone.update',
-			entity: 'milestone',
-			entityId: id,
-			before: auditMilestone(before),
-			after: auditMilestone(after)
-		});
+			slip_reason: input.slipReason
+		})
 	});
 }
 
@@ -233,29 +222,26 @@ export async function createMilestone(
 	actor: SessionUser,
 	input: NewMilestoneInput
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const activity = await repo.findActivity(trx, input.activityId);
-		if (!activity) throw new ValidationError({ activityId: 'programme_error_activity' });
-		if (input.baselineDue < activity.start_date) {
-			throw new ValidationError({ baselineDue: 'programme_error_due_before_start' });
-		}
-		const row = await repo.insertMilestone(trx, {
+	const row = await createAudited(db, 'milestone', {
+		change: milestoneChange(actor, 'create'),
+		values: {
 			activity_id: input.activityId,
 			name: input.name,
 			owner_user_id: input.ownerUserId,
 			deliverable: input.deliverable,
 			baseline_due: input.baselineDue,
 			current_due: input.baselineDue
-		});
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'milestone.create',
-			entity: 'milestone',
-			entityId: row.id,
-			after: auditMilestone(row)
-		});
-		return row.id;
+		},
+		view: auditMilestone,
+		check: async (trx) => {
+			const activity = await repo.findActivity(trx, input.activityId);
+			if (!activity) throw new ValidationError({ activityId: 'programme_error_activity' });
+			if (input.baselineDue < activity.start_date) {
+				throw new ValidationError({ baselineDue: 'programme_error_due_before_start' });
+			}
+		}
 	});
+	return row.id;
 }
 
 /** Adds a finish-to-start dependency; refuses one that would close a cycle. */
@@ -343,12 +329,20 @@ export async function listRisks(db: Executor): Promise<Risk[]> {
 	);
 }
 
-function auditRisk(r: RiskInput) {
+/** What the audit log keeps of a risk. */
+function riskView(r: {
+	description: string;
+	probability: number;
+	impact: number;
+	owner_user_id: number | null;
+	mitigation: string | null;
+	status: RiskInput['status'];
+}) {
 	return {
 		description: r.description,
 		probability: r.probability,
 		impact: r.impact,
-		ownerUserId: r.ownerUserId,
+		ownerUserId: r.owner_user_id,
 		mitigation: r.mitigation,
 		status: r.status
 	};
@@ -365,17 +359,17 @@ function riskColumns(input: RiskInput) {
 	};
 }
 
+/** The audit record of a change to a risk. */
+const riskChange = auditedAs('risk');
+
 export async function createRisk(db: Db, actor: SessionUser, input: RiskInput): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		const programme = await repo.firstProgramme(trx);
 		if (!programme) throw new NotFoundError('programme');
-		const row = await repo.insertRisk(trx, { programme_id: programme.id, ...riskColumns(input) });
-		await audit.record(trx, {
-			userId: actor.id,
-			action: 'risk.create',
-			entity: 'risk',
-			entityId: row.id,
-			after: auditRisk(input)
+		const row = await createAudited(trx, 'programme_risk', {
+			change: riskChange(actor, 'create'),
+			values: { programme_id: programme.id, ...riskColumns(input) },
+			view: riskView
 		});
 		return row.id;
 	});
@@ -388,22 +382,11 @@ export async function updateRisk(
 	expectedVersion: number,
 	input: RiskInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		await editAudited(trx, 'programme_risk', id, expectedVersion, {
-			change: { userId: actor.id, action: 'risk.update', entity: 'risk' },
-			entity: 'risk',
-			view: (r) =>
-				auditRisk({
-					description: r.description,
-					probability: r.probability,
-					impact: r.impact,
-					ownerUserId: r.owner_user_id,
-					mitigation: r.mitigation,
-					status: r.status
-				}),
-			values: () => riskColumns(input),
-			after: auditRisk(input)
-		});
+	await editAudited(db, 'programme_risk', id, expectedVersion, {
+		change: riskChange(actor, 'update'),
+		entity: 'risk',
+		view: riskView,
+		values: () => riskColumns(input)
 	});
 }
 

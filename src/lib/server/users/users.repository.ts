@@ -1,6 +1,5 @@
-import type { Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { Database, Role } from '../db/schema';
+import type { Role } from '../db/schema';
 import { lockForUpdate } from '../shared/versioned';
 
 export function all(db: Executor) {
@@ -27,10 +26,6 @@ export function findByUsername(db: Executor, username: string) {
 }
 
 export const lockById = (trx: Executor, id: number) => lockForUpdate(trx, 'app_user', id, 'user');
-
-export function insert(trx: Executor, values: Insertable<Database['app_user']>) {
-	return trx.insertInto('app_user').values(values).returningAll().executeTakeFirstOrThrow();
-}
 
 export function findPasswordHash(db: Executor, id: number) {
 	return db.selectFrom('app_user').select('password_hash').where('id', '=', id).executeTakeFirst();

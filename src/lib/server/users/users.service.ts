@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import type { AppUserRow, Role } from '../db/schema';
 import { type User } from './users';
 import { ValidationError } from '../shared/errors';
-import { editAudited, updateVersioned } from '../shared/versioned';
+import { createAudited, editAudited, updateVersioned } from '../shared/versioned';
 import type { NewUserInput } from './users.validation';
 import { checkPassword } from './users.validation';
 import * as repo from './users.repository';
@@ -56,26 +56,22 @@ async function getForUpdate(db: Executor, id: number): Promise<User> {
 
 export async function create(db: Db, actorId: number | null, input: NewUserInput): Promise<User> {
 	const passwordHash = await hashPassword(input.password);
-	return db.transaction().execute(async (trx) => {
-		if (await findByUsername(trx, input.username)) {
-			throw new ValidationError({ username: 'error_username_taken' });
-		}
-		const row = await repo.insert(trx, {
+	const row = await createAudited(db, 'app_user', {
+		change: { userId: actorId, action: 'user.create', entity: 'user' },
+		values: {
 			username: input.username,
 			display_name: input.displayName,
 			role: input.role,
 			password_hash: passwordHash
-		});
-		const user = toUser(row);
-		await audit.record(trx, {
-			userId: actorId,
-			action: 'user.create',
-			entity: 'user',
-			entityId: user.id,
-			after: auditView(user)
-		});
-		return user;
+		},
+		view: (r) => auditView(toUser(r)),
+		check: async (trx) => {
+			if (await findByUsername(trx, input.username)) {
+				throw new ValidationError({ username: 'error_username_taken' });
+			}
+		}
 	});
+	return toUser(row);
 }
 
 /** Changes a user's role or active flag; a stale version is a conflict, never an overwrite. */
@@ -100,7 +96,7 @@ export async function update(
 			},
 			entity: 'user',
 			view: (row) => auditView(toUser(row)),
-			check: (before) => {
+			check: (_, before) => {
 				// A guest's account is changed through its grant (guests.service): invited, revoked.
 				if (before.role === 'guest') throw new ValidationError({ role: 'guests_error_staff_only' });
 				const lockout = change.active === false || (change.role && change.role !== 'admin');
