@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_STATUSES } from './kpi-status';
+import { ROLES } from './server/auth/permissions';
 import { INITIATIVE_STATUSES } from './initiative-statuses';
 import {
 	initiativeStatusLabel,
@@ -12,15 +13,7 @@ import {
 
 describe('status labels', () => {
 	it('words every role a user can be given, and only those', () => {
-		expect(Object.keys(roleLabels)).toEqual([
-			'admin',
-			'manager',
-			'finance',
-			'project_manager',
-			'process_owner',
-			'hr',
-			'viewer'
-		]);
+		expect(Object.keys(roleLabels)).toEqual([...ROLES]);
 	});
 
 	it('gives each KPI and goal status one Czech word', () => {
