@@ -1,4 +1,3 @@
-// LEAD NOTE (remove this line before committing this file): read /work/wt/forms-b/NOTE-FROM-LEAD.md now — deadline 18:40 UTC, rules, how to test.
 // Reads the one refusal payload every form action fails with (FormFailure in
 // $lib/server/shared/http.ts) for one form of a page: what it sent, its field errors, the message
 // and, on a conflict, the values stored now. Pages with several forms name the one they render.

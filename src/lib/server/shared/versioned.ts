@@ -1,4 +1,3 @@
-// LEAD NOTE (remove this line before committing this file): read /work/wt/server/NOTE-FROM-LEAD.md now — deadline 18:40 UTC, rules, how to test.
 // The optimistic-locking sequence every edit of a versioned record follows, written once: lock
 // the row (forUpdate, so two saves queue up), check the version the form was loaded with, write
 // with `version + 1`, and — the caller, in the same transaction — record the change in the audit
