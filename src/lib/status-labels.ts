@@ -3,7 +3,7 @@ import type { KpiStatus } from '$lib/kpi-status';
 import type { INITIATIVE_STATUSES } from '$lib/initiative-statuses';
 import type { MilestoneStatus } from '$lib/server/programme/milestone-status';
 import type { CafRoundStatus } from '$lib/server/db/schema/caf';
-import type { CostNature } from '$lib/server/db/schema';
+import type { CostNature, EntryKind } from '$lib/server/db/schema';
 
 /**
  * The one word (message key) and badge tone of every status people see: a KPI's or goal's, a
@@ -19,6 +19,12 @@ export const natureLabels: Record<CostNature, () => string> = {
 	variable: m.costs_nature_variable,
 	investment: m.improvement_investment,
 	capital: m.costs_nature_capital
+};
+
+/** The word for a ledger line's kind (entry form, import, exports). */
+export const entryKindLabels: Record<EntryKind, () => string> = {
+	actual: m.actual,
+	budget: m.budget
 };
 
 /** The word for each role an administrator can give a user (a guest is invited, never given). */

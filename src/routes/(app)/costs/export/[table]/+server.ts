@@ -12,7 +12,7 @@ import {
 } from '$lib/server/export/table-export';
 import { ratio } from '$lib/money';
 import { m } from '$lib/paraglide/messages';
-import { natureLabels } from '$lib/status-labels';
+import { entryKindLabels, natureLabels } from '$lib/status-labels';
 import type { CostNature } from '$lib/server/db/schema';
 import { getLocale } from '$lib/paraglide/runtime';
 import { queryId, yearParam } from '$lib/server/shared/http';
@@ -167,7 +167,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 				],
 				rows: rows.map((e) => [
 					e.month.slice(0, 7),
-					e.kind === 'actual' ? m.actual() : m.budget(),
+					entryKindLabels[e.kind](),
 					e.polozka,
 					e.paragraf,
 					e.unit_code,
