@@ -21,7 +21,13 @@ import { DEMO_GUEST } from '$lib/server/demo/seed-guests';
 import { currentDate, currentMonth, systemClock } from '$lib/server/shared/clock';
 import { log } from '$lib/server/log';
 import { fillYearStatusIfMissing } from '$lib/server/kpis/kpis.service';
-import { bodyLimitFor, readWithin, sizeText } from '$lib/server/body-limit';
+import {
+	bodyLimitFor,
+	discardBody,
+	DRAIN_LIMIT,
+	readWithin,
+	sizeText
+} from '$lib/server/body-limit';
 import { t } from '$lib/server/i18n';
 import { HSTS, SECURITY_HEADERS } from '$lib/security-headers.js';
 import { startScheduler } from '$lib/server/notifications/scheduler';
@@ -198,7 +204,7 @@ function escapeHtml(text: string): string {
 /** The answer to a body over its route's limit, in the form the sender reads (page, form, JSON). */
 function bodyTooLarge(event: RequestEvent, limit: number): Response {
 	const message = t('error_body_too_large', { max: sizeText(limit) });
-	// The connection is closed: the rest of the body is not read.
+	// The body has been read to its end or to DRAIN_LIMIT; past that the rest is not read.
 	const headers = { connection: 'close' };
 	if (event.request.headers.get('x-sveltekit-action') === 'true') {
 		// What use:enhance expects: the page shows it on the error page.
@@ -217,7 +223,8 @@ function bodyTooLarge(event: RequestEvent, limit: number): Response {
 
 /**
  * Request bodies within their route's limit (body-limit.ts): a declared length over it is refused
- * before a byte is read; a body without one is read here up to the limit and refused past it.
+ * without a byte kept; a body without one is read here up to the limit and refused past it. A
+ * refused body is read to its end first (up to DRAIN_LIMIT), so the sender gets the 413.
  */
 const handleBodyLimit: Handle = async ({ event, resolve }) => {
 	const { request } = event;
@@ -225,7 +232,11 @@ const handleBodyLimit: Handle = async ({ event, resolve }) => {
 	const limit = bodyLimitFor(event.url.pathname);
 	const declared = request.headers.get('content-length');
 	if (declared !== null) {
-		if (!(Number(declared) <= limit)) return bodyTooLarge(event, limit);
+		const length = Number(declared);
+		if (!(length <= limit)) {
+			if (length <= DRAIN_LIMIT) await discardBody(request);
+			return bodyTooLarge(event, limit);
+		}
 	} else {
 		// Chunked: read up to the limit here, so a body over it is a 413 and not a failed form.
 		const within = await readWithin(request, limit);

@@ -9,11 +9,9 @@ function chunkedPost(url: string, size: number, headers: Record<string, string>)
 			res.on('data', (c) => (body += c));
 			res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
 		});
-		req.on('error', (e) => {
-			// The server may close the connection once it has answered 413.
-			if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
-			reject(e);
-		});
+		// The server reads a refused body to its end before it answers: a cut connection (EPIPE,
+		// ECONNRESET) before the answer is what a browser shows as "connection reset", not a 413.
+		req.on('error', reject);
 		let sent = 0;
 		const pump = () => {
 			while (sent < size) {

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMITS, bodyLimitFor, readWithin, sizeText } from './body-limit';
+import { BODY_LIMITS, bodyLimitFor, discardBody, readWithin, sizeText } from './body-limit';
 
 /** A POST whose body comes in chunks with no Content-Length, as `Transfer-Encoding: chunked`. */
-function chunkedPost(total: number, chunk = 1000): Request {
+function chunkedPost(total: number, chunk = 1000, sender = { sent: 0, cancelled: false }): Request {
 	let sent = 0;
 	const body = new ReadableStream<Uint8Array>({
+		cancel() {
+			// adapter-node destroys the socket here: the sender would never see the 413.
+			sender.cancelled = true;
+		},
 		pull(controller) {
 			if (sent >= total) return controller.close();
 			const n = Math.min(chunk, total - sent);
 			sent += n;
+			sender.sent = sent;
 			controller.enqueue(new Uint8Array(n).fill(97));
 		}
 	});
@@ -48,6 +53,22 @@ describe('request body limits', () => {
 		expect(within).not.toBeNull();
 		expect((await within!.arrayBuffer()).byteLength).toBe(1500);
 		expect(within!.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+	});
+
+	it('reads a refused body to its end and never cuts the connection under the sender', async () => {
+		const sender = { sent: 0, cancelled: false };
+		expect(await readWithin(chunkedPost(300_000, 1000, sender), 2048)).toBeNull();
+		expect(sender).toEqual({ sent: 300_000, cancelled: false });
+
+		// Past the drain budget the rest stays unread, still without cancelling.
+		const flood = { sent: 0, cancelled: false };
+		expect(await readWithin(chunkedPost(10_000_000, 1000, flood), 2048, 50_000)).toBeNull();
+		expect(flood.sent).toBeLessThan(60_000);
+		expect(flood.cancelled).toBe(false);
+
+		const declared = { sent: 0, cancelled: false };
+		await discardBody(chunkedPost(40_000, 1000, declared));
+		expect(declared).toEqual({ sent: 40_000, cancelled: false });
 	});
 
 	it('names sizes the way the message shows them', () => {

@@ -37,12 +37,26 @@ export function bodyLimitFor(pathname: string): number {
 }
 
 /**
+ * How much of a refused body is still read and dropped before the 413 goes out. The sender is
+ * usually still sending; were the connection cut under it (a cancelled body destroys the socket)
+ * it would see a reset instead of the refusal. Past this much the rest is left unread and the
+ * answer closes the connection: adapter-node's ceiling (52 MB) is below it, so only a body the
+ * adapter has already refused gets there.
+ */
+export const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
  * A request that does not say its length (chunked), read whole up to `limit` bytes: the same
  * request with the body in memory, or null once more than `limit` bytes have come (the caller
- * answers 413). Read here, before the route, because a route that parses the body itself
- * (`request.formData()` in a form action) turns a cut stream into a 500.
+ * answers 413, the rest of the body read and dropped: `discardBody`). Read here, before the route,
+ * because a route that parses the body itself (`request.formData()` in a form action) turns a cut
+ * stream into a 500.
  */
-export async function readWithin(request: Request, limit: number): Promise<Request | null> {
+export async function readWithin(
+	request: Request,
+	limit: number,
+	drainLimit = DRAIN_LIMIT
+): Promise<Request | null> {
 	if (!request.body) return request;
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -52,7 +66,7 @@ export async function readWithin(request: Request, limit: number): Promise<Reque
 		if (done) break;
 		seen += value.byteLength;
 		if (seen > limit) {
-			await reader.cancel().catch(() => {});
+			await discard(reader, drainLimit - seen);
 			return null;
 		}
 		chunks.push(value);
@@ -64,6 +78,26 @@ export async function readWithin(request: Request, limit: number): Promise<Reque
 		at += c.byteLength;
 	}
 	return new Request(request, { body });
+}
+
+/** The body of a request about to be refused, read and dropped up to `budget` bytes. */
+export async function discardBody(request: Request, budget = DRAIN_LIMIT): Promise<void> {
+	if (request.body && !request.bodyUsed) await discard(request.body.getReader(), budget);
+}
+
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number) {
+	try {
+		while (budget >= 0) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			budget -= value.byteLength;
+		}
+	} catch {
+		// The stream failed (the adapter's ceiling, the sender gone): nothing more comes.
+		return;
+	}
+	// Over budget: stop reading, but never cancel: cancelling destroys the socket before the 413.
+	reader.releaseLock();
 }
 
 /** `1048576` → `1 MB`, `16384` → `16 kB`, for the message. */
