@@ -1,5 +1,5 @@
 import type { AdapterResult, EntryKind } from '../source-row';
-import { monthFromParts, monthOf, parseDate } from './dates';
+import { parseDate } from './dates';
 import {
 	addCsvLine,
 	cell,
@@ -52,21 +52,12 @@ export function parseCityvizor(bytes: Uint8Array, options: AdapterOptions = {}):
 		const agenda = cell(fields, c.agenda).toUpperCase();
 		const kind: EntryKind =
 			agenda === 'ROZ' ? 'budget' : agenda ? 'actual' : (options.kind ?? 'actual');
-		let month: string | null = null;
-		let date: string | null = null;
-		const dateText = cell(fields, c.date);
 		const yearText = cell(fields, c.year) || fileYear;
-		if (dateText) {
-			date = parseDate(dateText);
-			if (date) month = monthOf(date);
-			else b.error(line, 'imports_error_date_invalid', 'date', { value: dateText.slice(0, 30) });
-		} else if (kind === 'budget' && yearText) {
-			// A budget line without a date belongs to its year; the ledger files it under January.
-			month = monthFromParts(1, yearText);
-			if (!month) b.error(line, 'imports_error_year_invalid', 'year', { value: yearText });
-		} else {
-			b.error(line, 'imports_error_date_missing', 'date');
-		}
+		const { date, month } = b.dateOf(
+			line,
+			cell(fields, c.date),
+			kind === 'budget' && yearText ? yearText : null
+		);
 		addCsvLine(b, {
 			line,
 			kind,

@@ -2,7 +2,8 @@
 // its rows and row-numbered messages, and the CSV table reader and column mapper the CSV formats
 // (generic, VERA, CityVizor, Internet Stream) share.
 import type { AdapterResult, EntryKind, RowMessage, SkippedRow, SourceRow } from '../source-row';
-import { parseAmount, type AmountResult } from './amount';
+import { amountFromDebitCredit, parseAmount, type AmountResult } from './amount';
+import { monthFromParts, monthOf, parseDate } from './dates';
 import { matchColumns, normalizeHeader, type ColumnMapping, type YearlyColumn } from './columns';
 import { guessDelimiter, parseCsv, type CsvRecord } from './csv';
 import { decodeText, looksBinary, type EncodingChoice } from './encoding';
@@ -131,6 +132,47 @@ export class ResultBuilder {
 		}[result.reason];
 		this.error(line, key, field, { value: text.trim().slice(0, 40) });
 		return null;
+	}
+
+	/**
+	 * The signed amount of a line kept as a debit/credit pair (`[column, text]` each, an empty side
+	 * is zero), or null with the row error recorded.
+	 */
+	debitCredit(
+		line: number,
+		polozka: string,
+		[debitField, debitText]: [string, string],
+		[creditField, creditText]: [string, string]
+	): bigint | null {
+		const debit = this.amount(line, debitField, debitText, false);
+		const credit = this.amount(line, creditField, creditText, false);
+		return debit === null || credit === null ? null : amountFromDebitCredit(polozka, debit, credit);
+	}
+
+	/**
+	 * The date and month of a line from its date cell. A budget line without a date belongs to its
+	 * year (`budgetYear`; null for other lines or when no year is known), filed under January as the
+	 * ledger does. Otherwise a missing date is the row's error, at `missingField`.
+	 */
+	dateOf(
+		line: number,
+		dateText: string,
+		budgetYear: string | null,
+		missingField = 'date'
+	): { date: string | null; month: string | null } {
+		if (dateText) {
+			const date = parseDate(dateText);
+			if (!date)
+				this.error(line, 'imports_error_date_invalid', 'date', { value: dateText.slice(0, 30) });
+			return { date, month: date ? monthOf(date) : null };
+		}
+		if (budgetYear) {
+			const month = monthFromParts(1, budgetYear);
+			if (!month) this.error(line, 'imports_error_year_invalid', 'year', { value: budgetYear });
+			return { date: null, month };
+		}
+		this.error(line, 'imports_error_date_missing', missingField);
+		return { date: null, month: null };
 	}
 
 	/**

@@ -1,6 +1,4 @@
 import type { AdapterResult, EntryKind } from '../source-row';
-import { amountFromDebitCredit } from './amount';
-import { monthOf, parseDate, monthFromParts } from './dates';
 import {
 	addCsvLine,
 	cell,
@@ -54,25 +52,19 @@ export function parseInternetStream(
 	const kind: EntryKind = file === 'SK' ? 'actual' : file ? 'budget' : (options.kind ?? 'actual');
 
 	for (const { line, fields } of table.records) {
-		let month: string | null = null;
-		const dateText = cell(fields, c.date);
-		const yearText = cell(fields, c.year);
-		if (dateText) {
-			const date = parseDate(dateText);
-			if (date) month = monthOf(date);
-			else b.error(line, 'imports_error_date_invalid', 'date', { value: dateText.slice(0, 30) });
-		} else if (kind === 'budget' && (yearText || options.year)) {
-			// A budget line without a date belongs to its year; the ledger files it under January.
-			month = monthFromParts(1, yearText || String(options.year));
-			if (!month) b.error(line, 'imports_error_year_invalid', 'year', { value: yearText });
-		} else {
-			b.error(line, 'imports_error_date_missing', 'date');
-		}
-		const debit = b.amount(line, 'castka_md', cell(fields, c.debit), false);
-		const credit = b.amount(line, 'castka_dal', cell(fields, c.credit), false);
+		const yearText = cell(fields, c.year) || (options.year ? String(options.year) : '');
+		const { month } = b.dateOf(
+			line,
+			cell(fields, c.date),
+			kind === 'budget' && yearText ? yearText : null
+		);
 		const polozka = cell(fields, c.polozka);
-		const amount =
-			debit === null || credit === null ? null : amountFromDebitCredit(polozka, debit, credit);
+		const amount = b.debitCredit(
+			line,
+			polozka,
+			['castka_md', cell(fields, c.debit)],
+			['castka_dal', cell(fields, c.credit)]
+		);
 		addCsvLine(b, {
 			line,
 			kind,

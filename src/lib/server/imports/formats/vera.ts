@@ -1,6 +1,5 @@
 import type { AdapterResult } from '../source-row';
-import { amountFromDebitCredit } from './amount';
-import { monthFromParts, monthOf, parseDate } from './dates';
+import { monthFromParts } from './dates';
 import {
 	addCsvLine,
 	cell,
@@ -50,22 +49,19 @@ export function parseVera(bytes: Uint8Array, options: AdapterOptions = {}): Adap
 				b.error(line, 'imports_error_month_invalid', 'mesic', { month: monthText, year: yearText });
 			}
 		} else {
-			const dateText = cell(fields, c.date);
-			const date = dateText ? parseDate(dateText) : null;
-			if (date) month = monthOf(date);
-			else if (dateText) {
-				b.error(line, 'imports_error_date_invalid', 'date', { value: dateText.slice(0, 30) });
-			} else b.error(line, 'imports_error_date_missing', 'mesic');
+			month = b.dateOf(line, cell(fields, c.date), null, 'mesic').month;
 		}
-		const debit = b.amount(line, 'md', cell(fields, c.debit), false);
-		const credit = b.amount(line, 'd', cell(fields, c.credit), false);
 		const polozka = cell(fields, c.polozka);
 		addCsvLine(b, {
 			line,
 			kind,
 			month,
-			amount:
-				debit === null || credit === null ? null : amountFromDebitCredit(polozka, debit, credit),
+			amount: b.debitCredit(
+				line,
+				polozka,
+				['md', cell(fields, c.debit)],
+				['d', cell(fields, c.credit)]
+			),
 			polozka,
 			paragraf: cell(fields, c.paragraf),
 			orj: cell(fields, c.orj),
