@@ -1,18 +1,16 @@
 import { defaultRange } from '../kpis/value-range';
 import { insertCoded } from './insert';
 import type { Insertable, Transaction } from 'kysely';
-import type { Database, KpiActualTable, KpiTargetTable } from '../db/schema';
+import type { Database, KpiActualTable, KpiTargetTable, ProcessKind } from '../db/schema';
 import { fromScaled, toScaled } from '../../decimal';
 import { kpiStatus, type Direction } from '../../kpi-status';
 import { periodEnd, periodsOfYear, type Frequency } from '../kpis/period';
 import type { SeedContext } from './seed';
 import { refreshYearStatus } from '../kpis/kpis.service';
 
-type Kind = 'management' | 'core' | 'support';
-
 /** code, name, kind, unit, owner, [volume, lead time days, FTE] this year, potential scores */
 // prettier-ignore
-const PROCESSES: [string, string, Kind, string, string, [number, number, number], number[]][] = [
+const PROCESSES: [string, string, ProcessKind, string, string, [number, number, number], number[]][] = [
 	['P-RIZ', 'Strategické řízení a plánování', 'management', 'VED', 'tajemnik', [12, 30, 1.2], [1, 2, 2, 3, 2]],
 	['P-KVA', 'Řízení kvality a CAF', 'management', 'VED', 'tajemnik', [4, 60, 0.5], [1, 3, 2, 2, 2]],
 	['P-ZAS', 'Příprava jednání rady a zastupitelstva', 'management', 'VED', 'starosta', [48, 10, 1.5], [2, 4, 3, 2, 3]],
@@ -78,7 +76,7 @@ const ASSETS: [string, string, 'system' | 'register' | 'spreadsheet' | 'paper', 
 	['HELP', 'Helpdesk IT', 'system', 'Evidence požadavků uživatelů a incidentů.', ['P-IT', 'P-KB']]
 ];
 
-const ROLE_TEMPLATES: Record<Kind, [string, 'R' | 'A' | 'C' | 'I', string][]> = {
+const ROLE_TEMPLATES: Record<ProcessKind, [string, 'R' | 'A' | 'C' | 'I', string][]> = {
 	core: [
 		['Vedoucí odboru', 'A', 'Řízení agendy, správní řád, kontrola kvality rozhodnutí'],
 		['Referent/ka agendy', 'R', 'Zvláštní odborná způsobilost, znalost agendového systému'],

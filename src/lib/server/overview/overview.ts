@@ -1,4 +1,5 @@
 import type { KpiStatus, StatusCounts } from '../../kpi-status';
+import type { ProcessKind } from '../db/schema';
 import type { CostYear, YearToDate } from './figures';
 import type { SavingsSplit } from '../initiatives/initiatives';
 import type { MoneyFlag } from '../initiatives/money-checks';
@@ -7,7 +8,7 @@ export interface ProcessFigure {
 	id: number;
 	code: string;
 	name: string;
-	kind: 'management' | 'core' | 'support';
+	kind: ProcessKind;
 	fullCost: bigint | null;
 	/** what a support process passed on to the processes it serves (staged allocation), else 0 */
 	passedOn: bigint;

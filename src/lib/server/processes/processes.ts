@@ -1,7 +1,7 @@
-import type { Raci, InfoAssetKind } from '../db/schema';
+import type { Raci, InfoAssetKind, ProcessKind } from '../db/schema';
 import type { Scores } from './potential';
 
-export type ProcessKind = 'management' | 'core' | 'support';
+export type { ProcessKind };
 export type ProcessStatus = 'draft' | 'active' | 'retired';
 export const PROCESS_KINDS: readonly ProcessKind[] = ['management', 'core', 'support'];
 export const PROCESS_STATUSES: readonly ProcessStatus[] = ['draft', 'active', 'retired'];

@@ -1,8 +1,6 @@
 // Tables of the costs area (migrations/20261122_0400_costs.js). Money columns are bigint haléře.
 import type { Generated } from 'kysely';
-import type { CostNature, GeneratedTimestamp, Json, Timestamp } from './foundation';
-
-export type EntryKind = 'actual' | 'budget';
+import type { CostNature, EntryKind, GeneratedTimestamp, Json, Timestamp } from './foundation';
 
 export interface CostCategoryTable {
 	polozka: string;

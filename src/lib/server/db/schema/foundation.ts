@@ -91,11 +91,14 @@ export interface OrgUnitTable {
 	version: Generated<number>;
 }
 
+/** Management, core (serves citizens and businesses) or support (serves the office). */
+export type ProcessKind = 'management' | 'core' | 'support';
+
 export interface ProcessTable {
 	id: Generated<number>;
 	code: string;
 	name: string;
-	kind: 'management' | 'core' | 'support';
+	kind: ProcessKind;
 	org_unit_id: number | null;
 	owner_user_id: number | null;
 	status: Generated<'draft' | 'active' | 'retired'>;
@@ -209,9 +212,12 @@ export interface ProcessYearTable {
  */
 export type CostNature = 'fixed' | 'variable' | 'investment' | 'capital';
 
+/** A ledger line is what was spent (`actual`) or what the budget plans (`budget`). */
+export type EntryKind = 'actual' | 'budget';
+
 export interface CostEntryTable {
 	id: Generated<bigint>;
-	kind: 'actual' | 'budget';
+	kind: EntryKind;
 	/** First day of the month, `YYYY-MM-01`. */
 	month: string;
 	/** haléře */

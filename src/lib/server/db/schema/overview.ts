@@ -1,6 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CostNature, GeneratedTimestamp, Json, Timestamp } from './foundation';
-import type { EntryKind } from './costs';
+import type { CostNature, EntryKind, GeneratedTimestamp, Json, Timestamp } from './foundation';
 
 /** A personal read-only API token; only its SHA-256 is kept. */
 export interface ApiTokenTable {
