@@ -57,6 +57,23 @@ describe('DataTable', () => {
 		await expect.element(headers.nth(1).getByText('Akce')).toHaveClass('visually-hidden');
 	});
 
+	it('names the table for screen readers and leaves a column of buttons off the printout', async () => {
+		await render(DataTable<Row>, {
+			columns: ['Útvar', { label: 'Akce', hidden: true, noPrint: true }],
+			rows,
+			tr,
+			caption: 'Náklady útvarů',
+			class: 'summary'
+		});
+		const table = page.getByRole('table', { name: 'Náklady útvarů' });
+		await expect.element(table).toHaveClass('summary');
+		await expect.element(table.getByText('Náklady útvarů')).toHaveClass('visually-hidden');
+		await expect.element(page.getByRole('columnheader', { name: 'Akce' })).toHaveClass('no-print');
+		await expect
+			.element(page.getByRole('columnheader', { name: 'Útvar' }))
+			.not.toHaveClass('no-print');
+	});
+
 	it('says there are no rows across the whole table, when given the words', async () => {
 		await render(DataTable<Row>, {
 			columns: ['Útvar', 'Náklady', 'Akce'],
