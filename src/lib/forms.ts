@@ -66,15 +66,23 @@ export function fieldsOf(
 }
 
 /**
- * The fields of one form of a page (`name`, as `formFor` reads it): what it sent when it was
- * refused, else `stored` (the record's values as they are saved; empty for a new record).
+ * The fields of a form as `formFor` read it: what it sent when it was refused, else `stored` (the
+ * record's values as they are saved; empty for a new record).
  */
+export function fieldsOfForm(
+	state: FormState,
+	stored: Record<string, string | undefined> = {},
+	prefix = ''
+) {
+	return fieldsOf({ ...stored, ...state.values }, state.errors, prefix);
+}
+
+/** `fieldsOfForm` for the form of a page named `name`, where the page needs no more of its state. */
 export function fieldsFor(
 	form: unknown,
 	name: string,
 	stored: Record<string, string | undefined> = {},
 	prefix = ''
 ) {
-	const sent = formFor(form, name);
-	return fieldsOf({ ...stored, ...sent.values }, sent.errors, prefix);
+	return fieldsOfForm(formFor(form, name), stored, prefix);
 }
