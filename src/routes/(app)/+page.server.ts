@@ -4,7 +4,7 @@ import * as models from '$lib/server/models/models.service';
 import * as overview from '$lib/server/overview/overview.service';
 import * as people from '$lib/server/people/people.service';
 import { currentDate } from '$lib/server/shared/clock';
-import { yearParam } from '$lib/server/shared/http';
+import { pastYearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 async function overviewFigures(year: number, today: string) {
@@ -25,10 +25,7 @@ async function overviewFigures(year: number, today: string) {
 export const load: PageServerLoad = async ({ url, locals }) => {
 	requireCapability('read');
 	const today = currentDate();
-	const thisYear = Number(today.slice(0, 4));
-	// Figures exist only up to this year: a later year shows this one.
-	const asked = yearParam(url, thisYear);
-	const year = asked > thisYear ? thisYear : asked;
+	const year = pastYearParam(url, Number(today.slice(0, 4)));
 	// Everything here is the same for every user until the data changes (or the day does): kept
 	// per data version, so a busy overview costs one small query and the rendering.
 	const figures = await overview.perDataVersion(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, NotFoundError } from './errors';
-import { found, queryId, routeId, save, versionOf } from './http';
+import { found, pastYearParam, queryId, routeId, save, versionOf, yearParam } from './http';
 
 function status(fn: () => unknown): number | null {
 	try {
@@ -98,5 +98,23 @@ describe("a record read by a route id: the error page when it is missing or not 
 			status: 403
 		});
 		await expect(found(Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+	});
+});
+
+describe('the year a page shows', () => {
+	const at = (query: string) => new URL(`http://x/?${query}`);
+
+	it('takes ?year= within the years an office can have, else the current year', () => {
+		expect(yearParam(at('year=2024'), 2026)).toBe(2024);
+		expect(yearParam(at('year=2036'), 2026)).toBe(2036);
+		expect(yearParam(at('year=2037'), 2026)).toBe(2026);
+		expect(yearParam(at('year=1989'), 2026)).toBe(2026);
+		expect(yearParam(at('year=20x5'), 2026)).toBe(2026);
+	});
+
+	it('shows a later year of figures as this one, since figures exist only up to now', () => {
+		expect(pastYearParam(at('year=2028'), 2026)).toBe(2026);
+		expect(pastYearParam(at('year=2025'), 2026)).toBe(2025);
+		expect(pastYearParam(at(''), 2026)).toBe(2026);
 	});
 });

@@ -168,6 +168,14 @@ export function yearParam(
 }
 
 /**
+ * The year of a page of figures (`?year=`): figures exist only up to this year, so a later year
+ * shows this one.
+ */
+export function pastYearParam(url: URL, current: number): number {
+	return Math.min(yearParam(url, current), current);
+}
+
+/**
  * The record version the form was loaded with (optimistic locking). Empty means the record does
  * not exist yet (null); with `required`, or when the value is not a positive whole number, the
  * request is malformed (400): forms always send what they were given.

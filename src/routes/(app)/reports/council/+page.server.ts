@@ -3,16 +3,13 @@ import { getDb } from '$lib/server/db';
 import { reportDiagrams } from '$lib/server/models/models.service';
 import { currentDate } from '$lib/server/shared/clock';
 import { council } from '$lib/server/reports/council.service';
-import { yearParam } from '$lib/server/shared/http';
+import { pastYearParam } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireCapability('read');
 	const today = currentDate();
-	const thisYear = Number(today.slice(0, 4));
-	// Figures exist only up to this year: a later year shows this one.
-	const asked = yearParam(url, thisYear);
-	const year = asked > thisYear ? thisYear : asked;
+	const year = pastYearParam(url, Number(today.slice(0, 4)));
 	// the processes whose diagrams the report shows (`?diagram=<process id>`, repeated)
 	const chosen = url.searchParams.getAll('diagram').map(Number).filter(Number.isSafeInteger);
 	const [report, diagrams] = await Promise.all([

@@ -3,15 +3,12 @@ import { getDb } from '$lib/server/db';
 import { whatIfBase } from '$lib/server/overview/what-if.service';
 import { currentYear } from '$lib/server/shared/clock';
 
-import { routeId, yearParam, found } from '$lib/server/shared/http';
+import { routeId, pastYearParam, found } from '$lib/server/shared/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	requireCapability('read');
 	const id = routeId(params.id);
-	const thisYear = currentYear();
-	// Figures exist only up to this year: a later year shows this one.
-	const asked = yearParam(url, thisYear);
-	const year = asked > thisYear ? thisYear : asked;
+	const year = pastYearParam(url, currentYear());
 	return found(whatIfBase(getDb(), id, year));
 };
