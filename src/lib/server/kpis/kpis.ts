@@ -5,26 +5,13 @@ import type { RecentPoint } from './year-status';
 export type { Direction, KpiStatus, Frequency };
 export const DIRECTIONS: readonly Direction[] = ['higher', 'lower', 'range'];
 
-export interface Kpi {
+/** A KPI as stored: what its form edits, with the names it points to and its source. */
+export interface Kpi extends KpiInput {
 	id: number;
-	code: string;
-	name: string;
-	goalId: number | null;
 	goalCode: string | null;
 	goalName: string | null;
-	responsibleId: number | null;
 	responsibleName: string | null;
-	definition: string | null;
-	unit: string;
-	direction: Direction;
-	frequency: Frequency;
-	/** numeric strings */
-	baseline: string | null;
-	baselinePeriod: string | null;
 	source: string;
-	/** the values the KPI allows (numeric strings; null = no bound) */
-	valueMin: string | null;
-	valueMax: string | null;
 	version: number;
 }
 
@@ -78,9 +65,13 @@ export interface KpiInput {
 	unit: string;
 	direction: Direction;
 	frequency: Frequency;
+	/** numeric strings */
 	baseline: string | null;
 	baselinePeriod: string | null;
-	/** the values the KPI allows; both null on a new KPI: its unit's default range */
+	/**
+	 * the values the KPI allows (numeric strings; null = no bound); both null on a new KPI: its
+	 * unit's default range
+	 */
 	valueMin: string | null;
 	valueMax: string | null;
 }

@@ -144,14 +144,8 @@ export async function get(db: Executor, id: number, year: number): Promise<Proce
 	};
 }
 
-function assetRowToAsset(a: {
-	id: number;
-	code: string;
-	name: string;
-	kind: InfoAssetKind;
-	description: string | null;
-	version: number;
-}): InfoAsset {
+/** An asset row as the card shows it: the columns of InfoAsset, no more. */
+function assetRowToAsset(a: InfoAsset): InfoAsset {
 	return {
 		id: a.id,
 		code: a.code,
