@@ -21,24 +21,29 @@ export interface Stored<T> {
 	version: string;
 }
 
-const read = repo.find;
+/**
+ * A setting as stored, read by `parse` (which gives the default for a missing or odd value); its
+ * version is when it was last saved, empty when never.
+ */
+async function read<T>(
+	db: Executor,
+	key: string,
+	parse: (value: unknown) => T
+): Promise<Stored<T>> {
+	const row = await repo.find(db, key);
+	return { value: parse(row?.value), version: row ? row.updated_at.toISOString() : '' };
+}
 
-export async function getPublicPage(db: Executor): Promise<Stored<PublicPageSettings>> {
-	const row = await read(db, PUBLIC_PAGE_KEY);
-	return {
-		value: toPublicPageSettings(row?.value),
-		version: row ? row.updated_at.toISOString() : ''
-	};
+export function getPublicPage(db: Executor): Promise<Stored<PublicPageSettings>> {
+	return read(db, PUBLIC_PAGE_KEY, toPublicPageSettings);
 }
 
 /** The investment share the office aims for (0–1), shown beside the actual one; null if unset. */
-export async function getInvestmentShareTarget(db: Executor): Promise<Stored<number | null>> {
-	const row = await read(db, INVESTMENT_TARGET_KEY);
-	const bp = (row?.value as { basisPoints?: unknown } | undefined)?.basisPoints;
-	return {
-		value: typeof bp === 'number' && Number.isInteger(bp) ? bp / 10000 : null,
-		version: row ? row.updated_at.toISOString() : ''
-	};
+export function getInvestmentShareTarget(db: Executor): Promise<Stored<number | null>> {
+	return read(db, INVESTMENT_TARGET_KEY, (value) => {
+		const bp = (value as { basisPoints?: unknown } | undefined)?.basisPoints;
+		return typeof bp === 'number' && Number.isInteger(bp) ? bp / 10000 : null;
+	});
 }
 
 /**
@@ -67,12 +72,8 @@ export function saveInvestmentShareTarget(
 }
 
 /** When owners are reminded of what is due and their manager told of what is overdue. */
-export async function getReminders(db: Executor): Promise<Stored<ReminderSettingsValue>> {
-	const row = await read(db, REMINDERS_KEY);
-	return {
-		value: toReminderSettings(row?.value),
-		version: row ? row.updated_at.toISOString() : ''
-	};
+export function getReminders(db: Executor): Promise<Stored<ReminderSettingsValue>> {
+	return read(db, REMINDERS_KEY, toReminderSettings);
 }
 
 export function saveReminders(
@@ -109,12 +110,8 @@ async function save<T>(
 }
 
 /** The office's name for the council report's cover and header; null until an admin sets it. */
-export async function getOffice(db: Executor): Promise<Stored<string | null>> {
-	const row = await read(db, OFFICE_KEY);
-	return {
-		value: toOfficeName(row?.value),
-		version: row ? row.updated_at.toISOString() : ''
-	};
+export function getOffice(db: Executor): Promise<Stored<string | null>> {
+	return read(db, OFFICE_KEY, toOfficeName);
 }
 
 export function saveOffice(
