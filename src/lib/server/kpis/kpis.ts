@@ -50,6 +50,14 @@ export interface KpiInYear {
 	recent: RecentPoint[];
 }
 
+/** A KPI of a year as the reports list it: without its sparkline and definition. */
+export type KpiLine = Omit<KpiInYear, 'recent' | 'definition'>;
+
+export function kpiLine(k: KpiInYear): KpiLine {
+	const { id, code, name, goalId, goalCode, unit, status, period, actual, target, targetMax } = k;
+	return { id, code, name, goalId, goalCode, unit, status, period, actual, target, targetMax };
+}
+
 export interface KpiWithSeries extends Kpi {
 	periods: KpiPeriod[];
 	/** status of the latest period with an actual in the year asked for */

@@ -3,6 +3,7 @@
 import type { Executor } from '../audit/audit';
 import * as goals from '../goals/goals.service';
 import * as kpis from '../kpis/kpis.service';
+import { kpiLine } from '../kpis/kpis';
 import * as repo from './overview.repository';
 import { processFigures } from './overview.service';
 
@@ -80,18 +81,7 @@ export async function goalDrill(db: Executor, goalId: number, year: number) {
 				redKpis: c.redKpis
 			}))
 		},
-		kpis: (await kpis.inYear(db, year, { goalIds: [...below] })).map((k) => ({
-			id: k.id,
-			code: k.code,
-			name: k.name,
-			goalId: k.goalId,
-			unit: k.unit,
-			status: k.status,
-			period: k.period,
-			actual: k.actual,
-			target: k.target,
-			targetMax: k.targetMax
-		})),
+		kpis: (await kpis.inYear(db, year, { goalIds: [...below] })).map(kpiLine),
 		processes,
 		initiatives: goalInitiatives
 	};

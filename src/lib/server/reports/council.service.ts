@@ -3,6 +3,7 @@
 import type { Executor } from '../audit/audit';
 import * as initiatives from '../initiatives/initiatives.service';
 import * as kpis from '../kpis/kpis.service';
+import { kpiLine } from '../kpis/kpis';
 import * as overview from '../overview/overview.service';
 import * as programme from '../programme/programme.service';
 import * as settings from '../settings/settings.service';
@@ -31,18 +32,7 @@ export async function council(db: Executor, year: number, today = currentDate())
 		version: String(version),
 		overview: figures,
 		processes,
-		kpis: kpiList.map((k) => ({
-			id: k.id,
-			code: k.code,
-			name: k.name,
-			goalCode: k.goalCode,
-			unit: k.unit,
-			status: k.status,
-			period: k.period,
-			actual: k.actual,
-			target: k.target,
-			targetMax: k.targetMax
-		})),
+		kpis: kpiList.map(kpiLine),
 		/** the KPIs off target, each with the explanation its owner recorded with the value */
 		redKpis: red.map((k) => ({
 			id: k.id,
