@@ -4,7 +4,7 @@
 // rebuild exists for maintenance, tests and the benchmark.
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
-import type { CostNature } from '../db/schema';
+import type { CostMonthSummaryTable } from '../db/schema';
 
 const UPSERT = sql`on conflict on constraint cost_month_summary_key do update set
 	amount = cost_month_summary.amount + excluded.amount,
@@ -45,16 +45,8 @@ export function applyBatchDelta(db: Executor, batchId: number, sign: 1 | -1): Pr
 	return applyLedgerDelta(db, sql`batch_id = ${batchId}`, sign);
 }
 
-export interface EntryShape {
-	month: string;
-	kind: 'actual' | 'budget';
-	nature: CostNature;
-	org_unit_id: number | null;
-	process_id: number | null;
-	polozka: string;
-	paragraf: string | null;
-	amount: bigint;
-}
+/** What an entry adds to its month's summary row: the row's key and the amount. */
+export type EntryShape = Omit<CostMonthSummaryTable, 'year' | 'entries'>;
 
 /** Adds or subtracts one entry (manual entry, correction, deletion). */
 export async function applyEntryDelta(db: Executor, e: EntryShape, sign: 1 | -1): Promise<void> {
