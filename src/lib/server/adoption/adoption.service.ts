@@ -292,15 +292,8 @@ export async function dismissGuide(db: Db, userId: number, clock: Clock): Promis
 	await repo.dismissGuide(db, userId, clock());
 }
 
-export function countView(
-	db: Executor,
-	month: string,
-	routeId: string,
-	userId: number,
-	now: Date
-): Promise<void> {
-	return repo.countView(db, month, routeId, userId, now);
-}
+/** Counts one page view of a signed-in user (the hook calls it; nothing to check on the way). */
+export const countView = repo.countView;
 
 /** Adds views counted in memory (view-counter.ts) in one statement. */
 export function countViews(db: Executor, counts: repo.ViewCount[]): Promise<void> {
