@@ -162,8 +162,9 @@ export class ResultBuilder {
 	): { date: string | null; month: string | null } {
 		if (dateText) {
 			const date = parseDate(dateText);
-			if (!date)
+			if (!date) {
 				this.error(line, 'imports_error_date_invalid', 'date', { value: dateText.slice(0, 30) });
+			}
 			return { date, month: date ? monthOf(date) : null };
 		}
 		if (budgetYear) {
