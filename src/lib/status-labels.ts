@@ -80,6 +80,9 @@ export const milestoneStatusLabels: Record<MilestoneStatus, () => string> = {
 	late: m.programme_status_late
 };
 
+/** The statuses in the order the programme shows them: what is done first, what is late last. */
+export const MILESTONE_STATUSES = Object.keys(milestoneStatusLabels) as MilestoneStatus[];
+
 export const MILESTONE_TONES: Record<MilestoneStatus, BadgeTone> = {
 	done: 'ok',
 	on_track: 'none',
