@@ -1,35 +1,7 @@
-// Shapes the import-format parts of the import screen read (from the action's result).
-export interface ReplacedBatchView {
-	batchId: number;
-	fileName: string;
-	format: string;
-	months: string[];
-	rows: number;
-	total: bigint;
-}
+import type { viewExtras } from '$lib/server/imports/formats/web';
 
-export interface FormatResultView {
-	status: string;
-	format: string;
-	mode: string;
-	kind: string | null;
-	replaces: { months: string[]; batches: ReplacedBatchView[] };
-	unmappedRows: number;
-	unknownCodes: {
-		field: 'polozka' | 'paragraf' | 'orj' | 'org';
-		code: string;
-		count: number;
-		amount: bigint;
-		/** from the code list beside the export */
-		name: string | null;
-		choice: string;
-	}[];
-	unverifiedRows: number;
-	skippedUnknown: { rows: number; amount: bigint };
-	unknownOrj: { code: string; count: number }[];
-	unknownOrg: { code: string; count: number }[];
-	byClass: { month: string; cls: string; file: bigint; ledger: bigint }[];
-}
+/** What the import screen's format parts read of the action's result: the server's own shape. */
+export type FormatResultView = ReturnType<typeof viewExtras> & { status: string; format: string };
 
 export interface FormatValues {
 	format?: string;
