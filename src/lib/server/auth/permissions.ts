@@ -27,21 +27,12 @@ const CAPABILITIES = {
 	 * Everyone signed in reads everything; a guest only the pages and objects of their scope
 	 * (guests/scope.ts, checked by `requireUser` before any capability).
 	 */
-	read: [
-		'admin',
-		'manager',
-		'finance',
-		'project_manager',
-		'process_owner',
-		'hr',
-		'viewer',
-		'guest'
-	],
+	read: ALL_ROLES,
 	/**
 	 * People's names beside the records they own, lead or scored (owners, panel, actions). A guest
 	 * sees roles and "—" instead.
 	 */
-	'names.read': ['admin', 'manager', 'finance', 'project_manager', 'process_owner', 'hr', 'viewer'],
+	'names.read': ROLES,
 	'users.manage': ['admin'],
 	'audit.read': ['admin', 'manager'],
 	'settings.manage': ['admin'],
