@@ -1,13 +1,6 @@
 import type { AdapterResult, EntryKind } from '../source-row';
 import { parseDate } from './dates';
-import {
-	addCsvLine,
-	cell,
-	mapColumns,
-	readCsvTable,
-	ResultBuilder,
-	type AdapterOptions
-} from './common';
+import { addCsvLine, readNamedCsv, type AdapterOptions } from './common';
 
 /**
  * CityVizor import CSV (what towns export for cityvizor.cz): `;`, header names in any case with
@@ -31,50 +24,42 @@ const ALIASES = {
 	document: ['doklad_id', 'doklad_cislo', 'documentid']
 } as const;
 
-type Role = keyof typeof ALIASES;
-
 export function parseCityvizor(bytes: Uint8Array, options: AdapterOptions = {}): AdapterResult {
-	const b = new ResultBuilder('cityvizor');
-	const table = readCsvTable(bytes, options, b);
-	if (!table) return b.result();
-	const c = mapColumns<Role>(table, ALIASES, ['polozka', 'amount'], b);
-	if (!c) return b.result(table.encoding);
-	// Budget lines may have no date: they belong to the year of the file's dated lines, when the
-	// caller does not say (and the dated lines agree on one).
-	const years = new Set<string>();
-	for (const { fields } of table.records) {
-		const date = parseDate(cell(fields, c.date));
-		if (date) years.add(date.slice(0, 4));
-	}
-	const fileYear = options.year ? String(options.year) : years.size === 1 ? [...years][0] : '';
+	const columns = { aliases: ALIASES, required: ['polozka', 'amount'] as const };
+	return readNamedCsv('cityvizor', bytes, options, columns, (records, b) => {
+		// Budget lines may have no date: they belong to the year of the file's dated lines, when the
+		// caller does not say (and the dated lines agree on one).
+		const years = new Set<string>();
+		for (const { get } of records) {
+			const date = parseDate(get('date'));
+			if (date) years.add(date.slice(0, 4));
+		}
+		const fileYear = options.year ? String(options.year) : years.size === 1 ? [...years][0] : '';
 
-	for (const { line, fields } of table.records) {
-		const agenda = cell(fields, c.agenda).toUpperCase();
-		const kind: EntryKind =
-			agenda === 'ROZ' ? 'budget' : agenda ? 'actual' : (options.kind ?? 'actual');
-		const yearText = cell(fields, c.year) || fileYear;
-		const { date, month } = b.dateOf(
-			line,
-			cell(fields, c.date),
-			kind === 'budget' && yearText ? yearText : null
-		);
-		addCsvLine(b, {
-			line,
-			kind,
-			month,
-			amount: b.amount(line, 'castka', cell(fields, c.amount)),
-			polozka: cell(fields, c.polozka),
-			paragraf: cell(fields, c.paragraf),
-			orj: cell(fields, c.orj),
-			org: cell(fields, c.org),
-			uz: cell(fields, c.uz),
-			// The counterparty is kept apart (a private person's name is personal data), never as text.
-			text: cell(fields, c.note),
-			document: cell(fields, c.document),
-			date,
-			partnerName: cell(fields, c.partner),
-			partnerIco: cell(fields, c.ico)
-		});
-	}
-	return b.result(table.encoding);
+		for (const { line, get } of records) {
+			const agenda = get('agenda').toUpperCase();
+			const kind: EntryKind =
+				agenda === 'ROZ' ? 'budget' : agenda ? 'actual' : (options.kind ?? 'actual');
+			const yearText = get('year') || fileYear;
+			const budgetYear = kind === 'budget' && yearText ? yearText : null;
+			const { date, month } = b.dateOf(line, get('date'), budgetYear);
+			addCsvLine(b, {
+				line,
+				kind,
+				month,
+				amount: b.amount(line, 'castka', get('amount')),
+				polozka: get('polozka'),
+				paragraf: get('paragraf'),
+				orj: get('orj'),
+				org: get('org'),
+				uz: get('uz'),
+				// The counterparty is kept apart (a private person's name is personal data), never as text.
+				text: get('note'),
+				document: get('document'),
+				date,
+				partnerName: get('partner'),
+				partnerIco: get('ico')
+			});
+		}
+	});
 }

@@ -395,6 +395,40 @@ export function mapColumns<R extends string>(
 	return missingColumns(columns, required, label, headerLine, b) ? null : columns;
 }
 
+/** One record of a named-column CSV: its line number and the cell of each role ('' when absent). */
+export interface NamedRecord<R extends string> {
+	line: number;
+	get: (role: R) => string;
+}
+
+/**
+ * The frame every named-column CSV format (CityVizor, Internet Stream, VERA) shares: read the
+ * table, find its columns by their aliases (a missing required one refuses the file), hand the
+ * records to the format's own reading, and answer with what the builder gathered.
+ */
+export function readNamedCsv<R extends string>(
+	format: string,
+	bytes: Uint8Array,
+	options: AdapterOptions,
+	columns: {
+		aliases: Record<R, readonly string[]>;
+		required: readonly (NoInfer<R> | readonly NoInfer<R>[])[];
+	},
+	readRecords: (records: NamedRecord<R>[], b: ResultBuilder) => void
+): AdapterResult {
+	const b = new ResultBuilder(format);
+	const table = readCsvTable(bytes, options, b);
+	if (!table) return b.result();
+	const c = mapColumns<R>(table, columns.aliases, columns.required, b);
+	if (!c) return b.result(table.encoding);
+	const records = table.records.map(({ line, fields }) => ({
+		line,
+		get: (role: R) => cell(fields, c[role])
+	}));
+	readRecords(records, b);
+	return b.result(table.encoding);
+}
+
 /** The cell of a column, or '' when the column is absent. */
 export function cell(fields: readonly string[], index: number): string {
 	return index >= 0 ? (fields[index] ?? '').trim() : '';

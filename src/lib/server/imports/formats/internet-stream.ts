@@ -1,12 +1,5 @@
 import type { AdapterResult, EntryKind } from '../source-row';
-import {
-	addCsvLine,
-	cell,
-	mapColumns,
-	readCsvTable,
-	ResultBuilder,
-	type AdapterOptions
-} from './common';
+import { addCsvLine, readNamedCsv, type AdapterOptions } from './common';
 
 /**
  * Internet Stream open-data exports (GORDIC, also published by towns as open data): `SR.csv`
@@ -28,8 +21,6 @@ const ALIASES = {
 	partner: ['subjekt_nazev']
 } as const;
 
-type Role = keyof typeof ALIASES;
-
 export type InternetStreamFile = 'SR' | 'RU' | 'SK';
 
 /** `SR`, `RU` or `SK` from a file name such as `SK.csv`, `data/RU.CSV` or `2024_SR.csv`. */
@@ -43,40 +34,38 @@ export function parseInternetStream(
 	bytes: Uint8Array,
 	options: AdapterOptions = {}
 ): AdapterResult {
-	const b = new ResultBuilder('internet-stream');
-	const table = readCsvTable(bytes, options, b);
-	if (!table) return b.result();
-	const c = mapColumns<Role>(table, ALIASES, ['polozka', 'debit', 'credit', ['date', 'year']], b);
-	if (!c) return b.result(table.encoding);
+	const required = ['polozka', 'debit', 'credit', ['date', 'year']] as const;
 	const file = internetStreamFile(options.fileName);
 	const kind: EntryKind = file === 'SK' ? 'actual' : file ? 'budget' : (options.kind ?? 'actual');
-
-	for (const { line, fields } of table.records) {
-		const yearText = cell(fields, c.year) || (options.year ? String(options.year) : '');
-		const { month } = b.dateOf(
-			line,
-			cell(fields, c.date),
-			kind === 'budget' && yearText ? yearText : null
-		);
-		const polozka = cell(fields, c.polozka);
-		const amount = b.debitCredit(
-			line,
-			polozka,
-			['castka_md', cell(fields, c.debit)],
-			['castka_dal', cell(fields, c.credit)]
-		);
-		addCsvLine(b, {
-			line,
-			kind,
-			month,
-			amount,
-			polozka,
-			paragraf: cell(fields, c.paragraf),
-			orj: cell(fields, c.orj),
-			org: cell(fields, c.org),
-			uz: cell(fields, c.uz),
-			text: cell(fields, c.note) || cell(fields, c.partner)
-		});
-	}
-	return b.result(table.encoding);
+	return readNamedCsv(
+		'internet-stream',
+		bytes,
+		options,
+		{ aliases: ALIASES, required },
+		(records, b) => {
+			for (const { line, get } of records) {
+				const yearText = get('year') || (options.year ? String(options.year) : '');
+				const budgetYear = kind === 'budget' && yearText ? yearText : null;
+				const { month } = b.dateOf(line, get('date'), budgetYear);
+				const polozka = get('polozka');
+				addCsvLine(b, {
+					line,
+					kind,
+					month,
+					amount: b.debitCredit(
+						line,
+						polozka,
+						['castka_md', get('debit')],
+						['castka_dal', get('credit')]
+					),
+					polozka,
+					paragraf: get('paragraf'),
+					orj: get('orj'),
+					org: get('org'),
+					uz: get('uz'),
+					text: get('note') || get('partner')
+				});
+			}
+		}
+	);
 }
