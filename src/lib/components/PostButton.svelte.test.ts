@@ -34,4 +34,16 @@ describe('PostButton', () => {
 		});
 		await expect.element(page.getByRole('button', { name: 'Dál' })).toHaveClass('primary');
 	});
+
+	it('tells a screen reader what it acts on when a list has many', async () => {
+		await render(PostButton, {
+			action: '?/unlink',
+			fields: { assetId: 4 },
+			label: 'Odpojit',
+			about: 'IS-SPIS',
+			variant: 'link'
+		});
+		const button = page.getByRole('button', { name: 'Odpojit IS-SPIS' });
+		await expect.element(button).toHaveTextContent('Odpojit');
+	});
 });
