@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { page } from 'vitest/browser';
+import { m } from '$lib/paraglide/messages';
 import EmptyState from './EmptyState.svelte';
 
 describe('EmptyState', () => {
@@ -10,8 +11,7 @@ describe('EmptyState', () => {
 			next: 'Založte první cíl strategie.',
 			href: '/goals/new',
 			action: 'Nový cíl',
-			help: '/help/goals',
-			helpLabel: 'Nápověda'
+			help: '/help/goals'
 		});
 		const box = page.getByRole('status');
 		await expect.element(box.getByText('Zatím nejsou zadány žádné cíle.')).toBeVisible();
@@ -20,8 +20,20 @@ describe('EmptyState', () => {
 			.element(box.getByRole('link', { name: 'Nový cíl' }))
 			.toHaveAttribute('href', '/goals/new');
 		await expect
-			.element(box.getByRole('link', { name: 'Nápověda' }))
+			.element(box.getByRole('link', { name: m.help_link() }))
 			.toHaveAttribute('href', '/help/goals');
+	});
+
+	it('names the help link as the page asks when it asks', async () => {
+		await render(EmptyState, {
+			message: 'Žádné dokumenty.',
+			next: 'Nahrajte první.',
+			help: '/help/knowledge',
+			helpLabel: 'Jak na dokumenty'
+		});
+		await expect
+			.element(page.getByRole('link', { name: 'Jak na dokumenty' }))
+			.toHaveAttribute('href', '/help/knowledge');
 	});
 
 	it('shows no action link to a reader who may not act, only what to do', async () => {
