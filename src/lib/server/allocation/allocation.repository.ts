@@ -3,6 +3,7 @@
 import { sql, type InsertObject } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { Database } from '../db/schema';
+import { amountSum } from '../db/sums';
 
 export function processes(db: Executor) {
 	return db
@@ -45,7 +46,7 @@ export function keyRows(db: Executor, year: number, orgUnitId?: number) {
 export function overheadPools(db: Executor, year: number) {
 	return db
 		.selectFrom('cost_month_summary')
-		.select(['kind', 'org_unit_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.select(['kind', 'org_unit_id', amountSum])
 		.where('year', '=', year)
 		.where('process_id', 'is', null)
 		.where('org_unit_id', 'is not', null)
@@ -58,7 +59,7 @@ export function overheadPools(db: Executor, year: number) {
 export function directCosts(db: Executor, year: number) {
 	return db
 		.selectFrom('cost_month_summary')
-		.select(['kind', 'process_id', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.select(['kind', 'process_id', amountSum])
 		.where('year', '=', year)
 		.where('process_id', 'is not', null)
 		.groupBy(['kind', 'process_id'])
@@ -292,7 +293,7 @@ export async function replaceDriverValues(
 export function allocatedByUnit(db: Executor, year: number) {
 	return db
 		.selectFrom('process_cost_allocation')
-		.select(['org_unit_id', 'kind', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.select(['org_unit_id', 'kind', amountSum])
 		.where('year', '=', year)
 		.where('stage', '=', 0)
 		.groupBy(['org_unit_id', 'kind'])

@@ -1,6 +1,5 @@
 // Read models of the API: small queries over the spine tables every area shares. Money leaves as
 // exact decimal strings of CZK ("1234.50"), never as floats.
-import { sql } from 'kysely';
 import { czkText } from '../../money';
 import * as audit from '../audit/audit';
 import type { Executor } from '../audit/audit';
@@ -9,6 +8,7 @@ import * as costsService from '../costs/costs.service';
 import * as initiativesService from '../initiatives/initiatives.service';
 import * as kpiService from '../kpis/kpis.service';
 import * as programme from '../programme/programme.service';
+import { amountSum } from '../db/sums';
 
 export async function goals(db: Executor) {
 	const rows = await db
@@ -110,7 +110,7 @@ export interface CostSummaryRow {
 export async function costSummary(db: Executor, year: number | null): Promise<CostSummaryRow[]> {
 	let query = db
 		.selectFrom('cost_month_summary')
-		.select(['year', 'kind', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.select(['year', 'kind', 'nature', amountSum])
 		.groupBy(['year', 'kind', 'nature'])
 		.orderBy('year')
 		.orderBy('kind')

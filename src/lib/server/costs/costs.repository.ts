@@ -5,6 +5,7 @@ import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { CostNature, Database } from '../db/schema';
 import { APPROVED_INITIATIVE_STATUSES } from './costs';
+import { amountSum } from '../db/sums';
 
 /** The years with any cost. */
 export function yearsWithCosts(db: Executor) {
@@ -48,7 +49,7 @@ export function unitNames(db: Executor) {
 export function actualByNature(db: Executor, years: number[]) {
 	return db
 		.selectFrom('cost_nature_month')
-		.select(['year', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.select(['year', 'nature', amountSum])
 		.where('kind', '=', 'actual')
 		.where('year', 'in', years)
 		.groupBy(['year', 'nature'])

@@ -2,6 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { deleteByKeys, lockForUpdate } from '../shared/versioned';
+import { amountSum } from '../db/sums';
 
 export function initiativeRows(db: Executor) {
 	return db
@@ -28,7 +29,7 @@ export function budgetRows(db: Executor) {
 export function spendByMonth(db: Executor) {
 	return db
 		.selectFrom('cost_entry')
-		.select(['initiative_id', 'month', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.select(['initiative_id', 'month', amountSum])
 		.where('kind', '=', 'actual')
 		.where('initiative_id', 'is not', null)
 		.groupBy(['initiative_id', 'month'])

@@ -2,14 +2,14 @@
 // (cost_nature_month, process_cost_year), goals and KPI statuses of one year, milestones,
 // initiatives.
 // None touches the cost ledger itself, so the page stays fast at any ledger size.
-import { sql } from 'kysely';
 import type { Executor } from '../audit/audit';
+import { amountSum } from '../db/sums';
 
 /** Totals per year, kind and nature over all years. */
 export function yearTotals(db: Executor) {
 	return db
 		.selectFrom('cost_nature_month')
-		.select(['year', 'kind', 'nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.select(['year', 'kind', 'nature', amountSum])
 		.groupBy(['year', 'kind', 'nature'])
 		.orderBy('year')
 		.execute();
@@ -179,7 +179,7 @@ export function processYear(db: Executor, processId: number, year: number) {
 export function directByNature(db: Executor, processId: number, year: number) {
 	return db
 		.selectFrom('cost_month_summary')
-		.select(['nature', sql<bigint>`sum(amount)::bigint`.as('amount')])
+		.select(['nature', amountSum])
 		.where('year', '=', year)
 		.where('kind', '=', 'actual')
 		.where('process_id', '=', processId)
