@@ -53,7 +53,8 @@ export interface InfoAsset {
 	version: number;
 }
 
-export interface ProcessCard extends ProcessSummary {
+/** The card's texts and whom the process serves: what the card shows and its form edits. */
+export interface ProcessCardText {
 	description: string | null;
 	inputs: string | null;
 	outputs: string | null;
@@ -61,26 +62,22 @@ export interface ProcessCard extends ProcessSummary {
 	servesCitizens: boolean;
 	servesBusinesses: boolean;
 	servesInternal: boolean;
+}
+
+export interface ProcessCard extends ProcessSummary, ProcessCardText {
 	years: ProcessYear[];
 	roles: ProcessRole[];
 	assets: InfoAsset[];
 	goals: { id: number; code: string; name: string; weight: number }[];
 }
 
-export interface ProcessInput {
+export interface ProcessInput extends ProcessCardText {
 	code: string;
 	name: string;
 	kind: ProcessKind;
 	status: ProcessStatus;
 	orgUnitId: number | null;
 	ownerId: number | null;
-	description: string | null;
-	inputs: string | null;
-	outputs: string | null;
-	legalBasis: string | null;
-	servesCitizens: boolean;
-	servesBusinesses: boolean;
-	servesInternal: boolean;
 	scores: Scores;
 }
 

@@ -30,13 +30,17 @@ export interface Milestone {
 	predecessorIds: number[];
 }
 
-export interface Activity {
+/** What the programme and each of its activities have alike: a coded, described span of dates. */
+export interface ProgrammePart {
 	id: number;
 	code: string;
 	name: string;
 	description: string | null;
 	startDate: string;
 	endDate: string;
+}
+
+export interface Activity extends ProgrammePart {
 	ownerName: string | null;
 	milestones: Milestone[];
 	done: number;
@@ -47,13 +51,7 @@ export interface Activity {
 	atRisk: number;
 }
 
-export interface Programme {
-	id: number;
-	code: string;
-	name: string;
-	description: string | null;
-	startDate: string;
-	endDate: string;
+export interface Programme extends ProgrammePart {
 	managerName: string | null;
 	activities: Activity[];
 }

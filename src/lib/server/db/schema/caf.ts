@@ -36,23 +36,6 @@ export interface CafPanelMemberTable {
 	guest: Generated<boolean>;
 }
 
-/** A panel member's own score of one subcriterion. */
-export interface CafScoreTable {
-	id: Generated<number>;
-	round_id: number;
-	subcriterion_code: string;
-	score: number;
-	/** fine-tuned matrix: the phase scores as JSON (`[plan, do, check, act]` or `[trend, target]`) */
-	phase_scores: string | null;
-	strengths: string | null;
-	improvements: string | null;
-	evidence: string | null;
-	updated_by: number | null;
-	updated_at: GeneratedTimestamp;
-	version: Generated<number>;
-	user_id: number;
-}
-
 /** The panel's agreed score per subcriterion, recorded by the leader. */
 export interface CafConsensusTable {
 	id: Generated<number>;
@@ -67,6 +50,11 @@ export interface CafConsensusTable {
 	updated_by: number | null;
 	updated_at: GeneratedTimestamp;
 	version: Generated<number>;
+}
+
+/** A panel member's own score of one subcriterion: the consensus row's fields, and whose it is. */
+export interface CafScoreTable extends CafConsensusTable {
+	user_id: number;
 }
 
 export interface CafEvidenceLinkTable {
