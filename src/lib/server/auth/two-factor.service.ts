@@ -185,14 +185,17 @@ async function useCode(db: Db, userId: number, code: string, now: Date): Promise
 	});
 }
 
-/** A code checked under the sign-in throttle (counted per username and address). */
-export async function checkCode(
+/** A user's code, checked at the clock's time under the sign-in throttle. */
+type CodeCheckOf = (
 	db: Db,
 	userId: number,
 	code: string,
 	address: string,
-	clock: Clock = systemClock
-): Promise<CodeCheck> {
+	clock?: Clock
+) => Promise<CodeCheck>;
+
+/** A code checked under the sign-in throttle (counted per username and address). */
+export const checkCode: CodeCheckOf = async (db, userId, code, address, clock = systemClock) => {
 	const now = clock();
 	const user = await db
 		.selectFrom('app_user')
@@ -204,16 +207,10 @@ export async function checkCode(
 	const result = await useCode(db, userId, code, now);
 	if (result.ok) await throttle.succeeded(db, user.username, address);
 	return result;
-}
+};
 
 /** Turning the second factor off: the password (checked by the caller) and a current code. */
-export async function disable(
-	db: Db,
-	userId: number,
-	code: string,
-	address: string,
-	clock: Clock = systemClock
-): Promise<CodeCheck> {
+export const disable: CodeCheckOf = async (db, userId, code, address, clock = systemClock) => {
 	const check = await checkCode(db, userId, code, address, clock);
 	if (!check.ok) return check;
 	await db.transaction().execute(async (trx) => {
@@ -231,7 +228,7 @@ export async function disable(
 		});
 	});
 	return check;
-}
+};
 
 /** After the right password of a user with a second factor: a token that waits for the code. */
 export async function createChallenge(

@@ -17,6 +17,7 @@ import {
 	lockForUpdate,
 	saveByKeysAudited
 } from '../shared/versioned';
+import type { EditRecord } from '../shared/versioned';
 import * as repo from './caf.repository';
 import {
 	ROUND_STATUSES,
@@ -329,13 +330,7 @@ export async function create(db: Db, actor: SessionUser, input: RoundInput): Pro
 }
 
 /** Edits a round's name, timetable, scoring mode, leader, panel and guests (not once closed). */
-export async function update(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	version: number,
-	input: RoundInput
-): Promise<void> {
+export const update: EditRecord<RoundInput> = async (db, actor, id, version, input) => {
 	if (!can(actor.role, 'caf.manage')) throw new ForbiddenError('caf.manage');
 	await db.transaction().execute(async (trx) => {
 		const panel = panelOf(input);
@@ -355,7 +350,7 @@ export async function update(
 		});
 		await repo.replacePanel(trx, id, panel);
 	});
-}
+};
 
 /**
  * Moves a round one step forward or back (never out of closed). The leader or a manager moves
@@ -465,29 +460,22 @@ async function saveScore(
 	});
 }
 
-/** A panel member's own score of one subcriterion, while the round is in individual scoring. */
-export function score(
+/** Who saves which round's subcriterion, over which version (null: the first save), with what. */
+type ScoreSave = (
 	db: Db,
 	actor: SessionUser,
 	roundId: number,
 	code: string,
 	version: number | null,
 	input: ScoreInput
-): Promise<void> {
-	return saveScore(db, actor, 'caf_score', roundId, code, version, input);
-}
+) => Promise<void>;
+
+/** A panel member's own score of one subcriterion, while the round is in individual scoring. */
+export const score: ScoreSave = (db, actor, ...rest) => saveScore(db, actor, 'caf_score', ...rest);
 
 /** The leader records the panel's consensus score and texts while the round is in consensus. */
-export function recordConsensus(
-	db: Db,
-	actor: SessionUser,
-	roundId: number,
-	code: string,
-	version: number | null,
-	input: ScoreInput
-): Promise<void> {
-	return saveScore(db, actor, 'caf_consensus', roundId, code, version, input);
-}
+export const recordConsensus: ScoreSave = (db, actor, ...rest) =>
+	saveScore(db, actor, 'caf_consensus', ...rest);
 
 async function assertOpenFor(
 	trx: Executor,
@@ -602,13 +590,7 @@ export async function createAction(
 }
 
 /** Edits an action's title, owner, impact, effort (its priority) and due date while the plan is open. */
-export async function updateAction(
-	db: Db,
-	actor: SessionUser,
-	actionId: number,
-	version: number,
-	input: ActionEdit
-): Promise<void> {
+export const updateAction: EditRecord<ActionEdit> = async (db, actor, actionId, version, input) => {
 	await editAudited(db, 'caf_action', actionId, version, {
 		change: actionChange(actor, 'update'),
 		entity: 'caf_action',
@@ -627,7 +609,7 @@ export async function updateAction(
 		},
 		values: () => actionColumns(input)
 	});
-}
+};
 
 /**
  * Turns an improvement action into an initiative of the programme (status proposed) in one

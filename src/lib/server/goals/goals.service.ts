@@ -17,6 +17,7 @@ import {
 	removeAudited,
 	type VersionedRow
 } from '../shared/versioned';
+import type { EditRecord } from '../shared/versioned';
 import type {
 	Coverage,
 	Goal,
@@ -214,13 +215,7 @@ function goalView(r: VersionedRow<'goal'>) {
 	};
 }
 
-export async function update(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	version: number,
-	input: GoalInput
-): Promise<void> {
+export const update: EditRecord<GoalInput> = async (db, actor, id, version, input) => {
 	requireEditor(actor);
 	await editAudited(db, 'goal', id, version, {
 		change: change(actor, 'update'),
@@ -228,7 +223,7 @@ export async function update(
 		check: (trx) => checkGoal(trx, id, input),
 		values: () => goalColumns(input)
 	});
-}
+};
 
 /** Sets or clears the manual status override; setting one needs a comment. */
 export async function setOverride(

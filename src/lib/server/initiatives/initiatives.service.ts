@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { auditedAs, changeAudited, createAudited, editAudited } from '../shared/versioned';
+import type { EditRecord } from '../shared/versioned';
 import {
 	cumulativeCash,
 	investmentBasis,
@@ -385,20 +386,20 @@ export async function insert(
 	return row.id;
 }
 
-export async function update(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	expectedVersion: number,
-	input: InitiativeInput
-): Promise<void> {
+export const update: EditRecord<InitiativeInput> = async (
+	db,
+	actor,
+	id,
+	expectedVersion,
+	input
+) => {
 	await editAudited(db, 'initiative', id, expectedVersion, {
 		change: change(actor, 'update'),
 		view: auditView,
 		check: (trx) => assertCodeFree(trx, 'initiative', input.code, id, 'programme_error_code_taken'),
 		values: () => initiativeColumns(input)
 	});
-}
+};
 
 /**
  * Moves an initiative along proposed → approved → in progress → done (or cancelled). Approval

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { assertActiveUser } from '../shared/references';
-import { auditedAs, createAudited, editAudited } from '../shared/versioned';
+import { auditedAs, createAudited, editAudited, type EditRecord } from '../shared/versioned';
 import { extractText } from './extract';
 import { checkFile } from './file-type';
 import * as repo from './knowledge.repository';
@@ -221,13 +221,7 @@ function links(input: DocumentInput) {
 }
 
 /** Edits a document's card and links (its owner, or `knowledge.edit`). */
-export async function update(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	version: number,
-	input: DocumentInput
-): Promise<void> {
+export const update: EditRecord<DocumentInput> = async (db, actor, id, version, input) => {
 	await db.transaction().execute(async (trx) => {
 		await editAudited(trx, 'document', id, version, {
 			change: change(actor, 'update'),
@@ -241,7 +235,7 @@ export async function update(
 		});
 		await repo.replaceLinks(trx, id, input);
 	});
-}
+};
 
 /**
  * A new version of the document's file: the older versions are kept (and stay downloadable);

@@ -5,7 +5,7 @@ import * as caf from '../caf/caf.service';
 import type { Db } from '../db';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import { assertActiveUser, assertExists } from '../shared/references';
-import { auditedAs, createAudited, editAudited } from '../shared/versioned';
+import { auditedAs, createAudited, editAudited, type EditRecord } from '../shared/versioned';
 import * as repo from './knowledge.repository';
 import type { FindingInput, FindingRow } from './knowledge';
 
@@ -95,13 +95,7 @@ export async function create(db: Db, actor: SessionUser, input: FindingInput): P
 }
 
 /** Edits a finding; closing it needs the closure evidence. */
-export async function update(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	version: number,
-	input: FindingInput
-): Promise<void> {
+export const update: EditRecord<FindingInput> = async (db, actor, id, version, input) => {
 	guard(actor);
 	await editAudited(db, 'audit_finding', id, version, {
 		change: change(actor, 'update'),
@@ -109,7 +103,7 @@ export async function update(
 		check: (trx) => checkInput(trx, input),
 		values: () => columns(input)
 	});
-}
+};
 
 /**
  * Turns a finding's corrective action into an improvement action of a CAF round (in consensus or

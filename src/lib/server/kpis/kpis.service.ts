@@ -13,6 +13,7 @@ import {
 	removeAudited,
 	saveByKeysAudited
 } from '../shared/versioned';
+import type { EditRecord } from '../shared/versioned';
 import { normalise, parseDecimal } from '../../decimal';
 import {
 	countStatuses,
@@ -352,13 +353,7 @@ function kpiView(k: {
 	};
 }
 
-export async function update(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	version: number,
-	input: KpiInput
-): Promise<void> {
+export const update: EditRecord<KpiInput> = async (db, actor, id, version, input) => {
 	if (!can(actor.role, 'goals.edit')) throw new ForbiddenError();
 	await db.transaction().execute(async (trx) => {
 		await editAudited(trx, 'kpi', id, version, {
@@ -378,7 +373,7 @@ export async function update(
 		// The direction or the frequency decides every period's status.
 		await refreshYearStatus(trx, [id]);
 	});
-}
+};
 
 /** A KPI with recorded actuals is history and is not deleted. */
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
@@ -594,26 +589,18 @@ export async function importActuals(
 		const seen = new Map<string, number>();
 		for (const row of rows) {
 			const kpi = byCode.get(row.code.trim().toUpperCase());
+			const refuse = (field: string, key: string, params?: ImportProblem['params']) =>
+				problems.push({ line: row.line, field, key, ...(params && { params }) });
 			if (!row.code.trim()) {
-				problems.push({ line: row.line, field: 'code', key: 'error_required' });
+				refuse('code', 'error_required');
 				continue;
 			}
 			if (!kpi) {
-				problems.push({
-					line: row.line,
-					field: 'code',
-					key: 'goals_import_unknown_kpi',
-					params: { code: row.code }
-				});
+				refuse('code', 'goals_import_unknown_kpi', { code: row.code });
 				continue;
 			}
 			if (!canRecord(actor, kpi.responsible_user_id)) {
-				problems.push({
-					line: row.line,
-					field: 'code',
-					key: 'goals_import_not_yours',
-					params: { code: kpi.code }
-				});
+				refuse('code', 'goals_import_not_yours', { code: kpi.code });
 				continue;
 			}
 			const checked = await checkActual(
@@ -624,20 +611,13 @@ export async function importActuals(
 				row.comment.trim() || null
 			);
 			if (!checked.ok) {
-				for (const [field, key] of Object.entries(checked.errors)) {
-					problems.push({ line: row.line, field, key });
-				}
+				for (const [field, key] of Object.entries(checked.errors)) refuse(field, key);
 				continue;
 			}
 			const id = `${kpi.id}|${checked.value.period}`;
 			const earlier = seen.get(id);
 			if (earlier !== undefined) {
-				problems.push({
-					line: row.line,
-					field: 'period',
-					key: 'goals_import_duplicate',
-					params: { line: earlier }
-				});
+				refuse('period', 'goals_import_duplicate', { line: earlier });
 				continue;
 			}
 			seen.set(id, row.line);

@@ -10,6 +10,7 @@ import {
 	removeAudited,
 	saveByKeysAudited
 } from '../shared/versioned';
+import type { EditRecord } from '../shared/versioned';
 import type { SessionUser } from '../auth/session';
 import type { OrgUnit, OrgUnitInput, OrgUnitYear, OrgUnitYearInput } from './org-units';
 import * as repo from './org-units.repository';
@@ -99,13 +100,7 @@ export async function create(db: Db, actor: SessionUser, input: OrgUnitInput): P
 	return row.id;
 }
 
-export async function update(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	version: number,
-	input: OrgUnitInput
-): Promise<void> {
+export const update: EditRecord<OrgUnitInput> = async (db, actor, id, version, input) => {
 	await editAudited(db, 'org_unit', id, version, {
 		change: change(actor, 'update'),
 		view: (r) => ({
@@ -119,7 +114,7 @@ export async function update(
 		values: () => columns(input),
 		after: () => input
 	});
-}
+};
 
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {
 	await removeAudited(db, 'org_unit', id, {

@@ -281,6 +281,9 @@ export async function endDate(
 	});
 }
 
+/** The changes of a process role's holders and required competences. */
+const roleChange = auditedAs('process_role');
+
 /** Names a person as holder or deputy of a process role; someone who has left is refused. */
 export async function assign(
 	db: Db,
@@ -299,9 +302,7 @@ export async function assign(
 		const before = await repo.holderOf(trx, input.roleId, input.personId);
 		await repo.upsertHolder(trx, input.roleId, input.personId, input.kind);
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process_role.assign',
-			entity: 'process_role',
+			...roleChange(actor, 'assign'),
 			entityId: input.roleId,
 			before: before ? { personId: input.personId, kind: before.kind } : null,
 			after: { personId: input.personId, kind: input.kind, processId: role.process_id }
@@ -318,9 +319,7 @@ export async function unassign(
 		const removed = await repo.deleteHolder(trx, input.roleId, input.personId);
 		if (!removed) throw new NotFoundError('process_role_holder');
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process_role.unassign',
-			entity: 'process_role',
+			...roleChange(actor, 'unassign'),
 			entityId: input.roleId,
 			before: { personId: input.personId, kind: removed.kind }
 		});
@@ -410,9 +409,7 @@ export async function setRequirement(
 			await repo.upsertRequirement(trx, input.roleId, input.competenceId, input.minLevel);
 		}
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'process_role.requirement',
-			entity: 'process_role',
+			...roleChange(actor, 'requirement'),
 			entityId: input.roleId,
 			before: before ? { competenceId: input.competenceId, minLevel: before.min_level } : null,
 			after: { competenceId: input.competenceId, minLevel: input.minLevel }
@@ -473,9 +470,7 @@ export async function removeHeld(
 		const removed = await repo.deleteHeld(trx, personId, competenceId);
 		if (!removed) throw new NotFoundError('person_competence');
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'person.competence_remove',
-			entity: 'person',
+			...personChange(actor, 'competence_remove'),
 			entityId: personId,
 			before: { competenceId, level: removed.level, expiresOn: removed.expires_on }
 		});

@@ -15,11 +15,13 @@ import {
 	saveByKeysAudited,
 	type Logged
 } from '../shared/versioned';
+import type { EditRecord } from '../shared/versioned';
 import { potentialIndex, type Scores } from './potential';
 import type {
 	InfoAsset,
 	ProcessCard,
 	ProcessFilters,
+	ProcessCardText,
 	ProcessInput,
 	ProcessRole,
 	ProcessSummary
@@ -46,7 +48,7 @@ function scoresOf(row: ProcessRow): Scores {
 }
 
 /** The card's texts and whom the process serves, as the card and the audit log show them. */
-function cardText(row: ProcessRow) {
+function cardText(row: ProcessRow): ProcessCardText {
 	return {
 		description: row.description,
 		inputs: row.inputs,
@@ -237,13 +239,7 @@ export async function create(db: Db, actor: SessionUser, input: ProcessInput): P
  * Saves a process card. A process owner edits only their own card and cannot hand it to someone
  * else (the owner field keeps its value); a stale version is refused with the current card.
  */
-export async function update(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	version: number,
-	input: ProcessInput
-): Promise<void> {
+export const update: EditRecord<ProcessInput> = async (db, actor, id, version, input) => {
 	const saved = (before: ProcessRow) =>
 		can(actor.role, 'processes.edit') ? input : { ...input, ownerId: before.owner_user_id };
 	await editAudited(db, 'process', id, version, {
@@ -253,7 +249,7 @@ export async function update(
 		check: (trx, before) => checkReferences(trx, id, saved(before)),
 		values: (before) => columns(saved(before))
 	});
-}
+};
 
 /** Deletes a process nobody depends on; otherwise explains what depends on it. */
 export async function remove(db: Db, actor: SessionUser, id: number): Promise<void> {

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { auditedAs, createAudited, editAudited, type VersionedRow } from '../shared/versioned';
+import type { EditRecord } from '../shared/versioned';
 import { findCycle } from './dependencies';
 import { calendar } from './ics';
 import { addDays, daysBetween, milestoneStatus, realSlipDays, slipDays } from './milestone-status';
@@ -244,13 +245,16 @@ export async function createMilestone(
 	return row.id;
 }
 
-/** Adds a finish-to-start dependency; refuses one that would close a cycle. */
-export async function addDependency(
+/** Who adds or removes the finish-to-start dependency of a successor on a predecessor. */
+type DependencyChange = (
 	db: Db,
 	actor: SessionUser,
 	successorId: number,
 	predecessorId: number
-): Promise<void> {
+) => Promise<void>;
+
+/** Adds a finish-to-start dependency; refuses one that would close a cycle. */
+export const addDependency: DependencyChange = async (db, actor, successorId, predecessorId) => {
 	await db.transaction().execute(async (trx) => {
 		await repo.lockDependencies(trx);
 		const found = await repo.existingMilestones(trx, [successorId, predecessorId]);
@@ -270,33 +274,24 @@ export async function addDependency(
 		}
 		await repo.insertDependency(trx, predecessorId, successorId);
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'milestone.dependency_add',
-			entity: 'milestone',
+			...milestoneChange(actor, 'dependency_add'),
 			entityId: successorId,
 			after: { predecessorId }
 		});
 	});
-}
+};
 
-export async function removeDependency(
-	db: Db,
-	actor: SessionUser,
-	successorId: number,
-	predecessorId: number
-): Promise<void> {
+export const removeDependency: DependencyChange = async (db, actor, successorId, predecessorId) => {
 	await db.transaction().execute(async (trx) => {
 		const removed = await repo.deleteDependency(trx, predecessorId, successorId);
 		if (!removed) throw new NotFoundError('dependency');
 		await audit.record(trx, {
-			userId: actor.id,
-			action: 'milestone.dependency_remove',
-			entity: 'milestone',
+			...milestoneChange(actor, 'dependency_remove'),
 			entityId: successorId,
 			before: { predecessorId }
 		});
 	});
-}
+};
 
 // Risks
 
@@ -375,20 +370,14 @@ export async function createRisk(db: Db, actor: SessionUser, input: RiskInput): 
 	});
 }
 
-export async function updateRisk(
-	db: Db,
-	actor: SessionUser,
-	id: number,
-	expectedVersion: number,
-	input: RiskInput
-): Promise<void> {
+export const updateRisk: EditRecord<RiskInput> = async (db, actor, id, expectedVersion, input) => {
 	await editAudited(db, 'programme_risk', id, expectedVersion, {
 		change: riskChange(actor, 'update'),
 		entity: 'risk',
 		view: riskView,
 		values: () => riskColumns(input)
 	});
-}
+};
 
 // Calendar feeds
 

@@ -5,6 +5,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type UpdateObject } from 'kysely';
 import { record, type Executor } from '../audit/audit';
 import type { Database } from '../db/schema';
+import type { SessionUser } from '../auth/session';
 import {
 	ConflictError,
 	DependantsError,
@@ -237,6 +238,18 @@ export function auditedAs(entity: string) {
 		entity
 	});
 }
+
+/**
+ * The one signature of every area's edit of a versioned record: who edits which record, from the
+ * version their form was read at, to what. A stale version is refused with nothing written.
+ */
+export type EditRecord<Input> = (
+	db: Kysely<Database>,
+	actor: SessionUser,
+	id: number,
+	version: number,
+	input: Input
+) => Promise<void>;
 
 /**
  * Creates a record and records its creation, in one transaction (the caller's, or its own):
