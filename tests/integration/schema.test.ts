@@ -63,18 +63,30 @@ function readTypedSchema(): TableShapes {
 			const tableName = member.name.getText();
 			const tableDecl = interfaces.get(member.type.getText());
 			if (!tableDecl) throw new Error(`table interface ${member.type.getText()} not found`);
-			tables[tableName] = {};
-			for (const col of tableDecl.members) {
-				if (!ts.isPropertySignature(col) || !col.type) continue;
-				if (col.questionToken) {
-					throw new Error(`${tableName}.${col.name.getText()}: use T | null, not ?`);
-				}
-				tables[tableName][col.name.getText()] = {
-					nullable: isNullable(col.type),
-					generated: isGenerated(col.type)
-				};
+			tables[tableName] = columnsOf(tableName, tableDecl);
+		}
+	};
+	// A table's columns, those of the table interfaces it extends included.
+	const columnsOf = (tableName: string, decl: ts.InterfaceDeclaration): TableShapes[string] => {
+		const columns: TableShapes[string] = {};
+		for (const clause of decl.heritageClauses ?? []) {
+			for (const t of clause.types) {
+				const base = interfaces.get(t.expression.getText());
+				if (!base) throw new Error(`table interface ${t.expression.getText()} not found`);
+				Object.assign(columns, columnsOf(tableName, base));
 			}
 		}
+		for (const col of decl.members) {
+			if (!ts.isPropertySignature(col) || !col.type) continue;
+			if (col.questionToken) {
+				throw new Error(`${tableName}.${col.name.getText()}: use T | null, not ?`);
+			}
+			columns[col.name.getText()] = {
+				nullable: isNullable(col.type),
+				generated: isGenerated(col.type)
+			};
+		}
+		return columns;
 	};
 	collect('Database');
 	return tables;
