@@ -522,18 +522,9 @@ async function loadCoverage(
 	scope: CoverageScope = {}
 ): Promise<CoverageData> {
 	if (scope.roleIds !== undefined) {
-		const r = await repo.coverageOfRoles(db, withNames, scope.roleIds);
-		return coverageData(
-			withNames,
-			r.roles,
-			r.staff,
-			r.holders,
-			r.requirements,
-			r.held,
-			r.competences
-		);
+		return coverageData(withNames, await repo.coverageOfRoles(db, withNames, scope.roleIds));
 	}
-	const [roles, staffRows, holders, requirements, held, competenceRows] = await Promise.all([
+	const [roles, staff, holders, requirements, held, competences] = await Promise.all([
 		repo.roleRows(db, { processId: scope.processId }),
 		repo.staffRows(db, withNames),
 		repo.holderRows(db),
@@ -541,18 +532,30 @@ async function loadCoverage(
 		repo.heldLevels(db),
 		repo.competenceLabels(db)
 	]);
-	return coverageData(withNames, roles, staffRows, holders, requirements, held, competenceRows);
+	return coverageData(withNames, { roles, staff, holders, requirements, held, competences });
+}
+
+/** What the coverage rule reads: the roles, staff, holders, requirements and held levels. */
+interface CoverageRows {
+	roles: Awaited<ReturnType<typeof repo.roleRows>>;
+	staff: repo.StaffRow[];
+	holders: Awaited<ReturnType<typeof repo.holderRows>>;
+	requirements: Awaited<ReturnType<typeof repo.requirementRows>>;
+	held: Awaited<ReturnType<typeof repo.heldLevels>>;
+	competences: CoverageData['competences'];
 }
 
 /** The rows read, in the shapes the coverage rule takes. */
 function coverageData(
 	withNames: boolean,
-	roles: Awaited<ReturnType<typeof repo.roleRows>>,
-	staffRows: repo.StaffRow[],
-	holders: Awaited<ReturnType<typeof repo.holderRows>>,
-	requirements: Awaited<ReturnType<typeof repo.requirementRows>>,
-	held: Awaited<ReturnType<typeof repo.heldLevels>>,
-	competenceRows: CoverageData['competences']
+	{
+		roles,
+		staff: staffRows,
+		holders,
+		requirements,
+		held,
+		competences: competenceRows
+	}: CoverageRows
 ): CoverageData {
 	const reqByRole = new Map<number, { competenceId: number; minLevel: number }[]>();
 	for (const r of requirements) {
@@ -879,15 +882,7 @@ async function matrixPage(
 		roleShown = pageOf(r.role_total ?? 0, rolePage, MATRIX_ROLES_PAGE_SIZE);
 		peopleShown = pageOf(r.staff_total ?? 0, peoplePage, MATRIX_PEOPLE_PAGE_SIZE);
 	}
-	const data = coverageData(
-		names,
-		r.roles,
-		r.staff,
-		r.holders,
-		r.requirements,
-		r.held,
-		r.competences
-	);
+	const data = coverageData(names, r);
 	return { ...matrixOf(data, today, orgUnitId), roleShown, peopleShown };
 }
 
